@@ -1,0 +1,145 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+
+/**
+ * The base of every simulator: an HTTP server on 127.0.0.1 that records requests, answers through
+ * a handler, and can be told to misbehave for the next matching requests (throttle, 5xx, drop the
+ * connection, hang, answer garbage). Servers are unref'd and closed by the test; they never keep
+ * the test process alive.
+ */
+export interface SimRequest {
+  readonly method: string
+  /** Path without the query string. */
+  readonly path: string
+  readonly url: URL
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>
+  readonly body: string
+  json<T = unknown>(): T
+}
+
+export interface SimResponse {
+  status?: number
+  headers?: Record<string, string>
+  /** An object is sent as JSON; a string or Buffer as is. */
+  body?: unknown
+}
+
+export type Fault =
+  | { kind: 'status'; status: number; headers?: Record<string, string>; body?: unknown }
+  | { kind: 'reset' }
+  | { kind: 'hang' }
+  | { kind: 'malformed'; body?: string; status?: number }
+
+export type Handler = (request: SimRequest) => SimResponse | Promise<SimResponse>
+
+export class FaultPlan {
+  private readonly queue: Array<{ fault: Fault; match: (r: SimRequest) => boolean; left: number }> =
+    []
+
+  /** The next `times` requests that match get `fault` instead of an answer. */
+  inject(fault: Fault, options: { times?: number; match?: (r: SimRequest) => boolean } = {}): void {
+    this.queue.push({ fault, match: options.match ?? (() => true), left: options.times ?? 1 })
+  }
+
+  take(request: SimRequest): Fault | undefined {
+    const entry = this.queue.find(e => e.left > 0 && e.match(request))
+    if (!entry) return undefined
+    entry.left--
+    return entry.fault
+  }
+
+  get pending(): number {
+    return this.queue.reduce((sum, e) => sum + e.left, 0)
+  }
+}
+
+export interface SimServer {
+  readonly url: string
+  readonly port: number
+  readonly faults: FaultPlan
+  readonly requests: SimRequest[]
+  /** How many requests were answered with each fault kind. */
+  readonly faultsServed: Fault['kind'][]
+  close(): Promise<void>
+}
+
+export async function startHttpServer(handler: Handler): Promise<SimServer> {
+  const faults = new FaultPlan()
+  const requests: SimRequest[] = []
+  const faultsServed: Fault['kind'][] = []
+  const sockets = new Set<Socket>()
+
+  const server: Server = createServer((req, res) => {
+    void serve(req, res)
+  })
+  server.on('connection', socket => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const body = Buffer.concat(chunks).toString('utf8')
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const request: SimRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      url,
+      headers: req.headers,
+      body,
+      json: <T>() => JSON.parse(body || 'null') as T
+    }
+    requests.push(request)
+    const fault = faults.take(request)
+    if (fault) {
+      faultsServed.push(fault.kind)
+      if (fault.kind === 'reset') {
+        req.socket.destroy()
+        return
+      }
+      if (fault.kind === 'hang') return // the client's timeout must end this
+      if (fault.kind === 'malformed') {
+        res.writeHead(fault.status ?? 200, { 'content-type': 'application/json' })
+        res.end(fault.body ?? '{"truncated": ')
+        return
+      }
+      send(res, { status: fault.status, headers: fault.headers, body: fault.body ?? {} })
+      return
+    }
+    try {
+      send(res, await handler(request))
+    } catch (error) {
+      send(res, { status: 500, body: { message: `simulator error: ${String(error)}` } })
+    }
+  }
+
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  server.unref()
+  const port = (server.address() as AddressInfo).port
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    faults,
+    requests,
+    faultsServed,
+    close: () =>
+      new Promise<void>(resolve => {
+        for (const socket of sockets) socket.destroy()
+        server.close(() => resolve())
+      })
+  }
+}
+
+function send(res: ServerResponse, response: SimResponse): void {
+  const headers: Record<string, string> = { ...(response.headers ?? {}) }
+  let payload: string | Buffer = ''
+  if (Buffer.isBuffer(response.body) || typeof response.body === 'string') {
+    payload = response.body
+  } else if (response.body !== undefined) {
+    payload = JSON.stringify(response.body)
+    headers['content-type'] ??= 'application/json'
+  }
+  res.writeHead(response.status ?? 200, headers)
+  res.end(payload)
+}

@@ -1,0 +1,37 @@
+import type { EventBus } from '../events/bus.js'
+import type { Plan } from '../plan/types.js'
+import type { Settings } from '../settings/types.js'
+import type { Toolkit } from '../toolkit.js'
+
+/** What the phases learn as they go; main.ts turns it into outputs. */
+export interface RunState {
+  /** The git tag created or reused. */
+  tag: string | undefined
+  releaseUrl: string | undefined
+  /** service -> registry/repo:tag@sha256:digest */
+  images: Record<string, string>
+  deploymentUrl: string | undefined
+  /** Extra outputs a target reports (task definition ARN, execution ARN, ...). */
+  outputs: Record<string, string>
+}
+
+/** Handed to every phase executor. */
+export interface PhaseContext {
+  readonly settings: Settings
+  readonly plan: Plan
+  readonly bus: EventBus
+  readonly core: Toolkit
+  /** Fires on cancellation or when the phase's deadline passes. */
+  readonly signal: AbortSignal
+  readonly state: RunState
+}
+
+export function emptyRunState(): RunState {
+  return {
+    tag: undefined,
+    releaseUrl: undefined,
+    images: {},
+    deploymentUrl: undefined,
+    outputs: {}
+  }
+}

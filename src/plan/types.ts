@@ -1,0 +1,67 @@
+import type { DeployTarget, Environment, RegistryKind } from '../settings/types.js'
+
+/** Release channel of a tag: vX.Y.Z-dev.N, vX.Y.Z-rc.N or vX.Y.Z. */
+export type Channel = 'dev' | 'rc' | 'stable'
+
+/** Everything the run will do, computed before anything is changed. A dry run prints this. */
+export interface Plan {
+  readonly deploymentId: string
+  readonly environment: Environment
+  readonly commit: string
+  readonly dryRun: boolean
+  readonly version: VersionPlan
+  readonly release: ReleasePlan | undefined
+  readonly services: readonly PlannedService[]
+  /** Service names in deploy order: each layer after the layers it depends on. */
+  readonly layers: readonly (readonly string[])[]
+}
+
+export interface VersionPlan {
+  /** X.Y.Z when a git tag is made, else undefined. */
+  readonly version: string | undefined
+  /** The git tag to create or reuse, else undefined (create_tag: false). */
+  readonly gitTag: string | undefined
+  readonly imageTag: string
+  readonly channel: Channel
+  /** True when gitTag already points at the deployed commit: nothing new is created. */
+  readonly reused: boolean
+  /** Highest stable tag the version was computed from; undefined when there is none. */
+  readonly baseTag: string | undefined
+  /** How X.Y.Z was chosen: the version input, or the bump applied to the base. */
+  readonly reason: string
+  /** The previous tag of the same channel: release notes start there. */
+  readonly previousTag: string | undefined
+  /** yyMMddHHmm in the run's time zone. */
+  readonly timestamp: string
+}
+
+export interface ReleasePlan {
+  readonly tag: string
+  readonly name: string
+  readonly prerelease: boolean
+  readonly makeLatest: boolean
+  readonly previousTag: string | undefined
+}
+
+export type ImageAction = 'build' | 'promote' | 'skip'
+
+export interface PlannedImage {
+  readonly registry: RegistryKind
+  /** Registry host; empty for ECR until the account's endpoint is known at push time. */
+  readonly host: string
+  readonly repository: string
+  readonly tag: string
+  /** host/repository:tag (for ECR before login: ecr/repository:tag). */
+  readonly reference: string
+  readonly action: ImageAction
+  /** promote: the existing tag the new tag is copied from. */
+  readonly promoteFrom: string | undefined
+}
+
+export interface PlannedService {
+  readonly name: string
+  readonly dependsOn: readonly string[]
+  /** Absent for a service with neither a build nor an image to deploy (an Argo CD chart app). */
+  readonly image: PlannedImage | undefined
+  readonly deploy: DeployTarget | undefined
+}

@@ -1,0 +1,197 @@
+/**
+ * The one readonly, validated settings object. Everything the run needs from inputs, the config
+ * file and the environment is here, already checked; nothing downstream reads inputs again.
+ */
+export const ENVIRONMENTS = ['dev', 'stage', 'prod'] as const
+export type Environment = (typeof ENVIRONMENTS)[number]
+
+export const BUMPS = ['major', 'minor', 'patch', 'auto'] as const
+export type Bump = (typeof BUMPS)[number]
+
+export interface Settings {
+  readonly environment: Environment
+  readonly createTag: boolean
+  readonly createRelease: boolean
+  /** X.Y.Z without a leading v, when the `version` input is given. */
+  readonly version: string | undefined
+  readonly bump: Bump
+  /** IANA time zone of the timestamp tags. */
+  readonly timezone: string
+  readonly dryRun: boolean
+  readonly githubToken: string | undefined
+  /** Absolute path of the deploy config, when one is used. */
+  readonly configPath: string | undefined
+  readonly eventsFile: string
+  readonly deploymentId: string
+  readonly context: RunContext
+  readonly platforms: readonly string[]
+  /** In config order; empty when there is nothing to build or deploy. */
+  readonly services: readonly ServiceSettings[]
+  readonly images: ImageSettings
+  readonly deploy: DeploySettings
+  readonly notify: NotifySettings
+}
+
+/** Where the run happens: GitHub's context variables, or the local repository outside Actions. */
+export interface RunContext {
+  readonly eventName: string
+  /** The commit being deployed. */
+  readonly sha: string
+  readonly refName: string
+  readonly owner: string
+  readonly repo: string
+  readonly actor: string
+  readonly runId: string
+  readonly runAttempt: string
+  readonly serverUrl: string
+  readonly apiUrl: string
+  /** The repository checkout the action works in. */
+  readonly workspace: string
+  /** Per-job scratch space (credentials, build metadata); removed by the runner after the job. */
+  readonly tempDir: string
+  /** True inside GitHub Actions. */
+  readonly actions: boolean
+  /** Link to the workflow run, when there is one. */
+  readonly runUrl: string | undefined
+  /** The head commit's author e-mail from the event payload, when it has one. */
+  readonly headCommitAuthorEmail: string | undefined
+  readonly headCommitMessage: string | undefined
+}
+
+export type RegistryKind = 'ghcr' | 'ecr' | 'host'
+
+export interface RegistrySettings {
+  readonly kind: RegistryKind
+  /** ghcr.io; host[:port] for `host`; empty for ECR until the account's endpoint is known. */
+  readonly host: string
+  /** Path prefix inside the registry (GHCR: the lower-cased owner). */
+  readonly namespace: string
+  /** Plain HTTP: loopback hosts always, other hosts with registry_insecure. */
+  readonly insecure: boolean
+}
+
+export interface BuildSettings {
+  /** Absolute path of the build context. */
+  readonly context: string
+  /** Absolute path of the Dockerfile. */
+  readonly dockerfile: string
+  readonly target: string | undefined
+  readonly args: Readonly<Record<string, string>>
+  readonly platforms: readonly string[]
+}
+
+export interface ServiceSettings {
+  readonly name: string
+  readonly registry: RegistrySettings
+  /** Repository inside the registry, without host or tag: "acme/shop/webui". */
+  readonly repository: string
+  /** Absent: the service is deployed, not built (an image that exists, or a chart). */
+  readonly build: BuildSettings | undefined
+  readonly dependsOn: readonly string[]
+  readonly deploy: DeployTarget | undefined
+}
+
+export type DeployTarget = EcsTarget | StepFunctionsTarget | ArgoCdTarget
+
+export interface TargetTiming {
+  /** Overrides the run's deploy_timeout for this service. */
+  readonly timeoutMs: number | undefined
+  readonly pollIntervalMs: number | undefined
+}
+
+export interface EcsTarget extends TargetTiming {
+  readonly kind: 'ecs'
+  readonly region: string | undefined
+  readonly cluster: string
+  readonly service: string
+  readonly containers: readonly string[]
+  readonly strategy: 'rolling' | 'codedeploy' | 'blue_green'
+  /** A task definition file (absolute path) or ARN to start from instead of the service's own. */
+  readonly taskDefinition: string | undefined
+  readonly keepRevisions: number | undefined
+  readonly codedeploy:
+    | {
+        readonly application: string
+        readonly deploymentGroup: string
+        /** AppSpec file (absolute path); generated when absent. */
+        readonly appspec: string | undefined
+        readonly autoRollback: boolean
+      }
+    | undefined
+}
+
+export interface StepFunctionsTarget extends TargetTiming {
+  readonly kind: 'stepfunctions'
+  readonly region: string | undefined
+  /** start: we call StartExecution; find: the push starts it and we look it up. */
+  readonly mode: 'start' | 'find'
+  readonly stateMachineArn: string | undefined
+  readonly input: Readonly<Record<string, unknown>>
+  /** Secrets Manager name template holding the execution ARN (find mode); may use {deployment_id}. */
+  readonly secretName: string | undefined
+  readonly secretTries: number
+  readonly secretIntervalMs: number
+  readonly deleteSecret: boolean
+  readonly stopOnTimeout: boolean
+  /** States whose failure means HEALTH_CHECK_FAILED rather than DEPLOY_FAILED. */
+  readonly healthCheckStates: readonly string[]
+}
+
+export interface ArgoCdTarget extends TargetTiming {
+  readonly kind: 'argocd'
+  readonly app: string
+  /** Resolved from the service, the environment, the config's top level, then the input. */
+  readonly server: string | undefined
+  readonly project: string | undefined
+  readonly appNamespace: string | undefined
+  readonly insecure: boolean
+  /** Helm parameter set to the image tag; undefined when kustomizeImage is used. */
+  readonly helmParameter: string | undefined
+  readonly helmRepositoryParameter: string | undefined
+  /** Kustomize image name to override, instead of a Helm parameter. */
+  readonly kustomizeImage: string | undefined
+  readonly sourceIndex: number | undefined
+  readonly sourceName: string | undefined
+  readonly prune: boolean
+  readonly syncOptions: readonly string[]
+  readonly terminateRunning: boolean
+  readonly rollbackOnFailure: boolean
+  readonly degradedGraceMs: number
+}
+
+export type BuildMode = 'auto' | 'always' | 'promote' | 'skip'
+
+export interface ImageSettings {
+  readonly builder: 'auto' | 'buildx' | 'buildah'
+  readonly cache: 'registry' | 'gha' | 'none'
+  readonly mode: BuildMode
+  /** Tag to promote from; default for prod: the newest vX.Y.Z-rc.N of the version released. */
+  readonly promoteFrom: string | undefined
+  readonly provenance: boolean
+  readonly sbom: boolean
+  readonly buildTimeoutMs: number
+  readonly pushTimeoutMs: number
+  readonly registryUsername: string | undefined
+  readonly registryPassword: string | undefined
+}
+
+export interface DeploySettings {
+  readonly timeoutMs: number
+  readonly pollIntervalMs: number | undefined
+  readonly argocdToken: string | undefined
+}
+
+export interface NotifySettings {
+  readonly slackBotToken: string | undefined
+  readonly slackChannel: string | undefined
+  readonly slackApiUrl: string
+  readonly slackWebhookUrl: string | undefined
+  /** GitHub login -> Slack user ID. */
+  readonly slackUsers: Readonly<Record<string, string>>
+  /** Slack user ID or e-mail of the person responsible. */
+  readonly notifyUser: string | undefined
+  readonly discordWebhookUrl: string | undefined
+  readonly discordMention: string | undefined
+  readonly webhookUrl: string | undefined
+  readonly strict: boolean
+}

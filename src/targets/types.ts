@@ -1,0 +1,36 @@
+import type { PlannedService, Plan } from '../plan/types.js'
+import type { DeployTarget, Settings } from '../settings/types.js'
+
+/** One service's deployment, as the DEPLOY phase hands it to its target. */
+export interface DeployRequest<T extends DeployTarget = DeployTarget> {
+  readonly service: PlannedService
+  readonly target: T
+  /** registry/repo:tag@sha256:digest when the service has an image, else undefined. */
+  readonly imageUri: string | undefined
+  readonly plan: Plan
+  readonly settings: Settings
+}
+
+/** The target's view of the run: where to report, when to stop. */
+export interface TargetContext {
+  readonly signal: AbortSignal
+  readonly timeoutMs: number
+  readonly pollIntervalMs: number
+  /** A change worth showing: goes to the log, the status card and the event stream. */
+  progress(message: string, data?: Record<string, unknown>): void
+  info(message: string): void
+  warning(message: string): void
+}
+
+export interface DeployOutcome {
+  /** What the deploy reports as its address (a load balancer DNS name, an app URL). */
+  readonly deploymentUrl?: string
+  /** Extra action outputs, e.g. task_definition_arn, execution_arn. */
+  readonly outputs?: Readonly<Record<string, string>>
+}
+
+/** A target module exports `deploy`; failures are thrown as DeployError. */
+export type Deploy<T extends DeployTarget> = (
+  request: DeployRequest<T>,
+  context: TargetContext
+) => Promise<DeployOutcome>
