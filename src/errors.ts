@@ -22,7 +22,11 @@ export class DeployError extends Error {
   readonly code: ErrorCode
   readonly details: string | undefined
 
-  constructor(code: ErrorCode, message: string, options: { details?: string; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { details?: string; cause?: unknown } = {}
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'DeployError'
     this.code = code
@@ -33,7 +37,8 @@ export class DeployError extends Error {
 /** Wraps anything thrown into a DeployError, keeping a DeployError's own code. */
 export function asDeployError(error: unknown, fallback: ErrorCode): DeployError {
   if (error instanceof DeployError) return error
-  if (isAbortError(error)) return new DeployError('CANCELLED', 'the run was cancelled', { cause: error })
+  if (isAbortError(error))
+    return new DeployError('CANCELLED', 'the run was cancelled', { cause: error })
   return new DeployError(fallback, errorMessage(error), { cause: error })
 }
 

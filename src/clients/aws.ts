@@ -59,7 +59,7 @@ export function explainCredentialError(error: unknown): DeployError | undefined 
     return new DeployError(
       'DEPLOY_FAILED',
       'AWS credentials expired while the action was running. Raise the role session duration ' +
-        '(role-duration-seconds of aws-actions/configure-aws-credentials, and the role\'s ' +
+        "(role-duration-seconds of aws-actions/configure-aws-credentials, and the role's " +
         'MaxSessionDuration) above the deploy timeout.',
       { cause: error }
     )

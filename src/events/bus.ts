@@ -25,7 +25,9 @@ export class EventBus {
     const event: PipelineEvent = {
       id: this.nextId++,
       ...input,
-      timestamp: this.now().toISOString().replace(/\.\d{3}Z$/, 'Z')
+      timestamp: this.now()
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z')
     }
     this.history.push(event)
     for (const entry of this.sinks) {

@@ -1,6 +1,15 @@
 import type { ErrorCode } from '../errors.js'
 
-export const STAGES = ['INIT', 'VERSION', 'TAG', 'RELEASE', 'BUILD', 'PUSH', 'DEPLOY', 'DONE'] as const
+export const STAGES = [
+  'INIT',
+  'VERSION',
+  'TAG',
+  'RELEASE',
+  'BUILD',
+  'PUSH',
+  'DEPLOY',
+  'DONE'
+] as const
 export type Stage = (typeof STAGES)[number]
 
 export type EventType = 'info' | 'stage' | 'progress' | 'done' | 'error'

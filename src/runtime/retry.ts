@@ -84,7 +84,8 @@ export async function withRetry<T>(
       const decision = options.classify?.(error) ?? classifyError(error)
       if (!decision.retry || attempt >= attempts) throw error
       const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)) * random()
-      if (decision.retryAfterMs !== undefined && decision.retryAfterMs > maxRetryAfterMs) throw error
+      if (decision.retryAfterMs !== undefined && decision.retryAfterMs > maxRetryAfterMs)
+        throw error
       const delayMs = Math.max(backoff, decision.retryAfterMs ?? 0)
       options.onRetry?.({
         describe: options.describe,
@@ -93,7 +94,12 @@ export async function withRetry<T>(
         reason: decision.reason ?? describeError(error),
         throttled: decision.throttled ?? false
       })
-      await sleep(delayMs, options.signal)
+      try {
+        await sleep(delayMs, options.signal)
+      } catch (error) {
+        // Cancelled while waiting: surface the canceller's reason, not the timer's AbortError.
+        throw options.signal?.reason ?? error
+      }
     }
   }
 }

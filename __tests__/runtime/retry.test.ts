@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import {
+  RetryableError,
+  classifyError,
+  parseRetryAfter,
+  withRetry,
+  type RetryNotice
+} from '../../src/runtime/retry.js'
+import { startHttpServer, type SimServer } from '../simulators/http.js'
+
+/** A real HTTP call through the retry helper: what every JSON client in src/ does. */
+async function getJson(server: SimServer, retries: RetryNotice[], attemptTimeoutMs = 2000) {
+  return withRetry(
+    async signal => {
+      const response = await fetch(`${server.url}/thing`, { signal })
+      if (!response.ok) {
+        throw Object.assign(new Error(`HTTP ${response.status}`), {
+          status: response.status,
+          headers: response.headers
+        })
+      }
+      return (await response.json()) as { ok: boolean }
+    },
+    {
+      describe: 'GET /thing',
+      attempts: 4,
+      baseDelayMs: 5,
+      attemptTimeoutMs,
+      onRetry: r => retries.push(r)
+    }
+  )
+}
+
+describe('withRetry against a real server', () => {
+  let server: SimServer
+  beforeAll(async () => {
+    server = await startHttpServer(() => ({ body: { ok: true } }))
+  })
+  afterAll(() => server.close())
+
+  it('returns the first success without retrying', async () => {
+    const retries: RetryNotice[] = []
+    await expect(getJson(server, retries)).resolves.toEqual({ ok: true })
+    expect(retries).toEqual([])
+  })
+
+  it('waits what Retry-After says when throttled (429)', async () => {
+    server.faults.inject({ kind: 'status', status: 429, headers: { 'retry-after': '1' } })
+    const retries: RetryNotice[] = []
+    await expect(getJson(server, retries)).resolves.toEqual({ ok: true })
+    expect(retries).toHaveLength(1)
+    expect(retries[0]).toMatchObject({ throttled: true, reason: 'HTTP 429' })
+    expect(retries[0]?.delayMs).toBeGreaterThanOrEqual(1000)
+  })
+
+  it('retries 5xx and a dropped connection', async () => {
+    server.faults.inject({ kind: 'status', status: 503 })
+    server.faults.inject({ kind: 'reset' })
+    const retries: RetryNotice[] = []
+    await expect(getJson(server, retries)).resolves.toEqual({ ok: true })
+    expect(retries.map(r => r.reason)).toEqual([
+      'HTTP 503',
+      expect.stringMatching(/fetch failed|ECONNRESET|socket/i)
+    ])
+  })
+
+  it('aborts an attempt that hangs past its timeout and tries again', async () => {
+    server.faults.inject({ kind: 'hang' })
+    const retries: RetryNotice[] = []
+    await expect(getJson(server, retries, 200)).resolves.toEqual({ ok: true })
+    expect(retries[0]?.reason).toMatch(/did not answer within/)
+  })
+
+  it('does not retry a malformed answer or a 4xx: the caller decides what it means', async () => {
+    server.faults.inject({ kind: 'malformed' })
+    const retries: RetryNotice[] = []
+    await expect(getJson(server, retries)).rejects.toThrow(/JSON/)
+    server.faults.inject({ kind: 'status', status: 404 })
+    await expect(getJson(server, retries)).rejects.toThrow('HTTP 404')
+    expect(retries).toEqual([])
+  })
+
+  it('gives up after the bounded number of attempts with the last error', async () => {
+    server.faults.inject({ kind: 'status', status: 500 }, { times: 4 })
+    const retries: RetryNotice[] = []
+    await expect(getJson(server, retries)).rejects.toThrow('HTTP 500')
+    expect(retries).toHaveLength(3)
+  })
+})
+
+describe('classifyError', () => {
+  it.each<[string, unknown, boolean, boolean]>([
+    [
+      'AWS ThrottlingException',
+      { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } },
+      true,
+      true
+    ],
+    ['AWS TooManyRequestsException', { name: 'TooManyRequestsException' }, true, true],
+    ['SDK throttling flag', { name: 'X', $retryable: { throttling: true } }, true, true],
+    ['GitHub secondary rate limit', { status: 403, headers: { 'retry-after': '3' } }, true, true],
+    ['GitHub 403 forbidden', { status: 403, headers: {} }, false, false],
+    ['AWS 500', { name: 'InternalFailure', $metadata: { httpStatusCode: 500 } }, true, false],
+    [
+      'ECONNRESET in the cause',
+      Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } }),
+      true,
+      false
+    ],
+    [
+      'validation error',
+      { name: 'InvalidParameterException', $metadata: { httpStatusCode: 400 } },
+      false,
+      false
+    ],
+    [
+      'an adapter says so',
+      new RetryableError('ratelimited', { retryAfterMs: 10, throttled: true }),
+      true,
+      true
+    ]
+  ])('%s', (_what, error, retry, throttled) => {
+    const decision = classifyError(error)
+    expect(decision.retry).toBe(retry)
+    expect(decision.throttled ?? false).toBe(throttled)
+  })
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    expect(parseRetryAfter('2')).toBe(2000)
+    expect(
+      parseRetryAfter('Sat, 21 Nov 2026 10:00:05 GMT', Date.parse('2026-11-21T10:00:00Z'))
+    ).toBe(5000)
+    expect(parseRetryAfter('soon')).toBeUndefined()
+  })
+})
+
+describe('withRetry and cancellation', () => {
+  it('stops waiting at once when the run is cancelled', async () => {
+    const controller = new AbortController()
+    let attempts = 0
+    const result = withRetry(
+      async () => {
+        attempts++
+        if (attempts === 1) setTimeout(() => controller.abort(new Error('cancelled')), 20)
+        throw Object.assign(new Error('busy'), { status: 503 })
+      },
+      { describe: 'x', baseDelayMs: 60_000, random: () => 1, signal: controller.signal }
+    )
+    await expect(result).rejects.toThrow('cancelled')
+    expect(attempts).toBe(1)
+  })
+})

@@ -1,0 +1,321 @@
+import { DeployError, asDeployError } from './errors.js'
+import { EventBus } from './events/bus.js'
+import type { RunStatus, Stage } from './events/model.js'
+import { fileSink } from './events/sinks/file.js'
+import { logSink } from './events/sinks/log.js'
+import { renderSummary } from './events/summary.js'
+import { runDeployPhase } from './phases/deploy.js'
+import { emptyRunState, type PhaseContext, type RunState } from './phases/context.js'
+import { describePlan } from './plan/describe.js'
+import { buildPlan, retagPlan } from './plan/index.js'
+import type { Plan } from './plan/types.js'
+import { clockFromEnv } from './plan/version.js'
+import { formatDuration } from './runtime/follow.js'
+import { readSettings } from './settings/index.js'
+import type { Settings } from './settings/types.js'
+import type { Toolkit } from './toolkit.js'
+import { saveRunState } from './run-state.js'
+
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv
+  /** Fires when the workflow is cancelled (SIGINT/SIGTERM from the runner). */
+  signal?: AbortSignal
+}
+
+/**
+ * Runs the pipeline: INIT, VERSION, TAG, RELEASE, BUILD, PUSH, DEPLOY, DONE. The one place that
+ * fails the job; every phase before it throws a DeployError. Returns the final status.
+ */
+export async function run(core: Toolkit, options: RunOptions = {}): Promise<RunStatus> {
+  const env = options.env ?? process.env
+  const cancel = options.signal ?? new AbortController().signal
+  const clock = clockFromEnv(env)
+  const started = Date.now()
+  const warnings: string[] = []
+  const bus = new EventBus(message => {
+    warnings.push(message)
+    core.warning(message)
+  })
+  bus.attach(logSink(core))
+
+  let settings: Settings
+  try {
+    settings = await readSettings(core, env)
+  } catch (error) {
+    const failure = asDeployError(error, 'INVALID_INPUT')
+    bus.emit({ type: 'stage', stage: 'INIT', message: 'reading inputs and the deploy config' })
+    bus.emit({ type: 'error', stage: 'INIT', message: failure.message, error_code: failure.code })
+    await bus.close()
+    core.setOutput('status', 'failure')
+    core.setFailed(`${failure.code}: ${failure.message}`)
+    return 'failure'
+  }
+
+  bus.attach(fileSink(settings.eventsFile))
+  if (!settings.dryRun) await attachNotifications(bus, settings, () => plan, core, warnings)
+  saveRunState(core, { settings, finished: false })
+
+  const state = emptyRunState()
+  let plan: Plan | undefined
+  let status: RunStatus = 'success'
+  let failure: DeployError | undefined
+  let githubDeployment: { finish(status: string, url?: string): Promise<void> } | undefined
+
+  const context = settings.context
+  bus.emit({
+    type: 'stage',
+    stage: 'INIT',
+    message: `${context.owner}/${context.repo}@${context.sha.slice(0, 7)} to ${settings.environment}${settings.dryRun ? ' (dry run)' : ''}`
+  })
+
+  try {
+    plan = await phase(
+      bus,
+      'VERSION',
+      'computing the version and tags',
+      60_000,
+      cancel,
+      async signal => {
+        const { tagSourceFor } = await import('./phases/release.js')
+        return buildPlan(settings, await tagSourceFor(settings), clock(), signal)
+      }
+    )
+    const v = plan.version
+    bus.emit({
+      type: 'info',
+      stage: 'VERSION',
+      message: v.gitTag
+        ? `git tag ${v.gitTag}${v.reused ? ' (already on this commit)' : ''}, image tag ${v.imageTag}`
+        : `image tag ${v.imageTag} (no git tag)`
+    })
+
+    if (settings.dryRun) {
+      for (const line of describePlan(plan)) core.info(line)
+      status = 'planned'
+    } else {
+      await runChangingPhases()
+    }
+  } catch (error) {
+    failure = cancel.aborted
+      ? new DeployError('CANCELLED', 'the workflow was cancelled', { cause: error })
+      : asDeployError(error, 'DEPLOY_FAILED')
+    status = failure.code === 'CANCELLED' ? 'cancelled' : 'failure'
+    bus.emit({
+      type: 'error',
+      stage: currentStage(bus),
+      message: failure.message,
+      error_code: failure.code,
+      error_details: failure.details
+    })
+  }
+
+  async function runChangingPhases(): Promise<void> {
+    if (!plan) return
+    const ctx = (signal: AbortSignal): PhaseContext => ({
+      settings,
+      plan: plan as Plan,
+      bus,
+      core,
+      signal,
+      state
+    })
+    const release = await import('./phases/release.js')
+    if (settings.createTag) {
+      await phase(bus, 'TAG', 'creating the git tag', 5 * 60_000, cancel, s =>
+        release.runTagPhase(ctx(s))
+      )
+      if (state.tag) plan = retagPlan(plan, state.tag)
+    }
+    if (plan.release) {
+      await phase(bus, 'RELEASE', 'publishing the GitHub Release', 5 * 60_000, cancel, s =>
+        release.runReleasePhase(ctx(s))
+      )
+    }
+    const images = plan.services.filter(s => s.image)
+    if (images.length > 0) {
+      const image = await import('./phases/image.js')
+      if (images.some(s => s.image?.action === 'build')) {
+        await phase(
+          bus,
+          'BUILD',
+          'building images',
+          settings.images.buildTimeoutMs + 60_000,
+          cancel,
+          s => image.runBuildPhase(ctx(s))
+        )
+      }
+      await phase(
+        bus,
+        'PUSH',
+        'pushing images',
+        settings.images.pushTimeoutMs + 60_000,
+        cancel,
+        s => image.runPushPhase(ctx(s))
+      )
+    }
+    if (plan.services.some(s => s.deploy)) {
+      const deployments = await import('./phases/github-deployment.js')
+      githubDeployment = await deployments.startGitHubDeployment(settings, plan, (m: string) => {
+        warnings.push(m)
+        core.warning(m)
+      })
+      await phase(bus, 'DEPLOY', 'deploying', deployPhaseBudget(settings, plan), cancel, s =>
+        runDeployPhase(ctx(s))
+      )
+    }
+  }
+
+  if (githubDeployment) {
+    await githubDeployment
+      .finish(status === 'success' ? 'success' : 'failure', state.deploymentUrl)
+      .catch((error: unknown) => core.warning(`GitHub deployment status: ${String(error)}`))
+  }
+
+  const outputs = outputsFor(settings, plan, state, status)
+  bus.emit({
+    type: 'done',
+    stage: 'DONE',
+    status,
+    message: doneMessage(status, settings, state, failure),
+    image_uris: state.images,
+    ...(state.deploymentUrl ? { deployment_url: state.deploymentUrl } : {}),
+    execution_time: Math.round((Date.now() - started) / 1000)
+  })
+  await bus.close()
+  saveRunState(core, { settings, finished: true, status })
+
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+  await core.summary
+    .addRaw(
+      renderSummary({
+        status,
+        outputs,
+        plan,
+        events: bus.events,
+        warnings,
+        error: failure ? { code: failure.code, message: failure.message } : undefined
+      })
+    )
+    .write()
+    .catch((error: unknown) => core.warning(`job summary not written: ${String(error)}`))
+
+  if (failure) {
+    core.setFailed(
+      `${failure.code}: ${failure.message}${failure.details ? `\n${failure.details}` : ''}`
+    )
+  }
+  return status
+}
+
+/**
+ * Runs one phase under its own deadline and the run's cancel signal. A phase that overruns its
+ * deadline is a TIMEOUT even if the work inside ignores its signal.
+ */
+async function phase<T>(
+  bus: EventBus,
+  stage: Stage,
+  message: string,
+  deadlineMs: number,
+  cancel: AbortSignal,
+  work: (signal: AbortSignal) => Promise<T>
+): Promise<T> {
+  cancel.throwIfAborted()
+  bus.emit({ type: 'stage', stage, message })
+  const deadline = new AbortController()
+  const signal = AbortSignal.any([cancel, deadline.signal])
+  let timer: NodeJS.Timeout | undefined
+  const overrun = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new DeployError(
+        'TIMEOUT',
+        `${stage} did not finish within ${formatDuration(deadlineMs)}`
+      )
+      deadline.abort(error)
+      reject(error)
+    }, deadlineMs)
+  })
+  const cancelled = new Promise<never>((_, reject) => {
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true })
+  })
+  try {
+    return await Promise.race([work(signal), overrun, cancelled])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** Layers run one after another, each up to its slowest service's timeout, plus a margin. */
+function deployPhaseBudget(settings: Settings, plan: Plan): number {
+  const byName = new Map(plan.services.map(s => [s.name, s]))
+  let total = 60_000
+  for (const layer of plan.layers) {
+    const timeouts = layer.map(
+      name => byName.get(name)?.deploy?.timeoutMs ?? settings.deploy.timeoutMs
+    )
+    total += Math.max(0, ...timeouts) + 30_000
+  }
+  return total
+}
+
+function currentStage(bus: EventBus): Stage {
+  const last = [...bus.events].reverse().find(e => e.type === 'stage')
+  return last?.stage ?? 'INIT'
+}
+
+function doneMessage(
+  status: RunStatus,
+  settings: Settings,
+  state: RunState,
+  failure: DeployError | undefined
+): string {
+  switch (status) {
+    case 'success':
+      return `deployed to ${settings.environment}${state.deploymentUrl ? `: ${state.deploymentUrl}` : ''}`
+    case 'planned':
+      return 'dry run: nothing was changed'
+    case 'cancelled':
+      return 'cancelled'
+    case 'failure':
+      return `failed: ${failure?.code ?? 'DEPLOY_FAILED'}`
+  }
+}
+
+async function attachNotifications(
+  bus: EventBus,
+  settings: Settings,
+  plan: () => Plan | undefined,
+  core: Toolkit,
+  warnings: string[]
+): Promise<void> {
+  try {
+    const { notificationSinks } = await import('./notify/index.js')
+    for (const sink of await notificationSinks(settings, plan, core)) bus.attach(sink)
+  } catch (error) {
+    const message = `notifications disabled: ${error instanceof Error ? error.message : String(error)}`
+    warnings.push(message)
+    core.warning(message)
+  }
+}
+
+export function outputsFor(
+  settings: Settings,
+  plan: Plan | undefined,
+  state: RunState,
+  status: RunStatus
+): Record<string, string> {
+  return {
+    environment: settings.environment,
+    version: plan?.version.gitTag ? (plan.version.version ?? '') : '',
+    // A dry run shows what it would create; a real run what it created or reused.
+    tag: status === 'planned' ? (plan?.version.gitTag ?? '') : (state.tag ?? ''),
+    image_tag: plan?.version.imageTag ?? '',
+    images: JSON.stringify(state.images),
+    release_url: state.releaseUrl ?? '',
+    deployment_id: settings.deploymentId,
+    deployment_url: state.deploymentUrl ?? '',
+    status,
+    plan: plan ? JSON.stringify(plan) : '',
+    events_file: settings.eventsFile,
+    ...state.outputs
+  }
+}

@@ -1,0 +1,132 @@
+import { DeployError, asDeployError } from '../errors.js'
+import { dependentsOf } from '../plan/graph.js'
+import type { PlannedService } from '../plan/types.js'
+import type { DeployTarget } from '../settings/types.js'
+import type { Deploy, DeployOutcome, TargetContext } from '../targets/types.js'
+import type { PhaseContext } from './context.js'
+
+/** Default poll intervals: what each service's API comfortably serves for a long wait. */
+const DEFAULT_POLL_MS: Record<DeployTarget['kind'], number> = {
+  ecs: 5000,
+  stepfunctions: 2000,
+  argocd: 5000
+}
+
+/** Targets are loaded only when a run deploys to them: their SDKs stay out of startup. */
+async function loadTarget(kind: DeployTarget['kind']): Promise<Deploy<DeployTarget>> {
+  switch (kind) {
+    case 'ecs':
+      return (await import('../targets/ecs.js')).deploy as Deploy<DeployTarget>
+    case 'stepfunctions':
+      return (await import('../targets/stepfunctions.js')).deploy as Deploy<DeployTarget>
+    case 'argocd':
+      return (await import('../targets/argocd.js')).deploy as Deploy<DeployTarget>
+  }
+}
+
+/**
+ * DEPLOY: layers in order, the services of a layer in parallel. A failed service stops the
+ * services that depend on it; the others still deploy, and every failure is reported.
+ */
+export async function runDeployPhase(ctx: PhaseContext): Promise<void> {
+  const services = new Map(ctx.plan.services.map(s => [s.name, s]))
+  const failures = new Map<string, DeployError>()
+  const skipped = new Set<string>()
+
+  for (const layer of ctx.plan.layers) {
+    const runnable = layer.filter(name => !skipped.has(name))
+    await Promise.all(
+      runnable.map(async name => {
+        const service = services.get(name) as PlannedService
+        try {
+          await deployService(ctx, service)
+        } catch (error) {
+          const failure = asDeployError(error, 'DEPLOY_FAILED')
+          failures.set(name, failure)
+          ctx.bus.emit({
+            type: 'error',
+            stage: 'DEPLOY',
+            service: name,
+            message: failure.message,
+            error_code: failure.code,
+            error_details: failure.details
+          })
+          for (const dependent of dependentsOf(ctx.plan.services, name)) {
+            if (skipped.has(dependent)) continue
+            skipped.add(dependent)
+            ctx.bus.emit({
+              type: 'info',
+              stage: 'DEPLOY',
+              service: dependent,
+              message: `not deployed: it depends on ${name}, which failed`
+            })
+          }
+        }
+      })
+    )
+    // Cancellation ends the run at once; later layers must not start.
+    ctx.signal.throwIfAborted()
+  }
+  if (failures.size > 0) throw summariseFailures(failures, skipped)
+}
+
+async function deployService(ctx: PhaseContext, service: PlannedService): Promise<void> {
+  const target = service.deploy
+  if (!target) return
+  const imageUri = service.image ? ctx.state.images[service.name] : undefined
+  if (service.image && !imageUri) {
+    throw new DeployError('DEPLOY_FAILED', `no pushed image is known for ${service.name}`)
+  }
+  const deploy = await loadTarget(target.kind)
+  const context: TargetContext = {
+    signal: ctx.signal,
+    timeoutMs: target.timeoutMs ?? ctx.settings.deploy.timeoutMs,
+    pollIntervalMs:
+      target.pollIntervalMs ?? ctx.settings.deploy.pollIntervalMs ?? DEFAULT_POLL_MS[target.kind],
+    progress: (message, data) =>
+      ctx.bus.emit({ type: 'progress', stage: 'DEPLOY', service: service.name, message, data }),
+    info: message =>
+      ctx.bus.emit({ type: 'info', stage: 'DEPLOY', service: service.name, message }),
+    warning: message => {
+      ctx.core.warning(`${service.name}: ${message}`)
+      ctx.bus.emit({
+        type: 'info',
+        stage: 'DEPLOY',
+        service: service.name,
+        message: `warning: ${message}`
+      })
+    }
+  }
+  ctx.bus.emit({
+    type: 'progress',
+    stage: 'DEPLOY',
+    service: service.name,
+    message: `deploying${imageUri ? ` ${imageUri}` : ''} (${target.kind})`
+  })
+  const outcome: DeployOutcome = await deploy(
+    { service, target, imageUri, plan: ctx.plan, settings: ctx.settings },
+    context
+  )
+  if (outcome.deploymentUrl && !ctx.state.deploymentUrl)
+    ctx.state.deploymentUrl = outcome.deploymentUrl
+  Object.assign(ctx.state.outputs, outcome.outputs ?? {})
+  ctx.bus.emit({
+    type: 'progress',
+    stage: 'DEPLOY',
+    service: service.name,
+    message: `deployed${outcome.deploymentUrl ? `: ${outcome.deploymentUrl}` : ''}`,
+    ...(outcome.deploymentUrl ? { deployment_url: outcome.deploymentUrl } : {})
+  })
+}
+
+/** One error for the run: the first failure's code, every failure and skip in the details. */
+function summariseFailures(failures: Map<string, DeployError>, skipped: Set<string>): DeployError {
+  const [firstName, first] = [...failures.entries()][0] as [string, DeployError]
+  const lines = [...failures.entries()].map(([name, e]) => `${name}: ${e.code}: ${e.message}`)
+  if (skipped.size > 0) lines.push(`not deployed: ${[...skipped].join(', ')}`)
+  const message =
+    failures.size === 1
+      ? `${firstName}: ${first.message}`
+      : `${failures.size} services failed to deploy`
+  return new DeployError(first.code, message, { details: lines.join('\n'), cause: first })
+}

@@ -1,0 +1,50 @@
+import type { Plan } from './types.js'
+
+/** The plan as lines a person reads in the log and the job summary of a dry run. */
+export function describePlan(plan: Plan): string[] {
+  const v = plan.version
+  const lines = [
+    `Environment: ${plan.environment}`,
+    `Commit: ${plan.commit}`,
+    `Deployment: ${plan.deploymentId}`,
+    v.gitTag
+      ? `Git tag: ${v.gitTag} (${v.reused ? 'already on this commit: reused' : 'to create'}; ${v.reason})`
+      : 'Git tag: none (create_tag is false)',
+    `Image tag: ${v.imageTag}`
+  ]
+  if (plan.release) {
+    const kind = plan.release.prerelease ? 'pre-release' : 'release, marked latest'
+    const notes = plan.release.previousTag
+      ? `notes since ${plan.release.previousTag}`
+      : 'notes from the start'
+    lines.push(`Release: ${plan.release.tag} (${kind}, ${notes})`)
+  }
+  if (plan.services.length === 0) lines.push('Services: none (version, tag and release only)')
+  plan.layers.forEach((layer, index) => {
+    lines.push(`Deploy step ${index + 1}: ${layer.join(', ')}`)
+  })
+  for (const service of plan.services) {
+    const image = service.image
+    const imageText = !image
+      ? 'no image'
+      : image.action === 'promote'
+        ? `promote ${image.promoteFrom} -> ${image.reference}`
+        : image.action === 'skip'
+          ? `use existing ${image.reference}`
+          : `build ${image.reference}`
+    lines.push(`  ${service.name}: ${imageText}; ${describeTarget(service.deploy)}`)
+  }
+  return lines
+}
+
+function describeTarget(target: Plan['services'][number]['deploy']): string {
+  if (!target) return 'not deployed'
+  switch (target.kind) {
+    case 'ecs':
+      return `ECS ${target.strategy} ${target.cluster}/${target.service}`
+    case 'stepfunctions':
+      return `Step Functions (${target.mode}) ${target.stateMachineArn ?? target.secretName ?? ''}`.trim()
+    case 'argocd':
+      return `Argo CD app ${target.app}${target.server ? ` on ${target.server}` : ''}`
+  }
+}

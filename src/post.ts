@@ -1,0 +1,44 @@
+import * as core from '@actions/core'
+import { appendEvents } from './events/sinks/file.js'
+import { CANCEL_STATE_KEY, readRunState } from './run-state.js'
+
+/**
+ * The post step (post-if: always()). When main finished, it only cleans up. When main never
+ * reached a final state (cancelled, crashed, killed at a timeout), it finishes the story main could
+ * not: the event log, the status card and direct message, and the GitHub deployment.
+ */
+export async function runPost(): Promise<void> {
+  const saved = readRunState(core)
+  if (!saved) return // main stopped before it read valid settings: nothing was started
+  try {
+    const { cleanupRegistryAuth } = await import('./phases/image.js')
+    await cleanupRegistryAuth(saved.tempDir)
+  } catch (error) {
+    core.warning(`registry credentials not cleaned up: ${String(error)}`)
+  }
+  if (saved.finished) return
+
+  const cancelled = core.getState(CANCEL_STATE_KEY) === 'true'
+  const status = cancelled ? 'cancelled' : 'failure'
+  const reason = cancelled
+    ? 'the workflow was cancelled before the deployment finished'
+    : 'the main step ended without reporting a result (crashed or killed)'
+  core.info(`Deployment ${saved.deploymentId}: ${reason}; reporting it as ${status}`)
+  appendEvents(saved.eventsFile, [
+    {
+      type: 'error',
+      stage: 'DONE',
+      message: reason,
+      error_code: cancelled ? 'CANCELLED' : 'DEPLOY_FAILED'
+    },
+    { type: 'done', stage: 'DONE', status, message: status }
+  ])
+  try {
+    const { finishFromPost } = await import('./notify/index.js')
+    await finishFromPost(core, process.env)
+  } catch (error) {
+    core.warning(`status card not finished: ${String(error)}`)
+  }
+  if (!cancelled) core.setFailed(`DEPLOY_FAILED: ${reason}`)
+}
+

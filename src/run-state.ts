@@ -1,0 +1,47 @@
+import type { RunStatus } from './events/model.js'
+import type { Settings } from './settings/types.js'
+import type { Toolkit } from './toolkit.js'
+
+/**
+ * What the main step leaves for the post step (core.saveState): enough to finish honestly when
+ * main never did (cancelled, crashed, killed): where the events are, which deployment this is.
+ */
+export interface SavedRun {
+  deploymentId: string
+  eventsFile: string
+  tempDir: string
+  environment: string
+  finished: boolean
+  status?: RunStatus
+  cancelRequested?: boolean
+}
+
+export const RUN_STATE_KEY = 'deploy_pipeline_run'
+
+export function saveRunState(
+  core: Pick<Toolkit, 'saveState'>,
+  run: { settings: Settings; finished: boolean; status?: RunStatus }
+): void {
+  const saved: SavedRun = {
+    deploymentId: run.settings.deploymentId,
+    eventsFile: run.settings.eventsFile,
+    tempDir: run.settings.context.tempDir,
+    environment: run.settings.environment,
+    finished: run.finished,
+    ...(run.status ? { status: run.status } : {})
+  }
+  core.saveState(RUN_STATE_KEY, JSON.stringify(saved))
+}
+
+export function readRunState(core: Pick<Toolkit, 'getState'>): SavedRun | undefined {
+  const raw = core.getState(RUN_STATE_KEY)
+  if (!raw) return undefined
+  try {
+    return JSON.parse(raw) as SavedRun
+  } catch {
+    return undefined
+  }
+}
+
+/** Set by the main step the moment it receives SIGINT/SIGTERM. */
+export const CANCEL_STATE_KEY = 'deploy_pipeline_cancel'

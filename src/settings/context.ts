@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import type { RunContext } from './types.js'
+
+const run = promisify(execFile)
+
+/**
+ * Where the run happens. Inside Actions every value comes from GitHub's variables; outside, from
+ * the local repository, so `node dist/index.js` works against any git checkout.
+ */
+export async function readRunContext(env: NodeJS.ProcessEnv): Promise<RunContext> {
+  const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd())
+  const actions = env.GITHUB_ACTIONS === 'true'
+  const [owner, repo] = (env.GITHUB_REPOSITORY || `local/${basename(workspace)}`).split('/', 2)
+  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/$/, '')
+  const runId = env.GITHUB_RUN_ID || ''
+  const payload = readEventPayload(env.GITHUB_EVENT_PATH)
+  const headCommit = record(payload.head_commit)
+  return {
+    eventName: env.GITHUB_EVENT_NAME || 'workflow_dispatch',
+    sha: env.GITHUB_SHA || (await localHead(workspace)),
+    refName: env.GITHUB_REF_NAME || (await localBranch(workspace)),
+    owner: owner ?? 'local',
+    repo: repo ?? basename(workspace),
+    actor: env.GITHUB_ACTOR || env.USER || 'local',
+    runId,
+    runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
+    serverUrl,
+    apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/$/, ''),
+    workspace,
+    tempDir: env.RUNNER_TEMP || tmpdir(),
+    actions,
+    runUrl:
+      runId && env.GITHUB_REPOSITORY
+        ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${runId}`
+        : undefined,
+    headCommitAuthorEmail: stringOrUndefined(record(headCommit.author).email),
+    headCommitMessage: stringOrUndefined(headCommit.message)
+  }
+}
+
+/** dep_{run id}_{attempt} in Actions, so a re-run attempt is a new deployment; random elsewhere. */
+export function deploymentIdFor(context: RunContext): string {
+  if (context.actions && context.runId) return `dep_${context.runId}_${context.runAttempt}`
+  return `dep_local_${randomBytes(6).toString('hex')}`
+}
+
+async function localHead(workspace: string): Promise<string> {
+  try {
+    return (await run('git', ['rev-parse', 'HEAD'], { cwd: workspace })).stdout.trim()
+  } catch {
+    return ''
+  }
+}
+
+async function localBranch(workspace: string): Promise<string> {
+  try {
+    const out = await run('git', ['rev-parse', '--abbrev-ref', 'HEAD'], { cwd: workspace })
+    return out.stdout.trim()
+  } catch {
+    return ''
+  }
+}
+
+function readEventPayload(path: string | undefined): Record<string, unknown> {
+  if (!path || !existsSync(path)) return {}
+  try {
+    return record(JSON.parse(readFileSync(path, 'utf8')))
+  } catch {
+    return {}
+  }
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {}
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined
+}

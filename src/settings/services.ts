@@ -1,0 +1,276 @@
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { ServiceConfig } from './config-schema.js'
+import { REGISTRY_PATTERN } from './config-schema.js'
+import type { EffectiveConfig } from './config.js'
+import type { Problems } from './problems.js'
+import type {
+  ArgoCdTarget,
+  BuildSettings,
+  DeployTarget,
+  EcsTarget,
+  RegistrySettings,
+  RunContext,
+  ServiceSettings,
+  StepFunctionsTarget
+} from './types.js'
+import { isLoopbackHost, parseDuration } from './values.js'
+
+/** Registry spec (`ghcr`, `ecr`, `host[:port][/namespace]`) -> where images go. */
+export function parseRegistry(
+  spec: string,
+  context: RunContext,
+  insecure: boolean
+): RegistrySettings | undefined {
+  if (!REGISTRY_PATTERN.test(spec)) return undefined
+  if (spec === 'ghcr') {
+    return {
+      kind: 'ghcr',
+      host: 'ghcr.io',
+      namespace: context.owner.toLowerCase(),
+      insecure: false
+    }
+  }
+  if (spec === 'ecr') return { kind: 'ecr', host: '', namespace: '', insecure: false }
+  const slash = spec.indexOf('/')
+  const host = slash === -1 ? spec : spec.slice(0, slash)
+  const namespace = slash === -1 ? '' : spec.slice(slash + 1)
+  return { kind: 'host', host, namespace, insecure: insecure || isLoopbackHost(host) }
+}
+
+/** Where a service's image lives inside its registry. GHCR names are always lower case. */
+export function repositoryFor(
+  registry: RegistrySettings,
+  context: RunContext,
+  service: string,
+  image: string | undefined,
+  single: boolean
+): string {
+  let name: string
+  if (registry.kind === 'ghcr') {
+    const base = image ?? (single ? context.repo : `${context.repo}/${service}`)
+    name = `${registry.namespace}/${base}`
+  } else if (registry.kind === 'ecr') {
+    name = image ?? service
+  } else {
+    const base = image ?? service
+    name = registry.namespace ? `${registry.namespace}/${base}` : base
+  }
+  return name.toLowerCase()
+}
+
+export interface ServiceDefaults {
+  readonly registry: RegistrySettings
+  readonly registryInsecure: boolean
+  readonly platforms: readonly string[]
+  readonly argocdServer: string | undefined
+  readonly argocdInsecure: boolean
+}
+
+/** Config services -> ServiceSettings, resolving paths, registries and target defaults. */
+export function servicesFromConfig(
+  config: EffectiveConfig,
+  configName: string,
+  context: RunContext,
+  defaults: ServiceDefaults,
+  problems: Problems
+): ServiceSettings[] {
+  return config.services.map(([name, service]) => {
+    const where = `${configName}: services.${name}`
+    const registry = service.registry
+      ? (parseRegistry(service.registry, context, defaults.registryInsecure) ?? defaults.registry)
+      : defaults.registry
+    return {
+      name,
+      registry,
+      repository: repositoryFor(registry, context, name, service.image, false),
+      build: service.build
+        ? buildSettings(
+            service.build,
+            context.workspace,
+            defaults.platforms,
+            `${where}.build`,
+            problems
+          )
+        : undefined,
+      dependsOn: service.depends_on ?? [],
+      deploy: deployTarget(service, config, defaults, context.workspace, where, problems)
+    }
+  })
+}
+
+export function buildSettings(
+  build: NonNullable<ServiceConfig['build']>,
+  workspace: string,
+  platforms: readonly string[],
+  where: string,
+  problems: Problems
+): BuildSettings {
+  const context = resolve(workspace, build.context ?? '.')
+  const dockerfile = build.dockerfile
+    ? resolve(workspace, build.dockerfile)
+    : join(context, 'Dockerfile')
+  if (!existsSync(context)) problems.add(`${where}.context`, `directory ${context} does not exist`)
+  else if (!existsSync(dockerfile)) {
+    problems.add(`${where}.dockerfile`, `file ${dockerfile} does not exist`)
+  }
+  return {
+    context,
+    dockerfile,
+    target: build.target,
+    args: Object.fromEntries(Object.entries(build.args ?? {}).map(([k, v]) => [k, String(v)])),
+    platforms: build.platforms ?? platforms
+  }
+}
+
+function deployTarget(
+  service: ServiceConfig,
+  config: EffectiveConfig,
+  defaults: ServiceDefaults,
+  workspace: string,
+  where: string,
+  problems: Problems
+): DeployTarget | undefined {
+  const deploy = service.deploy
+  if (!deploy) return undefined
+  const kinds = Object.keys(deploy).filter(k => deploy[k as keyof typeof deploy] !== undefined)
+  if (kinds.length !== 1) {
+    problems.add(`${where}.deploy`, `expected exactly one of ecs, stepfunctions, argocd`)
+    return undefined
+  }
+  if (deploy.ecs) return ecsTarget(deploy.ecs, workspace, `${where}.deploy.ecs`, problems)
+  if (deploy.stepfunctions) {
+    return stepFunctionsTarget(deploy.stepfunctions, `${where}.deploy.stepfunctions`, problems)
+  }
+  if (deploy.argocd)
+    return argoTarget(deploy.argocd, config, defaults, `${where}.deploy.argocd`, problems)
+  return undefined
+}
+
+function timing(target: { deploy_timeout?: string | number; poll_interval?: string | number }) {
+  return {
+    timeoutMs:
+      target.deploy_timeout === undefined ? undefined : parseDuration(target.deploy_timeout),
+    pollIntervalMs:
+      target.poll_interval === undefined ? undefined : parseDuration(target.poll_interval)
+  }
+}
+
+function ecsTarget(
+  ecs: NonNullable<NonNullable<ServiceConfig['deploy']>['ecs']>,
+  workspace: string,
+  where: string,
+  problems: Problems
+): EcsTarget | undefined {
+  const strategy = ecs.strategy ?? 'rolling'
+  if (strategy === 'codedeploy' && !ecs.codedeploy) {
+    problems.add(
+      `${where}.codedeploy`,
+      'required when strategy is codedeploy (application, deployment_group)'
+    )
+  }
+  if (strategy !== 'codedeploy' && ecs.codedeploy) {
+    problems.add(
+      `${where}.codedeploy`,
+      `only used with strategy: codedeploy (strategy is ${strategy})`
+    )
+  }
+  const taskDefinition =
+    ecs.task_definition && !ecs.task_definition.startsWith('arn:')
+      ? resolve(workspace, ecs.task_definition)
+      : ecs.task_definition
+  if (taskDefinition && !taskDefinition.startsWith('arn:') && !existsSync(taskDefinition)) {
+    problems.add(`${where}.task_definition`, `file ${taskDefinition} does not exist`)
+  }
+  const containers = Array.isArray(ecs.container) ? ecs.container : [ecs.container]
+  return {
+    kind: 'ecs',
+    region: ecs.region,
+    cluster: ecs.cluster,
+    service: ecs.service,
+    containers,
+    strategy,
+    taskDefinition,
+    keepRevisions: ecs.keep_revisions,
+    codedeploy: ecs.codedeploy
+      ? {
+          application: ecs.codedeploy.application,
+          deploymentGroup: ecs.codedeploy.deployment_group,
+          appspec: ecs.codedeploy.appspec ? resolve(workspace, ecs.codedeploy.appspec) : undefined,
+          autoRollback: ecs.codedeploy.auto_rollback ?? true
+        }
+      : undefined,
+    ...timing(ecs)
+  }
+}
+
+function stepFunctionsTarget(
+  sfn: NonNullable<NonNullable<ServiceConfig['deploy']>['stepfunctions']>,
+  where: string,
+  problems: Problems
+): StepFunctionsTarget {
+  // Start when we know the state machine and were not told where the push-started run is noted.
+  const mode = sfn.mode ?? (sfn.state_machine_arn && !sfn.secret_name ? 'start' : 'find')
+  if (mode === 'start' && !sfn.state_machine_arn) {
+    problems.add(`${where}.state_machine_arn`, 'required with mode: start')
+  }
+  if (mode === 'find' && !sfn.state_machine_arn && !sfn.secret_name) {
+    problems.add(where, 'mode find needs secret_name or state_machine_arn to find the execution')
+  }
+  return {
+    kind: 'stepfunctions',
+    region: sfn.region ?? regionOfArn(sfn.state_machine_arn),
+    mode,
+    stateMachineArn: sfn.state_machine_arn,
+    input: sfn.input ?? {},
+    secretName: sfn.secret_name ?? (mode === 'find' ? 'deploy/{deployment_id}' : undefined),
+    secretTries: sfn.secret_tries ?? 3,
+    secretIntervalMs: parseDuration(sfn.secret_interval ?? '3s') ?? 3000,
+    deleteSecret: sfn.delete_secret ?? false,
+    stopOnTimeout: sfn.stop_on_timeout ?? false,
+    healthCheckStates: sfn.health_check_states ?? ['CheckDeployment'],
+    ...timing(sfn)
+  }
+}
+
+function argoTarget(
+  argo: NonNullable<NonNullable<ServiceConfig['deploy']>['argocd']>,
+  config: EffectiveConfig,
+  defaults: ServiceDefaults,
+  where: string,
+  problems: Problems
+): ArgoCdTarget {
+  const server = argo.server ?? config.argocd.server ?? defaults.argocdServer
+  if (!server) {
+    problems.add(
+      `${where}.server`,
+      'no Argo CD server: set it here, in argocd.server or environments.<env>.argocd.server, or the argocd_server input'
+    )
+  }
+  if (argo.kustomize_image && argo.helm_parameter) {
+    problems.add(where, 'set helm_parameter or kustomize_image, not both')
+  }
+  return {
+    kind: 'argocd',
+    app: argo.app,
+    server,
+    project: argo.project ?? config.argocd.project,
+    appNamespace: argo.app_namespace ?? config.argocd.app_namespace,
+    insecure: argo.insecure ?? config.argocd.insecure ?? defaults.argocdInsecure,
+    helmParameter: argo.kustomize_image ? undefined : (argo.helm_parameter ?? 'image.tag'),
+    helmRepositoryParameter: argo.helm_repository_parameter,
+    kustomizeImage: argo.kustomize_image,
+    sourceIndex: argo.source_index,
+    sourceName: argo.source_name,
+    prune: argo.prune ?? false,
+    syncOptions: argo.sync_options ?? [],
+    terminateRunning: argo.terminate_running ?? false,
+    rollbackOnFailure: argo.rollback_on_failure ?? false,
+    degradedGraceMs: parseDuration(argo.degraded_grace ?? '60s') ?? 60_000,
+    ...timing(argo)
+  }
+}
+
+function regionOfArn(arn: string | undefined): string | undefined {
+  return arn?.split(':')[3] || undefined
+}

@@ -1,0 +1,47 @@
+/** Parsers for input values that are shared by inputs and the config file. */
+
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/
+
+/** "30s", "5m", "1h", "250ms" or a bare number of seconds -> milliseconds; undefined if invalid. */
+export function parseDuration(value: string | number): number | undefined {
+  if (typeof value === 'number') return value > 0 ? value * 1000 : undefined
+  const match = DURATION.exec(value.trim())
+  if (!match) return undefined
+  const amount = Number(match[1])
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[match[2] ?? 's'] ?? 1000
+  const ms = amount * unit
+  return ms > 0 ? ms : undefined
+}
+
+export const DURATION_EXPECTED = 'a duration such as 90s, 10m or 1h (a bare number is seconds)'
+
+/** YAML 1.2 core booleans, as @actions/core's getBooleanInput accepts them. */
+export function parseBoolean(value: string): boolean | undefined {
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  return undefined
+}
+
+export const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
+
+/** X.Y.Z with an optional leading v -> X.Y.Z; undefined when it is not one. */
+export function normaliseVersion(value: string): string | undefined {
+  const match = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/.exec(value.trim())
+  return match ? `${match[1]}.${match[2]}.${match[3]}` : undefined
+}
+
+export function isValidTimezone(name: string): boolean {
+  if (!name) return false
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Docker treats loopback registries as plain HTTP; so do we. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '')
+  return name === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(name) || name === '::1'
+}
