@@ -9,7 +9,13 @@ import type {
   ReleasePlan,
   VersionPlan
 } from './types.js'
-import { baseTag, newestReleaseCandidate, planVersion, type TagSource } from './version.js'
+import {
+  baseTag,
+  needsCommitMessages,
+  newestReleaseCandidate,
+  planVersion,
+  type TagSource
+} from './version.js'
 
 /**
  * The whole plan of a run, computed before anything is changed: version and tags, the release,
@@ -23,19 +29,22 @@ export async function buildPlan(
   signal?: AbortSignal
 ): Promise<Plan> {
   const tags = await source.listTags(signal)
-  const needsCommits =
-    settings.createTag && settings.version === undefined && settings.bump === 'auto'
-  const commitMessages = needsCommits
-    ? await source.commitMessagesSince(baseTag(tags), settings.context.sha, signal)
-    : []
-  const version = planVersion({
+  const versionInput = {
     environment: settings.environment,
     createTag: settings.createTag,
     version: settings.version,
     bump: settings.bump,
+    sha: settings.context.sha
+  }
+  // Commits are read only for an auto bump of a new tag: a re-run works on a shallow checkout.
+  const needsCommits = needsCommitMessages(versionInput, tags)
+  const commitMessages = needsCommits
+    ? await source.commitMessagesSince(baseTag(tags), settings.context.sha, signal)
+    : []
+  const version = planVersion({
+    ...versionInput,
     timezone: settings.timezone,
     now,
-    sha: settings.context.sha,
     tags,
     commitMessages
   })

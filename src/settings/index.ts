@@ -17,7 +17,8 @@ import {
   type ServiceSettings,
   type Settings
 } from './types.js'
-import { PLATFORM, isValidTimezone, normaliseVersion } from './values.js'
+import { isValidTimezone, normaliseVersion } from '../plan/version.js'
+import { PLATFORM } from './values.js'
 
 const DEFAULT_CONFIG = '.github/deploy.yml'
 const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64']
@@ -60,7 +61,7 @@ export async function readSettings(
     problems.add(inputName('create_release'), 'needs github_token to create the GitHub Release')
   }
   const versionInput = input.text('version')
-  const version = versionInput ? normaliseVersion(versionInput) : undefined
+  const version = versionInput ? tryNormaliseVersion(versionInput) : undefined
   if (versionInput && !version) {
     problems.add(
       inputName('version'),
@@ -328,6 +329,14 @@ function readDiscordMention(input: InputReader, problems: Problems): string | un
     )
   }
   return mention
+}
+
+function tryNormaliseVersion(value: string): string | undefined {
+  try {
+    return normaliseVersion(value)
+  } catch {
+    return undefined
+  }
 }
 
 function withTrailingSlash(url: string): string {

@@ -24,22 +24,6 @@ export function parseBoolean(value: string): boolean | undefined {
 
 export const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
 
-/** X.Y.Z with an optional leading v -> X.Y.Z; undefined when it is not one. */
-export function normaliseVersion(value: string): string | undefined {
-  const match = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/.exec(value.trim())
-  return match ? `${match[1]}.${match[2]}.${match[3]}` : undefined
-}
-
-export function isValidTimezone(name: string): boolean {
-  if (!name) return false
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name })
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** Docker treats loopback registries as plain HTTP; so do we. */
 export function isLoopbackHost(host: string): boolean {
   const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '')
