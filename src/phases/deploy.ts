@@ -12,6 +12,8 @@ const DEFAULT_POLL_MS: Record<DeployTarget['kind'], number> = {
   argocd: 5000
 }
 
+export type TargetLoader = (kind: DeployTarget['kind']) => Promise<Deploy<DeployTarget>>
+
 /** Targets are loaded only when a run deploys to them: their SDKs stay out of startup. */
 async function loadTarget(kind: DeployTarget['kind']): Promise<Deploy<DeployTarget>> {
   switch (kind) {
@@ -28,10 +30,14 @@ async function loadTarget(kind: DeployTarget['kind']): Promise<Deploy<DeployTarg
  * DEPLOY: layers in order, the services of a layer in parallel. A failed service stops the
  * services that depend on it; the others still deploy, and every failure is reported.
  */
-export async function runDeployPhase(ctx: PhaseContext): Promise<void> {
+export async function runDeployPhase(
+  ctx: PhaseContext,
+  load: TargetLoader = loadTarget
+): Promise<void> {
   const services = new Map(ctx.plan.services.map(s => [s.name, s]))
   const failures = new Map<string, DeployError>()
   const skipped = new Set<string>()
+  const urls = new Map<string, string>()
 
   for (const layer of ctx.plan.layers) {
     const runnable = layer.filter(name => !skipped.has(name))
@@ -39,7 +45,8 @@ export async function runDeployPhase(ctx: PhaseContext): Promise<void> {
       runnable.map(async name => {
         const service = services.get(name) as PlannedService
         try {
-          await deployService(ctx, service)
+          const url = await deployService(ctx, service, load)
+          if (url) urls.set(name, url)
         } catch (error) {
           const failure = asDeployError(error, 'DEPLOY_FAILED')
           failures.set(name, failure)
@@ -67,17 +74,26 @@ export async function runDeployPhase(ctx: PhaseContext): Promise<void> {
     // Cancellation ends the run at once; later layers must not start.
     ctx.signal.throwIfAborted()
   }
+  // The run's address is the one nearest the user: the last service in deploy order with one
+  // (a web UI that depends on the API), whichever finished first.
+  const order = ctx.plan.layers.flat().reverse()
+  const front = order.find(name => urls.has(name))
+  if (front) ctx.state.deploymentUrl = urls.get(front)
   if (failures.size > 0) throw summariseFailures(failures, skipped)
 }
 
-async function deployService(ctx: PhaseContext, service: PlannedService): Promise<void> {
+async function deployService(
+  ctx: PhaseContext,
+  service: PlannedService,
+  load: TargetLoader
+): Promise<string | undefined> {
   const target = service.deploy
-  if (!target) return
+  if (!target) return undefined
   const imageUri = service.image ? ctx.state.images[service.name] : undefined
   if (service.image && !imageUri) {
     throw new DeployError('DEPLOY_FAILED', `no pushed image is known for ${service.name}`)
   }
-  const deploy = await loadTarget(target.kind)
+  const deploy = await load(target.kind)
   const context: TargetContext = {
     signal: ctx.signal,
     timeoutMs: target.timeoutMs ?? ctx.settings.deploy.timeoutMs,
@@ -117,6 +133,7 @@ async function deployService(ctx: PhaseContext, service: PlannedService): Promis
     message: `deployed${outcome.deploymentUrl ? `: ${outcome.deploymentUrl}` : ''}`,
     ...(outcome.deploymentUrl ? { deployment_url: outcome.deploymentUrl } : {})
   })
+  return outcome.deploymentUrl
 }
 
 /** One error for the run: the first failure's code, every failure and skip in the details. */

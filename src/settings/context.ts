@@ -20,10 +20,11 @@ export async function readRunContext(env: NodeJS.ProcessEnv): Promise<RunContext
   const runId = env.GITHUB_RUN_ID || ''
   const payload = readEventPayload(env.GITHUB_EVENT_PATH)
   const headCommit = record(payload.head_commit)
+  const local = env.GITHUB_SHA && env.GITHUB_REF_NAME ? undefined : await localHead(workspace)
   return {
     eventName: env.GITHUB_EVENT_NAME || 'workflow_dispatch',
-    sha: env.GITHUB_SHA || (await localHead(workspace)),
-    refName: env.GITHUB_REF_NAME || (await localBranch(workspace)),
+    sha: env.GITHUB_SHA || local?.sha || '',
+    refName: env.GITHUB_REF_NAME || local?.branch || '',
     owner: owner ?? 'local',
     repo: repo ?? basename(workspace),
     actor: env.GITHUB_ACTOR || env.USER || 'local',
@@ -49,20 +50,14 @@ export function deploymentIdFor(context: RunContext): string {
   return `dep_local_${randomBytes(6).toString('hex')}`
 }
 
-async function localHead(workspace: string): Promise<string> {
+/** The checked-out commit and branch of a local repository, in one git call. */
+async function localHead(workspace: string): Promise<{ sha: string; branch: string } | undefined> {
   try {
-    return (await run('git', ['rev-parse', 'HEAD'], { cwd: workspace })).stdout.trim()
+    const out = await run('git', ['rev-parse', 'HEAD', '--abbrev-ref', 'HEAD'], { cwd: workspace })
+    const [sha = '', branch = ''] = out.stdout.trim().split('\n')
+    return { sha, branch }
   } catch {
-    return ''
-  }
-}
-
-async function localBranch(workspace: string): Promise<string> {
-  try {
-    const out = await run('git', ['rev-parse', '--abbrev-ref', 'HEAD'], { cwd: workspace })
-    return out.stdout.trim()
-  } catch {
-    return ''
+    return undefined
   }
 }
 
