@@ -14,6 +14,7 @@ import { formatDuration } from './runtime/follow.js'
 import { readSettings } from './settings/index.js'
 import type { Settings } from './settings/types.js'
 import type { Toolkit } from './toolkit.js'
+import type { GitHubDeployment } from './phases/github-deployment.js'
 import { saveRunState } from './run-state.js'
 
 export interface RunOptions {
@@ -59,7 +60,7 @@ export async function run(core: Toolkit, options: RunOptions = {}): Promise<RunS
   let plan: Plan | undefined
   let status: RunStatus = 'success'
   let failure: DeployError | undefined
-  let githubDeployment: { finish(status: string, url?: string): Promise<void> } | undefined
+  let githubDeployment: GitHubDeployment | undefined
 
   const context = settings.context
   bus.emit({
@@ -159,6 +160,9 @@ export async function run(core: Toolkit, options: RunOptions = {}): Promise<RunS
         warnings.push(m)
         core.warning(m)
       })
+      if (githubDeployment) {
+        saveRunState(core, { settings, finished: false, githubDeploymentId: githubDeployment.id })
+      }
       await phase(bus, 'DEPLOY', 'deploying', deployPhaseBudget(settings, plan), cancel, s =>
         runDeployPhase(ctx(s))
       )
@@ -167,7 +171,10 @@ export async function run(core: Toolkit, options: RunOptions = {}): Promise<RunS
 
   if (githubDeployment) {
     await githubDeployment
-      .finish(status === 'success' ? 'success' : 'failure', state.deploymentUrl)
+      .finish(
+        status === 'success' ? 'success' : status === 'cancelled' ? 'inactive' : 'failure',
+        state.deploymentUrl
+      )
       .catch((error: unknown) => core.warning(`GitHub deployment status: ${String(error)}`))
   }
 
@@ -182,7 +189,7 @@ export async function run(core: Toolkit, options: RunOptions = {}): Promise<RunS
     execution_time: Math.round((Date.now() - started) / 1000)
   })
   await bus.close()
-  saveRunState(core, { settings, finished: true, status })
+  saveRunState(core, { settings, finished: true, status, githubDeploymentId: githubDeployment?.id })
 
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
   await core.summary

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { appendEvents } from './events/sinks/file.js'
+import { errorMessage } from './errors.js'
 import { CANCEL_STATE_KEY, readRunState } from './run-state.js'
 
 /**
@@ -39,6 +40,20 @@ export async function runPost(): Promise<void> {
   } catch (error) {
     core.warning(`status card not finished: ${String(error)}`)
   }
+  if (saved.githubDeploymentId) await markDeployment(saved.githubDeploymentId, cancelled)
   if (!cancelled) core.setFailed(`DEPLOY_FAILED: ${reason}`)
 }
 
+/** The GitHub Deployment main left in_progress: inactive after a cancel, error after a crash. */
+async function markDeployment(id: number, cancelled: boolean): Promise<void> {
+  try {
+    const { readSettings } = await import('./settings/index.js')
+    const { markGitHubDeployment } = await import('./phases/github-deployment.js')
+    const settings = await readSettings(core)
+    await markGitHubDeployment(settings, id, cancelled ? 'inactive' : 'error', undefined, message =>
+      core.warning(message)
+    )
+  } catch (error) {
+    core.warning(`GitHub deployment ${id} not marked: ${errorMessage(error)}`)
+  }
+}

@@ -13,14 +13,15 @@ export interface SavedRun {
   environment: string
   finished: boolean
   status?: RunStatus
-  cancelRequested?: boolean
+  /** The GitHub Deployment main created, for the post step to mark if main never could. */
+  githubDeploymentId?: number
 }
 
 export const RUN_STATE_KEY = 'deploy_pipeline_run'
 
 export function saveRunState(
   core: Pick<Toolkit, 'saveState'>,
-  run: { settings: Settings; finished: boolean; status?: RunStatus }
+  run: { settings: Settings; finished: boolean; status?: RunStatus; githubDeploymentId?: number }
 ): void {
   const saved: SavedRun = {
     deploymentId: run.settings.deploymentId,
@@ -28,7 +29,8 @@ export function saveRunState(
     tempDir: run.settings.context.tempDir,
     environment: run.settings.environment,
     finished: run.finished,
-    ...(run.status ? { status: run.status } : {})
+    ...(run.status ? { status: run.status } : {}),
+    ...(run.githubDeploymentId ? { githubDeploymentId: run.githubDeploymentId } : {})
   }
   core.saveState(RUN_STATE_KEY, JSON.stringify(saved))
 }
