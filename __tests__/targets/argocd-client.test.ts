@@ -1,0 +1,246 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:https'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  createArgoCdClient,
+  isOperationInProgress,
+  type ArgoCdClientOptions
+} from '../../src/clients/argocd.js'
+import { DeployError } from '../../src/errors.js'
+import type { RetryNotice } from '../../src/runtime/retry.js'
+import { startArgoCdSimulator, type ArgoCdSimulator } from '../simulators/argocd.js'
+
+const TOKEN = 'argocd-client-token-51d0'
+
+let sim: ArgoCdSimulator | undefined
+afterEach(async () => {
+  await sim?.close()
+  sim = undefined
+})
+
+async function simulator(): Promise<ArgoCdSimulator> {
+  sim = await startArgoCdSimulator({
+    token: TOKEN,
+    apps: [
+      {
+        name: 'chef-webui',
+        project: 'chef',
+        namespace: 'team-a',
+        spec: { source: { repoURL: 'https://github.com/acme/charts', path: 'webui' } },
+        images: { fixed: ['ghcr.io/acme/webui:old'] }
+      }
+    ]
+  })
+  return sim
+}
+
+function client(server: ArgoCdSimulator, extra: Partial<ArgoCdClientOptions> = {}) {
+  const retries: RetryNotice[] = []
+  const argo = createArgoCdClient({
+    server: `${server.url}/`,
+    token: TOKEN,
+    insecure: false,
+    app: 'chef-webui',
+    project: 'chef',
+    appNamespace: 'team-a',
+    onRetry: notice => retries.push(notice),
+    retry: { baseDelayMs: 5, attemptTimeoutMs: 300, attempts: 4 },
+    ...extra
+  })
+  return { argo, retries }
+}
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e
+  )
+  expect(error).toBeInstanceOf(Error)
+  return error as Error
+}
+
+describe('Argo CD client', () => {
+  it('reads the application with the bearer token, project and app namespace', async () => {
+    const server = await simulator()
+    const { argo } = client(server)
+    const app = await argo.getApplication()
+    expect(app.metadata.name).toBe('chef-webui')
+    expect(app.status?.operationState?.phase).toBe('Succeeded')
+    const [get] = server.http.requests
+    expect(get?.path).toBe('/api/v1/applications/chef-webui')
+    expect(get?.headers.authorization).toBe(`Bearer ${TOKEN}`)
+    expect(Object.fromEntries(get?.url.searchParams ?? [])).toEqual({
+      project: 'chef',
+      appNamespace: 'team-a'
+    })
+    await argo.close()
+  })
+
+  it('honours Retry-After on 429', async () => {
+    const server = await simulator()
+    server.http.faults.inject({ kind: 'status', status: 429, headers: { 'retry-after': '1' } })
+    const { argo, retries } = client(server)
+    await argo.getApplication()
+    expect(retries).toHaveLength(1)
+    expect(retries[0]?.throttled).toBe(true)
+    expect(retries[0]?.delayMs).toBeGreaterThanOrEqual(1000)
+    await argo.close()
+  })
+
+  it.each([
+    ['a 5xx', { kind: 'status', status: 503, body: { error: 'upstream connect error', code: 14 } }],
+    ['a connection reset', { kind: 'reset' }],
+    ['a hang past the attempt timeout', { kind: 'hang' }],
+    ['a malformed answer', { kind: 'malformed', body: '<html>502 Bad Gateway' }]
+  ] as const)('retries %s and then succeeds', async (_name, fault) => {
+    const server = await simulator()
+    server.http.faults.inject(fault, { times: 2 })
+    const { argo, retries } = client(server)
+    const app = await argo.getApplication()
+    expect(app.metadata.name).toBe('chef-webui')
+    expect(retries).toHaveLength(2)
+    expect(server.http.faultsServed).toEqual([fault.kind, fault.kind])
+    await argo.close()
+  })
+
+  it('gives up after its attempts with the last error', async () => {
+    const server = await simulator()
+    server.http.faults.inject({ kind: 'malformed' }, { times: 10 })
+    const { argo, retries } = client(server)
+    const error = await rejection(argo.getApplication())
+    expect(error.message).toBe(
+      'Argo CD GET /api/v1/applications/chef-webui answered with malformed JSON'
+    )
+    expect(retries).toHaveLength(3)
+    await argo.close()
+  })
+
+  it('explains a bad token, a missing app with a project (404) and without one (403)', async () => {
+    const server = await simulator()
+    const badToken = await rejection(client(server, { token: 'expired' }).argo.getApplication())
+    expect(badToken).toBeInstanceOf(DeployError)
+    expect(badToken.message).toContain('rejected the Argo CD token (HTTP 401)')
+
+    const missing = await rejection(client(server, { app: 'chef-webiu' }).argo.getApplication())
+    expect(missing.message).toContain("'chef-webiu' does not exist in project 'chef'")
+
+    const hidden = await rejection(
+      client(server, { app: 'chef-webiu', project: undefined }).argo.getApplication()
+    )
+    expect(hidden.message).toContain('(HTTP 403)')
+    expect(hidden.message).toContain('set project so a missing app shows as 404')
+    // Client errors are answers, not blips: none of them was retried.
+    expect(server.http.requests).toHaveLength(3)
+    for (const error of [badToken, missing, hidden]) expect(error.message).not.toContain(TOKEN)
+  })
+
+  it('sends sync, spec, terminate and rollback the way the API takes them', async () => {
+    const server = await simulator()
+    const { argo } = client(server)
+    const signal = new AbortController().signal
+    const app = await argo.getApplication()
+    await argo.updateSpec({ ...app.spec, source: { ...app.spec.source, targetRevision: 'v2' } })
+    const synced = await argo.requestSync({ prune: false, syncOptions: ['Validate=false'] }, signal)
+    expect(synced.operation?.sync?.syncOptions).toEqual(['Validate=false'])
+    await argo.terminateOperation()
+
+    const [, put, post, del] = server.http.requests
+    expect(put?.method).toBe('PUT')
+    expect(put?.path).toBe('/api/v1/applications/chef-webui/spec')
+    expect(put?.url.searchParams.get('appNamespace')).toBe('team-a')
+    expect(put?.json<{ source: { targetRevision: string } }>().source.targetRevision).toBe('v2')
+    expect(post?.json()).toEqual({
+      name: 'chef-webui',
+      prune: false,
+      syncOptions: { items: ['Validate=false'] },
+      project: 'chef',
+      appNamespace: 'team-a'
+    })
+    expect(del?.method).toBe('DELETE')
+    expect(del?.path).toBe('/api/v1/applications/chef-webui/operation')
+    await argo.close()
+  })
+
+  it.each([400, 409] as const)(
+    'recognises "another operation is already in progress" as HTTP %i',
+    async status => {
+      const server = await simulator()
+      server.conflictStatus = status
+      const { argo } = client(server)
+      const signal = new AbortController().signal
+      await argo.requestSync({ prune: false, syncOptions: [] }, signal)
+      const error = await rejection(argo.requestSync({ prune: false, syncOptions: [] }, signal))
+      expect(isOperationInProgress(error)).toBe(true)
+      expect(error.message).toBe(
+        `Argo CD POST /api/v1/applications/chef-webui/sync answered HTTP ${status}: another operation is already in progress`
+      )
+      const rollback = await rejection(argo.requestRollback(1, false, signal))
+      expect(isOperationInProgress(rollback)).toBe(true)
+      await argo.close()
+    }
+  )
+
+  it('verifies TLS by default and skips verification only when insecure', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'argocd-tls-'))
+    try {
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=127.0.0.1',
+          '-addext',
+          'subjectAltName=IP:127.0.0.1',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem')
+        ],
+        { stdio: 'ignore' }
+      )
+      const https = createServer(
+        { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+        (_req, res) => {
+          res.writeHead(200, { 'content-type': 'application/json' })
+          res.end(JSON.stringify({ metadata: { name: 'chef-webui' }, spec: {} }))
+        }
+      )
+      await new Promise<void>(resolve => https.listen(0, '127.0.0.1', resolve))
+      const url = `https://127.0.0.1:${(https.address() as AddressInfo).port}`
+      const options = {
+        server: url,
+        token: TOKEN,
+        app: 'chef-webui',
+        project: 'chef',
+        appNamespace: undefined,
+        retry: { baseDelayMs: 5, attempts: 3 }
+      }
+      try {
+        const strict = createArgoCdClient({ ...options, insecure: false })
+        const error = await rejection(strict.getApplication())
+        expect(error).toBeInstanceOf(DeployError)
+        expect(error.message).toContain('is not trusted (DEPTH_ZERO_SELF_SIGNED_CERT)')
+        expect(error.message).toContain('argocd_insecure: true')
+        await strict.close()
+        const lax = createArgoCdClient({ ...options, insecure: true })
+        expect((await lax.getApplication()).metadata.name).toBe('chef-webui')
+        await lax.close()
+      } finally {
+        https.closeAllConnections()
+        await new Promise(resolve => https.close(resolve))
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
