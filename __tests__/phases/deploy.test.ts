@@ -50,7 +50,10 @@ function scriptedTarget(outcomes: Record<string, 'ok' | 'fail'>) {
     log.push(`end ${name}`)
     if (outcomes[name] === 'fail')
       throw new DeployError('HEALTH_CHECK_FAILED', `${name} is Degraded`)
-    return { deploymentUrl: `https://${name}.example`, outputs: { [`${name}_revision`]: '1' } }
+    return {
+      deploymentUrl: `https://${name}.example`,
+      outputs: { [`${name}_revision`]: '1', revision: name }
+    }
   }
   return { deploy, log, contexts, release }
 }
@@ -83,6 +86,13 @@ describe('runDeployPhase', () => {
     expect(target.log.at(-1)).toBe('end web')
     expect(ctx.state.deploymentUrl).toBe('https://web.example')
     expect(ctx.state.outputs).toMatchObject({ db_revision: '1', web_revision: '1' })
+    expect(JSON.parse(ctx.state.outputs.deployments as string)).toEqual({
+      db: { deployment_url: 'https://db.example', db_revision: '1', revision: 'db' },
+      cache: { deployment_url: 'https://cache.example', cache_revision: '1', revision: 'cache' },
+      web: { deployment_url: 'https://web.example', web_revision: '1', revision: 'web' }
+    })
+    // Three services report `revision`: a flat output would not say whose it is.
+    expect(ctx.state.outputs.revision).toBeUndefined()
   })
 
   it('stops what depends on a failed service, deploys the rest, and reports every failure', async () => {

@@ -38,6 +38,7 @@ export async function runDeployPhase(
   const failures = new Map<string, DeployError>()
   const skipped = new Set<string>()
   const urls = new Map<string, string>()
+  const reports = new Map<string, Readonly<Record<string, string>>>()
 
   for (const layer of ctx.plan.layers) {
     const runnable = layer.filter(name => !skipped.has(name))
@@ -45,8 +46,9 @@ export async function runDeployPhase(
       runnable.map(async name => {
         const service = services.get(name) as PlannedService
         try {
-          const url = await deployService(ctx, service, load)
-          if (url) urls.set(name, url)
+          const outcome = await deployService(ctx, service, load)
+          if (outcome?.deploymentUrl) urls.set(name, outcome.deploymentUrl)
+          if (outcome?.outputs) reports.set(name, outcome.outputs)
         } catch (error) {
           const failure = asDeployError(error, 'DEPLOY_FAILED')
           failures.set(name, failure)
@@ -79,6 +81,7 @@ export async function runDeployPhase(
   const order = ctx.plan.layers.flat().reverse()
   const front = order.find(name => urls.has(name))
   if (front) ctx.state.deploymentUrl = urls.get(front)
+  Object.assign(ctx.state.outputs, targetOutputs(reports, urls))
   if (failures.size > 0) throw summariseFailures(failures, skipped)
 }
 
@@ -86,7 +89,7 @@ async function deployService(
   ctx: PhaseContext,
   service: PlannedService,
   load: TargetLoader
-): Promise<string | undefined> {
+): Promise<DeployOutcome | undefined> {
   const target = service.deploy
   if (!target) return undefined
   const imageUri = service.image ? ctx.state.images[service.name] : undefined
@@ -125,7 +128,6 @@ async function deployService(
   )
   if (outcome.deploymentUrl && !ctx.state.deploymentUrl)
     ctx.state.deploymentUrl = outcome.deploymentUrl
-  Object.assign(ctx.state.outputs, outcome.outputs ?? {})
   ctx.bus.emit({
     type: 'progress',
     stage: 'DEPLOY',
@@ -133,7 +135,35 @@ async function deployService(
     message: `deployed${outcome.deploymentUrl ? `: ${outcome.deploymentUrl}` : ''}`,
     ...(outcome.deploymentUrl ? { deployment_url: outcome.deploymentUrl } : {})
   })
-  return outcome.deploymentUrl
+  return outcome
+}
+
+/**
+ * What the targets reported, as outputs: `deployments` maps each service to its URL and
+ * outputs; a key only one service reports (a single ECS service's task_definition_arn) is also
+ * an output of its own, since with several services a flat key would say nothing of whose it is.
+ */
+function targetOutputs(
+  reports: ReadonlyMap<string, Readonly<Record<string, string>>>,
+  urls: ReadonlyMap<string, string>
+): Record<string, string> {
+  const names = [...new Set([...reports.keys(), ...urls.keys()])]
+  if (names.length === 0) return {}
+  const deployments = Object.fromEntries(
+    names.map(name => [
+      name,
+      { ...(urls.has(name) ? { deployment_url: urls.get(name) } : {}), ...reports.get(name) }
+    ])
+  )
+  const flat: Record<string, string> = {}
+  const counts = new Map<string, number>()
+  for (const outputs of reports.values()) {
+    for (const key of Object.keys(outputs)) counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  for (const outputs of reports.values()) {
+    for (const [key, value] of Object.entries(outputs)) if (counts.get(key) === 1) flat[key] = value
+  }
+  return { ...flat, deployments: JSON.stringify(deployments) }
 }
 
 /** One error for the run: the first failure's code, every failure and skip in the details. */
