@@ -1,0 +1,228 @@
+import type {
+  DescribeExecutionOutput,
+  DescribeStateMachineOutput,
+  ExecutionListItem,
+  HistoryEvent,
+  SFNClient
+} from '@aws-sdk/client-sfn'
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
+import { RetryableError, type RetryNotice } from '../runtime/retry.js'
+import { awsClientConfig, explainCredentialError, sendAws } from './aws.js'
+
+/**
+ * Thin adapter over the Step Functions and Secrets Manager SDK clients: one method per call the
+ * Step Functions target makes, in the SDK's own shapes. The SDK modules are imported only when such
+ * a deploy runs.
+ *
+ * One-off calls go through the retry helper. Calls made inside a follower's look send a single
+ * attempt (`forLook`): the follower retries the whole look, and retrying inside it as well would
+ * multiply the attempts and blur the poll cadence.
+ */
+type SfnSdk = typeof import('@aws-sdk/client-sfn')
+type SecretsSdk = typeof import('@aws-sdk/client-secrets-manager')
+
+interface Sdks {
+  sfn: SfnSdk
+  secrets: SecretsSdk
+  sfnClient: SFNClient
+  secretsClient: SecretsManagerClient
+}
+
+interface SdkClient {
+  send(command: unknown, options?: { abortSignal?: AbortSignal }): Promise<unknown>
+}
+
+export interface HistoryPage {
+  readonly events: HistoryEvent[]
+  readonly nextToken: string | undefined
+}
+
+export class StepFunctionsApi {
+  private constructor(
+    private readonly sdk: Sdks,
+    private readonly retried: boolean,
+    private readonly onRetry: ((retry: RetryNotice) => void) | undefined
+  ) {}
+
+  static async create(
+    region: string | undefined,
+    onRetry?: (retry: RetryNotice) => void
+  ): Promise<StepFunctionsApi> {
+    const [sfn, secrets] = await Promise.all([
+      import('@aws-sdk/client-sfn'),
+      import('@aws-sdk/client-secrets-manager')
+    ])
+    const sdk: Sdks = {
+      sfn,
+      secrets,
+      sfnClient: new sfn.SFNClient(awsClientConfig(region)),
+      secretsClient: new secrets.SecretsManagerClient(awsClientConfig(region))
+    }
+    return new StepFunctionsApi(sdk, true, onRetry)
+  }
+
+  /** The same clients, sending single attempts: for looks inside `follow`. */
+  get forLook(): StepFunctionsApi {
+    return new StepFunctionsApi(this.sdk, false, this.onRetry)
+  }
+
+  async describeStateMachine(
+    stateMachineArn: string,
+    signal: AbortSignal
+  ): Promise<DescribeStateMachineOutput> {
+    const { sfn, sfnClient } = this.sdk
+    return this.send(
+      sfnClient,
+      new sfn.DescribeStateMachineCommand({ stateMachineArn }),
+      'Step Functions DescribeStateMachine',
+      signal
+    )
+  }
+
+  /** Idempotent by name: the same name and input while it runs answers the same execution. */
+  async startExecution(
+    input: { stateMachineArn: string; name: string; input: string },
+    signal: AbortSignal
+  ): Promise<{ executionArn: string; startDate: Date | undefined }> {
+    const { sfn, sfnClient } = this.sdk
+    const output = await this.send<{ executionArn?: string; startDate?: Date }>(
+      sfnClient,
+      new sfn.StartExecutionCommand(input),
+      'Step Functions StartExecution',
+      signal
+    )
+    if (!output.executionArn) throw new RetryableError('StartExecution answered without an ARN')
+    return { executionArn: output.executionArn, startDate: output.startDate }
+  }
+
+  async describeExecution(
+    executionArn: string,
+    signal: AbortSignal
+  ): Promise<DescribeExecutionOutput> {
+    const { sfn, sfnClient } = this.sdk
+    return this.send(
+      sfnClient,
+      new sfn.DescribeExecutionCommand({ executionArn }),
+      'Step Functions DescribeExecution',
+      signal
+    )
+  }
+
+  /** One page of the history, newest first, without inputs and outputs. */
+  async historyPage(
+    request: { executionArn: string; maxResults: number; nextToken: string | undefined },
+    signal: AbortSignal
+  ): Promise<HistoryPage> {
+    const { sfn, sfnClient } = this.sdk
+    const output = await this.send<{ events?: HistoryEvent[]; nextToken?: string }>(
+      sfnClient,
+      new sfn.GetExecutionHistoryCommand({
+        ...request,
+        reverseOrder: true,
+        includeExecutionData: false
+      }),
+      'Step Functions GetExecutionHistory',
+      signal
+    )
+    if (!Array.isArray(output.events)) {
+      throw new RetryableError('GetExecutionHistory answered without events')
+    }
+    return { events: output.events, nextToken: output.nextToken }
+  }
+
+  /** The newest executions of a state machine, newest first. */
+  async listExecutions(
+    stateMachineArn: string,
+    maxResults: number,
+    signal: AbortSignal
+  ): Promise<ExecutionListItem[]> {
+    const { sfn, sfnClient } = this.sdk
+    const output = await this.send<{ executions?: ExecutionListItem[] }>(
+      sfnClient,
+      new sfn.ListExecutionsCommand({ stateMachineArn, maxResults }),
+      'Step Functions ListExecutions',
+      signal
+    )
+    return output.executions ?? []
+  }
+
+  async stopExecution(
+    request: { executionArn: string; error: string; cause: string },
+    signal: AbortSignal
+  ): Promise<void> {
+    const { sfn, sfnClient } = this.sdk
+    await this.send(
+      sfnClient,
+      new sfn.StopExecutionCommand(request),
+      'Step Functions StopExecution',
+      signal
+    )
+  }
+
+  /** The secret's string, or undefined while it does not exist (yet). */
+  async secretString(secretId: string, signal: AbortSignal): Promise<string | undefined> {
+    const { secrets, secretsClient } = this.sdk
+    try {
+      const output = await this.send<{ SecretString?: string }>(
+        secretsClient,
+        new secrets.GetSecretValueCommand({ SecretId: secretId }),
+        'Secrets Manager GetSecretValue',
+        signal
+      )
+      return output.SecretString
+    } catch (error) {
+      if (errorName(error) === 'ResourceNotFoundException') return undefined
+      throw error
+    }
+  }
+
+  /** Deletes at once: the secret names one deployment and is of no use after it. */
+  async deleteSecret(secretId: string, signal: AbortSignal): Promise<void> {
+    const { secrets, secretsClient } = this.sdk
+    await this.send(
+      secretsClient,
+      new secrets.DeleteSecretCommand({ SecretId: secretId, ForceDeleteWithoutRecovery: true }),
+      'Secrets Manager DeleteSecret',
+      signal
+    )
+  }
+
+  private async send<O>(
+    client: SdkClient,
+    command: unknown,
+    describe: string,
+    signal: AbortSignal
+  ): Promise<O> {
+    // Every call here reads, or is idempotent (StartExecution by name, StopExecution, DeleteSecret),
+    // so an answer cut off mid-body is safe to ask for again.
+    const guarded: SdkClient = {
+      send: (c, options) =>
+        client.send(c, options).catch(error => Promise.reject(retryableIfMalformed(error)))
+    }
+    if (this.retried) {
+      return (await sendAws(guarded, command, { describe, signal, onRetry: this.onRetry })) as O
+    }
+    try {
+      return (await guarded.send(command, { abortSignal: signal })) as O
+    } catch (error) {
+      throw explainCredentialError(error) ?? error
+    }
+  }
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : ''
+}
+
+/** The SDK reports a body it cannot parse as a SyntaxError (or a deserialization failure). */
+function retryableIfMalformed(error: unknown): unknown {
+  const name = errorName(error)
+  const message = error instanceof Error ? error.message : ''
+  if (
+    name === 'SyntaxError' ||
+    /Deserialization error|Unexpected (end|token)|not valid JSON/i.test(message)
+  ) {
+    return new RetryableError(`malformed answer: ${message.split('\n')[0]}`)
+  }
+  return error
+}
