@@ -1,6 +1,6 @@
-import { DeployError, asDeployError } from './errors.js'
+import { DeployError, asDeployError, errorMessage } from './errors.js'
 import { EventBus } from './events/bus.js'
-import type { RunStatus, Stage } from './events/model.js'
+import type { EventSink, RunStatus, Stage } from './events/model.js'
 import { fileSink } from './events/sinks/file.js'
 import { logSink } from './events/sinks/log.js'
 import { renderSummary } from './events/summary.js'
@@ -53,7 +53,9 @@ export async function run(core: Toolkit, options: RunOptions = {}): Promise<RunS
   }
 
   bus.attach(fileSink(settings.eventsFile))
-  if (!settings.dryRun) await attachNotifications(bus, settings, () => plan, core, warnings)
+  const notifySinks = settings.dryRun
+    ? []
+    : await attachNotifications(bus, settings, () => plan, core, warnings)
   saveRunState(core, { settings, finished: false })
 
   const state = emptyRunState()
@@ -189,6 +191,13 @@ export async function run(core: Toolkit, options: RunOptions = {}): Promise<RunS
     execution_time: Math.round((Date.now() - started) / 1000)
   })
   await bus.close()
+  let strictFailure: string | undefined
+  if (notifySinks.length > 0) {
+    const notify = await import('./notify/index.js')
+    // Already annotated by the sinks; here they only join the job summary.
+    warnings.push(...notify.notificationWarnings(notifySinks))
+    strictFailure = notify.strictNotificationFailure(settings, notifySinks)
+  }
   saveRunState(core, { settings, finished: true, status, githubDeploymentId: githubDeployment?.id })
 
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
@@ -206,6 +215,8 @@ export async function run(core: Toolkit, options: RunOptions = {}): Promise<RunS
     .write()
     .catch((error: unknown) => core.warning(`job summary not written: ${String(error)}`))
 
+  // notify_strict fails the job, but the status output stays the deployment's own result.
+  if (strictFailure && !failure) core.setFailed(strictFailure)
   if (failure) {
     core.setFailed(
       `${failure.code}: ${failure.message}${failure.details ? `\n${failure.details}` : ''}`
@@ -287,20 +298,24 @@ function doneMessage(
   }
 }
 
+/** The status card, DM and event webhook sinks; trouble loading them is a warning. */
 async function attachNotifications(
   bus: EventBus,
   settings: Settings,
   plan: () => Plan | undefined,
   core: Toolkit,
   warnings: string[]
-): Promise<void> {
+): Promise<EventSink[]> {
   try {
     const { notificationSinks } = await import('./notify/index.js')
-    for (const sink of await notificationSinks(settings, plan, core)) bus.attach(sink)
+    const sinks = await notificationSinks(settings, plan, core)
+    for (const sink of sinks) bus.attach(sink)
+    return sinks
   } catch (error) {
-    const message = `notifications disabled: ${error instanceof Error ? error.message : String(error)}`
+    const message = `notifications disabled: ${errorMessage(error)}`
     warnings.push(message)
     core.warning(message)
+    return []
   }
 }
 

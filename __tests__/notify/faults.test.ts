@@ -1,0 +1,246 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { notificationWarnings, strictNotificationFailure } from '../../src/notify/index.js'
+import { discordRateLimited } from '../simulators/discord.js'
+import { startHttpServer } from '../simulators/http.js'
+import { slackError, slackMethod, slackRateLimited } from '../simulators/slack.js'
+import { expectNoSecrets, startHarness, type Harness } from './harness.js'
+import { captured } from './support.js'
+
+/**
+ * Notification trouble never changes the deployment: the run ends as it would have, the bus never
+ * sees a sink throw, and the warning says what happened, without a token or webhook URL in it.
+ */
+let harness: Harness | undefined
+afterEach(async () => {
+  await harness?.close()
+  harness = undefined
+})
+
+function recordingSleep(): { sleep: (ms: number) => Promise<void>; waits: number[] } {
+  const waits: number[] = []
+  return { waits, sleep: async ms => void waits.push(ms) }
+}
+
+function expectDeployUnchanged(h: Harness): void {
+  expect(h.bus.events.at(-1)).toMatchObject({ type: 'done', status: 'success' })
+  expect(h.busWarnings).toEqual([])
+  expectNoSecrets(h, captured(h.core, notificationWarnings(h.sinks)))
+}
+
+describe('Slack trouble', () => {
+  it('honours Retry-After on a 429 and still shows every phase', async () => {
+    const { sleep, waits } = recordingSleep()
+    harness = await startHarness({ tuning: { sleep } })
+    harness.slack.faults.inject(slackRateLimited(2), { match: slackMethod('chat.update') })
+    await harness.run()
+    expect(waits).toContain(2000)
+    expect(harness.slack.faultsServed).toEqual(['status'])
+    expect(harness.slack.calls.filter(c => c === 'chat.update')).toHaveLength(3)
+    expect(harness.core.warnings).toEqual([])
+    expectDeployUnchanged(harness)
+  })
+
+  it('retries a 5xx', async () => {
+    harness = await startHarness()
+    harness.slack.faults.inject(
+      { kind: 'status', status: 503, body: 'upstream down' },
+      { times: 2, match: slackMethod('chat.postMessage') }
+    )
+    await harness.run()
+    expect(harness.slack.calls[0]).toBe('chat.postMessage')
+    expect(harness.slack.messages[0]?.versions).toHaveLength(4)
+    expect(harness.core.warnings).toEqual([])
+    expectDeployUnchanged(harness)
+  })
+
+  it('keeps warning by name while the rate limit outlasts the retries', async () => {
+    const { sleep } = recordingSleep()
+    harness = await startHarness({ tuning: { sleep } })
+    harness.slack.faults.inject(slackRateLimited(1), {
+      times: 100,
+      match: slackMethod('chat.postMessage')
+    })
+    await harness.run()
+    expect(harness.core.warnings).toContainEqual(
+      expect.stringMatching(
+        /^Slack: could not post the status card: rate limited \(HTTP 429, Retry-After 1 s\)$/
+      )
+    )
+    expect(harness.discord.calls).toEqual(['POST', 'PATCH', 'PATCH', 'PATCH', 'POST'])
+    expectDeployUnchanged(harness)
+  })
+
+  it.each([
+    ['channel_not_found', { slackChannel: 'C0NOWHERE' }, 'check slack_channel'],
+    ['not_in_channel', { slackChannel: 'C0OUTSIDE' }, 'invite it with /invite'],
+    ['invalid_auth', { slackBotToken: 'xoxb-9999-WRONGtoken' }, 'slack_bot_token is not valid']
+  ])('reports ok:false %s by name and stops trying that channel', async (name, notify, hint) => {
+    harness = await startHarness({ notify })
+    harness.secrets.push('xoxb-9999-WRONGtoken')
+    await harness.run()
+    expect(harness.core.warnings).toHaveLength(1)
+    expect(harness.core.warnings[0]).toMatch(/^Slack: could not post the status card: /)
+    expect(harness.core.warnings[0]).toContain(`${name}: `)
+    expect(harness.core.warnings[0]).toContain(hint)
+    expect(harness.core.warnings[0]).toContain('no further Slack updates in this run')
+    expect(harness.slack.requests).toHaveLength(1)
+    expect(harness.discord.calls).toHaveLength(5)
+    expectDeployUnchanged(harness)
+  })
+
+  it('an ok:false on one update is reported and the next phase edits again', async () => {
+    harness = await startHarness()
+    harness.slack.faults.inject(slackError('fatal_error'), {
+      times: 3,
+      match: slackMethod('chat.update')
+    })
+    await harness.run()
+    expect(harness.core.warnings).toEqual(['Slack: could not update the status card: fatal_error'])
+    expect(harness.slack.messages[0]?.versions).toHaveLength(3) // post, deploy, completed
+    expectDeployUnchanged(harness)
+  })
+
+  it('a hang past the timeout is abandoned; the card is posted at the next phase', async () => {
+    harness = await startHarness({ tuning: { attemptTimeoutMs: 150, attempts: 2 } })
+    harness.slack.faults.inject(
+      { kind: 'hang' },
+      { times: 2, match: slackMethod('chat.postMessage') }
+    )
+    await harness.run()
+    expect(harness.core.warnings).toEqual([
+      'Slack: could not post the status card: Slack did not answer in time'
+    ])
+    expect(harness.slack.calls.slice(0, 3)).toEqual([
+      'chat.postMessage',
+      'chat.update',
+      'chat.update'
+    ])
+    expect(harness.slack.messages[0]?.versions.at(-1)?.text).toContain('completed')
+    expectDeployUnchanged(harness)
+  })
+
+  it('a DM to an unknown e-mail is a warning that names it', async () => {
+    harness = await startHarness({ users: [] })
+    await harness.run()
+    expect(harness.core.warnings).toEqual([
+      'Slack: could not send the direct message to octo@example.com (from the head commit author): ' +
+        'users_not_found: no Slack user has that e-mail address'
+    ])
+    expectDeployUnchanged(harness)
+  })
+})
+
+describe('Discord trouble', () => {
+  it('honours retry_after from the 429 body', async () => {
+    const { sleep, waits } = recordingSleep()
+    harness = await startHarness({ tuning: { sleep } })
+    harness.discord.faults.inject(discordRateLimited(0.25), { match: r => r.method === 'PATCH' })
+    await harness.run()
+    expect(waits.some(ms => ms >= 250)).toBe(true)
+    expect(harness.discord.calls).toEqual(['POST', 'PATCH', 'PATCH', 'PATCH', 'POST'])
+    expect(harness.core.warnings).toEqual([])
+    expectDeployUnchanged(harness)
+  })
+
+  it('retries a dropped connection and a malformed answer', async () => {
+    harness = await startHarness()
+    harness.discord.faults.inject({ kind: 'reset' }, { match: r => r.method === 'POST' })
+    harness.discord.faults.inject({ kind: 'malformed' }, { match: r => r.method === 'PATCH' })
+    await harness.run()
+    expect(harness.discord.faultsServed).toEqual(['reset', 'malformed'])
+    expect(harness.discord.messages[0]?.versions).toHaveLength(4)
+    expect(harness.core.warnings).toEqual([])
+    expectDeployUnchanged(harness)
+  })
+
+  it('a deleted webhook (404) stops further tries after one warning', async () => {
+    harness = await startHarness()
+    harness.discord.deleteWebhook()
+    await harness.run()
+    expect(harness.discord.requests).toHaveLength(1)
+    expect(harness.core.warnings).toEqual([
+      'Discord: could not post the status card: HTTP 404 Unknown Webhook (code 10015); ' +
+        'the webhook is gone or its token is wrong, no further Discord updates in this run'
+    ])
+    expect(harness.slack.messages[0]?.versions).toHaveLength(4)
+    expectDeployUnchanged(harness)
+  })
+})
+
+describe('webhooks', () => {
+  it('a dead event receiver costs warnings, not the deploy, and one try per event', async () => {
+    const { sleep, waits } = recordingSleep()
+    harness = await startHarness({ tuning: { sleep } })
+    await harness.receiver.close()
+    await harness.run()
+    const total = harness.bus.events.length
+    expect(harness.core.warnings).toEqual([
+      expect.stringMatching(
+        /^Event webhook: event 1 \(stage INIT\) was not delivered: fetch failed \(ECONNREFUSED\)$/
+      ),
+      `Event webhook: ${total} of ${total} events were not delivered`
+    ])
+    // Backoff waits (attempts - 1 of them) for the first event only: later events get one try.
+    expect(waits).toHaveLength(2)
+    expect(harness.slack.messages[0]?.versions).toHaveLength(4)
+    expectDeployUnchanged(harness)
+  })
+
+  it('delivers every event once, in order, through 5xx and a hang', async () => {
+    const bodies: number[] = []
+    harness = await startHarness({ tuning: { attemptTimeoutMs: 150 } })
+    const receiver = await startHttpServer(request => {
+      bodies.push(request.json<{ id: number }>().id)
+      return { status: 200, body: 'ok' }
+    })
+    receiver.faults.inject(
+      { kind: 'status', status: 502 },
+      { times: 2, match: r => r.json<{ id: number }>().id === 3 }
+    )
+    receiver.faults.inject({ kind: 'hang' }, { match: r => r.json<{ id: number }>().id === 7 })
+    const { EventWebhookSink } = await import('../../src/notify/webhook.js')
+    const { NotificationWarnings } = await import('../../src/notify/warnings.js')
+    const sink = new EventWebhookSink(
+      `${receiver.url}/x`,
+      new NotificationWarnings(harness.core, []),
+      {
+        attempts: 3,
+        baseDelayMs: 5,
+        attemptTimeoutMs: 150,
+        maxRetryAfterMs: 1000
+      }
+    )
+    harness.bus.attach(sink)
+    await harness.run()
+    expect(bodies).toEqual(harness.bus.events.map(e => e.id))
+    expect(receiver.faultsServed).toEqual(['status', 'status', 'hang'])
+    expect(harness.core.warnings).toEqual([])
+    await receiver.close()
+  })
+
+  it('a revoked Slack incoming webhook (404 no_service) is given up after one warning', async () => {
+    harness = await startHarness()
+    harness.slackHook.faults.inject(
+      { kind: 'status', status: 404, body: 'no_service' },
+      { times: 5 }
+    )
+    await harness.run()
+    expect(harness.slackHook.requests).toHaveLength(1)
+    expect(harness.core.warnings).toEqual([
+      'Slack webhook: could not post the start message: HTTP 404: no_service; the webhook is gone or revoked'
+    ])
+    expectDeployUnchanged(harness)
+  })
+})
+
+describe('notify_strict', () => {
+  it('turns delivered-or-not into the sentence main fails the run with', async () => {
+    harness = await startHarness({ notify: { slackChannel: 'C0NOWHERE', strict: true } })
+    await harness.run()
+    expect(strictNotificationFailure(harness.settings, harness.sinks)).toMatch(
+      /^notify_strict is true and 1 notification problem\(s\) occurred: Slack: could not post the status card: channel_not_found/
+    )
+    const lenient = { ...harness.settings, notify: { ...harness.settings.notify, strict: false } }
+    expect(strictNotificationFailure(lenient, harness.sinks)).toBeUndefined()
+  })
+})

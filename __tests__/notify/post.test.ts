@@ -1,0 +1,162 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { appendEvents, fileSink } from '../../src/events/sinks/file.js'
+import { finishFromPost } from '../../src/notify/index.js'
+import { CANCEL_STATE_KEY, RUN_STATE_KEY } from '../../src/run-state.js'
+import {
+  expectNoSecrets,
+  MENTION,
+  SLACK_TOKEN,
+  slackColours,
+  startHarness,
+  type Harness
+} from './harness.js'
+import { captured, recordingCore } from './support.js'
+
+/**
+ * Main was stopped before it showed a final state (cancelled, crashed, timed out): the post step
+ * finishes the card from the state main saved, and sends what main could not.
+ */
+let harness: Harness | undefined
+afterEach(async () => {
+  await harness?.close()
+  harness = undefined
+})
+
+function postEnv(h: Harness): NodeJS.ProcessEnv {
+  const n = h.settings.notify
+  return {
+    INPUT_SLACK_BOT_TOKEN: SLACK_TOKEN,
+    INPUT_SLACK_CHANNEL: n.slackChannel,
+    INPUT_SLACK_API_URL: n.slackApiUrl,
+    INPUT_SLACK_WEBHOOK_URL: n.slackWebhookUrl,
+    INPUT_DISCORD_WEBHOOK_URL: n.discordWebhookUrl,
+    INPUT_DISCORD_MENTION: MENTION,
+    INPUT_WEBHOOK_URL: n.webhookUrl
+  }
+}
+
+const tuning = { call: { attempts: 2, baseDelayMs: 5, attemptTimeoutMs: 500 } }
+
+/** Main writes the event log and tells the post step where it is, as src/main.ts does. */
+function withEventLog(h: Harness): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'notify-post-')), 'events.ndjson')
+  h.bus.attach(fileSink(path))
+  h.core.saveState(RUN_STATE_KEY, JSON.stringify({ eventsFile: path, finished: false }))
+  return path
+}
+
+describe('the post step finishes a card main left unfinished', () => {
+  it('cancelled by a signal during DEPLOY: the card says cancelled, one DM, the last events', async () => {
+    harness = await startHarness()
+    const log = withEventLog(harness)
+    await harness.run({ stopAfter: 'DEPLOY' })
+    harness.core.saveState(CANCEL_STATE_KEY, 'true') // main's signal handler
+    const seen = harness.bus.events.length
+    expect(harness.slack.calls).toEqual(['chat.postMessage', 'chat.update', 'chat.update'])
+
+    // What src/post.ts does before calling us: close the event log.
+    const closing = appendEvents(log, [
+      {
+        type: 'error',
+        stage: 'DONE',
+        message: 'the workflow was cancelled',
+        error_code: 'CANCELLED'
+      },
+      { type: 'done', stage: 'DONE', status: 'cancelled', message: 'cancelled' }
+    ])
+    const post = recordingCore(harness.core.state)
+    await finishFromPost(post, postEnv(harness), tuning)
+
+    expect(harness.slack.calls).toEqual([
+      'chat.postMessage',
+      'chat.update',
+      'chat.update',
+      'chat.update', // cancelled
+      'users.lookupByEmail',
+      'conversations.open',
+      'chat.postMessage'
+    ])
+    expect(slackColours(harness).at(-1)).toBe('#9E9E9E')
+    const card = JSON.stringify(harness.slack.messages[0]?.versions.at(-1))
+    expect(card).toContain('cancelled')
+    expect(card).toContain('CANCELLED: the workflow was cancelled')
+    // Lines main logged after it last saved the card are folded in from the event log.
+    expect(card).toContain('✅ *api* deployed')
+    expect(harness.discord.calls).toEqual(['POST', 'PATCH', 'PATCH', 'PATCH', 'POST'])
+    expect(harness.discord.messages[1]?.pinged).toEqual([MENTION])
+    expect(harness.slackHook.requests).toHaveLength(2)
+    // Main delivered everything it emitted; the post step sends the log's closing events.
+    const delivered = harness.receiver.requests.map(r => r.json<Record<string, unknown>>())
+    expect(delivered.slice(seen)).toEqual(closing)
+    expect(closing.map(e => e.id)).toEqual([seen + 1, seen + 2])
+    // Tokens and URLs read from the inputs are masked before anything else happens.
+    expect(post.secrets).toEqual(
+      expect.arrayContaining([SLACK_TOKEN, harness.settings.notify.webhookUrl])
+    )
+    expect(post.warnings).toEqual([])
+    expectNoSecrets(harness, captured(post))
+  })
+
+  it('sends the event webhook every event main could not deliver, once, in order', async () => {
+    harness = await startHarness({ tuning: { attempts: 1 } })
+    const log = withEventLog(harness)
+    let answering = true
+    harness.receiver.faults.inject(
+      { kind: 'status', status: 503 },
+      { times: 1000, match: () => !answering }
+    )
+    await harness.run({
+      stopAfter: 'DEPLOY',
+      between: async () => {
+        answering = false // the receiver goes down after INIT
+      }
+    })
+    answering = true
+    const delivered = Number(harness.core.state['notify_webhook_delivered'])
+    expect(delivered).toBe(8) // INIT, VERSION, TAG, RELEASE: a stage and an info event each
+    appendEvents(log, [{ type: 'done', stage: 'DONE', status: 'failure', message: 'crashed' }])
+    const before = harness.receiver.requests.length
+    await finishFromPost(recordingCore(harness.core.state), postEnv(harness), tuning)
+    const sent = harness.receiver.requests.slice(before).map(r => r.json<{ id: number }>().id)
+    const all = harness.bus.events.length + 1
+    expect(sent).toEqual(Array.from({ length: all - delivered }, (_, i) => delivered + 1 + i))
+  })
+
+  it('crashed without a signal during BUILD: the card says failed with the phase code', async () => {
+    harness = await startHarness({
+      notify: { discordWebhookUrl: undefined, webhookUrl: undefined }
+    })
+    await harness.run({ stopAfter: 'BUILD' })
+    const post = recordingCore(harness.core.state)
+    await finishFromPost(post, postEnv(harness), tuning)
+    expect(slackColours(harness)).toEqual(['#ECB22E', '#ECB22E', '#E01E5A'])
+    expect(JSON.stringify(harness.slack.messages[0]?.versions.at(-1))).toContain(
+      'BUILD_FAILED: the run stopped during BUILD without reporting a result (crashed or timed out)'
+    )
+    expect(harness.slack.calls.slice(-2)).toEqual(['conversations.open', 'chat.postMessage'])
+  })
+
+  it('does nothing when main already showed the final state', async () => {
+    harness = await startHarness()
+    await harness.run()
+    const before = [harness.slack, harness.discord, harness.slackHook, harness.receiver].map(
+      s => s.requests.length
+    )
+    const post = recordingCore(harness.core.state)
+    await finishFromPost(post, postEnv(harness), tuning)
+    const after = [harness.slack, harness.discord, harness.slackHook, harness.receiver].map(
+      s => s.requests.length
+    )
+    expect(after).toEqual(before)
+    expect(post.lines).toEqual(['::debug::notify: the status card already shows the final state'])
+  })
+
+  it('does nothing when main saved no card (a dry run, nothing configured, or INIT failed)', async () => {
+    const post = recordingCore()
+    await finishFromPost(post, {}, tuning)
+    expect(post.lines).toEqual(['::debug::notify: no status card was started; nothing to finish'])
+  })
+})

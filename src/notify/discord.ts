@@ -1,0 +1,146 @@
+import type { RetryDecision } from '../runtime/retry.js'
+import { isFinal, type StatusCard } from './card.js'
+import {
+  DEFAULT_CALL_TUNING,
+  describeFailure,
+  HttpStatusError,
+  sendJson,
+  type CallTuning
+} from './http.js'
+import { discordCardMessage, discordMentionMessage, type DiscordMessage } from './render.js'
+import type { CardChannel, ChannelHandle } from './status-card.js'
+import type { NotificationWarnings } from './warnings.js'
+
+/**
+ * The status card as a Discord webhook message: executed with `?wait=true` so Discord returns the
+ * message id, then edited with PATCH .../messages/{id}. An edit never pings anyone, so the mention
+ * on completion or failure is one more short message, allowed to ping that one user only.
+ */
+interface DiscordHandle extends ChannelHandle {
+  messageId: string | undefined
+  finished: boolean
+}
+
+/** Discord's JSON error codes that matter here. */
+const UNKNOWN_WEBHOOK = 10015
+const UNKNOWN_MESSAGE = 10008
+
+export class DiscordCardChannel implements CardChannel {
+  readonly name = 'Discord'
+  private messageId: string | undefined
+  private finished: boolean
+  private dead = false
+  private readonly base: URL
+
+  constructor(
+    webhookUrl: string,
+    private readonly mention: string | undefined,
+    private readonly warnings: NotificationWarnings,
+    private readonly tuning: CallTuning = DEFAULT_CALL_TUNING,
+    saved?: Partial<DiscordHandle>
+  ) {
+    this.base = new URL(webhookUrl)
+    this.messageId = saved?.messageId
+    this.finished = saved?.finished ?? false
+  }
+
+  handle(): DiscordHandle {
+    return { messageId: this.messageId, finished: this.finished }
+  }
+
+  async show(card: StatusCard): Promise<void> {
+    if (this.dead || this.finished) return
+    const message = discordCardMessage(card)
+    try {
+      if (this.messageId) {
+        await this.send('PATCH', this.url(`/messages/${this.messageId}`), message)
+      } else {
+        const answer = await this.send('POST', this.url('', true), message)
+        const id = (answer as { id?: unknown } | undefined)?.id
+        if (typeof id !== 'string') throw new Error('Discord returned no message id')
+        this.messageId = id
+      }
+    } catch (error) {
+      this.fail(
+        this.messageId ? 'could not edit the status card' : 'could not post the status card',
+        error
+      )
+      return
+    }
+    if (!isFinal(card)) return
+    this.finished = true
+    await this.mentionUser(card)
+  }
+
+  private async mentionUser(card: StatusCard): Promise<void> {
+    if (!this.mention) return
+    if (!/^\d{5,25}$/.test(this.mention)) {
+      this.warnings.warn(
+        'Discord',
+        `discord_mention '${this.mention}' is not a Discord user id (digits)`
+      )
+      return
+    }
+    try {
+      await this.send('POST', this.url('', true), discordMentionMessage(card, this.mention))
+    } catch (error) {
+      this.fail('could not mention the person responsible', error)
+    }
+  }
+
+  private url(path: string, wait = false): string {
+    const url = new URL(this.base)
+    url.pathname = `${url.pathname.replace(/\/$/, '')}${path}`
+    if (wait) url.searchParams.set('wait', 'true')
+    return url.toString()
+  }
+
+  private send(method: 'POST' | 'PATCH', url: string, message: DiscordMessage): Promise<unknown> {
+    return sendJson(
+      `Discord webhook ${method}`,
+      url,
+      { method, body: message, expectJson: url.includes('wait=true') || method === 'PATCH' },
+      this.tuning,
+      classifyDiscordError
+    ).then(answer => answer.body)
+  }
+
+  private fail(what: string, error: unknown): void {
+    const code = error instanceof HttpStatusError ? error.json().code : undefined
+    let reason = describeDiscordError(error)
+    if (error instanceof HttpStatusError && code === UNKNOWN_MESSAGE) {
+      this.messageId = undefined // deleted by someone: post a new card next time
+    } else if (
+      error instanceof HttpStatusError &&
+      (error.status === 404 || error.status === 401 || code === UNKNOWN_WEBHOOK)
+    ) {
+      this.dead = true
+      reason +=
+        '; the webhook is gone or its token is wrong, no further Discord updates in this run'
+    }
+    this.warnings.warn('Discord', `${what}: ${reason}`)
+  }
+}
+
+/** Discord puts the wait in the body (`retry_after`, seconds) as well as in Retry-After. */
+export function classifyDiscordError(error: unknown): RetryDecision | undefined {
+  if (!(error instanceof HttpStatusError) || error.status !== 429) return undefined
+  const seconds = Number(error.json().retry_after ?? error.headers.get('retry-after'))
+  return {
+    retry: true,
+    throttled: true,
+    retryAfterMs: Number.isFinite(seconds) ? Math.ceil(seconds * 1000) : undefined,
+    reason: 'rate limited by Discord'
+  }
+}
+
+function describeDiscordError(error: unknown): string {
+  if (error instanceof HttpStatusError) {
+    const body = error.json()
+    const message = typeof body.message === 'string' ? body.message : ''
+    const code = body.code !== undefined ? ` (code ${String(body.code)})` : ''
+    if (error.status === 429) return `rate limited (HTTP 429) until the retries ran out`
+    return `HTTP ${error.status}${message ? ` ${message}` : ''}${code}`
+  }
+  return describeFailure(error)
+}

@@ -1,0 +1,127 @@
+import type { EventSink } from '../events/model.js'
+import type { Plan } from '../plan/types.js'
+import type { Settings } from '../settings/types.js'
+import type { Toolkit } from '../toolkit.js'
+import { newCard, type CardContext } from './card.js'
+import { DiscordCardChannel } from './discord.js'
+import { DEFAULT_CALL_TUNING, type CallTuning } from './http.js'
+import { finishCardFromPost } from './post.js'
+import { chooseRecipient, createSlackApi, SlackCardChannel } from './slack.js'
+import { SlackWebhookChannel } from './slack-webhook.js'
+import { StatusCardSink, type CardChannel, type StatusCardOptions } from './status-card.js'
+import { NotificationWarnings } from './warnings.js'
+import { DELIVERED_STATE_KEY, EventWebhookSink } from './webhook.js'
+
+/**
+ * Notifications as event sinks: the status card on Slack (bot token or incoming webhook) and
+ * Discord, and the event webhook. Nothing is sent in a dry run. @slack/web-api is imported only
+ * when a bot token is configured (createSlackApi); Discord and webhooks use the built-in fetch.
+ */
+export interface NotifyTuning {
+  call?: Partial<CallTuning>
+  card?: StatusCardOptions
+}
+
+/** A sink that carries the notification warnings (for the job summary and notify_strict). */
+export interface NotificationSink extends EventSink {
+  readonly warnings: NotificationWarnings
+}
+
+export async function notificationSinks(
+  settings: Settings,
+  plan: () => Plan | undefined,
+  core: Toolkit,
+  tuning: NotifyTuning = {}
+): Promise<EventSink[]> {
+  const notify = settings.notify
+  if (settings.dryRun) return []
+  const call: CallTuning = { ...DEFAULT_CALL_TUNING, ...tuning.call }
+  const warnings = new NotificationWarnings(core, [
+    notify.slackBotToken,
+    notify.slackWebhookUrl,
+    notify.discordWebhookUrl,
+    notify.webhookUrl
+  ])
+  const channels: CardChannel[] = []
+  if (notify.slackBotToken && notify.slackChannel) {
+    const api = await createSlackApi(notify.slackBotToken, notify.slackApiUrl, call, m =>
+      core.debug(warnings.redact(m))
+    )
+    const recipient = chooseRecipient({ ...notify, ...settings.context })
+    channels.push(new SlackCardChannel(api, notify.slackChannel, recipient, warnings))
+  } else if (notify.slackBotToken) {
+    warnings.warn('Slack', 'slack_bot_token is set but slack_channel is empty: no status card')
+  }
+  if (notify.slackWebhookUrl) {
+    channels.push(new SlackWebhookChannel(notify.slackWebhookUrl, warnings, call))
+  }
+  if (notify.discordWebhookUrl) {
+    channels.push(
+      new DiscordCardChannel(notify.discordWebhookUrl, notify.discordMention, warnings, call)
+    )
+  }
+  const sinks: NotificationSink[] = []
+  if (channels.length > 0 || notify.webhookUrl) {
+    // Kept even without a card channel: its saved state lets the post step end the event stream.
+    const card = new StatusCardSink(
+      newCard(cardContext(settings)),
+      channels,
+      plan,
+      core,
+      tuning.card
+    )
+    sinks.push(Object.assign(card, { warnings }))
+  }
+  if (notify.webhookUrl) {
+    // A few bytes per event in the state file: the post step must know where delivery stopped.
+    const delivered = (id: number): void => core.saveState(DELIVERED_STATE_KEY, String(id))
+    sinks.push(new EventWebhookSink(notify.webhookUrl, warnings, call, delivered))
+  }
+  return sinks
+}
+
+/** Warning lines for the job summary, once each, after the bus is closed. */
+export function notificationWarnings(sinks: readonly EventSink[]): string[] {
+  const lines = new Set<string>()
+  for (const sink of sinks) {
+    const warnings = (sink as Partial<NotificationSink>).warnings
+    if (warnings instanceof NotificationWarnings) warnings.lines.forEach(line => lines.add(line))
+  }
+  return [...lines]
+}
+
+/**
+ * With notify_strict, the sentence to fail the run with when a notification was not delivered;
+ * undefined otherwise. The deployment's own status output stays what it was.
+ */
+export function strictNotificationFailure(
+  settings: Settings,
+  sinks: readonly EventSink[]
+): string | undefined {
+  const lines = notificationWarnings(sinks)
+  if (!settings.notify.strict || lines.length === 0) return undefined
+  return `notify_strict is true and ${lines.length} notification problem(s) occurred: ${lines.join('; ')}`
+}
+
+export async function finishFromPost(
+  core: Toolkit,
+  env: NodeJS.ProcessEnv,
+  tuning: NotifyTuning = {}
+): Promise<void> {
+  await finishCardFromPost(core, env, tuning)
+}
+
+function cardContext(settings: Settings): CardContext {
+  const c = settings.context
+  return {
+    deploymentId: settings.deploymentId,
+    environment: settings.environment,
+    repository: c.owner && c.repo ? `${c.owner}/${c.repo}` : c.repo,
+    serverUrl: c.serverUrl,
+    actor: c.actor,
+    runUrl: c.runUrl,
+    sha: c.sha,
+    commitMessage: c.headCommitMessage,
+    services: settings.services.map(s => ({ name: s.name, deploys: s.deploy !== undefined }))
+  }
+}

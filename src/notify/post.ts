@@ -1,0 +1,161 @@
+import { existsSync, readFileSync } from 'node:fs'
+import type { ErrorCode } from '../errors.js'
+import type { EventInput, PipelineEvent, Stage } from '../events/model.js'
+import { CANCEL_STATE_KEY, readRunState } from '../run-state.js'
+import type { Toolkit } from '../toolkit.js'
+import { applyEvent, finish, isFinal, type StatusCard } from './card.js'
+import { DiscordCardChannel } from './discord.js'
+import { DEFAULT_CALL_TUNING, type CallTuning } from './http.js'
+import type { NotifyTuning } from './index.js'
+import { createSlackApi, SlackCardChannel, type Recipient } from './slack.js'
+import { SlackWebhookChannel } from './slack-webhook.js'
+import { readSavedCard, STATE_KEY, type CardChannel, type SavedCard } from './status-card.js'
+import { NotificationWarnings } from './warnings.js'
+import { DELIVERED_STATE_KEY, EventWebhookSink } from './webhook.js'
+
+/**
+ * The post step's part: when main never showed a final card (the run was cancelled, crashed or
+ * hit the job timeout), finish it from what main saved: edit the card to cancelled or failed,
+ * send the direct message and the mention, and send the last events to the event webhook.
+ * Secrets are not in the saved state; they are read again from the step's inputs.
+ */
+export async function finishCardFromPost(
+  core: Toolkit,
+  env: NodeJS.ProcessEnv,
+  tuning: NotifyTuning = {}
+): Promise<void> {
+  const saved = readSavedCard(core.getState(STATE_KEY))
+  if (!saved) return core.debug('notify: no status card was started; nothing to finish')
+  if (saved.finished) return core.debug('notify: the status card already shows the final state')
+
+  const input = (name: string): string | undefined => {
+    const value = env[`INPUT_${name.toUpperCase()}`]?.trim()
+    if (value) core.setSecret(value)
+    return value || undefined
+  }
+  const secrets = {
+    slackBotToken: input('slack_bot_token'),
+    slackWebhookUrl: input('slack_webhook_url'),
+    discordWebhookUrl: input('discord_webhook_url'),
+    webhookUrl: input('webhook_url')
+  }
+  const warnings = new NotificationWarnings(core, Object.values(secrets))
+  const call: CallTuning = { ...DEFAULT_CALL_TUNING, ...tuning.call }
+
+  // The event log has what happened after main last saved the card, and (when the post step
+  // closed the log first) the final error and done: fold them so card, log and webhook agree.
+  const logged = loggedEvents(readRunState(core)?.eventsFile)
+  let card = logged
+    .filter(e => e.id > saved.card.lastEventId)
+    .reduce((c, e) => applyEvent(c, e), saved.card)
+  let closing: PipelineEvent[] = []
+  if (!isFinal(card)) {
+    const ended = endCard(card, core.getState(CANCEL_STATE_KEY) === 'true', new Date())
+    closing = lastEvents(card, ended, Math.max(card.lastEventId, ...logged.map(e => e.id)))
+    card = ended
+  }
+  core.info(`notify: the run ended without showing a final status; marking the card ${card.phase}`)
+
+  const channels = await restoreChannels(saved, secrets, env, warnings, call)
+  await Promise.all(channels.map(channel => channel.show(card)))
+  if (secrets.webhookUrl) {
+    const delivered = Number(core.getState(DELIVERED_STATE_KEY)) || 0
+    const sink = new EventWebhookSink(secrets.webhookUrl, warnings, call)
+    for (const event of [...logged, ...closing]) if (event.id > delivered) await sink.handle(event)
+    sink.close()
+  }
+}
+
+/** The NDJSON event log main (and the post step) wrote; empty when it cannot be read. */
+function loggedEvents(path: string | undefined): PipelineEvent[] {
+  if (!path || !existsSync(path)) return []
+  const events: PipelineEvent[] = []
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line.trim()) continue
+    try {
+      events.push(JSON.parse(line) as PipelineEvent)
+    } catch {
+      // A line cut by the kill: everything before it still counts.
+    }
+  }
+  return events
+}
+
+/** Cancelled when main saw a signal or a CANCELLED error; failed otherwise (a crash). */
+export function endCard(card: StatusCard, cancelRequested: boolean, now: Date): StatusCard {
+  const cancelled = cancelRequested || card.error?.code === 'CANCELLED'
+  const error = card.error ?? {
+    code: cancelled ? 'CANCELLED' : failureCode(card.stage),
+    message: cancelled
+      ? `the workflow run was cancelled during ${card.stage}`
+      : `the run stopped during ${card.stage} without reporting a result (crashed or timed out)`,
+    details: undefined
+  }
+  const ended = { ...card, error, updatedAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z') }
+  return finish(ended, cancelled ? 'cancelled' : 'failure')
+}
+
+function failureCode(stage: Stage): ErrorCode {
+  switch (stage) {
+    case 'RELEASE':
+      return 'RELEASE_FAILED'
+    case 'BUILD':
+      return 'BUILD_FAILED'
+    case 'PUSH':
+      return 'PUSH_FAILED'
+    default:
+      return 'DEPLOY_FAILED'
+  }
+}
+
+/** When nobody closed the log: the error (unless main got that far) and done. */
+export function lastEvents(before: StatusCard, after: StatusCard, lastId: number): PipelineEvent[] {
+  const timestamp = after.updatedAt ?? new Date().toISOString()
+  const inputs: EventInput[] = []
+  if (!before.error && after.error) {
+    inputs.push({
+      type: 'error',
+      stage: after.stage,
+      message: after.error.message,
+      error_code: after.error.code
+    })
+  }
+  inputs.push({
+    type: 'done',
+    stage: 'DONE',
+    status: after.phase === 'cancelled' ? 'cancelled' : 'failure',
+    message: `deployment ${after.phase}`,
+    ...(after.deploymentUrl ? { deployment_url: after.deploymentUrl } : {})
+  })
+  return inputs.map((input, i) => ({ id: lastId + 1 + i, ...input, timestamp }))
+}
+
+async function restoreChannels(
+  saved: SavedCard,
+  secrets: Record<'slackBotToken' | 'slackWebhookUrl' | 'discordWebhookUrl', string | undefined>,
+  env: NodeJS.ProcessEnv,
+  warnings: NotificationWarnings,
+  call: CallTuning
+): Promise<CardChannel[]> {
+  const channels: CardChannel[] = []
+  const slack = saved.channels['Slack'] as
+    { channel?: string; ts?: string; finished?: boolean; recipient?: Recipient } | undefined
+  if (slack && secrets.slackBotToken && slack.channel) {
+    const apiUrl = env.INPUT_SLACK_API_URL?.trim() || 'https://slack.com/api/'
+    const api = await createSlackApi(secrets.slackBotToken, apiUrl, call)
+    const recipient = slack.recipient ?? { kind: 'none', reason: 'no recipient was saved' }
+    channels.push(new SlackCardChannel(api, slack.channel, recipient, warnings, slack))
+  }
+  const webhook = saved.channels['Slack webhook']
+  if (webhook && secrets.slackWebhookUrl) {
+    channels.push(new SlackWebhookChannel(secrets.slackWebhookUrl, warnings, call, webhook))
+  }
+  const discord = saved.channels['Discord']
+  if (discord && secrets.discordWebhookUrl) {
+    const mention = env.INPUT_DISCORD_MENTION?.trim() || undefined
+    channels.push(
+      new DiscordCardChannel(secrets.discordWebhookUrl, mention, warnings, call, discord)
+    )
+  }
+  return channels
+}

@@ -1,0 +1,138 @@
+import type { EventSink, PipelineEvent } from '../events/model.js'
+import type { Plan } from '../plan/types.js'
+import { sleep as realSleep, type Sleep } from '../runtime/sleep.js'
+import type { Toolkit } from '../toolkit.js'
+import { applyEvent, clip, isFinal, type StatusCard } from './card.js'
+
+/**
+ * One place a card is shown (a Slack channel, a Discord webhook). A channel reports its own
+ * trouble as warnings and never throws: a notification must not fail a deployment.
+ */
+export interface CardChannel {
+  readonly name: string
+  /** Posts the card the first time, edits it after; on a final card also sends the DM/mention. */
+  show(card: StatusCard): Promise<void>
+  /** What the post step needs to finish the card: message ids, the DM recipient. No secrets. */
+  handle(): ChannelHandle
+}
+
+export type ChannelHandle = Record<string, unknown>
+
+/** What main leaves for the post step (core.saveState), so it can finish a card main could not. */
+export interface SavedCard {
+  card: StatusCard
+  /** Every channel has shown the final card: the post step has nothing to do. */
+  finished: boolean
+  channels: Record<string, ChannelHandle>
+}
+
+export const STATE_KEY = 'notify_card'
+
+export interface StatusCardOptions {
+  /** Least time between two edits of the card; Slack allows about one update per second. */
+  debounceMs?: number
+  now?: () => number
+  sleep?: Sleep
+}
+
+/**
+ * The event sink that drives the card: posted at the first event (INIT), edited when the phase
+ * changes (init, build, deploy, and the end), never more often than once per debounce interval,
+ * with events in between folded into the next edit. Handling an event never waits for Slack or
+ * Discord: showing runs beside the pipeline, and close() waits for the final state to be shown.
+ */
+export class StatusCardSink implements EventSink {
+  readonly name = 'status card'
+  private card: StatusCard
+  private requestedPhase: string | undefined
+  private shownPhase: string | undefined
+  private dirty = false
+  private pump: Promise<void> | undefined
+  private lastShownAt = Number.NEGATIVE_INFINITY
+  private readonly debounceMs: number
+  private readonly now: () => number
+  private readonly sleep: Sleep
+
+  constructor(
+    card: StatusCard,
+    private readonly channels: readonly CardChannel[],
+    private readonly plan: () => Plan | undefined,
+    private readonly core: Pick<Toolkit, 'saveState'>,
+    options: StatusCardOptions = {}
+  ) {
+    this.card = card
+    this.debounceMs = options.debounceMs ?? 1000
+    this.now = options.now ?? Date.now
+    this.sleep = options.sleep ?? realSleep
+  }
+
+  get current(): StatusCard {
+    return this.card
+  }
+
+  handle(event: PipelineEvent): void {
+    this.card = applyEvent(this.card, event, this.plan())
+    // A new phase is what the card shows; progress lines ride along with the next edit.
+    if (this.card.phase === this.requestedPhase) return
+    this.requestedPhase = this.card.phase
+    this.request()
+  }
+
+  /** Resolves when every requested edit has been shown (or given up on). */
+  async settled(): Promise<void> {
+    while (this.pump) await this.pump
+  }
+
+  async close(): Promise<void> {
+    await this.settled()
+    this.save()
+  }
+
+  private request(): void {
+    this.dirty = true
+    this.save()
+    this.pump ??= this.run()
+  }
+
+  private async run(): Promise<void> {
+    try {
+      while (this.dirty) {
+        const wait = this.lastShownAt + this.debounceMs - this.now()
+        if (wait > 0) await this.sleep(wait)
+        this.dirty = false
+        const card = this.card
+        await Promise.all(this.channels.map(channel => channel.show(card)))
+        this.shownPhase = card.phase
+        this.lastShownAt = this.now()
+        this.save()
+      }
+    } finally {
+      this.pump = undefined
+    }
+  }
+
+  private save(): void {
+    const saved: SavedCard = {
+      card: forState(this.card),
+      finished: isFinal(this.card) && this.shownPhase === this.card.phase && !this.dirty,
+      channels: Object.fromEntries(this.channels.map(c => [c.name, c.handle()]))
+    }
+    this.core.saveState(STATE_KEY, JSON.stringify(saved))
+  }
+}
+
+/** State travels to the post step in an environment variable: keep it small. */
+function forState(card: StatusCard): StatusCard {
+  if (!card.error?.details) return card
+  return { ...card, error: { ...card.error, details: clip(card.error.details, 4000) } }
+}
+
+export function readSavedCard(raw: string): SavedCard | undefined {
+  if (!raw) return undefined
+  try {
+    const saved = JSON.parse(raw) as SavedCard
+    return saved && typeof saved === 'object' && saved.card ? saved : undefined
+  } catch {
+    return undefined
+  }
+}
