@@ -4,20 +4,19 @@ import { DeployError } from '../../src/errors.js'
 import type { Plan, PlannedService } from '../../src/plan/types.js'
 import type { Settings, StepFunctionsTarget } from '../../src/settings/types.js'
 import type { DeployRequest, TargetContext } from '../../src/targets/types.js'
+import { deploy, judgeEnd, urlFromOutput } from '../../src/targets/stepfunctions.js'
+import {
+  carriesImage,
+  executionArnFromSecret,
+  secretNameFor
+} from '../../src/targets/stepfunctions-find.js'
 import {
   EMPTY_TRAIL,
   FIRST_CURSOR,
   applyEvents,
-  carriesImage,
-  deploy,
-  executionArnFromSecret,
-  executionName,
-  judgeEnd,
-  readNewEvents,
-  secretNameFor,
-  startInput,
-  urlFromOutput
-} from '../../src/targets/stepfunctions.js'
+  readNewEvents
+} from '../../src/targets/stepfunctions-history.js'
+import { executionName, startInput } from '../../src/targets/stepfunctions-start.js'
 import { THROTTLING } from '../simulators/aws.js'
 import {
   deployScript,
