@@ -142,7 +142,11 @@ export async function run(core: Toolkit, options: RunOptions = {}): Promise<RunS
           bus,
           'BUILD',
           'building images',
-          settings.images.buildTimeoutMs + 60_000,
+          image.imagePhaseBudget(
+            images.filter(s => s.image?.action === 'build').length,
+            image.BUILD_LANES,
+            settings.images.buildTimeoutMs
+          ),
           cancel,
           s => image.runBuildPhase(ctx(s))
         )
@@ -151,7 +155,7 @@ export async function run(core: Toolkit, options: RunOptions = {}): Promise<RunS
         bus,
         'PUSH',
         'pushing images',
-        settings.images.pushTimeoutMs + 60_000,
+        image.imagePhaseBudget(images.length, image.PUSH_LANES, settings.images.pushTimeoutMs),
         cancel,
         s => image.runPushPhase(ctx(s))
       )

@@ -1,0 +1,212 @@
+import { describe, expect, it } from '@jest/globals'
+import { buildahBuildArgs, buildahPushArgs, localListName } from '../../src/builders/buildah.js'
+import {
+  buildxArgs,
+  missingEmulators,
+  parseBuildxInspect,
+  type BuildxInputs
+} from '../../src/builders/buildx.js'
+import { chooseBuilder, type BuilderProbe } from '../../src/builders/choose.js'
+import { CREDENTIALS_REFUSED, loginArgs } from '../../src/clients/registry-auth.js'
+import { DeployError } from '../../src/errors.js'
+
+/** The builders' command lines are pure functions of the job: table tests, no engine needed. */
+const base: BuildxInputs = {
+  service: 'api',
+  reference: 'ghcr.io/acme/api:v1.0.0',
+  context: '/w/api',
+  dockerfile: '/w/api/Dockerfile',
+  target: undefined,
+  args: {},
+  platforms: ['linux/amd64', 'linux/arm64'],
+  labels: {},
+  timestamp: undefined,
+  insecure: false,
+  authFile: '/t/auth/config.json',
+  workDir: '/t/images/api',
+  cache: 'none',
+  cacheReference: 'ghcr.io/acme/api:buildcache',
+  provenance: false,
+  sbom: false,
+  push: true,
+  builder: undefined,
+  metadataFile: '/t/images/api/buildx-metadata.json'
+}
+
+const TAIL = ['--metadata-file', '/t/images/api/buildx-metadata.json', '/w/api']
+const HEAD = [
+  'buildx',
+  'build',
+  '--platform',
+  'linux/amd64,linux/arm64',
+  '--file',
+  '/w/api/Dockerfile'
+]
+const OUT = ['--provenance=false', '--output', 'type=image,name=ghcr.io/acme/api:v1.0.0,push=true']
+
+describe('buildxArgs', () => {
+  // prettier-ignore
+  it.each<[string, Partial<BuildxInputs>, string[]]>([
+    ['the minimum', {}, [...HEAD, ...OUT, ...TAIL]],
+    ['one platform', { platforms: ['linux/arm64'] }, [...HEAD.slice(0, 3), 'linux/arm64', ...HEAD.slice(4), ...OUT, ...TAIL]],
+    ['a builder of the job', { builder: 'deploy-pipeline' }, ['buildx', 'build', '--builder', 'deploy-pipeline', ...HEAD.slice(2), ...OUT, ...TAIL]],
+    ['target and build args', { target: 'runtime', args: { NODE_ENV: 'production', A: 'b=c' } }, [...HEAD, '--target', 'runtime', '--build-arg', 'NODE_ENV=production', '--build-arg', 'A=b=c', ...OUT, ...TAIL]],
+    ['a timestamp becomes SOURCE_DATE_EPOCH', { timestamp: 1700000000 }, [...HEAD, '--build-arg', 'SOURCE_DATE_EPOCH=1700000000', ...OUT, ...TAIL]],
+    ['an explicit SOURCE_DATE_EPOCH wins', { timestamp: 1, args: { SOURCE_DATE_EPOCH: '5' } }, [...HEAD, '--build-arg', 'SOURCE_DATE_EPOCH=5', ...OUT, ...TAIL]],
+    [
+      'OCI labels',
+      { labels: { 'org.opencontainers.image.source': 'https://github.com/acme/shop', 'org.opencontainers.image.revision': 'abc123' } },
+      [...HEAD, '--label', 'org.opencontainers.image.source=https://github.com/acme/shop', '--label', 'org.opencontainers.image.revision=abc123', ...OUT, ...TAIL]
+    ],
+    [
+      'registry cache',
+      { cache: 'registry' },
+      [
+        ...HEAD,
+        '--cache-from', 'type=registry,ref=ghcr.io/acme/api:buildcache',
+        '--cache-to', 'type=registry,ref=ghcr.io/acme/api:buildcache,mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true',
+        ...OUT, ...TAIL
+      ]
+    ],
+    [
+      'registry cache on an insecure registry',
+      { cache: 'registry', insecure: true, reference: '10.0.0.5:5000/api:v1', cacheReference: '10.0.0.5:5000/api:buildcache' },
+      [
+        ...HEAD,
+        '--cache-from', 'type=registry,ref=10.0.0.5:5000/api:buildcache,registry.insecure=true',
+        '--cache-to', 'type=registry,ref=10.0.0.5:5000/api:buildcache,mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true,registry.insecure=true',
+        '--provenance=false', '--output', 'type=image,name=10.0.0.5:5000/api:v1,push=true,registry.insecure=true',
+        ...TAIL
+      ]
+    ],
+    ['gha cache, scoped per service', { cache: 'gha' }, [...HEAD, '--cache-from', 'type=gha,scope=api', '--cache-to', 'type=gha,mode=max,scope=api,ignore-error=true', ...OUT, ...TAIL]],
+    ['provenance', { provenance: true }, [...HEAD, '--provenance=mode=max', ...OUT.slice(1), ...TAIL]],
+    ['sbom', { sbom: true }, [...HEAD, '--provenance=false', '--sbom=true', ...OUT.slice(1), ...TAIL]],
+    ['build without push (immutable tag present)', { push: false }, [...HEAD, '--provenance=false', '--output', 'type=image,name=ghcr.io/acme/api:v1.0.0,push=false', ...TAIL]]
+  ])('%s', (_name, inputs, expected) => {
+    expect(buildxArgs({ ...base, ...inputs })).toEqual(expected)
+  })
+})
+
+describe('buildah command lines', () => {
+  it('names the local list after the service, the tag and the job', () => {
+    expect(localListName(base)).toMatch(/^localhost\/deploy-pipeline-api:v1\.0\.0-[0-9a-f]{8}$/)
+    expect(localListName({ ...base, workDir: '/other/job' })).not.toBe(localListName(base))
+  })
+  // prettier-ignore
+  it('builds a platform into the local list, stamped and labelled', () => {
+    expect(buildahBuildArgs({ ...base, target: 't', args: { A: '1' }, labels: { l: 'v' }, timestamp: 42 }, 'linux/arm64')).toEqual([
+      'build', '--isolation', 'chroot', '--platform', 'linux/arm64',
+      '--manifest', localListName(base), '--file', '/w/api/Dockerfile',
+      '--target', 't', '--build-arg', 'A=1', '--label', 'l=v', '--timestamp', '42', '/w/api'
+    ])
+  })
+  // prettier-ignore
+  it('pushes the list with every image, as OCI, with the per-job auth file', () => {
+    expect(buildahPushArgs({ ...base, insecure: true }, '/t/digest')).toEqual([
+      'manifest', 'push', '--all', '--format', 'oci', '--digestfile', '/t/digest',
+      '--authfile', '/t/auth/config.json', '--tls-verify=false',
+      localListName(base), 'docker://ghcr.io/acme/api:v1.0.0'
+    ])
+  })
+})
+
+describe('loginArgs', () => {
+  const login = {
+    host: '127.0.0.1:5000',
+    username: 'ci',
+    password: 's3cret-password',
+    insecure: true
+  }
+  it.each([
+    [
+      'buildah',
+      [
+        'login',
+        '--authfile',
+        '/a/config.json',
+        '--username',
+        'ci',
+        '--password-stdin',
+        '--tls-verify=false',
+        '127.0.0.1:5000'
+      ]
+    ],
+    ['docker', ['login', '--username', 'ci', '--password-stdin', '127.0.0.1:5000']]
+  ] as const)('%s reads the password from stdin', (tool, expected) => {
+    const args = loginArgs(tool, login, '/a/config.json')
+    expect(args).toEqual(expected)
+    expect(args.join(' ')).not.toContain(login.password)
+  })
+})
+
+describe('CREDENTIALS_REFUSED', () => {
+  it.each([
+    [
+      'Error: authenticating creds for "127.0.0.1:5000": unauthorized: authentication required',
+      true
+    ],
+    ['error parsing HTTP 401 response body', true],
+    ['denied: requested access to the resource is denied', true],
+    ['Copying blob sha256:3551b17716544d1494d6b9ded7f0f21d401c', false],
+    ['Writing manifest list to image destination', false]
+  ])('%s -> %s', (line, refused) => {
+    expect(CREDENTIALS_REFUSED.test(line)).toBe(refused)
+  })
+})
+
+describe('parseBuildxInspect', () => {
+  it('reads the driver and the platforms', () => {
+    const text = [
+      'Name:          default',
+      'Driver:        docker',
+      'Nodes:',
+      'Name:      default',
+      'Status:    running',
+      'Platforms: linux/amd64, linux/amd64/v2, linux/386*'
+    ].join('\n')
+    expect(parseBuildxInspect(text)).toEqual({
+      driver: 'docker',
+      platforms: ['linux/amd64', 'linux/amd64/v2', 'linux/386']
+    })
+  })
+  it('names the architectures that need emulation', () => {
+    const native = process.arch === 'x64' ? 'linux/amd64' : `linux/${process.arch}`
+    expect(missingEmulators([native, 'linux/riscv64'], [native])).toEqual(['riscv64'])
+    expect(missingEmulators([native, 'linux/riscv64'], [native, 'linux/riscv64'])).toEqual([])
+  })
+})
+
+describe('chooseBuilder', () => {
+  const probe = (buildx: boolean, buildah: boolean): BuilderProbe => ({
+    buildx: async () => buildx,
+    buildah: async () => buildah
+  })
+  it.each([
+    ['auto', true, true, 'buildx'],
+    ['auto', false, true, 'buildah'],
+    ['buildah', true, true, 'buildah'],
+    ['buildx', true, false, 'buildx']
+  ] as const)(
+    '%s with buildx=%s buildah=%s picks %s and says why',
+    async (requested, buildx, buildah, expected) => {
+      const choice = await chooseBuilder(requested, probe(buildx, buildah))
+      expect(choice.name).toBe(expected)
+      expect(choice.reason).toContain(expected)
+    }
+  )
+  it.each([
+    ['auto', false, false],
+    ['buildx', false, true],
+    ['buildah', true, false]
+  ] as const)(
+    '%s with buildx=%s buildah=%s is BUILD_FAILED saying what to install',
+    async (requested, buildx, buildah) => {
+      const error = (await chooseBuilder(requested, probe(buildx, buildah)).catch(
+        (e: unknown) => e
+      )) as DeployError
+      expect(error.code).toBe('BUILD_FAILED')
+      expect(error.message).toMatch(/install/)
+    }
+  )
+})

@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { sha256Digest } from '../../src/clients/registry.js'
+import { runBuildPhase, runPushPhase } from '../../src/phases/image.js'
+import type { RegistrySettings } from '../../src/settings/types.js'
+import { startHttpServer, type SimServer } from '../simulators/http.js'
+import { leakedSecrets, makeContext, tempDir, type ServiceSpec } from './fixtures.js'
+import { INDEX, TOKEN, fakeRegistry, type TokenRegistry } from './token-registry.js'
+
+/**
+ * GHCR through the PUSH phase: the GitHub token and the actor log in through the token flow,
+ * repository names are lower-cased, and promotion copies the index inside the registry.
+ */
+const INDEX_BODY = Buffer.from(
+  JSON.stringify({ schemaVersion: 2, mediaType: INDEX, manifests: [] })
+)
+
+describe('images: GHCR (token flow)', () => {
+  let server: SimServer
+  let store: TokenRegistry
+
+  beforeEach(async () => {
+    store = fakeRegistry()
+    store.manifests.set('acme/web:v1.0.0-rc.2', { body: INDEX_BODY, type: INDEX })
+    server = await startHttpServer(store.handler)
+  })
+  afterEach(async () => server.close())
+
+  const ghcr = (): RegistrySettings => ({
+    kind: 'ghcr',
+    host: `127.0.0.1:${server.port}`,
+    namespace: 'acme',
+    insecure: false
+  })
+  const web = (action: ServiceSpec['action'], tag: string): ServiceSpec => ({
+    name: 'web',
+    registry: ghcr(),
+    repository: 'Acme/Web',
+    tag,
+    action,
+    promoteFrom: 'v1.0.0-rc.2'
+  })
+
+  it('promotes with the GitHub token: same digest, lower-cased name, nothing else moved', async () => {
+    const { ctx, core, bus } = makeContext({
+      services: [web('promote', 'v1.0.0')],
+      runnerTemp: await tempDir(),
+      githubToken: TOKEN
+    })
+    await runBuildPhase(ctx)
+    await runPushPhase(ctx)
+    const digest = sha256Digest(INDEX_BODY)
+    expect(ctx.state.images.web).toBe(`127.0.0.1:${server.port}/acme/web:v1.0.0@${digest}`)
+    expect(store.manifests.get('acme/web:v1.0.0')?.body.equals(INDEX_BODY)).toBe(true)
+    const methods = server.requests.filter(r => r.path.includes('/manifests/')).map(r => r.method)
+    expect(new Set(methods)).toEqual(new Set(['GET', 'HEAD', 'PUT']))
+    expect(server.requests.some(r => r.path.includes('/blobs/'))).toBe(false)
+    expect(leakedSecrets([TOKEN], { core, bus, argv: [] })).toEqual([])
+  })
+
+  it('without a GitHub token it is REGISTRY_AUTH_FAILED, before any request', async () => {
+    const { ctx } = makeContext({
+      services: [web('skip', 'v1.0.0-rc.2')],
+      runnerTemp: await tempDir()
+    })
+    await expect(runPushPhase(ctx)).rejects.toMatchObject({ code: 'REGISTRY_AUTH_FAILED' })
+    expect(server.requests).toEqual([])
+  })
+
+  it('a token without access is REGISTRY_AUTH_FAILED', async () => {
+    const { ctx } = makeContext({
+      services: [web('skip', 'v1.0.0-rc.2')],
+      runnerTemp: await tempDir(),
+      githubToken: 'ghs_revoked'
+    })
+    const error = await runPushPhase(ctx).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'REGISTRY_AUTH_FAILED' })
+    expect(JSON.stringify(error)).not.toContain('ghs_revoked')
+  })
+})

@@ -1,0 +1,101 @@
+import { mkdir, rm, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { runCommand } from '../builders/command.js'
+import { DeployError } from '../errors.js'
+import { RetryableError, withRetry } from '../runtime/retry.js'
+
+/**
+ * Registry credentials for the builders live in one per-job file under RUNNER_TEMP, never in the
+ * user's ~/.docker: `config.json` in its own directory is both the buildah auth file and a
+ * DOCKER_CONFIG for buildx. Passwords go to `login --password-stdin`; the post step logs out and
+ * removes the directory.
+ */
+export interface RegistryLogin {
+  readonly host: string
+  readonly username: string
+  readonly password: string
+  readonly insecure: boolean
+}
+
+export type LoginTool = 'buildah' | 'docker'
+
+export function authDirectory(tempDir: string): string {
+  return join(tempDir, 'deploy-pipeline-registry-auth')
+}
+
+export function authFile(tempDir: string): string {
+  return join(authDirectory(tempDir), 'config.json')
+}
+
+/** Login argv: the password is never in it. Pure. */
+export function loginArgs(tool: LoginTool, login: RegistryLogin, file: string): string[] {
+  if (tool === 'docker')
+    return ['login', '--username', login.username, '--password-stdin', login.host]
+  const args = ['login', '--authfile', file, '--username', login.username, '--password-stdin']
+  if (login.insecure) args.push('--tls-verify=false')
+  return [...args, login.host]
+}
+
+/** Builder or login output that means the registry refused the credentials. */
+export const CREDENTIALS_REFUSED =
+  /unauthorized|\b401\b|authentication required|incorrect username or password|invalid username\/password|denied/i
+
+export async function loginRegistry(
+  tool: LoginTool,
+  login: RegistryLogin,
+  tempDir: string,
+  options: { signal?: AbortSignal; attempts?: number } = {}
+): Promise<void> {
+  const file = authFile(tempDir)
+  await mkdir(authDirectory(tempDir), { recursive: true, mode: 0o700 })
+  const env = { ...process.env, DOCKER_CONFIG: authDirectory(tempDir), REGISTRY_AUTH_FILE: file }
+  await withRetry(
+    async signal => {
+      const result = await runCommand(tool, loginArgs(tool, login, file), {
+        stdin: login.password,
+        env,
+        signal
+      })
+      if (result.exitCode === 0) return
+      const output = result.tail.join('\n')
+      if (CREDENTIALS_REFUSED.test(output)) {
+        throw new DeployError(
+          'REGISTRY_AUTH_FAILED',
+          `${login.host} rejected the credentials of ${login.username}: check registry_username ` +
+            'and registry_password (GHCR: the token needs packages: write).',
+          { details: output }
+        )
+      }
+      throw new RetryableError(`${tool} login to ${login.host} failed: ${output}`)
+    },
+    {
+      describe: `${tool} login ${login.host}`,
+      attempts: options.attempts ?? 3,
+      baseDelayMs: 1000,
+      signal: options.signal,
+      classify: error => (error instanceof DeployError ? { retry: false } : undefined)
+    }
+  ).catch((error: unknown) => {
+    if (error instanceof DeployError) throw error
+    throw new DeployError('PUSH_FAILED', `Cannot log in to ${login.host}.`, {
+      details: error instanceof Error ? error.message : String(error),
+      cause: error
+    })
+  })
+}
+
+/** Logs out of every registry and removes the credentials. Safe to call when nothing was made. */
+export async function removeRegistryAuth(tempDir: string): Promise<void> {
+  const directory = authDirectory(tempDir)
+  const exists = await stat(directory).then(
+    () => true,
+    () => false
+  )
+  if (!exists) return
+  const file = authFile(tempDir)
+  // Best effort: the file is removed below either way, the logout only tidies helper state.
+  await runCommand('buildah', ['logout', '--authfile', file, '--all'], {
+    signal: AbortSignal.timeout(15_000)
+  }).catch(() => undefined)
+  await rm(directory, { recursive: true, force: true })
+}

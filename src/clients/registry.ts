@@ -1,0 +1,282 @@
+import { createHash } from 'node:crypto'
+import { DeployError } from '../errors.js'
+import { RetryableError, withRetry, type RetryOptions } from '../runtime/retry.js'
+
+/**
+ * The OCI distribution API, for what needs no builder: the digest a tag holds (HEAD), and
+ * promotion, which copies a manifest or index to a new tag inside the repository (GET + PUT of the
+ * same bytes): the layers are already there, nothing is rebuilt or uploaded. Speaks Basic auth
+ * (htpasswd registries) and the token flow (GHCR, Docker Hub). Every request goes through the
+ * retry helper.
+ */
+export const INDEX_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json'
+]
+export const MANIFEST_TYPES = [
+  ...INDEX_TYPES,
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json'
+]
+
+export interface RegistryEndpoint {
+  readonly host: string
+  /** Plain HTTP. */
+  readonly insecure: boolean
+  readonly username?: string
+  readonly password?: string
+}
+
+export interface ManifestRef {
+  readonly digest: string
+  readonly mediaType: string
+  readonly size: number
+}
+
+export interface Manifest extends ManifestRef {
+  readonly body: Buffer
+}
+
+export type RegistryRetry = Pick<
+  RetryOptions,
+  'attempts' | 'baseDelayMs' | 'attemptTimeoutMs' | 'sleep' | 'onRetry' | 'signal'
+>
+
+/** An answer the retry helper judges by status and Retry-After. */
+export class RegistryHttpError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly headers: Headers
+  ) {
+    super(message)
+    this.name = 'RegistryHttpError'
+  }
+}
+
+export function sha256Digest(body: Buffer): string {
+  return `sha256:${createHash('sha256').update(body).digest('hex')}`
+}
+
+interface Challenge {
+  scheme: 'basic' | 'bearer'
+  params: Record<string, string>
+}
+
+/** Parses `WWW-Authenticate: Bearer realm="...",service="...",scope="..."`. */
+export function parseChallenge(header: string | null): Challenge | undefined {
+  if (!header) return undefined
+  const match = /^\s*(\w+)\s*(.*)$/.exec(header)
+  if (!match) return undefined
+  const scheme = match[1]?.toLowerCase()
+  if (scheme !== 'basic' && scheme !== 'bearer') return undefined
+  const params: Record<string, string> = {}
+  for (const m of (match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g))
+    params[m[1] as string] = m[2] as string
+  return { scheme, params }
+}
+
+export class RegistryClient {
+  private readonly base: string
+  /** Authorization header per scope ("" for Basic, which covers every scope). */
+  private readonly authorizations = new Map<string, string>()
+
+  constructor(
+    private readonly endpoint: RegistryEndpoint,
+    private readonly retry: RegistryRetry = {}
+  ) {
+    this.base = `${endpoint.insecure ? 'http' : 'https'}://${endpoint.host}`
+  }
+
+  /** The digest and type a tag or digest points at; undefined when it does not exist. */
+  async headManifest(repository: string, reference: string): Promise<ManifestRef | undefined> {
+    const response = await this.call('HEAD', repository, reference, 'pull')
+    if (response.status === 404) return undefined
+    const digest = response.headers.get('docker-content-digest')
+    // Some registries leave the digest out of HEAD answers: read the manifest and hash it.
+    if (!digest) return this.getManifest(repository, reference)
+    return {
+      digest,
+      mediaType: (response.headers.get('content-type') ?? '').split(';')[0] ?? '',
+      size: Number(response.headers.get('content-length') ?? 0)
+    }
+  }
+
+  async getManifest(repository: string, reference: string): Promise<Manifest | undefined> {
+    return this.send(`GET manifest ${repository}:${reference}`, async signal => {
+      const response = await this.request('GET', repository, reference, 'pull', signal)
+      if (response.status === 404) return undefined
+      const body = Buffer.from(await response.arrayBuffer())
+      const digest = sha256Digest(body)
+      const claimed = response.headers.get('docker-content-digest')
+      const mediaType = (response.headers.get('content-type') ?? '').split(';')[0] ?? ''
+      if ((claimed && claimed !== digest) || !MANIFEST_TYPES.includes(mediaType)) {
+        throw new RetryableError(`the manifest of ${repository}:${reference} arrived damaged`)
+      }
+      try {
+        JSON.parse(body.toString('utf8'))
+      } catch {
+        throw new RetryableError(`the manifest of ${repository}:${reference} is not JSON`)
+      }
+      return { digest, mediaType, size: body.length, body }
+    })
+  }
+
+  /** Stores the manifest bytes under `reference`; returns the digest the registry reports. */
+  async putManifest(repository: string, reference: string, manifest: Manifest): Promise<string> {
+    const response = await this.call('PUT', repository, reference, 'pull,push', {
+      body: manifest.body,
+      contentType: manifest.mediaType
+    })
+    if (response.status !== 201 && response.status !== 200) {
+      const text = await response.text().catch(() => '')
+      throw new DeployError(
+        'PUSH_FAILED',
+        `${this.endpoint.host} refused the tag ${repository}:${reference} (HTTP ${response.status}).`,
+        {
+          details: text.slice(0, 2000)
+        }
+      )
+    }
+    return response.headers.get('docker-content-digest') ?? manifest.digest
+  }
+
+  /**
+   * Gives `toTag` the manifest or index `from` points at: the same bytes, so the same digest. A tag
+   * that already holds that digest is left alone.
+   */
+  async copyTag(
+    repository: string,
+    from: string,
+    toTag: string
+  ): Promise<{ digest: string; copied: boolean }> {
+    const source = await this.getManifest(repository, from)
+    if (!source) {
+      throw new DeployError(
+        'PUSH_FAILED',
+        `Cannot promote ${this.endpoint.host}/${repository}:${from}: it does not exist.`
+      )
+    }
+    const current = await this.headManifest(repository, toTag)
+    if (current?.digest === source.digest) return { digest: source.digest, copied: false }
+    const stored = await this.putManifest(repository, toTag, source)
+    if (stored !== source.digest) {
+      throw new DeployError(
+        'PUSH_FAILED',
+        `${this.endpoint.host} stored ${repository}:${toTag} as ${stored}, not ${source.digest}.`
+      )
+    }
+    return { digest: source.digest, copied: true }
+  }
+
+  private async call(
+    method: string,
+    repository: string,
+    reference: string,
+    actions: string,
+    body?: { body: Buffer; contentType: string }
+  ): Promise<Response> {
+    return this.send(`${method} manifest ${repository}:${reference}`, async signal => {
+      const response = await this.request(method, repository, reference, actions, signal, body)
+      await response.arrayBuffer().catch(() => undefined) // free the connection
+      return response
+    })
+  }
+
+  private async send<T>(
+    describe: string,
+    operation: (signal: AbortSignal) => Promise<T>
+  ): Promise<T> {
+    return withRetry(operation, {
+      describe: `${this.endpoint.host} ${describe}`,
+      attemptTimeoutMs: 60_000,
+      ...this.retry,
+      classify: error => (error instanceof DeployError ? { retry: false } : undefined)
+    })
+  }
+
+  private async request(
+    method: string,
+    repository: string,
+    reference: string,
+    actions: string,
+    signal: AbortSignal,
+    body?: { body: Buffer; contentType: string }
+  ): Promise<Response> {
+    const url = `${this.base}/v2/${repository}/manifests/${reference}`
+    const scope = `repository:${repository}:${actions}`
+    const attempt = async (): Promise<Response> => {
+      const headers: Record<string, string> = { accept: MANIFEST_TYPES.join(', ') }
+      const authorization = this.authorizations.get(scope) ?? this.authorizations.get('')
+      if (authorization) headers.authorization = authorization
+      if (body) headers['content-type'] = body.contentType
+      return fetch(url, { method, headers, body: body?.body, signal, redirect: 'follow' })
+    }
+    let response = await attempt()
+    if (response.status === 401) {
+      await response.arrayBuffer().catch(() => undefined)
+      await this.authorize(parseChallenge(response.headers.get('www-authenticate')), scope, signal)
+      response = await attempt()
+      if (response.status === 401) throw this.rejected()
+    }
+    if (response.status === 403) throw this.rejected()
+    if (response.status === 429 || response.status >= 500) {
+      await response.arrayBuffer().catch(() => undefined)
+      throw new RegistryHttpError(
+        `${this.endpoint.host} answered HTTP ${response.status}`,
+        response.status,
+        response.headers
+      )
+    }
+    return response
+  }
+
+  private async authorize(
+    challenge: Challenge | undefined,
+    scope: string,
+    signal: AbortSignal
+  ): Promise<void> {
+    const { username, password } = this.endpoint
+    const basic =
+      username !== undefined && password !== undefined
+        ? `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
+        : undefined
+    if (challenge?.scheme === 'basic') {
+      if (!basic) throw this.rejected()
+      this.authorizations.set('', basic)
+      return
+    }
+    const realm = challenge?.params.realm
+    if (!realm) throw this.rejected()
+    const url = new URL(realm)
+    if (challenge.params.service) url.searchParams.set('service', challenge.params.service)
+    url.searchParams.set('scope', scope)
+    const response = await fetch(url, { headers: basic ? { authorization: basic } : {}, signal })
+    if (response.status === 401 || response.status === 403) throw this.rejected()
+    if (response.status === 429 || response.status >= 500) {
+      throw new RegistryHttpError(
+        `token service answered HTTP ${response.status}`,
+        response.status,
+        response.headers
+      )
+    }
+    const answer = (await response.json().catch(() => undefined)) as
+      Record<string, unknown> | undefined
+    const token = answer?.token ?? answer?.access_token
+    if (typeof token !== 'string' || token === '') {
+      throw new RetryableError(
+        `the token service of ${this.endpoint.host} answered without a token`
+      )
+    }
+    this.authorizations.set(scope, `Bearer ${token}`)
+  }
+
+  private rejected(): DeployError {
+    const who = this.endpoint.username ? ` of ${this.endpoint.username}` : ''
+    return new DeployError(
+      'REGISTRY_AUTH_FAILED',
+      `${this.endpoint.host} rejected the credentials${who}: check registry_username and ` +
+        'registry_password (GHCR: github_token with packages: write; ECR: ecr:* permissions).'
+    )
+  }
+}

@@ -1,0 +1,181 @@
+import type { ECRClient } from '@aws-sdk/client-ecr'
+import {
+  createEcrClient,
+  ecrAuthorization,
+  ensureEcrRepository,
+  type EcrAuthorization
+} from '../clients/ecr.js'
+import { RegistryClient, type RegistryEndpoint } from '../clients/registry.js'
+import { DeployError } from '../errors.js'
+import type { PlannedImage, PlannedService } from '../plan/types.js'
+import type { PhaseContext, RunState } from './context.js'
+import type { ServiceSettings } from '../settings/types.js'
+
+/**
+ * Where each service's image lives, resolved once per run and shared by the BUILD and PUSH phases:
+ * the registry host (ECR's comes from its authorization token), plain HTTP or TLS, the credentials,
+ * and an API client. ECR repositories are made ready here (created when a build needs them).
+ */
+export type ImageService = PlannedService & { image: PlannedImage }
+
+export interface ImageTarget {
+  readonly service: string
+  readonly image: PlannedImage
+  readonly host: string
+  readonly repository: string
+  readonly tag: string
+  readonly endpoint: RegistryEndpoint
+  readonly client: RegistryClient
+  /** An ECR repository whose tags cannot be overwritten. */
+  readonly immutable: boolean
+}
+
+interface Session {
+  ecr: Promise<ECRClient> | undefined
+  ecrAuth: Promise<EcrAuthorization> | undefined
+  targets: Map<string, Promise<ImageTarget>>
+}
+
+const sessions = new WeakMap<RunState, Session>()
+
+function sessionOf(state: RunState): Session {
+  let session = sessions.get(state)
+  if (!session) {
+    session = { ecr: undefined, ecrAuth: undefined, targets: new Map() }
+    sessions.set(state, session)
+  }
+  return session
+}
+
+export function isLoopback(host: string): boolean {
+  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '')
+  return name === 'localhost' || name === '::1' || /^127(\.\d{1,3}){3}$/.test(name)
+}
+
+export function serviceSettings(ctx: PhaseContext, name: string): ServiceSettings {
+  const service = ctx.settings.services.find(s => s.name === name)
+  if (!service)
+    throw new DeployError(
+      'INVALID_INPUT',
+      `The plan names service '${name}', which the settings lack.`
+    )
+  return service
+}
+
+export function imageTarget(
+  ctx: PhaseContext,
+  planned: PlannedService & { image: PlannedImage }
+): Promise<ImageTarget> {
+  const session = sessionOf(ctx.state)
+  let target = session.targets.get(planned.name)
+  if (!target) {
+    target = resolveTarget(ctx, session, planned)
+    session.targets.set(planned.name, target)
+    // A failed resolution (expired token) may be tried again with fresh credentials.
+    target.catch(() => session.targets.delete(planned.name))
+  }
+  return target
+}
+
+/** Drops the cached ECR token and targets, so the next look asks for a fresh token. */
+export function forgetEcrCredentials(ctx: PhaseContext): void {
+  const session = sessionOf(ctx.state)
+  session.ecrAuth = undefined
+  for (const service of ctx.plan.services) {
+    if (service.image?.registry === 'ecr') session.targets.delete(service.name)
+  }
+}
+
+async function resolveTarget(
+  ctx: PhaseContext,
+  session: Session,
+  planned: PlannedService & { image: PlannedImage }
+): Promise<ImageTarget> {
+  const image = planned.image
+  const settings = serviceSettings(ctx, planned.name).registry
+  let endpoint: RegistryEndpoint
+  let immutable = false
+  if (image.registry === 'ecr') {
+    const auth = await ecrCredentials(ctx, session)
+    endpoint = {
+      host: auth.host,
+      insecure: auth.insecure || isLoopback(auth.host),
+      username: auth.username,
+      password: auth.password
+    }
+    session.ecr ??= createEcrClient()
+    const repository = await ensureEcrRepository(await session.ecr, image.repository, {
+      create: image.action === 'build',
+      signal: ctx.signal
+    })
+    if (repository.created)
+      progress(ctx, planned.name, `created ECR repository ${image.repository} (scan on push)`)
+    immutable = repository.immutable
+  } else {
+    const host = image.host || settings.host
+    endpoint = { host, insecure: settings.insecure || isLoopback(host), ...credentials(ctx, image) }
+  }
+  return {
+    service: planned.name,
+    image,
+    host: endpoint.host,
+    repository: image.registry === 'ghcr' ? image.repository.toLowerCase() : image.repository,
+    tag: image.tag,
+    endpoint,
+    client: new RegistryClient(endpoint, { signal: ctx.signal }),
+    immutable
+  }
+}
+
+function credentials(
+  ctx: PhaseContext,
+  image: PlannedImage
+): { username?: string; password?: string } {
+  if (image.registry === 'ghcr') {
+    const token = ctx.settings.githubToken
+    if (!token) {
+      throw new DeployError(
+        'REGISTRY_AUTH_FAILED',
+        'Pushing to GHCR needs github_token (with packages: write permission).'
+      )
+    }
+    return { username: ctx.settings.context.actor || 'x-access-token', password: token }
+  }
+  const { registryUsername: username, registryPassword: password } = ctx.settings.images
+  if (username && password) return { username, password }
+  return {}
+}
+
+/**
+ * One ECR token per run. A token that is already expired when it arrives (a skewed clock, a stale
+ * cache in a proxy) is asked for once more before giving up.
+ */
+async function ecrCredentials(ctx: PhaseContext, session: Session): Promise<EcrAuthorization> {
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    session.ecr ??= createEcrClient()
+    session.ecrAuth ??= session.ecr.then(client => ecrAuthorization(client, { signal: ctx.signal }))
+    const auth = await session.ecrAuth.catch((error: unknown) => {
+      session.ecrAuth = undefined
+      throw error
+    })
+    ctx.core.setSecret(auth.password)
+    if (!auth.expiresAt || auth.expiresAt.getTime() > Date.now() + 60_000) return auth
+    session.ecrAuth = undefined
+    ctx.core.warning(
+      `ECR handed out an authorization token that expired at ${auth.expiresAt.toISOString()}; asking again`
+    )
+  }
+  throw new DeployError(
+    'REGISTRY_AUTH_FAILED',
+    'ECR keeps handing out expired authorization tokens: check the runner clock and the AWS credentials.'
+  )
+}
+
+export function progress(
+  ctx: PhaseContext,
+  service: string,
+  message: string,
+  stage: 'BUILD' | 'PUSH' = 'BUILD'
+): void {
+  ctx.bus.emit({ type: 'progress', stage, service, message })
+}

@@ -1,0 +1,151 @@
+import { availableParallelism } from 'node:os'
+import { chooseBuilder, createBuilder } from '../builders/choose.js'
+import { authDirectory, removeRegistryAuth } from '../clients/registry-auth.js'
+import { DeployError } from '../errors.js'
+import type { PlannedImage } from '../plan/types.js'
+import type { PhaseContext } from './context.js'
+import { buildOne, buildTimestamp, login, withDeadline } from './image-build.js'
+import { pushOne } from './image-push.js'
+import {
+  forgetEcrCredentials,
+  imageTarget,
+  progress,
+  type ImageService,
+  type ImageTarget
+} from './image-targets.js'
+
+/**
+ * BUILD and PUSH: build each service's image for every platform, push it, or promote an image that
+ * already exists by giving it the new tag inside the registry (the manifest or index only: no
+ * layers move, nothing is rebuilt). Ends with `state.images[service] = host/repo:tag@sha256:...`,
+ * the digest read back from the registry. Services run in parallel, bounded; the phase waits for
+ * all of them and then reports the first failure.
+ */
+
+function imageServices(ctx: PhaseContext, action?: PlannedImage['action']): ImageService[] {
+  return ctx.plan.services.filter(
+    (s): s is ImageService =>
+      s.image !== undefined && (action === undefined || s.image.action === action)
+  )
+}
+
+export async function runBuildPhase(ctx: PhaseContext): Promise<void> {
+  const services = imageServices(ctx, 'build')
+  if (services.length === 0) return
+  const choice = await chooseBuilder(ctx.settings.images.builder)
+  ctx.bus.emit({ type: 'info', stage: 'BUILD', message: choice.reason })
+  const builder = createBuilder(choice.name, authDirectory(ctx.settings.context.tempDir))
+  const timestamp = await buildTimestamp(ctx)
+  // One login per registry and credentials, shared by the services that push there.
+  const logins = new Map<string, Promise<void>>()
+  const loginOnce = (target: ImageTarget): Promise<void> => {
+    const { host, username, password } = target.endpoint
+    const key = [host, username, password].join('\0')
+    let done = logins.get(key)
+    if (!done) {
+      done = login(ctx, choice.name, target)
+      logins.set(key, done)
+      done.catch(() => logins.delete(key))
+    }
+    return done
+  }
+  await settleAll(ctx, services, BUILD_LANES, service =>
+    onceWithFreshEcrToken(ctx, service, async () => {
+      const target = await imageTarget(ctx, service)
+      await loginOnce(target)
+      await buildOne(ctx, builder, service, target, timestamp)
+    })
+  )
+}
+
+export async function runPushPhase(ctx: PhaseContext): Promise<void> {
+  await settleAll(ctx, imageServices(ctx), PUSH_LANES, service =>
+    onceWithFreshEcrToken(ctx, service, async () => {
+      const target = await imageTarget(ctx, service)
+      const digest = await withDeadline(
+        ctx,
+        ctx.settings.images.pushTimeoutMs,
+        `push of ${service.name}`,
+        signal => pushOne(ctx, service, target, signal)
+      )
+      const reference = `${target.host}/${target.repository}:${target.tag}@${digest}`
+      ctx.state.images[service.name] = reference
+      progress(ctx, service.name, reference, 'PUSH')
+    })
+  )
+}
+
+/** Called by the post step: log out of every registry and remove the per-job credentials. */
+export async function cleanupRegistryAuth(tempDir: string): Promise<void> {
+  await removeRegistryAuth(tempDir)
+}
+
+/** ECR tokens can be refused (expired mid-run): ask for a fresh one once and do the work again. */
+async function onceWithFreshEcrToken(
+  ctx: PhaseContext,
+  service: ImageService,
+  work: () => Promise<void>
+): Promise<void> {
+  try {
+    await work()
+  } catch (error) {
+    if (
+      service.image.registry !== 'ecr' ||
+      !(error instanceof DeployError) ||
+      error.code !== 'REGISTRY_AUTH_FAILED'
+    )
+      throw error
+    ctx.core.warning(
+      `ECR refused the authorization token for ${service.name}; asking for a fresh one`
+    )
+    forgetEcrCredentials(ctx)
+    await work()
+  }
+}
+
+/**
+ * Runs every item (at most `limit` at once), waits for all, then throws the first failure; once
+ * the run is cancelled, any failure is reported as CANCELLED.
+ */
+async function settleAll<T>(
+  ctx: PhaseContext,
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>
+): Promise<void> {
+  const results: PromiseSettledResult<void>[] = []
+  let next = 0
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await work(items[index] as T).then(
+        () => ({ status: 'fulfilled', value: undefined }) as const,
+        (reason: unknown) => ({ status: 'rejected', reason }) as const
+      )
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane))
+  const failures = results
+    .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+    .map(r => r.reason as unknown)
+  if (failures.length === 0) return
+  if (ctx.signal.aborted) {
+    const reason: unknown = ctx.signal.reason
+    if (reason instanceof DeployError) throw reason // the phase's own deadline: TIMEOUT
+    throw new DeployError('CANCELLED', 'Image builds and pushes were cancelled.')
+  }
+  throw failures[0]
+}
+
+/** Builds at once: one per core (builders are CPU-bound), at most four. */
+export const BUILD_LANES = Math.max(1, Math.min(4, availableParallelism()))
+/** Pushes at once: network-bound, so not tied to cores. */
+export const PUSH_LANES = 4
+
+/**
+ * The deadline of a whole BUILD or PUSH phase: build_timeout and push_timeout are per service,
+ * and services queue in lanes, so the phase may take one timeout per round of lanes.
+ */
+export function imagePhaseBudget(services: number, lanes: number, perServiceMs: number): number {
+  return Math.ceil(Math.max(1, services) / lanes) * perServiceMs + 60_000
+}
