@@ -1,0 +1,182 @@
+import { describe, expect, it } from '@jest/globals'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { deploy } from '../../src/targets/ecs.js'
+import { THROTTLING } from '../simulators/aws.js'
+import { LB_DNS, EXPIRED_TOKEN } from '../simulators/ecs.js'
+import {
+  detection,
+  ecsRequest,
+  recordingContext,
+  ecsSimulators,
+  deployFailure
+} from './ecs-fixtures.js'
+
+const startSimulator = ecsSimulators()
+
+const codedeploy = (autoRollback = true, appspec?: string) =>
+  ecsRequest({
+    strategy: 'codedeploy',
+    codedeploy: {
+      application: 'AppECS-shop-api',
+      deploymentGroup: 'DgpECS-shop-api',
+      appspec,
+      autoRollback
+    }
+  })
+
+describe('CodeDeploy blue/green deploy (real @aws-sdk/client-codedeploy against the simulator)', () => {
+  it('generates the AppSpec from the service load balancer and follows lifecycle events and traffic to Succeeded', async () => {
+    const sim = await startSimulator({ controller: 'codedeploy', scenario: 'success' })
+    const { context, progress } = recordingContext()
+
+    const outcome = await deploy(codedeploy(), context)
+
+    expect(outcome.deploymentUrl).toBe(`http://${LB_DNS}`)
+    expect(outcome.outputs?.codedeploy_deployment_id).toMatch(/^d-/)
+    expect(outcome.outputs?.task_definition_arn).toMatch(/api:2$/)
+    expect(sim.createdDeployments[0]?.appspec).toEqual({
+      version: 0,
+      Resources: [
+        {
+          TargetService: {
+            Type: 'AWS::ECS::Service',
+            Properties: {
+              TaskDefinition: outcome.outputs?.task_definition_arn,
+              LoadBalancerInfo: { ContainerName: 'app', ContainerPort: 8080 }
+            }
+          }
+        }
+      ]
+    })
+    const lines = progress().map(p => p.message)
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Install InProgress'),
+        expect.stringContaining(
+          'AllowTraffic InProgress: Blue 50% traffic, 2/2 running · Green 50% traffic, 2/2 running'
+        ),
+        expect.stringContaining('Green 100% traffic')
+      ])
+    )
+    expect(progress().some(p => p.data?.traffic_percent === 50)).toBe(true)
+    expect(detection(sim).looksAfterFinal).toBe(1)
+  })
+
+  it('reports a health-check failure with CodeDeploy own message and its automatic rollback', async () => {
+    const sim = await startSimulator({ controller: 'codedeploy', scenario: 'health-check-failure' })
+
+    const error = await deployFailure(deploy(codedeploy(), recordingContext().context))
+
+    expect(error.code).toBe('HEALTH_CHECK_FAILED')
+    expect(error.message).toMatch(
+      /CodeDeploy deployment d-\w+ failed: ALARM_ACTIVE: One or more alarms have been activated/
+    )
+    expect(error.message).toMatch(/Rolled back by d-RB\d+/)
+    expect(error.details).toContain(
+      'AllowTraffic: CloudWatch alarm api-unhealthy-hosts is in ALARM.'
+    )
+    expect(sim.stops).toEqual([])
+  })
+
+  it('stops the deployment with auto-rollback when it outlives deploy_timeout', async () => {
+    const sim = await startSimulator({ controller: 'codedeploy', scenario: 'never-ends' })
+
+    const error = await deployFailure(
+      deploy(codedeploy(), recordingContext({ timeoutMs: 200 }).context)
+    )
+
+    expect(error.code).toBe('TIMEOUT')
+    expect(error.message).toMatch(
+      /CodeDeploy deployment d-\w+ did not finish within 200 ms; stopped CodeDeploy deployment d-\w+; CodeDeploy rolls back/
+    )
+    expect(sim.stops).toEqual([
+      {
+        operation: 'StopDeployment',
+        input: { deploymentId: expect.stringMatching(/^d-/), autoRollbackEnabled: true }
+      }
+    ])
+  })
+
+  it('stops without rollback when auto_rollback is false, and on cancellation', async () => {
+    const sim = await startSimulator({ controller: 'codedeploy', scenario: 'never-ends' })
+    const controller = new AbortController()
+    const { context } = recordingContext({ signal: controller.signal })
+    const cancelling = {
+      ...context,
+      progress: (message: string, data?: Record<string, unknown>) => {
+        if (message.includes('AllowTraffic')) controller.abort()
+        context.progress(message, data)
+      }
+    }
+
+    const error = await deployFailure(deploy(codedeploy(false), cancelling))
+
+    expect(error.code).toBe('CANCELLED')
+    expect(error.message).toContain('without rollback')
+    expect(sim.stops[0]?.input.autoRollbackEnabled).toBe(false)
+  })
+
+  it('rides out throttling and a 5xx while waiting, and explains expired credentials', async () => {
+    const sim = await startSimulator({ controller: 'codedeploy', scenario: 'success' })
+    sim.failStatusCalls(THROTTLING, { after: 1, times: 1 })
+    sim.failStatusCalls(
+      { kind: 'status', status: 500, body: { __type: 'InternalFailure', message: 'x' } },
+      { after: 2, times: 1 }
+    )
+    const outcome = await deploy(codedeploy(), recordingContext().context)
+    expect(outcome.outputs?.codedeploy_deployment_id).toMatch(/^d-/)
+    expect(sim.aws.faultsServed).toEqual(['status', 'status'])
+    const expiring = await startSimulator({ controller: 'codedeploy', scenario: 'success' })
+    expiring.failStatusCalls(EXPIRED_TOKEN, { after: 2, times: 1 })
+    const error = await deployFailure(deploy(codedeploy(), recordingContext().context))
+    expect(error.message).toContain('role session duration')
+    expect(expiring.stops).toEqual([]) // nothing can be stopped with expired credentials; no pretending
+  })
+
+  it('takes a given AppSpec file and sets its task definition to the new revision', async () => {
+    const sim = await startSimulator({ controller: 'codedeploy', scenario: 'success' })
+    const dir = mkdtempSync(join(tmpdir(), 'appspec-'))
+    try {
+      const file = join(dir, 'appspec.yaml')
+      writeFileSync(
+        file,
+        [
+          'version: 0.0',
+          'Resources:',
+          '  - TargetService:',
+          '      Type: AWS::ECS::Service',
+          '      Properties:',
+          '        TaskDefinition: <TASK_DEFINITION>',
+          '        LoadBalancerInfo: {ContainerName: app, ContainerPort: 8080}',
+          '        PlatformVersion: LATEST',
+          'Hooks:',
+          '  - AfterAllowTestTraffic: smoke-test'
+        ].join('\n')
+      )
+      const outcome = await deploy(codedeploy(true, file), recordingContext().context)
+      const spec = sim.createdDeployments[0]?.appspec as {
+        Resources: { TargetService: { Properties: Record<string, unknown> } }[]
+        Hooks: unknown
+      }
+      expect(spec.Resources[0]?.TargetService.Properties).toEqual({
+        TaskDefinition: outcome.outputs?.task_definition_arn,
+        LoadBalancerInfo: { ContainerName: 'app', ContainerPort: 8080 },
+        PlatformVersion: 'LATEST'
+      })
+      expect(spec.Hooks).toEqual([{ AfterAllowTestTraffic: 'smoke-test' }])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('refuses codedeploy without an application and deployment group, before registering anything', async () => {
+    const sim = await startSimulator({ controller: 'codedeploy', scenario: 'success' })
+    const error = await deployFailure(
+      deploy(ecsRequest({ strategy: 'codedeploy' }), recordingContext().context)
+    )
+    expect(error.code).toBe('INVALID_INPUT')
+    expect(sim.registered).toEqual([])
+  })
+})

@@ -1,0 +1,120 @@
+import { afterEach, expect } from '@jest/globals'
+import { DeployError } from '../../src/errors.js'
+import type { Plan, PlannedService } from '../../src/plan/types.js'
+import type { EcsTarget, Settings } from '../../src/settings/types.js'
+import type { DeployRequest, TargetContext } from '../../src/targets/types.js'
+import { startEcsSimulator, type EcsSimOptions, type EcsSimulator } from '../simulators/ecs.js'
+
+/** Shared by the ECS target tests and the ECS bench: a request, a recording context, a simulator. */
+export const NEW_DIGEST = `sha256:${'b'.repeat(64)}`
+export const NEW_IMAGE = `123456789012.dkr.ecr.us-east-1.amazonaws.com/api:v1.4.0@${NEW_DIGEST}`
+export const PINNED_IMAGE = `123456789012.dkr.ecr.us-east-1.amazonaws.com/api@${NEW_DIGEST}`
+
+export function ecsRequest(
+  target: Partial<EcsTarget> = {},
+  imageUri: string | undefined = NEW_IMAGE
+): DeployRequest<EcsTarget> {
+  return {
+    service: { name: 'api' } as unknown as PlannedService,
+    target: {
+      kind: 'ecs',
+      region: 'us-east-1',
+      cluster: 'shop',
+      service: 'api',
+      containers: ['app'],
+      strategy: 'rolling',
+      taskDefinition: undefined,
+      keepRevisions: undefined,
+      codedeploy: undefined,
+      timeoutMs: undefined,
+      pollIntervalMs: undefined,
+      ...target
+    },
+    imageUri,
+    plan: {} as Plan,
+    settings: {} as Settings
+  }
+}
+
+export interface Recorded {
+  kind: 'progress' | 'info' | 'warning'
+  message: string
+  data?: Record<string, unknown>
+  at: number
+}
+
+export function recordingContext(
+  options: { intervalMs?: number; timeoutMs?: number; signal?: AbortSignal } = {}
+): { context: TargetContext; log: Recorded[]; progress: () => Recorded[] } {
+  const log: Recorded[] = []
+  const context: TargetContext = {
+    signal: options.signal ?? new AbortController().signal,
+    timeoutMs: options.timeoutMs ?? 20_000,
+    pollIntervalMs: options.intervalMs ?? 10,
+    progress: (message, data) => log.push({ kind: 'progress', message, data, at: Date.now() }),
+    info: message => log.push({ kind: 'info', message, at: Date.now() }),
+    warning: message => log.push({ kind: 'warning', message, at: Date.now() })
+  }
+  return { context, log, progress: () => log.filter(r => r.kind === 'progress') }
+}
+
+/**
+ * For a test file: a function that starts a simulator and points the SDK's endpoint variables at
+ * it; everything started in a test is closed after it, and the variables restored.
+ */
+export function ecsSimulators(): (options: EcsSimOptions) => Promise<EcsSimulator> {
+  const open: EcsSimulator[] = []
+  afterEach(async () => {
+    for (const sim of open.splice(0).reverse()) await sim.close()
+  })
+  return async options => {
+    const sim = await withEcsSimulator(options)
+    open.push(sim)
+    return sim
+  }
+}
+
+/** Starts a simulator and points the SDK's endpoint variables at it until `close`. */
+export async function withEcsSimulator(options: EcsSimOptions): Promise<EcsSimulator> {
+  const sim = await startEcsSimulator(options)
+  const saved: Record<string, string | undefined> = {}
+  for (const [key, value] of Object.entries(sim.env)) {
+    saved[key] = process.env[key]
+    process.env[key] = value
+  }
+  let closed = false
+  const close = sim.close
+  sim.close = async () => {
+    if (closed) return
+    closed = true
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key]
+      else process.env[key] = value
+    }
+    await close()
+  }
+  return sim
+}
+
+/**
+ * Where the deploy noticed the end, counted in looks: the status calls made after the timeline
+ * reached its final state (1 means the very next look saw it), and whether a look happened before
+ * it (so the one that saw it was at most one interval later).
+ */
+export function detection(sim: EcsSimulator): { looksAfterFinal: number; lookBefore: boolean } {
+  const final = sim.finalAt ?? Number.POSITIVE_INFINITY
+  return {
+    looksAfterFinal: sim.statusCalls.filter(at => at >= final).length,
+    lookBefore: sim.statusCalls.some(at => at < final)
+  }
+}
+
+/** The DeployError a deploy rejects with; fails the test when it resolves or throws anything else. */
+export async function deployFailure(promise: Promise<unknown>): Promise<DeployError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e
+  )
+  expect(error).toBeInstanceOf(DeployError)
+  return error as DeployError
+}

@@ -1,0 +1,450 @@
+import type {
+  ECSClient,
+  Service,
+  ServiceDeployment,
+  ServiceDeploymentBrief,
+  Tag,
+  Task,
+  TaskDefinition
+} from '@aws-sdk/client-ecs'
+import type {
+  CodeDeployClient,
+  DeploymentGroupInfo,
+  DeploymentInfo,
+  DeploymentTarget
+} from '@aws-sdk/client-codedeploy'
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
+import { DeployError, errorMessage } from '../errors.js'
+import { httpStatus, RetryableError, type RetryNotice } from '../runtime/retry.js'
+import { awsClientConfig, explainCredentialError, sendAws } from './aws.js'
+
+/**
+ * Thin adapters over the ECS, CodeDeploy and ELBv2 SDK clients: one method per call the ECS
+ * target makes, returning the SDK's own shapes. The SDK modules are imported only when an ECS
+ * deploy runs, so the action starts without them.
+ *
+ * Two ways to send: `retried` goes through the retry helper (one-off calls: register, update,
+ * stop), `once` sends a single attempt (calls inside a follower's look, which the follower already
+ * retries; retrying there too would multiply the attempts and blur the cadence).
+ */
+type Send = <O>(
+  client: unknown,
+  command: unknown,
+  describe: string,
+  signal: AbortSignal
+) => Promise<O>
+
+const retried =
+  (onRetry?: (retry: RetryNotice) => void): Send =>
+  async <O>(client: unknown, command: unknown, describe: string, signal: AbortSignal) =>
+    sendAws<unknown, O>(client as SdkClient<O>, command, { describe, signal, onRetry })
+
+const once: Send = async <O>(
+  client: unknown,
+  command: unknown,
+  describe: string,
+  signal: AbortSignal
+) => {
+  try {
+    return await (client as SdkClient<O>).send(command, { abortSignal: signal })
+  } catch (error) {
+    // A status answer cut short is a blip, not a verdict: let the follower look again.
+    if (isGarbledAnswer(error)) {
+      throw new RetryableError(`${describe} answered with a malformed body: ${errorMessage(error)}`)
+    }
+    throw explainCredentialError(error) ?? error
+  }
+}
+
+function isGarbledAnswer(error: unknown): boolean {
+  const status = httpStatus(error)
+  return (
+    error instanceof Error &&
+    status !== undefined &&
+    status < 300 &&
+    (error.name === 'SyntaxError' || /Deserialization error/.test(error.message))
+  )
+}
+
+interface SdkClient<O> {
+  send(command: unknown, options?: { abortSignal?: AbortSignal }): Promise<O>
+}
+
+type EcsSdk = typeof import('@aws-sdk/client-ecs')
+type CodeDeploySdk = typeof import('@aws-sdk/client-codedeploy')
+type ElbSdk = typeof import('@aws-sdk/client-elastic-load-balancing-v2')
+
+interface Sdks {
+  ecs: EcsSdk
+  codedeploy: CodeDeploySdk
+  elb: ElbSdk
+  ecsClient: ECSClient
+  codedeployClient: CodeDeployClient
+  elbClient: ElasticLoadBalancingV2Client
+}
+
+/** Member names the installed SDK serialises for RegisterTaskDefinition (see ecs-taskdef.ts). */
+export interface RegisterKeys {
+  readonly taskDefinition: readonly string[]
+  readonly container: readonly string[]
+}
+
+export class EcsApi {
+  private constructor(
+    private readonly sdk: Sdks,
+    private readonly send: Send
+  ) {}
+
+  static async create(
+    region: string | undefined,
+    onRetry?: (retry: RetryNotice) => void
+  ): Promise<EcsApi> {
+    const [ecs, codedeploy, elb] = await Promise.all([
+      import('@aws-sdk/client-ecs'),
+      import('@aws-sdk/client-codedeploy'),
+      import('@aws-sdk/client-elastic-load-balancing-v2')
+    ])
+    const sdk: Sdks = {
+      ecs,
+      codedeploy,
+      elb,
+      ecsClient: new ecs.ECSClient(awsClientConfig(region)),
+      codedeployClient: new codedeploy.CodeDeployClient(awsClientConfig(region)),
+      elbClient: new elb.ElasticLoadBalancingV2Client(awsClientConfig(region))
+    }
+    return new EcsApi(sdk, retried(onRetry))
+  }
+
+  /** The same clients, sending single attempts: for looks inside `follow`. */
+  get forLook(): EcsApi {
+    return new EcsApi(this.sdk, once)
+  }
+
+  /** Member lists read from the SDK's own schemas; undefined when their shape is not known. */
+  registerKeys(): RegisterKeys | undefined {
+    const request = memberNames(
+      (this.sdk.ecs as Record<string, unknown>)['RegisterTaskDefinitionRequest$']
+    )
+    const container = memberNames((this.sdk.ecs as Record<string, unknown>)['ContainerDefinition$'])
+    return request && container ? { taskDefinition: request, container } : undefined
+  }
+
+  async describeService(cluster: string, service: string, signal: AbortSignal): Promise<Service> {
+    const { ecs, ecsClient } = this.sdk
+    const output = await this.send<{ services?: Service[]; failures?: { reason?: string }[] }>(
+      ecsClient,
+      new ecs.DescribeServicesCommand({ cluster, services: [service] }),
+      'ECS DescribeServices',
+      signal
+    )
+    const found = output.services?.[0]
+    if (!found) {
+      const reason = output.failures?.[0]?.reason ?? 'MISSING'
+      throw new DeployError(
+        'DEPLOY_FAILED',
+        `ECS service '${service}' was not found in cluster '${cluster}' (${reason}).`
+      )
+    }
+    return found
+  }
+
+  async describeTaskDefinition(
+    taskDefinition: string,
+    signal: AbortSignal
+  ): Promise<{ taskDefinition: TaskDefinition; tags: Tag[] }> {
+    const { ecs, ecsClient } = this.sdk
+    const output = await this.send<{ taskDefinition?: TaskDefinition; tags?: Tag[] }>(
+      ecsClient,
+      new ecs.DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] }),
+      'ECS DescribeTaskDefinition',
+      signal
+    )
+    if (!output.taskDefinition) {
+      throw new DeployError('DEPLOY_FAILED', `ECS has no task definition '${taskDefinition}'.`)
+    }
+    return { taskDefinition: output.taskDefinition, tags: output.tags ?? [] }
+  }
+
+  async registerTaskDefinition(
+    input: Record<string, unknown>,
+    signal: AbortSignal
+  ): Promise<TaskDefinition> {
+    const { ecs, ecsClient } = this.sdk
+    const output = await this.send<{ taskDefinition?: TaskDefinition }>(
+      ecsClient,
+      new ecs.RegisterTaskDefinitionCommand(input as never),
+      'ECS RegisterTaskDefinition',
+      signal
+    )
+    if (!output.taskDefinition?.taskDefinitionArn) {
+      throw new DeployError(
+        'DEPLOY_FAILED',
+        'ECS RegisterTaskDefinition answered without a task definition.'
+      )
+    }
+    return output.taskDefinition
+  }
+
+  /** ACTIVE revisions of one family, newest first. */
+  async listRevisions(family: string, signal: AbortSignal): Promise<string[]> {
+    const { ecs, ecsClient } = this.sdk
+    const arns: string[] = []
+    let nextToken: string | undefined
+    do {
+      const output = await this.send<{ taskDefinitionArns?: string[]; nextToken?: string }>(
+        ecsClient,
+        new ecs.ListTaskDefinitionsCommand({
+          familyPrefix: family,
+          status: 'ACTIVE',
+          sort: 'DESC',
+          nextToken
+        }),
+        'ECS ListTaskDefinitions',
+        signal
+      )
+      arns.push(...(output.taskDefinitionArns ?? []))
+      nextToken = output.nextToken
+    } while (nextToken)
+    return arns
+  }
+
+  async deregisterTaskDefinition(taskDefinition: string, signal: AbortSignal): Promise<void> {
+    const { ecs, ecsClient } = this.sdk
+    await this.send(
+      ecsClient,
+      new ecs.DeregisterTaskDefinitionCommand({ taskDefinition }),
+      'ECS DeregisterTaskDefinition',
+      signal
+    )
+  }
+
+  async updateService(
+    input: {
+      cluster: string
+      service: string
+      taskDefinition: string
+      forceNewDeployment?: boolean
+    },
+    signal: AbortSignal
+  ): Promise<Service> {
+    const { ecs, ecsClient } = this.sdk
+    const output = await this.send<{ service?: Service }>(
+      ecsClient,
+      new ecs.UpdateServiceCommand(input),
+      'ECS UpdateService',
+      signal
+    )
+    if (!output.service)
+      throw new DeployError('DEPLOY_FAILED', 'ECS UpdateService answered without the service.')
+    return output.service
+  }
+
+  /** The newest stopped tasks of a service, for explaining a failed deployment. */
+  async stoppedTasks(cluster: string, service: string, signal: AbortSignal): Promise<Task[]> {
+    const { ecs, ecsClient } = this.sdk
+    const listed = await this.send<{ taskArns?: string[] }>(
+      ecsClient,
+      new ecs.ListTasksCommand({
+        cluster,
+        serviceName: service,
+        desiredStatus: 'STOPPED',
+        maxResults: 100
+      }),
+      'ECS ListTasks',
+      signal
+    )
+    const taskArns = listed.taskArns ?? []
+    if (taskArns.length === 0) return []
+    const described = await this.send<{ tasks?: Task[] }>(
+      ecsClient,
+      new ecs.DescribeTasksCommand({ cluster, tasks: taskArns }),
+      'ECS DescribeTasks',
+      signal
+    )
+    return described.tasks ?? []
+  }
+
+  async listServiceDeployments(
+    cluster: string,
+    service: string,
+    createdAfter: Date,
+    signal: AbortSignal
+  ): Promise<ServiceDeploymentBrief[]> {
+    const { ecs, ecsClient } = this.sdk
+    const output = await this.send<{ serviceDeployments?: ServiceDeploymentBrief[] }>(
+      ecsClient,
+      new ecs.ListServiceDeploymentsCommand({
+        cluster,
+        service,
+        createdAt: { after: createdAfter }
+      }),
+      'ECS ListServiceDeployments',
+      signal
+    )
+    return output.serviceDeployments ?? []
+  }
+
+  async describeServiceDeployment(
+    arn: string,
+    signal: AbortSignal
+  ): Promise<ServiceDeployment | undefined> {
+    const { ecs, ecsClient } = this.sdk
+    const output = await this.send<{ serviceDeployments?: ServiceDeployment[] }>(
+      ecsClient,
+      new ecs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }),
+      'ECS DescribeServiceDeployments',
+      signal
+    )
+    return output.serviceDeployments?.[0]
+  }
+
+  async stopServiceDeployment(arn: string, signal: AbortSignal): Promise<void> {
+    const { ecs, ecsClient } = this.sdk
+    await this.send(
+      ecsClient,
+      new ecs.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }),
+      'ECS StopServiceDeployment',
+      signal
+    )
+  }
+
+  async getDeploymentGroup(
+    application: string,
+    group: string,
+    signal: AbortSignal
+  ): Promise<DeploymentGroupInfo> {
+    const { codedeploy, codedeployClient } = this.sdk
+    const output = await this.send<{ deploymentGroupInfo?: DeploymentGroupInfo }>(
+      codedeployClient,
+      new codedeploy.GetDeploymentGroupCommand({
+        applicationName: application,
+        deploymentGroupName: group
+      }),
+      'CodeDeploy GetDeploymentGroup',
+      signal
+    )
+    if (!output.deploymentGroupInfo) {
+      throw new DeployError(
+        'DEPLOY_FAILED',
+        `CodeDeploy has no deployment group '${group}' in application '${application}'.`
+      )
+    }
+    return output.deploymentGroupInfo
+  }
+
+  async createDeployment(
+    input: {
+      application: string
+      group: string
+      appspec: string
+      sha256: string
+      description: string
+    },
+    signal: AbortSignal
+  ): Promise<string> {
+    const { codedeploy, codedeployClient } = this.sdk
+    const output = await this.send<{ deploymentId?: string }>(
+      codedeployClient,
+      new codedeploy.CreateDeploymentCommand({
+        applicationName: input.application,
+        deploymentGroupName: input.group,
+        description: input.description,
+        revision: {
+          revisionType: 'AppSpecContent',
+          appSpecContent: { content: input.appspec, sha256: input.sha256 }
+        }
+      }),
+      'CodeDeploy CreateDeployment',
+      signal
+    )
+    if (!output.deploymentId) {
+      throw new DeployError(
+        'DEPLOY_FAILED',
+        'CodeDeploy CreateDeployment answered without a deployment id.'
+      )
+    }
+    return output.deploymentId
+  }
+
+  async getDeployment(deploymentId: string, signal: AbortSignal): Promise<DeploymentInfo> {
+    const { codedeploy, codedeployClient } = this.sdk
+    const output = await this.send<{ deploymentInfo?: DeploymentInfo }>(
+      codedeployClient,
+      new codedeploy.GetDeploymentCommand({ deploymentId }),
+      'CodeDeploy GetDeployment',
+      signal
+    )
+    if (!output.deploymentInfo) {
+      throw new DeployError('DEPLOY_FAILED', `CodeDeploy has no deployment ${deploymentId}.`)
+    }
+    return output.deploymentInfo
+  }
+
+  /** The deployment's ECS targets: lifecycle events and task sets with their traffic weight. */
+  async deploymentTargets(
+    deploymentId: string,
+    targetIds: readonly string[] | undefined,
+    signal: AbortSignal
+  ): Promise<{ targetIds: string[]; targets: DeploymentTarget[] }> {
+    const { codedeploy, codedeployClient } = this.sdk
+    let ids = targetIds ? [...targetIds] : []
+    if (ids.length === 0) {
+      const listed = await this.send<{ targetIds?: string[] }>(
+        codedeployClient,
+        new codedeploy.ListDeploymentTargetsCommand({ deploymentId }),
+        'CodeDeploy ListDeploymentTargets',
+        signal
+      )
+      ids = listed.targetIds ?? []
+    }
+    if (ids.length === 0) return { targetIds: [], targets: [] }
+    const output = await this.send<{ deploymentTargets?: DeploymentTarget[] }>(
+      codedeployClient,
+      new codedeploy.BatchGetDeploymentTargetsCommand({ deploymentId, targetIds: ids }),
+      'CodeDeploy BatchGetDeploymentTargets',
+      signal
+    )
+    return { targetIds: ids, targets: output.deploymentTargets ?? [] }
+  }
+
+  async stopDeployment(
+    deploymentId: string,
+    autoRollbackEnabled: boolean,
+    signal: AbortSignal
+  ): Promise<void> {
+    const { codedeploy, codedeployClient } = this.sdk
+    await this.send(
+      codedeployClient,
+      new codedeploy.StopDeploymentCommand({ deploymentId, autoRollbackEnabled }),
+      'CodeDeploy StopDeployment',
+      signal
+    )
+  }
+
+  /** DNS name of the load balancer in front of a target group, when there is one. */
+  async loadBalancerDns(targetGroupArn: string, signal: AbortSignal): Promise<string | undefined> {
+    const { elb, elbClient } = this.sdk
+    const groups = await this.send<{ TargetGroups?: { LoadBalancerArns?: string[] }[] }>(
+      elbClient,
+      new elb.DescribeTargetGroupsCommand({ TargetGroupArns: [targetGroupArn] }),
+      'ELBv2 DescribeTargetGroups',
+      signal
+    )
+    const loadBalancerArn = groups.TargetGroups?.[0]?.LoadBalancerArns?.[0]
+    if (!loadBalancerArn) return undefined
+    const balancers = await this.send<{ LoadBalancers?: { DNSName?: string }[] }>(
+      elbClient,
+      new elb.DescribeLoadBalancersCommand({ LoadBalancerArns: [loadBalancerArn] }),
+      'ELBv2 DescribeLoadBalancers',
+      signal
+    )
+    return balancers.LoadBalancers?.[0]?.DNSName
+  }
+}
+
+/** Member names of an SDK structure schema: `[3, namespace, name, traits, members, schemas]`. */
+function memberNames(schema: unknown): string[] | undefined {
+  if (!Array.isArray(schema) || schema[0] !== 3 || !Array.isArray(schema[4])) return undefined
+  const names = schema[4] as unknown[]
+  return names.every(name => typeof name === 'string') ? (names as string[]) : undefined
+}

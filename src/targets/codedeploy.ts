@@ -1,0 +1,220 @@
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import type { LoadBalancer } from '@aws-sdk/client-ecs'
+import type { DeploymentInfo, DeploymentTarget } from '@aws-sdk/client-codedeploy'
+import { parse as parseYaml } from 'yaml'
+import { DeployError, type ErrorCode } from '../errors.js'
+import { stopWhenAbandoned, watch, type Rollout } from './ecs-rolling.js'
+
+/**
+ * strategy: codedeploy (CODE_DEPLOY deployment controller): CodeDeploy shifts traffic from the
+ * blue task set to the green one. We hand it an AppSpec, then follow the deployment's lifecycle
+ * events and traffic weights until CodeDeploy calls it Succeeded, Failed or Stopped.
+ */
+
+/** CodeDeploy error codes that mean "the new version was judged unhealthy", not "it broke". */
+const HEALTH_CODES = new Set([
+  'HEALTH_CONSTRAINTS',
+  'HEALTH_CONSTRAINTS_INVALID',
+  'ALARM_ACTIVE',
+  'HOOK_EXECUTION_FAILURE',
+  'CUSTOMER_APPLICATION_UNHEALTHY'
+])
+
+type CodeDeployEnd = { ok: true } | { ok: false; info: DeploymentInfo; targets: DeploymentTarget[] }
+
+export async function deployCodeDeploy(rollout: Rollout): Promise<string> {
+  const { api, target, context } = rollout
+  const settings = target.codedeploy
+  if (!settings) {
+    throw new DeployError(
+      'INVALID_INPUT',
+      `deploy.ecs.strategy is codedeploy for '${target.service}' but deploy.ecs.codedeploy ` +
+        '(application, deployment_group) is missing.'
+    )
+  }
+  const group = await api.getDeploymentGroup(
+    settings.application,
+    settings.deploymentGroup,
+    context.signal
+  )
+  const appspec = settings.appspec
+    ? await appSpecFromFile(settings.appspec, rollout.taskDefinitionArn)
+    : generateAppSpec(
+        rollout.taskDefinitionArn,
+        rollout.service.loadBalancers ?? [],
+        target.service
+      )
+  const id = await api.createDeployment(
+    {
+      application: settings.application,
+      group: settings.deploymentGroup,
+      appspec,
+      sha256: createHash('sha256').update(appspec).digest('hex'),
+      description: `Deploy Pipeline: ${rollout.taskDefinitionArn}`
+    },
+    context.signal
+  )
+  context.progress(
+    `CodeDeploy deployment ${id} created (${group.deploymentConfigName ?? 'default config'})`,
+    {
+      codedeploy_deployment_id: id,
+      deployment_config: group.deploymentConfigName
+    }
+  )
+
+  let targetIds: string[] | undefined
+  const end = await watch<CodeDeployEnd>(
+    rollout,
+    `CodeDeploy deployment ${id}`,
+    async (look, signal) => {
+      // Side by side, so that a look takes one round trip and the end is seen that much sooner.
+      const [info, found] = await Promise.all([
+        look.getDeployment(id, signal),
+        look.deploymentTargets(id, targetIds, signal)
+      ])
+      if (found.targetIds.length > 0) targetIds = found.targetIds
+      if (info.status === 'Succeeded') return { done: true, value: { ok: true } }
+      if (info.status === 'Failed' || info.status === 'Stopped') {
+        return { done: true, value: { ok: false, info, targets: found.targets } }
+      }
+      return {
+        done: false,
+        progress: describeProgress(info, found.targets),
+        data: progressData(info, found.targets)
+      }
+    }
+  ).catch(error =>
+    stopWhenAbandoned(
+      error,
+      signal => api.stopDeployment(id, settings.autoRollback, signal),
+      settings.autoRollback
+        ? `stopped CodeDeploy deployment ${id}; CodeDeploy rolls back to the original task set`
+        : `stopped CodeDeploy deployment ${id} without rollback (auto_rollback is false)`,
+      context
+    )
+  )
+  if (!end.ok) throw failure(id, end.info, end.targets)
+  return id
+}
+
+/** The AppSpec CodeDeploy needs for ECS: which task definition, and where the load balancer sends traffic. */
+export function generateAppSpec(
+  taskDefinitionArn: string,
+  loadBalancers: readonly LoadBalancer[],
+  service: string
+): string {
+  const balancer = loadBalancers.find(lb => lb.containerName && lb.containerPort !== undefined)
+  if (!balancer) {
+    throw new DeployError(
+      'INVALID_INPUT',
+      `ECS service '${service}' has no load balancer with a container name and port, which ` +
+        'CodeDeploy blue/green needs; give deploy.ecs.codedeploy.appspec instead.'
+    )
+  }
+  return JSON.stringify({
+    version: 0.0,
+    Resources: [
+      {
+        TargetService: {
+          Type: 'AWS::ECS::Service',
+          Properties: {
+            TaskDefinition: taskDefinitionArn,
+            LoadBalancerInfo: {
+              ContainerName: balancer.containerName,
+              ContainerPort: balancer.containerPort
+            }
+          }
+        }
+      }
+    ]
+  })
+}
+
+/** A user's AppSpec (YAML or JSON) with its ECS service's TaskDefinition set to the new revision. */
+export async function appSpecFromFile(path: string, taskDefinitionArn: string): Promise<string> {
+  let spec: unknown
+  try {
+    spec = parseYaml(await readFile(path, 'utf8'))
+  } catch (error) {
+    throw new DeployError('INVALID_INPUT', `Cannot read the AppSpec ${path}: ${String(error)}`)
+  }
+  const resources = (spec as { Resources?: unknown } | null)?.Resources
+  const services = Array.isArray(resources)
+    ? resources.flatMap(r =>
+        Object.values((r ?? {}) as Record<string, { Type?: string; Properties?: object }>)
+      )
+    : []
+  const ecsServices = services.filter(s => s?.Type === 'AWS::ECS::Service')
+  if (ecsServices.length !== 1) {
+    throw new DeployError(
+      'INVALID_INPUT',
+      `The AppSpec ${path} must have exactly one AWS::ECS::Service resource; it has ${ecsServices.length}.`
+    )
+  }
+  const service = ecsServices[0] as { Properties?: Record<string, unknown> }
+  service.Properties = { ...(service.Properties ?? {}), TaskDefinition: taskDefinitionArn }
+  return JSON.stringify(spec)
+}
+
+function failure(id: string, info: DeploymentInfo, targets: DeploymentTarget[]): DeployError {
+  const code: ErrorCode = HEALTH_CODES.has(info.errorInformation?.code ?? '')
+    ? 'HEALTH_CHECK_FAILED'
+    : 'DEPLOY_FAILED'
+  const own = info.errorInformation?.message ?? `CodeDeploy reports ${info.status ?? 'a failure'}`
+  const rollback = info.rollbackInfo?.rollbackMessage
+  const failedEvents = targets
+    .flatMap(t => t.ecsTarget?.lifecycleEvents ?? [])
+    .filter(e => e.status === 'Failed')
+    .map(
+      e =>
+        `${e.lifecycleEventName}: ${e.diagnostics?.message ?? e.diagnostics?.errorCode ?? 'failed'}`
+    )
+  const rollbackId = info.rollbackInfo?.rollbackDeploymentId
+  return new DeployError(
+    code,
+    `CodeDeploy deployment ${id} ${info.status === 'Stopped' ? 'was stopped' : 'failed'}: ` +
+      `${info.errorInformation?.code ? `${info.errorInformation.code}: ` : ''}${own}` +
+      (rollbackId ? ` Rolled back by ${rollbackId}.` : ''),
+    { details: [...failedEvents, ...(rollback ? [rollback] : [])].join('\n') || undefined }
+  )
+}
+
+function describeProgress(info: DeploymentInfo, targets: DeploymentTarget[]): string {
+  const ecs = targets.map(t => t.ecsTarget).find(t => t !== undefined)
+  const events = ecs?.lifecycleEvents ?? []
+  const current =
+    events.find(e => e.status === 'InProgress') ??
+    events.filter(e => e.status === 'Succeeded').at(-1)
+  const sets = (ecs?.taskSetsInfo ?? [])
+    .map(
+      s =>
+        `${s.taskSetLabel ?? 'task set'} ${s.trafficWeight ?? 0}% traffic, ` +
+        `${s.runningCount ?? 0}/${s.desiredCount ?? 0} running`
+    )
+    .join(' · ')
+  const parts = [`CodeDeploy ${info.status ?? 'unknown'}`]
+  if (current) parts.push(`${current.lifecycleEventName} ${current.status}`)
+  if (sets) parts.push(sets)
+  return parts.join(': ')
+}
+
+function progressData(info: DeploymentInfo, targets: DeploymentTarget[]): Record<string, unknown> {
+  const ecs = targets.map(t => t.ecsTarget).find(t => t !== undefined)
+  const green = ecs?.taskSetsInfo?.find(s => s.taskSetLabel === 'Green')
+  return {
+    status: info.status,
+    lifecycle_events: (ecs?.lifecycleEvents ?? []).map(e => ({
+      name: e.lifecycleEventName,
+      status: e.status
+    })),
+    traffic_percent: green?.trafficWeight,
+    task_sets: (ecs?.taskSetsInfo ?? []).map(s => ({
+      label: s.taskSetLabel,
+      traffic_percent: s.trafficWeight,
+      desired: s.desiredCount,
+      running: s.runningCount,
+      pending: s.pendingCount
+    }))
+  }
+}
