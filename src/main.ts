@@ -79,8 +79,8 @@ export async function run(core: Toolkit, options: RunOptions = {}): Promise<RunS
       60_000,
       cancel,
       async signal => {
-        const { tagSourceFor } = await import('./phases/release.js')
-        return buildPlan(settings, await tagSourceFor(settings), clock(), signal)
+        const openTags = async () => (await import('./phases/release.js')).tagSourceFor(settings)
+        return buildPlan(settings, openTags, clock(), signal)
       }
     )
     const v = plan.version

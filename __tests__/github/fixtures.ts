@@ -103,7 +103,7 @@ export function settingsFor(sim: GitHubSimulator, options: RunOptions): Settings
 
 /** The real planner, reading tags and commits from the simulator through the API. */
 export async function planRun(settings: Settings): Promise<Plan> {
-  return buildPlan(settings, await tagSourceFor(settings, FAST), NOW)
+  return buildPlan(settings, () => tagSourceFor(settings, FAST), NOW)
 }
 
 export interface Run {

@@ -187,6 +187,12 @@ const BAD_INPUTS: Array<[string, Record<string, string>, string | undefined, str
   ['bad registry', { registry: 'HTTP://Registry' }, undefined, "input 'registry'"],
   ['YAML syntax error', {}, 'services:\n  api: [unclosed\n', '.github/deploy.yml: line'],
   [
+    'a duplicated key',
+    {},
+    'services:\n  api: {}\n  api: {image: x}\n',
+    '.github/deploy.yml: line 3, column 3: YAML syntax: duplicated mapping key'
+  ],
+  [
     'unknown config key',
     {},
     'services:\n  api:\n    deploi: {}\n',

@@ -1,5 +1,5 @@
 import { Agent, fetch } from 'undici'
-import { z } from 'zod'
+import * as v from 'valibot'
 import { DeployError } from '../errors.js'
 import { RetryableError, withRetry, type RetryNotice, type RetryOptions } from '../runtime/retry.js'
 
@@ -172,9 +172,9 @@ export function isOperationInProgress(error: unknown): boolean {
   )
 }
 
-const applicationShape = z.looseObject({
-  metadata: z.looseObject({ name: z.string() }),
-  spec: z.looseObject({})
+const applicationShape = v.looseObject({
+  metadata: v.looseObject({ name: v.string() }),
+  spec: v.looseObject({})
 })
 
 export function createArgoCdClient(options: ArgoCdClientOptions): ArgoCdClient {
@@ -223,7 +223,7 @@ export function createArgoCdClient(options: ArgoCdClientOptions): ArgoCdClient {
   }
 
   function application(value: unknown, describe: string): Application {
-    if (!applicationShape.safeParse(value).success) {
+    if (!v.is(applicationShape, value)) {
       throw new RetryableError(`${describe} answered without an application`)
     }
     return value as Application

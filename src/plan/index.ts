@@ -20,15 +20,20 @@ import {
 /**
  * The whole plan of a run, computed before anything is changed: version and tags, the release,
  * each service's image and what to do with it, and the deploy order. Reads tags and commits
- * through `source`; everything else is a function of the settings and the clock.
+ * through the source `openTags` gives, opened only when tags matter; everything else is a function
+ * of the settings and the clock.
  */
 export async function buildPlan(
   settings: Settings,
-  source: TagSource,
+  openTags: () => Promise<TagSource>,
   now: Date,
   signal?: AbortSignal
 ): Promise<Plan> {
-  const tags = await source.listTags(signal)
+  // Tags matter only to a git tag and to promotion; a timestamp-tag run reads none (and starts
+  // no git process for them).
+  const readsTags = settings.createTag || settings.images.mode === 'promote'
+  const source = readsTags ? await openTags() : undefined
+  const tags = source ? await source.listTags(signal) : []
   const versionInput = {
     environment: settings.environment,
     createTag: settings.createTag,
@@ -38,9 +43,10 @@ export async function buildPlan(
   }
   // Commits are read only for an auto bump of a new tag: a re-run works on a shallow checkout.
   const needsCommits = needsCommitMessages(versionInput, tags)
-  const commitMessages = needsCommits
-    ? await source.commitMessagesSince(baseTag(tags), settings.context.sha, signal)
-    : []
+  const commitMessages =
+    source && needsCommits
+      ? await source.commitMessagesSince(baseTag(tags), settings.context.sha, signal)
+      : []
   const version = planVersion({
     ...versionInput,
     timezone: settings.timezone,

@@ -1,150 +1,175 @@
-import { z } from 'zod'
+import * as v from 'valibot'
 import { DURATION_EXPECTED, PLATFORM, parseDuration } from './values.js'
 
 /**
  * The shape of `.github/deploy.yml` (DESIGN.md, "Config file"). Shape only: defaults are applied
  * when the validated config becomes Settings, so that an environment override that leaves a key
  * out does not reset it. Every object is strict: an unknown key is an error, not a silent no-op.
+ * Valibot rather than a class-based schema library: it builds its schemas in a few
+ * milliseconds, and this file runs on every start of the action.
  */
-const text = z.string().min(1, 'a non-empty string')
-const duration = z.union([z.number(), z.string()]).refine(v => parseDuration(v) !== undefined, {
-  message: `expected ${DURATION_EXPECTED}`
-})
-const platform = z.string().regex(PLATFORM, 'expected os/arch such as linux/amd64')
-const platforms = z.array(platform).min(1, 'at least one platform')
-const serviceName = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, ".", "_" and "-"')
+const text = v.pipe(v.string(), v.minLength(1, 'expected a non-empty string'))
+const duration = v.pipe(
+  v.union([v.number(), v.string()]),
+  v.check(value => parseDuration(value) !== undefined, `expected ${DURATION_EXPECTED}`)
+)
+const platform = v.pipe(v.string(), v.regex(PLATFORM, 'expected os/arch such as linux/amd64'))
+const platforms = v.pipe(v.array(platform), v.minLength(1, 'expected at least one platform'))
+const serviceName = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected lower-case letters, digits, ".", "_" and "-"')
+)
 export const REGISTRY_PATTERN = /^(ghcr|ecr|[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)*)$/
-const registry = z
-  .string()
-  .regex(REGISTRY_PATTERN, 'expected ghcr, ecr or host[:port][/namespace] in lower case')
-const repositoryName = z
-  .string()
-  .regex(/^[a-z0-9]+([._/-][a-z0-9]+)*$/, 'expected a repository name such as team/api')
-const timing = { deploy_timeout: duration.optional(), poll_interval: duration.optional() }
+const registry = v.pipe(
+  v.string(),
+  v.regex(REGISTRY_PATTERN, 'expected ghcr, ecr or host[:port][/namespace] in lower case')
+)
+const repositoryName = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9]+([._/-][a-z0-9]+)*$/, 'expected a repository name such as team/api')
+)
+const httpUrl = v.pipe(v.string(), v.regex(/^https?:\/\/[^\s/]+/, 'expected an http(s) URL'))
+const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  v.pipe(
+    v.number(),
+    v.integer('expected a whole number'),
+    v.minValue(min, `expected at least ${min}`),
+    v.maxValue(max, `expected at most ${max}`)
+  )
+const optional = v.optional
+const timing = { deploy_timeout: optional(duration), poll_interval: optional(duration) }
 
-const build = z.strictObject({
-  context: text.optional(),
-  dockerfile: text.optional(),
-  target: text.optional(),
-  args: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-  platforms: platforms.optional()
+const build = v.strictObject({
+  context: optional(text),
+  dockerfile: optional(text),
+  target: optional(text),
+  args: optional(v.record(v.string(), v.union([v.string(), v.number(), v.boolean()]))),
+  platforms: optional(platforms)
 })
 
-const codedeploy = z.strictObject({
+const codedeploy = v.strictObject({
   application: text,
   deployment_group: text,
-  appspec: text.optional(),
-  auto_rollback: z.boolean().optional()
+  appspec: optional(text),
+  auto_rollback: optional(v.boolean())
 })
 
-const ecs = z.strictObject({
+const ecs = v.strictObject({
   cluster: text,
   service: text,
-  container: z.union([text, z.array(text).min(1)]),
-  strategy: z.enum(['rolling', 'codedeploy', 'blue_green']).optional(),
-  codedeploy: codedeploy.optional(),
-  task_definition: text.optional(),
-  keep_revisions: z.number().int().min(1).optional(),
-  region: text.optional(),
+  container: v.union([text, v.pipe(v.array(text), v.minLength(1, 'expected a container'))]),
+  strategy: optional(v.picklist(['rolling', 'codedeploy', 'blue_green'])),
+  codedeploy: optional(codedeploy),
+  task_definition: optional(text),
+  keep_revisions: optional(wholeNumber(1)),
+  region: optional(text),
   ...timing
 })
 
-const stepfunctions = z.strictObject({
-  mode: z.enum(['start', 'find']).optional(),
-  state_machine_arn: z
-    .string()
-    .regex(/^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:.+$/, 'a state machine ARN')
-    .optional(),
-  input: z.record(z.string(), z.unknown()).optional(),
-  secret_name: text.optional(),
-  secret_tries: z.number().int().min(1).max(100).optional(),
-  secret_interval: duration.optional(),
-  delete_secret: z.boolean().optional(),
-  stop_on_timeout: z.boolean().optional(),
-  health_check_states: z.array(text).optional(),
-  region: text.optional(),
+const stepfunctions = v.strictObject({
+  mode: optional(v.picklist(['start', 'find'])),
+  state_machine_arn: optional(
+    v.pipe(
+      v.string(),
+      v.regex(
+        /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:.+$/,
+        'expected a state machine ARN'
+      )
+    )
+  ),
+  input: optional(v.record(v.string(), v.unknown())),
+  secret_name: optional(text),
+  secret_tries: optional(wholeNumber(1, 100)),
+  secret_interval: optional(duration),
+  delete_secret: optional(v.boolean()),
+  stop_on_timeout: optional(v.boolean()),
+  health_check_states: optional(v.array(text)),
+  region: optional(text),
   ...timing
 })
 
 const argoServer = {
-  server: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
-  project: text.optional(),
-  app_namespace: text.optional(),
-  insecure: z.boolean().optional()
+  server: optional(httpUrl),
+  project: optional(text),
+  app_namespace: optional(text),
+  insecure: optional(v.boolean())
 }
 
-const argocd = z.strictObject({
+const argocd = v.strictObject({
   app: text,
   ...argoServer,
-  helm_parameter: text.optional(),
-  helm_repository_parameter: text.optional(),
-  kustomize_image: text.optional(),
-  source_index: z.number().int().min(0).optional(),
-  source_name: text.optional(),
-  prune: z.boolean().optional(),
-  sync_options: z.array(text).optional(),
-  terminate_running: z.boolean().optional(),
-  rollback_on_failure: z.boolean().optional(),
-  degraded_grace: duration.optional(),
+  helm_parameter: optional(text),
+  helm_repository_parameter: optional(text),
+  kustomize_image: optional(text),
+  source_index: optional(wholeNumber(0)),
+  source_name: optional(text),
+  prune: optional(v.boolean()),
+  sync_options: optional(v.array(text)),
+  terminate_running: optional(v.boolean()),
+  rollback_on_failure: optional(v.boolean()),
+  degraded_grace: optional(duration),
   ...timing
 })
 
-const service = z.strictObject({
-  registry: registry.optional(),
-  image: repositoryName.optional(),
-  build: build.optional(),
-  depends_on: z.array(serviceName).optional(),
-  deploy: z
-    .strictObject({
-      ecs: ecs.optional(),
-      stepfunctions: stepfunctions.optional(),
-      argocd: argocd.optional()
+const serviceKeys = {
+  registry: optional(registry),
+  image: optional(repositoryName),
+  build: optional(build),
+  depends_on: optional(v.array(serviceName))
+}
+
+const service = v.strictObject({
+  ...serviceKeys,
+  deploy: optional(
+    v.strictObject({
+      ecs: optional(ecs),
+      stepfunctions: optional(stepfunctions),
+      argocd: optional(argocd)
     })
-    .optional()
+  )
 })
 
 /** An environment's override of a service: the same keys, none of them required. */
-const serviceOverride = service.extend({
-  deploy: z
-    .strictObject({
-      ecs: ecs.partial().extend({ codedeploy: codedeploy.partial().optional() }).optional(),
-      stepfunctions: stepfunctions.optional(),
-      argocd: argocd.partial().optional()
+const serviceOverride = v.strictObject({
+  ...serviceKeys,
+  deploy: optional(
+    v.strictObject({
+      ecs: optional(
+        v.strictObject({ ...v.partial(ecs).entries, codedeploy: optional(v.partial(codedeploy)) })
+      ),
+      stepfunctions: optional(stepfunctions),
+      argocd: optional(v.partial(argocd))
     })
-    .optional()
+  )
 })
-
-const slackUsers = z.record(z.string(), text)
 
 const sharedTopLevel = {
-  registry: registry.optional(),
-  platforms: platforms.optional(),
-  timezone: text.optional(),
-  slack_users: slackUsers.optional(),
-  argocd: z.strictObject(argoServer).optional()
+  registry: optional(registry),
+  platforms: optional(platforms),
+  timezone: optional(text),
+  slack_users: optional(v.record(v.string(), text)),
+  argocd: optional(v.strictObject(argoServer))
 }
 
-const environmentOverride = z.strictObject({
+const environmentOverride = v.strictObject({
   ...sharedTopLevel,
-  services: z.record(serviceName, serviceOverride).optional()
+  services: optional(v.record(serviceName, serviceOverride))
 })
 
-export const configSchema = z.strictObject({
+export const configSchema = v.strictObject({
   ...sharedTopLevel,
-  services: z.record(serviceName, service).optional(),
-  environments: z
-    .strictObject({
-      dev: environmentOverride.optional(),
-      stage: environmentOverride.optional(),
-      prod: environmentOverride.optional()
+  services: optional(v.record(serviceName, service)),
+  environments: optional(
+    v.strictObject({
+      dev: optional(environmentOverride),
+      stage: optional(environmentOverride),
+      prod: optional(environmentOverride)
     })
-    .optional()
+  )
 })
 
 export const serviceConfigSchema = service
 
-export type DeployConfig = z.infer<typeof configSchema>
-export type ServiceConfig = z.infer<typeof serviceConfigSchema>
-export type EnvironmentOverride = z.infer<typeof environmentOverride>
+export type DeployConfig = v.InferOutput<typeof configSchema>
+export type ServiceConfig = v.InferOutput<typeof serviceConfigSchema>
+export type EnvironmentOverride = v.InferOutput<typeof environmentOverride>

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
-import { parse as parseYaml } from 'yaml'
+import { load as parseYaml } from 'js-yaml'
 import { deployLayers, describeGraphProblem } from '../plan/graph.js'
 import type { Toolkit } from '../toolkit.js'
 import { loadConfig, type EffectiveConfig } from './config.js'

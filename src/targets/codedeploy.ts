@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import type { LoadBalancer } from '@aws-sdk/client-ecs'
 import type { DeploymentInfo, DeploymentTarget } from '@aws-sdk/client-codedeploy'
-import { parse as parseYaml } from 'yaml'
+import { load as parseYaml } from 'js-yaml'
 import { DeployError, type ErrorCode } from '../errors.js'
 import { stopWhenAbandoned, watch, type Rollout } from './ecs-rolling.js'
 
