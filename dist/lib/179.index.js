@@ -1,0 +1,737 @@
+export const id = 179;
+export const ids = [179];
+export const modules = {
+
+/***/ 9179:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  deploy: () => (/* binding */ deploy),
+  imageChange: () => (/* binding */ imageChange)
+});
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: ./node_modules/valibot/dist/index.mjs
+var dist = __webpack_require__(7934);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/runtime/retry.ts
+var retry = __webpack_require__(6390);
+;// CONCATENATED MODULE: ./src/clients/argocd.ts
+
+
+
+
+/** A non-2xx answer. `status` and `headers` are where classifyError looks for them. */
+class ArgoCdApiError extends Error {
+    status;
+    headers;
+    grpcCode;
+    constructor(describe, status, headers, body) {
+        const fields = body !== null && typeof body === 'object' ? body : {};
+        const text = [fields.message, fields.error].find(v => typeof v === 'string' && v);
+        super(`${describe} answered HTTP ${status}${text ? `: ${text}` : ''}`);
+        this.name = 'ArgoCdApiError';
+        this.status = status;
+        this.headers = headers;
+        this.grpcCode = typeof fields.code === 'number' ? fields.code : undefined;
+    }
+}
+/** Argo CD refuses a second operation with FailedPrecondition (400), some proxies say 409. */
+function isOperationInProgress(error) {
+    return (error instanceof ArgoCdApiError &&
+        (error.status === 400 || error.status === 409) &&
+        /another operation is already in progress/i.test(error.message));
+}
+const applicationShape = dist/* looseObject */._H3({
+    metadata: dist/* looseObject */._H3({ name: dist/* string */.YjP() }),
+    spec: dist/* looseObject */._H3({})
+});
+function createArgoCdClient(options) {
+    const base = options.server.replace(/\/+$/, '');
+    const app = options.app;
+    const agent = new undici.Agent({ connect: { rejectUnauthorized: !options.insecure } });
+    const scope = {};
+    if (options.project)
+        scope.project = options.project;
+    if (options.appNamespace)
+        scope.appNamespace = options.appNamespace;
+    const appPath = `/api/v1/applications/${encodeURIComponent(app)}`;
+    async function call(method, path, body, signal, query = scope) {
+        const describe = `Argo CD ${method} ${path}`;
+        const url = new URL(base + path);
+        for (const [key, value] of Object.entries(query))
+            url.searchParams.set(key, value);
+        const response = await (0,undici.fetch)(url, {
+            method,
+            dispatcher: agent,
+            signal,
+            headers: {
+                authorization: `Bearer ${options.token}`,
+                accept: 'application/json',
+                ...(body === undefined ? {} : { 'content-type': 'application/json' })
+            },
+            body: body === undefined ? undefined : JSON.stringify(body)
+        }).catch((error) => {
+            throw explainTlsError(error, base) ?? error;
+        });
+        const text = await response.text();
+        let parsed;
+        try {
+            parsed = text ? JSON.parse(text) : {};
+        }
+        catch {
+            // A proxy's HTML error page or a cut-off answer: worth another attempt, never a crash.
+            if (!response.ok)
+                throw new ArgoCdApiError(describe, response.status, response.headers, {});
+            throw new retry/* RetryableError */.dw(`${describe} answered with malformed JSON`);
+        }
+        if (!response.ok)
+            throw new ArgoCdApiError(describe, response.status, response.headers, parsed);
+        return parsed;
+    }
+    function application(value, describe) {
+        if (!dist.is(applicationShape, value)) {
+            throw new retry/* RetryableError */.dw(`${describe} answered without an application`);
+        }
+        return value;
+    }
+    function retried(describe, operation) {
+        return (0,retry/* withRetry */.bD)(operation, {
+            describe,
+            signal: options.signal,
+            onRetry: options.onRetry,
+            ...options.retry
+        }).catch((error) => {
+            throw explainArgoCdError(error, options);
+        });
+    }
+    const client = {
+        app,
+        getApplication: () => retried(`Argo CD GET application ${app}`, signal => client.readApplication(signal)),
+        readApplication: async (signal) => application(await call('GET', appPath, undefined, signal), `Argo CD GET ${appPath}`),
+        updateSpec: async (spec) => {
+            await retried(`Argo CD PUT application ${app} spec`, signal => call('PUT', `${appPath}/spec`, spec, signal));
+        },
+        requestSync: async (sync, signal) => {
+            const body = {
+                name: app,
+                prune: sync.prune,
+                ...(sync.syncOptions.length ? { syncOptions: { items: [...sync.syncOptions] } } : {}),
+                ...scope
+            };
+            const answer = await call('POST', `${appPath}/sync`, body, signal, {});
+            return application(answer, `Argo CD POST ${appPath}/sync`);
+        },
+        terminateOperation: async () => {
+            await retried(`Argo CD DELETE application ${app} operation`, signal => call('DELETE', `${appPath}/operation`, undefined, signal));
+        },
+        requestRollback: async (id, prune, signal) => {
+            const body = { name: app, id, prune, ...scope };
+            const answer = await call('PUT', `${appPath}/rollback`, body, signal, {});
+            return application(answer, `Argo CD PUT ${appPath}/rollback`);
+        },
+        close: () => agent.close()
+    };
+    return client;
+}
+const TLS_CODES = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'CERT_HAS_EXPIRED',
+    'ERR_TLS_CERT_ALTNAME_INVALID'
+]);
+/** A certificate problem is not worth retrying: it needs a CA, a fixed certificate or `insecure`. */
+function explainTlsError(error, server) {
+    const code = error?.cause?.code;
+    if (typeof code !== 'string' || !TLS_CODES.has(code))
+        return undefined;
+    return new errors/* DeployError */.sH('DEPLOY_FAILED', `the TLS certificate of ${server} is not trusted (${code}): give the runner its CA ` +
+        '(NODE_EXTRA_CA_CERTS) or, for a self-signed server, set argocd_insecure: true', { cause: error });
+}
+/** Turns the answers a user can act on into DeployErrors that say what to do. */
+function explainArgoCdError(error, where) {
+    if (!(error instanceof ArgoCdApiError))
+        return error;
+    const app = `Argo CD application '${where.app}'`;
+    if (error.status === 401) {
+        return new errors/* DeployError */.sH('DEPLOY_FAILED', `${where.server} rejected the Argo CD token (HTTP 401): check that argocd_token holds a ` +
+            'valid, unexpired API token for an account with access to the application.', { cause: error, details: error.message });
+    }
+    if (error.status === 403) {
+        return new errors/* DeployError */.sH('DEPLOY_FAILED', `${app} is not accessible with this token (HTTP 403): grant the account get, update and ` +
+            `sync on it in Argo CD RBAC${where.project ? '' : ', or set project so a missing app shows as 404'}.`, { cause: error, details: error.message });
+    }
+    if (error.status === 404) {
+        const scope = where.project ? ` in project '${where.project}'` : '';
+        return new errors/* DeployError */.sH('DEPLOY_FAILED', `${app} does not exist${scope} on ${where.server}: check app, project and app_namespace.`, { cause: error, details: error.message });
+    }
+    return new errors/* DeployError */.sH('DEPLOY_FAILED', error.message, { cause: error });
+}
+
+// EXTERNAL MODULE: ./src/runtime/follow.ts
+var follow = __webpack_require__(9355);
+;// CONCATENATED MODULE: ./src/targets/argocd-image.ts
+
+/** registry/repo:tag@sha256:... -> registry/repo (a registry port is not a tag). */
+function repositoryOf(imageUri) {
+    const withoutDigest = imageUri.split('@')[0] ?? imageUri;
+    const lastSlash = withoutDigest.lastIndexOf('/');
+    const colon = withoutDigest.lastIndexOf(':');
+    return colon > lastSlash ? withoutDigest.slice(0, colon) : withoutDigest;
+}
+/** Returns a new spec with the image set in the chosen source; the input is not modified. */
+function setImage(spec, change, choice) {
+    const next = structuredClone(spec);
+    const { source, label } = chooseSource(next, change, choice);
+    if (change.kind === 'helm') {
+        source.helm ??= {};
+        let parameters = source.helm.parameters ?? [];
+        const before = JSON.stringify(parameters);
+        // forceString: a tag such as 20261121 or 1.10 must reach the chart as text, not a number.
+        parameters = upsertParameter(parameters, change.parameter, change.tag);
+        const settings = [`${change.parameter}=${change.tag}`];
+        if (change.repositoryParameter && change.repository) {
+            parameters = upsertParameter(parameters, change.repositoryParameter, change.repository);
+            settings.push(`${change.repositoryParameter}=${change.repository}`);
+        }
+        source.helm.parameters = parameters;
+        return {
+            spec: next,
+            changed: JSON.stringify(parameters) !== before,
+            description: `Helm ${settings.join(', ')} in ${label}`
+        };
+    }
+    source.kustomize ??= {};
+    const images = source.kustomize.images ?? [];
+    const override = change.repository
+        ? `${change.image}=${change.repository}:${change.tag}`
+        : `${change.image}:${change.tag}`;
+    const index = images.findIndex(entry => kustomizeImageName(entry) === change.image);
+    const updated = index >= 0 ? images.map((e, i) => (i === index ? override : e)) : [...images, override];
+    source.kustomize.images = updated;
+    return {
+        spec: next,
+        changed: JSON.stringify(updated) !== JSON.stringify(images),
+        description: `Kustomize image ${override} in ${label}`
+    };
+}
+function upsertParameter(list, name, value) {
+    const index = list.findIndex(p => p.name === name);
+    const parameter = { name, value, forceString: true };
+    if (index < 0)
+        return [...list, parameter];
+    const current = list[index];
+    if (current?.value === value && current.forceString)
+        return list;
+    return list.map((p, i) => (i === index ? { ...p, value, forceString: true } : p));
+}
+/** "name=new:tag", "name:tag", "name@sha256:..." -> name (a registry port stays in the name). */
+function kustomizeImageName(entry) {
+    const equals = entry.indexOf('=');
+    if (equals >= 0)
+        return entry.slice(0, equals);
+    return repositoryOf(entry);
+}
+function chooseSource(spec, change, choice) {
+    const sources = spec.sources;
+    if (!sources?.length) {
+        if (!spec.source) {
+            throw new errors/* DeployError */.sH('DEPLOY_FAILED', 'the Argo CD application has no source to set the image in');
+        }
+        return { source: spec.source, label: 'the source' };
+    }
+    if (choice.sourceName !== undefined) {
+        const index = sources.findIndex(s => s.name === choice.sourceName);
+        const source = sources[index];
+        if (!source) {
+            throw new errors/* DeployError */.sH('INVALID_INPUT', `source_name '${choice.sourceName}' matches none of the application's sources ` +
+                `(${describeSources(sources)})`);
+        }
+        return { source, label: `source '${choice.sourceName}'` };
+    }
+    if (choice.sourceIndex !== undefined) {
+        const source = sources[choice.sourceIndex];
+        if (!source) {
+            throw new errors/* DeployError */.sH('INVALID_INPUT', `source_index ${choice.sourceIndex} is out of range: the application has ${sources.length} sources`);
+        }
+        return { source, label: `source ${choice.sourceIndex}` };
+    }
+    // Without a choice, the one source that already carries the setting is the obvious one.
+    const carriers = sources
+        .map((source, index) => ({ source, index }))
+        .filter(({ source }) => change.kind === 'helm'
+        ? source.helm?.parameters?.some(p => p.name === change.parameter)
+        : source.kustomize?.images?.some(e => kustomizeImageName(e) === change.image));
+    if (carriers.length === 1 && carriers[0]) {
+        return { source: carriers[0].source, label: `source ${carriers[0].index}` };
+    }
+    if (sources.length === 1 && sources[0])
+        return { source: sources[0], label: 'source 0' };
+    throw new errors/* DeployError */.sH('INVALID_INPUT', `the Argo CD application has ${sources.length} sources (${describeSources(sources)}); ` +
+        'set source_index or source_name to say which one takes the image');
+}
+function describeSources(sources) {
+    return sources
+        .map((s, i) => `${i}: ${s.name ? `'${s.name}' ` : ''}${s.chart ?? s.path ?? s.repoURL ?? '?'}`)
+        .join(', ');
+}
+/** Why a change we make may not last: auto-sync, or a parent app or ApplicationSet that owns it. */
+function ownershipWarnings(app) {
+    const name = app.metadata.name;
+    const warnings = [];
+    const automated = app.spec.syncPolicy?.automated;
+    if (automated && automated.enabled !== false) {
+        warnings.push(`Argo CD application '${name}' is auto-synced: it may start its own sync of the change ` +
+            `before ours${automated.selfHeal ? ' and self-heal reverts manual changes' : ''}.`);
+    }
+    const owners = (app.metadata.ownerReferences ?? []).map(o => `${o.kind} '${o.name}'`);
+    const trackingId = app.metadata.annotations?.['argocd.argoproj.io/tracking-id'];
+    const parent = trackingId?.split(':')[0] || app.metadata.labels?.['app.kubernetes.io/instance'];
+    if (parent && parent !== name)
+        owners.push(`parent application '${parent}'`);
+    if (owners.length) {
+        warnings.push(`Argo CD application '${name}' is managed by ${owners.join(' and ')}, which may revert the ` +
+            'image change; set the image in its source of truth for a lasting change.');
+    }
+    return warnings;
+}
+/** An operation is under way: requested and not yet finished, or still running or terminating. */
+function operationRunning(app) {
+    const phase = app.status?.operationState?.phase;
+    return app.operation !== undefined || phase === 'Running' || phase === 'Terminating';
+}
+function baselineOf(app) {
+    const history = app.status?.history ?? [];
+    const last = history.at(-1);
+    return {
+        operation: fingerprint(app.status?.operationState),
+        historyId: last?.id ?? 0,
+        historyEntry: last
+            ? { id: last.id, revision: last.revision ?? last.revisions?.join(',') }
+            : undefined
+    };
+}
+function fingerprint(state) {
+    if (!state)
+        return undefined;
+    return JSON.stringify([state.startedAt, state.finishedAt, state.phase, state.message]);
+}
+/** Whether the operation on the application now is a newer one than the baseline's. */
+function isNewOperation(app, baseline) {
+    const state = app.status?.operationState;
+    if (!state)
+        return false;
+    const newestHistory = app.status?.history?.at(-1)?.id ?? 0;
+    return fingerprint(state) !== baseline.operation || newestHistory > baseline.historyId;
+}
+/**
+ * The verdict on one look after our sync was accepted. Done only when our operation finished
+ * Succeeded, the app was reconciled after it, sync is Synced, health is Healthy and the images
+ * include the new tag. `degradedSince` carries the first look that saw Degraded (ms, injected
+ * clock), so a transient Degraded during a rollout is tolerated for the grace period.
+ */
+function judgeApplication(app, baseline, expectation, now, degradedSince) {
+    const name = app.metadata.name;
+    const status = app.status ?? {};
+    const state = status.operationState;
+    const sync = status.sync?.status ?? 'Unknown';
+    const health = status.health?.status ?? 'Unknown';
+    const progressing = healthLines(app, 'Progressing');
+    const data = {
+        app: name,
+        operation: state?.phase,
+        sync,
+        health,
+        progressing
+    };
+    const waiting = (progress, since = undefined) => ({
+        kind: 'waiting',
+        progress: `${name}: ${progress}`,
+        data,
+        degradedSince: since
+    });
+    if (!state || !isNewOperation(app, baseline))
+        return waiting('waiting for Argo CD to start the sync');
+    if (state.phase === 'Failed' || state.phase === 'Error') {
+        return {
+            kind: 'failed',
+            code: 'DEPLOY_FAILED',
+            message: `Argo CD sync of '${name}' ended ${state.phase}: ${state.message ?? 'no message'}`,
+            details: failingResources(app).join('\n')
+        };
+    }
+    if (app.operation || state.phase === 'Running' || state.phase === 'Terminating') {
+        return waiting(`sync ${state.phase}, ${sync}, ${health}${describeProgressing(progressing)}`);
+    }
+    if (!reconciledAfter(status.reconciledAt, state.finishedAt)) {
+        return waiting(`sync ${state.phase}, waiting for Argo CD to reconcile after it`);
+    }
+    // Health before the reconciliation describes the old state; only now does Degraded count.
+    if (health === 'Degraded') {
+        const since = degradedSince ?? now;
+        if (now - since >= expectation.degradedGraceMs) {
+            const degraded = healthLines(app, 'Degraded');
+            return {
+                kind: 'failed',
+                code: 'HEALTH_CHECK_FAILED',
+                message: `Argo CD application '${name}' stayed Degraded for ${Math.round((now - since) / 1000)} s ` +
+                    `after the sync${status.health?.message ? `: ${status.health.message}` : ''}`,
+                details: (degraded.length ? degraded : failingResources(app)).join('\n')
+            };
+        }
+        return waiting(`Degraded (${withHealth(app, 'Degraded').map(describeResource).join(', ') || 'no resource reported'}), within the grace period`, since);
+    }
+    if (sync !== 'Synced')
+        return waiting(`sync ${state.phase}, ${sync}, ${health}`);
+    if (health !== 'Healthy')
+        return waiting(`Synced, ${health}${describeProgressing(progressing)}`);
+    const images = status.summary?.images ?? [];
+    if (expectation.imageTag !== undefined &&
+        !images.some(image => hasTag(image, expectation.imageTag ?? ''))) {
+        return waiting(`Synced and Healthy, images not yet at ${expectation.imageTag} (${images.join(', ') || 'none'})`);
+    }
+    const revision = state.syncResult?.revision || state.syncResult?.revisions?.join(',') || status.sync?.revision;
+    return { kind: 'healthy', revision, externalUrl: status.summary?.externalURLs?.[0] };
+}
+/** As `argocd app wait` does: a status reconciled in the same second as the finish counts. */
+function reconciledAfter(reconciledAt, finishedAt) {
+    if (!reconciledAt)
+        return false;
+    if (!finishedAt)
+        return true;
+    return Date.parse(reconciledAt) >= Date.parse(finishedAt);
+}
+function hasTag(image, tag) {
+    const withoutDigest = image.split('@')[0] ?? image;
+    return withoutDigest !== repositoryOf(withoutDigest) && withoutDigest.endsWith(`:${tag}`);
+}
+function withHealth(app, health) {
+    return (app.status?.resources ?? []).filter(r => r.health?.status === health);
+}
+/** "Deployment/chef/webui: readiness probe failed" for each resource in that health. */
+function healthLines(app, health) {
+    return withHealth(app, health).map(r => describeResource(r) + (r.health?.message ? `: ${r.health.message}` : ''));
+}
+function describeProgressing(progressing) {
+    return progressing.length
+        ? `, progressing: ${progressing.length} (${progressing.slice(0, 3).join('; ')})`
+        : '';
+}
+function describeResource(r) {
+    return `${r.kind}/${r.namespace ? `${r.namespace}/` : ''}${r.name}`;
+}
+/** Resources the operation failed on, then unhealthy ones, each with Argo CD's message. */
+function failingResources(app) {
+    const results = app.status?.operationState?.syncResult?.resources ?? [];
+    const failed = results
+        .filter(r => (r.status !== undefined && !['Synced', 'PruneSkipped', 'Pruned'].includes(r.status)) ||
+        r.hookPhase === 'Failed' ||
+        r.hookPhase === 'Error')
+        .map(r => {
+        const hookFailed = r.hookPhase === 'Failed' || r.hookPhase === 'Error';
+        const outcome = hookFailed ? `hook ${r.hookPhase}` : r.status;
+        return `${describeResource(r)} ${outcome}: ${r.message ?? 'no message'}`;
+    });
+    const unhealthy = healthLines(app, 'Degraded').map(line => `${line} (Degraded)`);
+    const missing = healthLines(app, 'Missing').map(line => `${line} (Missing)`);
+    return [...failed, ...unhealthy, ...missing];
+}
+
+;// CONCATENATED MODULE: ./src/targets/argocd.ts
+
+
+
+
+/**
+ * Deploys one service through Argo CD: point the application at the new image, sync it, and
+ * follow it until our own operation has finished and the app is Synced, Healthy and running the
+ * new tag. The order of several apps (depends_on) is the deploy phase's business.
+ */
+const deploy = async (request, context) => {
+    const { target } = request;
+    const token = request.settings.deploy.argocdToken;
+    if (!target.server) {
+        throw new errors/* DeployError */.sH('INVALID_INPUT', `no Argo CD server for application '${target.app}'`);
+    }
+    if (!token) {
+        throw new errors/* DeployError */.sH('INVALID_INPUT', `argocd_token is empty: deploying '${target.app}' needs an Argo CD API token`);
+    }
+    const clientOptions = {
+        server: target.server,
+        token,
+        insecure: target.insecure,
+        app: target.app,
+        project: target.project,
+        appNamespace: target.appNamespace,
+        signal: context.signal,
+        onRetry: retryNotice(context)
+    };
+    const client = createArgoCdClient(clientOptions);
+    const deadline = Date.now() + context.timeoutMs;
+    const run = new Deployment(request, context, client, clientOptions, deadline);
+    try {
+        return await run.deploy();
+    }
+    catch (error) {
+        const failure = (0,errors/* asDeployError */.y0)(explainArgoCdError(error, clientOptions), 'DEPLOY_FAILED');
+        if (target.rollbackOnFailure && failure.code !== 'CANCELLED' && run.synced) {
+            throw await run.rollBack(failure);
+        }
+        throw failure;
+    }
+    finally {
+        await client.close();
+    }
+};
+class Deployment {
+    request;
+    context;
+    client;
+    where;
+    deadline;
+    /** Our sync was requested: from here on a failure may be rolled back. */
+    synced = false;
+    original;
+    baseline;
+    specChanged = false;
+    constructor(request, context, client, where, deadline) {
+        this.request = request;
+        this.context = context;
+        this.client = client;
+        this.where = where;
+        this.deadline = deadline;
+    }
+    get app() {
+        return this.client.app;
+    }
+    async deploy() {
+        const { target } = this.request;
+        let app = await this.client.getApplication();
+        for (const warning of ownershipWarnings(app))
+            this.context.warning(warning);
+        if (operationRunning(app) && target.terminateRunning) {
+            this.context.warning(`Terminating the operation running on Argo CD application '${this.app}'`);
+            await this.client.terminateOperation();
+        }
+        app = await this.waitForIdle();
+        this.original = app;
+        const change = imageChange(this.request);
+        if (change) {
+            const edit = setImage(app.spec, change, target);
+            if (edit.changed) {
+                await this.client.updateSpec(edit.spec);
+                this.specChanged = true;
+                this.context.info(`Argo CD '${this.app}': set ${edit.description}`);
+            }
+            else {
+                this.context.info(`Argo CD '${this.app}': ${edit.description} already set`);
+            }
+        }
+        else {
+            this.context.info(`Argo CD '${this.app}': no image to set, syncing as it is`);
+        }
+        const baseline = await this.sync();
+        const done = await this.followSync(baseline, change?.tag);
+        this.context.progress(`${this.app}: Synced and Healthy`, {
+            app: this.app,
+            revision: done.revision
+        });
+        return {
+            ...(done.externalUrl ? { deploymentUrl: done.externalUrl } : {}),
+            outputs: done.revision ? { argocd_revision: done.revision } : {}
+        };
+    }
+    /** Waits out an operation under way: someone else's (an auto-sync, a person in the UI) or ours. */
+    async waitForIdle(deadline = this.deadline) {
+        const { value } = await (0,follow/* follow */.e)({
+            ...this.followOptions(`the running operation on Argo CD application '${this.app}'`, deadline),
+            look: async (signal) => {
+                const app = await this.client.readApplication(signal);
+                if (!operationRunning(app))
+                    return { done: true, value: app };
+                const by = app.operation?.initiatedBy ?? app.status?.operationState?.operation?.initiatedBy;
+                const who = by?.automated ? 'auto-sync' : (by?.username ?? 'someone');
+                return { done: false, progress: `${this.app}: waiting for an operation started by ${who}` };
+            }
+        });
+        return value;
+    }
+    /**
+     * Requests our sync, waiting out "another operation is already in progress" (an auto-sync the
+     * spec change set off). Returns the state before our sync, by which our operation is told apart
+     * from a stale Synced/Healthy status.
+     */
+    async sync() {
+        const { target } = this.request;
+        let requested = false;
+        const { value } = await (0,follow/* follow */.e)({
+            ...this.followOptions(`a sync of Argo CD application '${this.app}'`),
+            look: async (signal) => {
+                const app = await this.client.readApplication(signal);
+                if (operationRunning(app)) {
+                    // Our previous attempt's answer was lost but the sync was accepted: adopt it.
+                    if (requested &&
+                        app.operation &&
+                        !app.operation.initiatedBy?.automated &&
+                        this.baseline) {
+                        this.synced = true;
+                        return { done: true, value: this.baseline };
+                    }
+                    return { done: false, progress: `${this.app}: another operation is in progress` };
+                }
+                this.baseline = baselineOf(app);
+                requested = true;
+                try {
+                    await this.client.requestSync({ prune: target.prune, syncOptions: target.syncOptions }, signal);
+                }
+                catch (error) {
+                    if (!isOperationInProgress(error))
+                        throw error;
+                    requested = false;
+                    return { done: false, progress: `${this.app}: another operation is already in progress` };
+                }
+                this.synced = true;
+                return { done: true, value: this.baseline };
+            }
+        });
+        this.context.progress(`${this.app}: sync requested`, { app: this.app, prune: target.prune });
+        return value;
+    }
+    async followSync(baseline, imageTag) {
+        let degradedSince;
+        let latest = {};
+        const expectation = { imageTag, degradedGraceMs: this.request.target.degradedGraceMs };
+        const { value } = await (0,follow/* follow */.e)({
+            ...this.followOptions(`Argo CD application '${this.app}' to become Synced and Healthy`),
+            onProgress: progress => this.context.progress(progress, latest),
+            look: async (signal) => {
+                const app = await this.client.readApplication(signal);
+                const verdict = judgeApplication(app, baseline, expectation, Date.now(), degradedSince);
+                if (verdict.kind === 'failed') {
+                    throw new errors/* DeployError */.sH(verdict.code, verdict.message, { details: verdict.details });
+                }
+                if (verdict.kind === 'healthy')
+                    return { done: true, value: verdict };
+                degradedSince = verdict.degradedSince;
+                latest = verdict.data;
+                return { done: false, progress: verdict.progress };
+            }
+        });
+        return value;
+    }
+    /**
+     * Puts back the spec we changed and rolls the app back to the history entry before our sync.
+     * Returns the error to throw: a rolled-back deployment is still a failure.
+     */
+    async rollBack(failure) {
+        const entry = this.baseline?.historyEntry;
+        if (!entry) {
+            this.context.warning(`Argo CD '${this.app}': no earlier history entry to roll back to`);
+            return failure;
+        }
+        this.context.warning(`Argo CD '${this.app}': rolling back to history ${entry.id}`);
+        const rollbackDeadline = Date.now() + this.context.timeoutMs;
+        const withDetails = (line) => new errors/* DeployError */.sH(failure.code, `${failure.message}; ${line}`, {
+            details: failure.details,
+            cause: failure
+        });
+        try {
+            if (this.specChanged && this.original)
+                await this.client.updateSpec(this.original.spec);
+            // Our own sync may still be running (a timeout, hooks that never end): it is ours to stop.
+            if (operationRunning(await this.client.getApplication())) {
+                await this.client.terminateOperation();
+            }
+            const idle = await this.waitForIdle(rollbackDeadline);
+            const before = baselineOf(idle);
+            let requested = false;
+            await (0,follow/* follow */.e)({
+                ...this.followOptions(`a rollback of '${this.app}'`, rollbackDeadline),
+                look: async (signal) => {
+                    if (requested) {
+                        const app = await this.client.readApplication(signal);
+                        if (!operationRunning(app))
+                            return { done: true, value: app };
+                    }
+                    else {
+                        try {
+                            await this.client.requestRollback(entry.id, this.request.target.prune, signal);
+                        }
+                        catch (error) {
+                            // A running operation is our rollback whose answer was lost, or one to wait out.
+                            if (!isOperationInProgress(error))
+                                throw error;
+                        }
+                        requested = true;
+                    }
+                    return { done: false, progress: `${this.app}: rolling back to history ${entry.id}` };
+                }
+            });
+            const after = await this.client.getApplication();
+            const phase = after.status?.operationState?.phase;
+            if (phase !== 'Succeeded' || baselineOf(after).historyId === before.historyId) {
+                const reasons = failingResources(after).join('; ');
+                return withDetails(`the rollback to history ${entry.id} ended ${phase ?? 'without an operation'}` +
+                    (reasons ? ` (${reasons})` : ''));
+            }
+            return withDetails(`rolled back to history ${entry.id} (revision ${entry.revision ?? '?'})`);
+        }
+        catch (error) {
+            if ((0,errors/* isAbortError */.zf)(error) || this.context.signal.aborted)
+                return failure;
+            const reason = (0,errors/* asDeployError */.y0)(explainArgoCdError(error, this.where), 'DEPLOY_FAILED');
+            this.context.warning(`Argo CD '${this.app}': rollback failed: ${reason.message}`);
+            return withDetails(`the rollback failed: ${reason.message}`);
+        }
+    }
+    followOptions(describe, deadline = this.deadline) {
+        const timeoutMs = Math.max(1, deadline - Date.now());
+        return {
+            describe,
+            intervalMs: this.context.pollIntervalMs,
+            timeoutMs,
+            signal: this.context.signal,
+            onRetry: retryNotice(this.context),
+            onProgress: (progress) => this.context.progress(progress, { app: this.app })
+        };
+    }
+}
+/** The image change for this service, or undefined when it has no image (a chart app). */
+function imageChange(request) {
+    const image = request.service.image;
+    if (!image)
+        return undefined;
+    const tag = image.tag || request.plan.version.imageTag;
+    const repository = request.imageUri
+        ? repositoryOf(request.imageUri)
+        : image.host
+            ? `${image.host}/${image.repository}`
+            : undefined;
+    const { target } = request;
+    if (target.kustomizeImage) {
+        return { kind: 'kustomize', image: target.kustomizeImage, tag, repository };
+    }
+    return {
+        kind: 'helm',
+        parameter: target.helmParameter ?? 'image.tag',
+        tag,
+        repositoryParameter: target.helmRepositoryParameter,
+        repository
+    };
+}
+function retryNotice(context) {
+    return notice => context.info(`${notice.describe}: ${notice.reason}; trying again in ${(0,follow/* formatDuration */.a)(notice.delayMs)}`);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1420 @@
+export const id = 296;
+export const ids = [296];
+export const modules = {
+
+/***/ 8296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  finishFromPost: () => (/* binding */ finishFromPost),
+  notificationSinks: () => (/* binding */ notificationSinks),
+  notificationWarnings: () => (/* binding */ notificationWarnings),
+  strictNotificationFailure: () => (/* binding */ strictNotificationFailure)
+});
+
+;// CONCATENATED MODULE: ./src/notify/card.ts
+const COMMIT_TITLE_MAX = 200;
+const FINAL_PHASES = ['completed', 'failed', 'cancelled'];
+function isFinal(card) {
+    return FINAL_PHASES.includes(card.phase);
+}
+function newCard(context) {
+    const title = context.commitMessage?.split(/\r?\n/, 1)[0]?.trim();
+    return {
+        deploymentId: context.deploymentId,
+        environment: context.environment,
+        repository: context.repository,
+        phase: 'init',
+        stage: 'INIT',
+        version: undefined,
+        gitTag: undefined,
+        imageTag: undefined,
+        services: context.services.map(s => waiting(s.name, s.deploys)),
+        runUrl: context.runUrl,
+        commit: context.sha,
+        commitUrl: context.repository && context.sha
+            ? `${context.serverUrl.replace(/\/$/, '')}/${context.repository}/commit/${context.sha}`
+            : undefined,
+        commitTitle: title ? clip(title, COMMIT_TITLE_MAX) : undefined,
+        actor: context.actor,
+        deploymentUrl: undefined,
+        startedAt: undefined,
+        updatedAt: undefined,
+        error: undefined,
+        lastEventId: 0
+    };
+}
+/** The card after one more event. The plan, once computed, supplies version, tags and services. */
+function applyEvent(card, event, plan) {
+    let next = {
+        ...withPlan(card, plan),
+        startedAt: card.startedAt ?? event.timestamp,
+        updatedAt: event.timestamp,
+        lastEventId: event.id,
+        deploymentUrl: event.deployment_url ?? card.deploymentUrl
+    };
+    if (isFinal(card))
+        return next;
+    switch (event.type) {
+        case 'stage':
+            next = { ...next, stage: event.stage, phase: phaseOf(event.stage) };
+            if (event.stage === 'DEPLOY')
+                next = mapServices(next, s => (isBuilding(s) ? 'pushed' : s.state));
+            return next;
+        case 'progress':
+        case 'info': {
+            const state = serviceStateOf(event);
+            if (!event.service || !state)
+                return next;
+            return mapServices(next, s => (s.name === event.service ? [state, event.message] : s.state));
+        }
+        case 'error':
+            return {
+                ...mapServices(next, s => (s.name === event.service ? 'failed' : s.state)),
+                error: {
+                    code: event.error_code ?? 'DEPLOY_FAILED',
+                    message: event.message,
+                    details: event.error_details
+                }
+            };
+        case 'done':
+            return event.status ? finish(next, event.status, event.stage) : next;
+        default:
+            return next;
+    }
+}
+/** Ends the card: every service still moving is settled by how the run ended. */
+function finish(card, status, stage = card.stage) {
+    const phase = status === 'success' || status === 'planned'
+        ? 'completed'
+        : status === 'cancelled'
+            ? 'cancelled'
+            : 'failed';
+    return {
+        ...mapServices(card, s => settle(s, phase)),
+        phase,
+        stage
+    };
+}
+/** Milliseconds from the first to the latest event. */
+function elapsedMs(card) {
+    if (!card.startedAt || !card.updatedAt)
+        return undefined;
+    return Math.max(0, Date.parse(card.updatedAt) - Date.parse(card.startedAt));
+}
+function phaseOf(stage) {
+    if (stage === 'BUILD' || stage === 'PUSH')
+        return 'build';
+    if (stage === 'DEPLOY' || stage === 'DONE')
+        return 'deploy';
+    return 'init';
+}
+function withPlan(card, plan) {
+    if (!plan)
+        return card;
+    const known = new Map(card.services.map(s => [s.name, s]));
+    return {
+        ...card,
+        version: plan.version.version,
+        gitTag: plan.version.gitTag,
+        imageTag: plan.version.imageTag,
+        services: plan.services.map(s => known.get(s.name) ?? waiting(s.name, s.deploy !== undefined))
+    };
+}
+function settle(service, phase) {
+    if (phase === 'completed') {
+        if (service.state === 'failed')
+            return 'failed';
+        return service.deploys ? 'deployed' : 'pushed';
+    }
+    if (service.state === 'waiting')
+        return 'not run';
+    if (isBuilding(service) || service.state === 'deploying')
+        return 'stopped';
+    return service.state;
+}
+const SERVICE_STATES = [
+    'waiting',
+    'building',
+    'pushing',
+    'pushed',
+    'deploying',
+    'deployed',
+    'failed',
+    'stopped',
+    'not run'
+];
+/**
+ * What an event says about its service: `data.service_state` when the emitter states it, else
+ * read from the deploy phase's own lines ("deployed", "not deployed: ..."), else the stage.
+ * Undefined: the event does not change the service's line.
+ */
+function serviceStateOf(event) {
+    const declared = event.data?.service_state;
+    if (typeof declared === 'string' && SERVICE_STATES.includes(declared)) {
+        return declared;
+    }
+    if (event.type === 'info')
+        return /^not deployed\b/.test(event.message) ? 'not run' : undefined;
+    if (event.stage === 'BUILD')
+        return 'building';
+    if (event.stage === 'PUSH')
+        return 'pushing';
+    if (event.stage === 'DEPLOY')
+        return /^deployed\b/.test(event.message) ? 'deployed' : 'deploying';
+    return undefined;
+}
+function isBuilding(service) {
+    return service.state === 'building' || service.state === 'pushing';
+}
+function mapServices(card, change) {
+    return {
+        ...card,
+        services: card.services.map(service => {
+            const changed = change(service);
+            const [state, detail] = Array.isArray(changed) ? changed : [changed, service.detail];
+            return state === service.state && detail === service.detail
+                ? service
+                : { ...service, state, detail: detail === undefined ? undefined : clip(detail, 300) };
+        })
+    };
+}
+function waiting(name, deploys) {
+    return { name, state: 'waiting', detail: undefined, deploys };
+}
+/**
+ * Cuts text to at most `max` UTF-16 units (the strictest way Slack and Discord count), never
+ * splitting an emoji's surrogate pair, and marks the cut.
+ */
+function clip(text, max) {
+    if (text.length <= max)
+        return text;
+    let out = '';
+    for (const char of text) {
+        if (out.length + char.length > max - 1)
+            break;
+        out += char;
+    }
+    return `${out}…`;
+}
+
+// EXTERNAL MODULE: ./src/runtime/retry.ts
+var retry = __webpack_require__(6390);
+;// CONCATENATED MODULE: ./src/notify/http.ts
+
+const DEFAULT_CALL_TUNING = {
+    attempts: 4,
+    baseDelayMs: 500,
+    attemptTimeoutMs: 10_000,
+    maxRetryAfterMs: 30_000
+};
+/** A non-2xx answer. The message never contains the URL: webhook URLs are credentials. */
+class HttpStatusError extends Error {
+    status;
+    headers;
+    body;
+    constructor(status, headers, body) {
+        super(`HTTP ${status}${body ? `: ${body.replace(/\s+/g, ' ').slice(0, 200)}` : ''}`);
+        this.status = status;
+        this.headers = headers;
+        this.body = body;
+        this.name = 'HttpStatusError';
+    }
+    json() {
+        try {
+            const value = JSON.parse(this.body);
+            return value !== null && typeof value === 'object' ? value : {};
+        }
+        catch {
+            return {};
+        }
+    }
+}
+/**
+ * One JSON request through the retry helper; with expectJson, a 2xx answer that is not JSON is
+ * retried like a dropped connection. `classify` may add what a service says in its body
+ * (Discord's retry_after); everything else is the shared judgement.
+ */
+async function sendJson(describe, url, request, tuning, classify) {
+    return (0,retry/* withRetry */.bD)(async (signal) => {
+        const response = await fetch(url, {
+            method: request.method,
+            headers: { 'content-type': 'application/json', 'user-agent': 'deploy-pipeline-action' },
+            body: JSON.stringify(request.body),
+            signal,
+            redirect: 'error'
+        });
+        const text = await response.text();
+        if (!response.ok)
+            throw new HttpStatusError(response.status, response.headers, text);
+        // Receivers may answer "ok" as plain text; only an answer we need must be JSON.
+        if (!request.expectJson)
+            return { status: response.status, body: text || undefined };
+        try {
+            return { status: response.status, body: JSON.parse(text) };
+        }
+        catch {
+            throw new MalformedAnswerError(describe, response.status);
+        }
+    }, {
+        describe,
+        attempts: tuning.attempts,
+        baseDelayMs: tuning.baseDelayMs,
+        attemptTimeoutMs: tuning.attemptTimeoutMs,
+        maxRetryAfterMs: tuning.maxRetryAfterMs,
+        sleep: tuning.sleep,
+        classify: error => classify?.(error) ?? classifyMalformed(error)
+    });
+}
+/** A 2xx answer that is not JSON: a proxy's error page or a cut connection; worth another try. */
+class MalformedAnswerError extends Error {
+    constructor(describe, status) {
+        super(`${describe} answered HTTP ${status} with a body that is not JSON`);
+        this.name = 'MalformedAnswerError';
+    }
+}
+function classifyMalformed(error) {
+    if (error instanceof MalformedAnswerError)
+        return { retry: true, reason: error.message };
+    return undefined;
+}
+/**
+ * Why a call finally failed, in words, for the warning. Duck-typed: errors from fetch may come
+ * from another realm (a bundler, a test VM), where instanceof Error is false.
+ */
+function describeFailure(error) {
+    const e = (error ?? {});
+    if (typeof e.message !== 'string')
+        return String(error);
+    const code = typeof e.cause?.code === 'string' ? ` (${e.cause.code})` : '';
+    return `${e.message}${code}`;
+}
+
+// EXTERNAL MODULE: ./src/runtime/follow.ts
+var follow = __webpack_require__(9355);
+;// CONCATENATED MODULE: ./src/notify/render.ts
+
+
+/**
+ * The card as Slack and Discord JSON. Built field by field in code, never by filling a template,
+ * so a commit message or error text can hold quotes, backticks, newlines, mentions or markup and
+ * still shows as the text it is. Every length is cut to the service's limit.
+ */
+const PHASE_WORD = {
+    init: 'starting',
+    build: 'building',
+    deploy: 'deploying',
+    completed: 'completed',
+    failed: 'failed',
+    cancelled: 'cancelled'
+};
+const PHASE_EMOJI = {
+    init: '⏳',
+    build: '🔨',
+    deploy: '🚀',
+    completed: '✅',
+    failed: '❌',
+    cancelled: '⚪'
+};
+/** Slack attachment colours: green, red, grey, and amber while the run is going. */
+const SLACK_COLOUR = {
+    init: '#ECB22E',
+    build: '#ECB22E',
+    deploy: '#ECB22E',
+    completed: '#2EB67D',
+    failed: '#E01E5A',
+    cancelled: '#9E9E9E'
+};
+const STATE_EMOJI = {
+    waiting: '▫️',
+    building: '🔨',
+    pushing: '📦',
+    pushed: '📦',
+    deploying: '🚀',
+    deployed: '✅',
+    failed: '❌',
+    stopped: '⏹️',
+    'not run': '▫️'
+};
+/** Lines of error details shown on the card itself; the rest goes to a thread reply. */
+const ERROR_LINES_ON_CARD = 8;
+function headline(card) {
+    const name = card.repository.split('/').pop() || card.repository || 'deploy';
+    const version = card.gitTag ?? card.imageTag;
+    return `${PHASE_EMOJI[card.phase]} ${name} → ${card.environment}${version ? ` ${version}` : ''}: ${PHASE_WORD[card.phase]}`;
+}
+function errorSummary(card) {
+    if (!card.error)
+        return undefined;
+    const lines = (card.error.details ?? '').split(/\r?\n/).filter(line => line.trim() !== '');
+    const shown = lines.slice(0, ERROR_LINES_ON_CARD);
+    const more = lines.length > shown.length ? [`… ${lines.length - shown.length} more lines`] : [];
+    return [`${card.error.code}: ${card.error.message}`, ...shown, ...more].join('\n');
+}
+/** True when the details are longer than what the card shows. */
+function hasMoreDetails(card) {
+    const details = card.error?.details;
+    if (!details)
+        return false;
+    return details.split(/\r?\n/).filter(line => line.trim() !== '').length > ERROR_LINES_ON_CARD;
+}
+function elapsedText(card) {
+    const ms = elapsedMs(card);
+    return ms === undefined ? '—' : (0,follow/* formatDuration */.a)(ms);
+}
+function serviceLine(service, bold, escape) {
+    const detail = service.detail ? ` — ${escape(clip(service.detail, 200))}` : '';
+    return `${STATE_EMOJI[service.state]} ${bold(escape(service.name))} ${service.state}${detail}`;
+}
+/** Slack mrkdwn needs only &, < and > escaped; anything else shows as typed. */
+function escapeSlack(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+function slackLink(url, label) {
+    const safe = url
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '%3C')
+        .replace(/>/g, '%3E')
+        .replace(/\|/g, '%7C')
+        .replace(/\s/g, '%20');
+    return `<${safe}|${escapeSlack(label)}>`;
+}
+const mrkdwn = (text, max = 3000) => ({
+    type: 'section',
+    text: { type: 'mrkdwn', text: clip(text, max) }
+});
+/** Text Slack must not interpret at all: commit messages and error output. */
+const plain = (text) => ({
+    type: 'section',
+    text: { type: 'plain_text', text: clip(text, 3000), emoji: false }
+});
+function slackCardMessage(card) {
+    const title = headline(card);
+    const blocks = [mrkdwn(`*${escapeSlack(title)}*`)];
+    blocks.push({
+        type: 'section',
+        fields: [
+            ['Environment', card.environment],
+            ['Version', card.gitTag ?? card.version ?? '—'],
+            ['Image tag', card.imageTag ?? '—'],
+            ['Elapsed', elapsedText(card)]
+        ].map(([name, value]) => ({
+            type: 'mrkdwn',
+            text: clip(`*${name}*\n${escapeSlack(value ?? '—')}`, 2000)
+        }))
+    });
+    if (card.services.length > 0) {
+        const lines = card.services.map(s => serviceLine(s, name => `*${name}*`, escapeSlack));
+        blocks.push(mrkdwn(lines.join('\n')));
+    }
+    const error = errorSummary(card);
+    if (error)
+        blocks.push(plain(error));
+    if (card.deploymentUrl) {
+        blocks.push(mrkdwn(`*Deployment:* ${slackLink(card.deploymentUrl, card.deploymentUrl)}`));
+    }
+    blocks.push({ type: 'context', elements: slackContext(card) });
+    if (card.commitTitle) {
+        blocks.push({
+            type: 'context',
+            elements: [{ type: 'plain_text', text: clip(card.commitTitle, 2000), emoji: false }]
+        });
+    }
+    const text = escapeSlack(clip(error ? `${title} (${card.error?.code})` : title, 3000));
+    return { text, attachments: [{ color: SLACK_COLOUR[card.phase], fallback: text, blocks }] };
+}
+function slackContext(card) {
+    const parts = [];
+    if (card.runUrl)
+        parts.push(slackLink(card.runUrl, 'workflow run'));
+    const sha = card.commit.slice(0, 7);
+    if (sha)
+        parts.push(card.commitUrl ? `commit ${slackLink(card.commitUrl, sha)}` : `commit ${sha}`);
+    if (card.actor)
+        parts.push(`by ${escapeSlack(card.actor)}`);
+    parts.push(escapeSlack(card.deploymentId));
+    return [{ type: 'mrkdwn', text: clip(parts.join(' · '), 3000) }];
+}
+/** The full error details as a thread reply, plain text (mrkdwn off). */
+function slackThreadDetails(card) {
+    if (!card.error?.details || !hasMoreDetails(card))
+        return undefined;
+    return clip(`${card.error.code} details:\n${card.error.details}`, 12_000);
+}
+function slackDirectMessage(card) {
+    const title = headline(card);
+    const link = card.runUrl ? ` (${slackLink(card.runUrl, 'workflow run')})` : '';
+    const blocks = [mrkdwn(`*${escapeSlack(title)}*${link}`)];
+    const error = errorSummary(card);
+    if (error)
+        blocks.push(plain(error));
+    if (card.deploymentUrl) {
+        blocks.push(mrkdwn(`Deployment: ${slackLink(card.deploymentUrl, card.deploymentUrl)}`));
+    }
+    return { text: escapeSlack(title), blocks };
+}
+// -------------------------------------------------------------------------------------- Discord
+/** Discord's documented embed limits. */
+const DISCORD_LIMITS = {
+    title: 256,
+    description: 4096,
+    fieldName: 256,
+    fieldValue: 1024,
+    fields: 25,
+    footer: 2048,
+    content: 2000,
+    total: 6000
+};
+const DISCORD_COLOUR = {
+    init: 0xecb22e,
+    build: 0xecb22e,
+    deploy: 0xecb22e,
+    completed: 0x2eb67d,
+    failed: 0xe01e5a,
+    cancelled: 0x9e9e9e
+};
+/** Backslash-escapes Discord markdown (and mention/emoji syntax) so text shows as typed. */
+function escapeDiscord(text) {
+    return text.replace(/([\\`*_~|>#[\]()<:-])/g, '\\$1');
+}
+function discordLink(url, label) {
+    const safe = url.replace(/[()\s<>]/g, c => encodeURIComponent(c));
+    return `[${escapeDiscord(label)}](${safe})`;
+}
+function discordCardMessage(card) {
+    const description = card.services.map(s => serviceLine(s, name => `**${name}**`, escapeDiscord));
+    const error = errorSummary(card);
+    if (error)
+        description.push('', escapeDiscord(error));
+    const sha = card.commit.slice(0, 7);
+    const commit = card.commitUrl ? discordLink(card.commitUrl, sha) : escapeDiscord(sha);
+    const fields = [
+        { name: 'Environment', value: escapeDiscord(card.environment), inline: true },
+        { name: 'Version', value: escapeDiscord(card.gitTag ?? card.version ?? '—'), inline: true },
+        { name: 'Image tag', value: escapeDiscord(card.imageTag ?? '—'), inline: true },
+        { name: 'Elapsed', value: elapsedText(card), inline: true },
+        { name: 'Actor', value: escapeDiscord(card.actor || '—'), inline: true },
+        {
+            name: 'Commit',
+            value: card.commitTitle ? `${commit} ${escapeDiscord(card.commitTitle)}` : commit || '—'
+        }
+    ];
+    if (card.runUrl)
+        fields.push({ name: 'Run', value: discordLink(card.runUrl, 'workflow run') });
+    if (card.deploymentUrl) {
+        fields.push({ name: 'Deployment', value: discordLink(card.deploymentUrl, card.deploymentUrl) });
+    }
+    const embed = {
+        title: clip(headline(card), DISCORD_LIMITS.title),
+        description: clip(description.join('\n') || '—', DISCORD_LIMITS.description),
+        color: DISCORD_COLOUR[card.phase],
+        fields: fields.slice(0, DISCORD_LIMITS.fields).map(f => ({
+            ...f,
+            name: clip(f.name, DISCORD_LIMITS.fieldName),
+            value: clip(f.value, DISCORD_LIMITS.fieldValue)
+        })),
+        footer: { text: clip(card.deploymentId, DISCORD_LIMITS.footer) }
+    };
+    if (card.runUrl)
+        embed.url = card.runUrl;
+    if (card.updatedAt)
+        embed.timestamp = card.updatedAt;
+    return { embeds: [fitTotal(embed)], allowed_mentions: { parse: [] } };
+}
+/** The ping on completion or failure: an edit never notifies anyone, so this is a new message. */
+function discordMentionMessage(card, userId) {
+    const error = card.error ? `\n${card.error.code}: ${card.error.message}` : '';
+    const link = card.runUrl ? `\n${card.runUrl}` : '';
+    const content = clip(`<@${userId}> ${escapeDiscord(headline(card) + error)}${link}`, 2000);
+    return { content, allowed_mentions: { parse: [], users: [userId] } };
+}
+function embedLength(embed) {
+    return (embed.title.length +
+        embed.description.length +
+        embed.footer.text.length +
+        embed.fields.reduce((sum, f) => sum + f.name.length + f.value.length, 0));
+}
+/** Shortens the description, then drops trailing fields, until the embed fits in 6000. */
+function fitTotal(embed) {
+    let fitted = embed;
+    const over = embedLength(fitted) - DISCORD_LIMITS.total;
+    if (over > 0) {
+        const room = Math.max(1, fitted.description.length - over);
+        fitted = { ...fitted, description: clip(fitted.description, room) };
+    }
+    while (embedLength(fitted) > DISCORD_LIMITS.total && fitted.fields.length > 0) {
+        fitted = { ...fitted, fields: fitted.fields.slice(0, -1) };
+    }
+    return fitted;
+}
+
+;// CONCATENATED MODULE: ./src/notify/discord.ts
+
+
+
+/** Discord's JSON error codes that matter here. */
+const UNKNOWN_WEBHOOK = 10015;
+const UNKNOWN_MESSAGE = 10008;
+class DiscordCardChannel {
+    mention;
+    warnings;
+    tuning;
+    name = 'Discord';
+    messageId;
+    finished;
+    dead = false;
+    base;
+    constructor(webhookUrl, mention, warnings, tuning = DEFAULT_CALL_TUNING, saved) {
+        this.mention = mention;
+        this.warnings = warnings;
+        this.tuning = tuning;
+        this.base = new URL(webhookUrl);
+        this.messageId = saved?.messageId;
+        this.finished = saved?.finished ?? false;
+    }
+    handle() {
+        return { messageId: this.messageId, finished: this.finished };
+    }
+    async show(card) {
+        if (this.dead || this.finished)
+            return;
+        const message = discordCardMessage(card);
+        try {
+            if (this.messageId) {
+                await this.send('PATCH', this.url(`/messages/${this.messageId}`), message);
+            }
+            else {
+                const answer = await this.send('POST', this.url('', true), message);
+                const id = answer?.id;
+                if (typeof id !== 'string')
+                    throw new Error('Discord returned no message id');
+                this.messageId = id;
+            }
+        }
+        catch (error) {
+            this.fail(this.messageId ? 'could not edit the status card' : 'could not post the status card', error);
+            return;
+        }
+        if (!isFinal(card))
+            return;
+        this.finished = true;
+        await this.mentionUser(card);
+    }
+    async mentionUser(card) {
+        if (!this.mention)
+            return;
+        if (!/^\d{5,25}$/.test(this.mention)) {
+            this.warnings.warn('Discord', `discord_mention '${this.mention}' is not a Discord user id (digits)`);
+            return;
+        }
+        try {
+            await this.send('POST', this.url('', true), discordMentionMessage(card, this.mention));
+        }
+        catch (error) {
+            this.fail('could not mention the person responsible', error);
+        }
+    }
+    url(path, wait = false) {
+        const url = new URL(this.base);
+        url.pathname = `${url.pathname.replace(/\/$/, '')}${path}`;
+        if (wait)
+            url.searchParams.set('wait', 'true');
+        return url.toString();
+    }
+    send(method, url, message) {
+        return sendJson(`Discord webhook ${method}`, url, { method, body: message, expectJson: url.includes('wait=true') || method === 'PATCH' }, this.tuning, classifyDiscordError).then(answer => answer.body);
+    }
+    fail(what, error) {
+        const code = error instanceof HttpStatusError ? error.json().code : undefined;
+        let reason = describeDiscordError(error);
+        if (error instanceof HttpStatusError && code === UNKNOWN_MESSAGE) {
+            this.messageId = undefined; // deleted by someone: post a new card next time
+        }
+        else if (error instanceof HttpStatusError &&
+            (error.status === 404 || error.status === 401 || code === UNKNOWN_WEBHOOK)) {
+            this.dead = true;
+            reason +=
+                '; the webhook is gone or its token is wrong, no further Discord updates in this run';
+        }
+        this.warnings.warn('Discord', `${what}: ${reason}`);
+    }
+}
+/** Discord puts the wait in the body (`retry_after`, seconds) as well as in Retry-After. */
+function classifyDiscordError(error) {
+    if (!(error instanceof HttpStatusError) || error.status !== 429)
+        return undefined;
+    const seconds = Number(error.json().retry_after ?? error.headers.get('retry-after'));
+    return {
+        retry: true,
+        throttled: true,
+        retryAfterMs: Number.isFinite(seconds) ? Math.ceil(seconds * 1000) : undefined,
+        reason: 'rate limited by Discord'
+    };
+}
+function describeDiscordError(error) {
+    if (error instanceof HttpStatusError) {
+        const body = error.json();
+        const message = typeof body.message === 'string' ? body.message : '';
+        const code = body.code !== undefined ? ` (code ${String(body.code)})` : '';
+        if (error.status === 429)
+            return `rate limited (HTTP 429) until the retries ran out`;
+        return `HTTP ${error.status}${message ? ` ${message}` : ''}${code}`;
+    }
+    return describeFailure(error);
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/run-state.ts
+var run_state = __webpack_require__(518);
+;// CONCATENATED MODULE: ./src/notify/slack.ts
+
+
+
+
+/**
+ * The real @slack/web-api client with its own retries and queue-pausing off, so that every call
+ * goes through the one retry helper; a 429 comes back at once with its Retry-After.
+ */
+async function createSlackApi(token, apiUrl, tuning = DEFAULT_CALL_TUNING, debug = () => { }) {
+    const { WebClient, LogLevel } = await __webpack_require__.e(/* import() */ 105).then(__webpack_require__.t.bind(__webpack_require__, 5105, 23));
+    const client = new WebClient(token, {
+        slackApiUrl: apiUrl,
+        retryConfig: { retries: 0 },
+        rejectRateLimitedCalls: true,
+        timeout: tuning.attemptTimeoutMs,
+        allowAbsoluteUrls: false,
+        logger: quietLogger(debug, LogLevel.WARN)
+    });
+    return {
+        call: (method, args) => (0,retry/* withRetry */.bD)(() => client.apiCall(method, args).then(answer => answer), {
+            describe: `Slack ${method}`,
+            attempts: tuning.attempts,
+            baseDelayMs: tuning.baseDelayMs,
+            attemptTimeoutMs: tuning.attemptTimeoutMs + 1000,
+            maxRetryAfterMs: tuning.maxRetryAfterMs,
+            sleep: tuning.sleep,
+            classify: classifySlackError
+        })
+    };
+}
+/** The client logs through us (to debug), never to the console. */
+function quietLogger(debug, level) {
+    let current = level;
+    const log = (...parts) => debug(`Slack client: ${parts.map(String).join(' ')}`);
+    return {
+        debug: () => { },
+        info: () => { },
+        warn: log,
+        error: log,
+        setLevel: l => {
+            current = l;
+        },
+        getLevel: () => current,
+        setName: () => { }
+    };
+}
+/** Slack error names that are worth another try: the platform's own transient trouble. */
+const TRANSIENT_SLACK_ERRORS = new Set([
+    'ratelimited',
+    'internal_error',
+    'fatal_error',
+    'service_unavailable',
+    'request_timeout'
+]);
+function classifySlackError(error) {
+    const e = error;
+    switch (e?.code) {
+        case 'slack_webapi_rate_limited_error':
+            return {
+                retry: true,
+                throttled: true,
+                retryAfterMs: (e.retryAfter ?? 1) * 1000,
+                reason: 'rate limited by Slack'
+            };
+        case 'slack_webapi_platform_error': {
+            const name = e.data?.error ?? '';
+            return TRANSIENT_SLACK_ERRORS.has(name)
+                ? { retry: true, throttled: name === 'ratelimited', reason: `Slack error ${name}` }
+                : { retry: false };
+        }
+        case 'slack_webapi_request_error':
+            // fetch failed, the connection dropped, or the client's own timeout fired.
+            return { retry: true, reason: slackErrorText(error) };
+        default:
+            return undefined; // HTTP errors: the shared judgement reads status and Retry-After
+    }
+}
+const SLACK_HINTS = {
+    channel_not_found: 'the channel does not exist or the bot cannot see it; check slack_channel',
+    not_in_channel: 'the bot is not a member of the channel; invite it with /invite',
+    is_archived: 'the channel is archived',
+    invalid_auth: 'slack_bot_token is not valid',
+    not_authed: 'no token reached Slack',
+    account_inactive: 'the token belongs to a deactivated bot or user',
+    token_revoked: 'slack_bot_token was revoked',
+    missing_scope: 'the bot token lacks a scope',
+    users_not_found: 'no Slack user has that e-mail address',
+    user_not_found: 'no such Slack user',
+    message_not_found: 'the card message was deleted'
+};
+/** Errors after which this channel can do nothing more in this run. */
+const FATAL_SLACK_ERRORS = new Set([
+    'channel_not_found',
+    'not_in_channel',
+    'is_archived',
+    'invalid_auth',
+    'not_authed',
+    'account_inactive',
+    'token_revoked',
+    'missing_scope'
+]);
+/** Slack's error by name, with what to do about it. */
+function slackErrorText(error) {
+    const e = error;
+    if (e?.code === 'slack_webapi_platform_error') {
+        const name = e.data?.error ?? 'unknown_error';
+        const needed = e.data?.needed ? ` (needs ${e.data.needed})` : '';
+        const hint = SLACK_HINTS[name];
+        return `${name}${hint ? `: ${hint}` : ''}${needed}`;
+    }
+    if (e?.code === 'slack_webapi_rate_limited_error') {
+        return `rate limited (HTTP 429, Retry-After ${e.retryAfter ?? '?'} s)`;
+    }
+    if (e?.code === 'slack_webapi_http_error')
+        return `HTTP ${e.statusCode ?? '?'}`;
+    if (e?.code === 'slack_webapi_request_error' && e.original) {
+        const original = e.original;
+        // The client re-wraps a foreign-realm DOMException as Error("TimeoutError: ..."); match both.
+        if (/TimeoutError|AbortError|aborted due to timeout/.test(`${original.name} ${original.message}`)) {
+            return 'Slack did not answer in time';
+        }
+        return describeFailure(original);
+    }
+    return describeFailure(error);
+}
+function slackErrorName(error) {
+    const e = error;
+    return e?.code === 'slack_webapi_platform_error' ? e.data?.error : undefined;
+}
+function chooseRecipient(input) {
+    const notifyUser = input.notifyUser?.trim();
+    if (notifyUser) {
+        return notifyUser.includes('@')
+            ? { kind: 'email', email: notifyUser, source: 'notify_user' }
+            : { kind: 'user', id: notifyUser, source: 'notify_user' };
+    }
+    const login = input.actor.toLowerCase();
+    const mapped = Object.entries(input.slackUsers).find(([key]) => key.toLowerCase() === login);
+    if (mapped)
+        return { kind: 'user', id: mapped[1], source: `slack_users[${input.actor}]` };
+    if (input.eventName === 'schedule') {
+        return {
+            kind: 'none',
+            reason: `no direct message: this is a schedule run, notify_user is empty and slack_users has ` +
+                `no entry for '${input.actor}'`
+        };
+    }
+    if (input.headCommitAuthorEmail) {
+        return { kind: 'email', email: input.headCommitAuthorEmail, source: 'the head commit author' };
+    }
+    return {
+        kind: 'none',
+        reason: `no direct message: notify_user is empty, slack_users has no entry for '${input.actor}' ` +
+            `and the event has no head commit author e-mail`
+    };
+}
+class SlackCardChannel {
+    api;
+    recipient;
+    warnings;
+    name = 'Slack';
+    channel;
+    ts;
+    finished;
+    dead = false;
+    constructor(api, channel, recipient, warnings, saved) {
+        this.api = api;
+        this.recipient = recipient;
+        this.warnings = warnings;
+        this.channel = saved?.channel ?? channel;
+        this.ts = saved?.ts;
+        this.finished = saved?.finished ?? false;
+    }
+    handle() {
+        return {
+            channel: this.channel,
+            ts: this.ts,
+            finished: this.finished,
+            recipient: this.recipient
+        };
+    }
+    async show(card) {
+        if (this.dead || this.finished)
+            return;
+        const message = slackCardMessage(card);
+        try {
+            if (this.ts) {
+                await this.api.call('chat.update', { channel: this.channel, ts: this.ts, ...message });
+            }
+            else {
+                const posted = await this.api.call('chat.postMessage', {
+                    channel: this.channel,
+                    ...message,
+                    unfurl_links: false,
+                    unfurl_media: false
+                });
+                this.ts = String(posted.ts);
+                this.channel = String(posted.channel ?? this.channel);
+            }
+        }
+        catch (error) {
+            this.fail(this.ts ? 'could not update the status card' : 'could not post the status card', error);
+            return;
+        }
+        if (!isFinal(card))
+            return;
+        this.finished = true;
+        await this.threadDetails(card);
+        await this.directMessage(card);
+    }
+    fail(what, error) {
+        const name = slackErrorName(error);
+        if (name === 'message_not_found')
+            this.ts = undefined; // deleted: post a new card next time
+        if (name && FATAL_SLACK_ERRORS.has(name))
+            this.dead = true;
+        const after = this.dead ? '; no further Slack updates in this run' : '';
+        this.warnings.warn('Slack', `${what}: ${slackErrorText(error)}${after}`);
+    }
+    async threadDetails(card) {
+        const details = slackThreadDetails(card);
+        if (!details || !this.ts)
+            return;
+        try {
+            await this.api.call('chat.postMessage', {
+                channel: this.channel,
+                thread_ts: this.ts,
+                text: details,
+                mrkdwn: false,
+                unfurl_links: false
+            });
+        }
+        catch (error) {
+            this.warnings.warn('Slack', `could not post the error details: ${slackErrorText(error)}`);
+        }
+    }
+    async directMessage(card) {
+        const recipient = this.recipient;
+        if (recipient.kind === 'none') {
+            this.warnings.notice('Slack', recipient.reason);
+            return;
+        }
+        try {
+            const user = recipient.kind === 'user' ? recipient.id : await this.lookup(recipient.email);
+            const opened = await this.api.call('conversations.open', { users: user });
+            const dm = opened.channel?.id;
+            if (!dm)
+                throw new Error('conversations.open returned no channel');
+            await this.api.call('chat.postMessage', { channel: dm, ...slackDirectMessage(card) });
+        }
+        catch (error) {
+            const who = recipient.kind === 'user' ? recipient.id : recipient.email;
+            this.warnings.warn('Slack', `could not send the direct message to ${who} (from ${recipient.source}): ${slackErrorText(error)}`);
+        }
+    }
+    async lookup(email) {
+        const found = await this.api.call('users.lookupByEmail', { email });
+        const id = found.user?.id;
+        if (!id)
+            throw new Error('users.lookupByEmail returned no user');
+        return id;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/notify/slack-webhook.ts
+
+
+
+/** Answers after which the webhook will never work in this run (Slack's plain-text error names). */
+const GONE = new Set([403, 404, 410]);
+class SlackWebhookChannel {
+    webhookUrl;
+    warnings;
+    tuning;
+    name = 'Slack webhook';
+    started;
+    finished;
+    dead = false;
+    constructor(webhookUrl, warnings, tuning = DEFAULT_CALL_TUNING, saved) {
+        this.webhookUrl = webhookUrl;
+        this.warnings = warnings;
+        this.tuning = tuning;
+        this.started = saved?.started ?? false;
+        this.finished = saved?.finished ?? false;
+    }
+    handle() {
+        return { started: this.started, finished: this.finished };
+    }
+    async show(card) {
+        if (this.dead || this.finished)
+            return;
+        const final = isFinal(card);
+        if (this.started && !final)
+            return;
+        // Marked before the call: a start message that failed is not sent again at the next phase.
+        this.started = true;
+        if (final)
+            this.finished = true;
+        try {
+            await sendJson('Slack incoming webhook', this.webhookUrl, { method: 'POST', body: slackCardMessage(card) }, this.tuning);
+        }
+        catch (error) {
+            if (error instanceof HttpStatusError && GONE.has(error.status))
+                this.dead = true;
+            const after = this.dead ? '; the webhook is gone or revoked' : '';
+            const what = final ? 'the final message' : 'the start message';
+            this.warnings.warn('Slack webhook', `could not post ${what}: ${describeFailure(error)}${after}`);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/runtime/sleep.ts + 1 modules
+var sleep = __webpack_require__(8753);
+;// CONCATENATED MODULE: ./src/notify/status-card.ts
+
+
+const STATE_KEY = 'notify_card';
+/**
+ * The event sink that drives the card: posted at the first event (INIT), edited when the phase
+ * changes (init, build, deploy, and the end), never more often than once per debounce interval,
+ * with events in between folded into the next edit. Handling an event never waits for Slack or
+ * Discord: showing runs beside the pipeline, and close() waits for the final state to be shown.
+ */
+class StatusCardSink {
+    channels;
+    plan;
+    core;
+    name = 'status card';
+    card;
+    requestedPhase;
+    shownPhase;
+    dirty = false;
+    pump;
+    lastShownAt = Number.NEGATIVE_INFINITY;
+    debounceMs;
+    now;
+    sleep;
+    constructor(card, channels, plan, core, options = {}) {
+        this.channels = channels;
+        this.plan = plan;
+        this.core = core;
+        this.card = card;
+        this.debounceMs = options.debounceMs ?? 1000;
+        this.now = options.now ?? Date.now;
+        this.sleep = options.sleep ?? sleep/* sleep */.y;
+    }
+    get current() {
+        return this.card;
+    }
+    handle(event) {
+        this.card = applyEvent(this.card, event, this.plan());
+        // A new phase is what the card shows; progress lines ride along with the next edit.
+        if (this.card.phase === this.requestedPhase)
+            return;
+        this.requestedPhase = this.card.phase;
+        this.request();
+    }
+    /** Resolves when every requested edit has been shown (or given up on). */
+    async settled() {
+        while (this.pump)
+            await this.pump;
+    }
+    async close() {
+        await this.settled();
+        this.save();
+    }
+    request() {
+        this.dirty = true;
+        this.save();
+        this.pump ??= this.run();
+    }
+    async run() {
+        try {
+            while (this.dirty) {
+                const wait = this.lastShownAt + this.debounceMs - this.now();
+                if (wait > 0)
+                    await this.sleep(wait);
+                this.dirty = false;
+                const card = this.card;
+                await Promise.all(this.channels.map(channel => channel.show(card)));
+                this.shownPhase = card.phase;
+                this.lastShownAt = this.now();
+                this.save();
+            }
+        }
+        finally {
+            this.pump = undefined;
+        }
+    }
+    save() {
+        const saved = {
+            card: forState(this.card),
+            finished: isFinal(this.card) && this.shownPhase === this.card.phase && !this.dirty,
+            channels: Object.fromEntries(this.channels.map(c => [c.name, c.handle()]))
+        };
+        this.core.saveState(STATE_KEY, JSON.stringify(saved));
+    }
+}
+/** State travels to the post step in an environment variable: keep it small. */
+function forState(card) {
+    if (!card.error?.details)
+        return card;
+    return { ...card, error: { ...card.error, details: clip(card.error.details, 4000) } };
+}
+function readSavedCard(raw) {
+    if (!raw)
+        return undefined;
+    try {
+        const saved = JSON.parse(raw);
+        return saved && typeof saved === 'object' && saved.card ? saved : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/notify/warnings.ts
+/**
+ * Where notification trouble goes: one warning annotation per channel and reason, kept as lines
+ * for the job summary. Every text is scrubbed of the tokens and webhook URLs it was given first:
+ * settings masks them for the runner's log, but the summary and test output are not masked.
+ */
+class NotificationWarnings {
+    core;
+    lines = [];
+    secrets;
+    constructor(core, secrets) {
+        this.core = core;
+        this.secrets = secrets.flatMap(secret => (secret ? secretForms(secret) : []));
+    }
+    warn(channel, message) {
+        const line = this.redact(`${channel}: ${message}`);
+        if (this.lines.includes(line))
+            return;
+        this.lines.push(line);
+        this.core.warning(line);
+    }
+    /** Something the user may want to know that is not trouble (no DM on a schedule run). */
+    notice(channel, message) {
+        this.core.notice(this.redact(`${channel}: ${message}`));
+    }
+    redact(text) {
+        let out = text;
+        for (const secret of this.secrets)
+            out = out.split(secret).join('***');
+        return redactWebhookUrls(out);
+    }
+}
+/** The secret as given and as URL-encoding would show it (a token inside a form body or URL). */
+function secretForms(secret) {
+    const forms = new Set([secret, encodeURIComponent(secret)]);
+    return [...forms].filter(form => form.length >= 4).sort((a, b) => b.length - a.length);
+}
+/** Webhook URLs carry their credential in the path; hide it wherever a library quoted one. */
+function redactWebhookUrls(text) {
+    return text
+        .replace(/(\/api\/webhooks\/\d+\/)[\w-]+/g, '$1***')
+        .replace(/(hooks\.slack\.com\/(?:services|workflows|triggers)\/)[\w/-]+/g, '$1***')
+        .replace(/xox[abposr]-[\w-]+/g, 'xox*-***');
+}
+
+;// CONCATENATED MODULE: ./src/notify/webhook.ts
+
+/**
+ * The event webhook: every event POSTed as JSON, in order (the bus gives each sink its own queue),
+ * each retried. A receiver that stays down costs a warning, not the deploy, and not a long wait
+ * per event either: after one event fails, the next ones get a single try each until one gets
+ * through again.
+ */
+const DELIVERED_STATE_KEY = 'notify_webhook_delivered';
+class EventWebhookSink {
+    url;
+    warnings;
+    tuning;
+    delivered;
+    name = 'event webhook';
+    down = false;
+    lost = 0;
+    sent = 0;
+    constructor(url, warnings, tuning = DEFAULT_CALL_TUNING, 
+    /** Told each delivered id, so the post step sends on from there after a kill. */
+    delivered = () => { }) {
+        this.url = url;
+        this.warnings = warnings;
+        this.tuning = tuning;
+        this.delivered = delivered;
+    }
+    async handle(event) {
+        const tuning = this.down ? { ...this.tuning, attempts: 1 } : this.tuning;
+        try {
+            await sendJson(`event webhook (event ${event.id})`, this.url, { method: 'POST', body: event }, tuning);
+            this.sent++;
+            this.down = false;
+            this.delivered(event.id);
+        }
+        catch (error) {
+            this.lost++;
+            if (!this.down) {
+                this.warnings.warn('Event webhook', `event ${event.id} (${event.type} ${event.stage}) was not delivered: ${describeFailure(error)}`);
+            }
+            this.down = true;
+        }
+    }
+    close() {
+        if (this.lost > 0) {
+            this.warnings.warn('Event webhook', `${this.lost} of ${this.lost + this.sent} events were not delivered`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/notify/post.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * The post step's part: when main never showed a final card (the run was cancelled, crashed or
+ * hit the job timeout), finish it from what main saved: edit the card to cancelled or failed,
+ * send the direct message and the mention, and send the last events to the event webhook.
+ * Secrets are not in the saved state; they are read again from the step's inputs.
+ */
+async function finishCardFromPost(core, env, tuning = {}) {
+    const saved = readSavedCard(core.getState(STATE_KEY));
+    if (!saved)
+        return core.debug('notify: no status card was started; nothing to finish');
+    if (saved.finished)
+        return core.debug('notify: the status card already shows the final state');
+    const input = (name) => {
+        const value = env[`INPUT_${name.toUpperCase()}`]?.trim();
+        if (value)
+            core.setSecret(value);
+        return value || undefined;
+    };
+    const secrets = {
+        slackBotToken: input('slack_bot_token'),
+        slackWebhookUrl: input('slack_webhook_url'),
+        discordWebhookUrl: input('discord_webhook_url'),
+        webhookUrl: input('webhook_url')
+    };
+    const warnings = new NotificationWarnings(core, Object.values(secrets));
+    const call = { ...DEFAULT_CALL_TUNING, ...tuning.call };
+    // The event log has what happened after main last saved the card, and (when the post step
+    // closed the log first) the final error and done: fold them so card, log and webhook agree.
+    const logged = loggedEvents((0,run_state/* readRunState */.xz)(core)?.eventsFile);
+    let card = logged
+        .filter(e => e.id > saved.card.lastEventId)
+        .reduce((c, e) => applyEvent(c, e), saved.card);
+    let closing = [];
+    if (!isFinal(card)) {
+        const ended = endCard(card, core.getState(run_state/* CANCEL_STATE_KEY */.JW) === 'true', new Date());
+        closing = lastEvents(card, ended, Math.max(card.lastEventId, ...logged.map(e => e.id)));
+        card = ended;
+    }
+    core.info(`notify: the run ended without showing a final status; marking the card ${card.phase}`);
+    const channels = await restoreChannels(saved, secrets, env, warnings, call);
+    await Promise.all(channels.map(channel => channel.show(card)));
+    if (secrets.webhookUrl) {
+        const delivered = Number(core.getState(DELIVERED_STATE_KEY)) || 0;
+        const sink = new EventWebhookSink(secrets.webhookUrl, warnings, call);
+        for (const event of [...logged, ...closing])
+            if (event.id > delivered)
+                await sink.handle(event);
+        sink.close();
+    }
+}
+/** The NDJSON event log main (and the post step) wrote; empty when it cannot be read. */
+function loggedEvents(path) {
+    if (!path || !(0,external_node_fs_.existsSync)(path))
+        return [];
+    const events = [];
+    for (const line of (0,external_node_fs_.readFileSync)(path, 'utf8').split('\n')) {
+        if (!line.trim())
+            continue;
+        try {
+            events.push(JSON.parse(line));
+        }
+        catch {
+            // A line cut by the kill: everything before it still counts.
+        }
+    }
+    return events;
+}
+/** Cancelled when main saw a signal or a CANCELLED error; failed otherwise (a crash). */
+function endCard(card, cancelRequested, now) {
+    const cancelled = cancelRequested || card.error?.code === 'CANCELLED';
+    const error = card.error ?? {
+        code: cancelled ? 'CANCELLED' : failureCode(card.stage),
+        message: cancelled
+            ? `the workflow run was cancelled during ${card.stage}`
+            : `the run stopped during ${card.stage} without reporting a result (crashed or timed out)`,
+        details: undefined
+    };
+    const ended = { ...card, error, updatedAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z') };
+    return finish(ended, cancelled ? 'cancelled' : 'failure');
+}
+function failureCode(stage) {
+    switch (stage) {
+        case 'RELEASE':
+            return 'RELEASE_FAILED';
+        case 'BUILD':
+            return 'BUILD_FAILED';
+        case 'PUSH':
+            return 'PUSH_FAILED';
+        default:
+            return 'DEPLOY_FAILED';
+    }
+}
+/** When nobody closed the log: the error (unless main got that far) and done. */
+function lastEvents(before, after, lastId) {
+    const timestamp = after.updatedAt ?? new Date().toISOString();
+    const inputs = [];
+    if (!before.error && after.error) {
+        inputs.push({
+            type: 'error',
+            stage: after.stage,
+            message: after.error.message,
+            error_code: after.error.code
+        });
+    }
+    inputs.push({
+        type: 'done',
+        stage: 'DONE',
+        status: after.phase === 'cancelled' ? 'cancelled' : 'failure',
+        message: `deployment ${after.phase}`,
+        ...(after.deploymentUrl ? { deployment_url: after.deploymentUrl } : {})
+    });
+    return inputs.map((input, i) => ({ id: lastId + 1 + i, ...input, timestamp }));
+}
+async function restoreChannels(saved, secrets, env, warnings, call) {
+    const channels = [];
+    const slack = saved.channels['Slack'];
+    if (slack && secrets.slackBotToken && slack.channel) {
+        const apiUrl = env.INPUT_SLACK_API_URL?.trim() || 'https://slack.com/api/';
+        const api = await createSlackApi(secrets.slackBotToken, apiUrl, call);
+        const recipient = slack.recipient ?? { kind: 'none', reason: 'no recipient was saved' };
+        channels.push(new SlackCardChannel(api, slack.channel, recipient, warnings, slack));
+    }
+    const webhook = saved.channels['Slack webhook'];
+    if (webhook && secrets.slackWebhookUrl) {
+        channels.push(new SlackWebhookChannel(secrets.slackWebhookUrl, warnings, call, webhook));
+    }
+    const discord = saved.channels['Discord'];
+    if (discord && secrets.discordWebhookUrl) {
+        const mention = env.INPUT_DISCORD_MENTION?.trim() || undefined;
+        channels.push(new DiscordCardChannel(secrets.discordWebhookUrl, mention, warnings, call, discord));
+    }
+    return channels;
+}
+
+;// CONCATENATED MODULE: ./src/notify/index.ts
+
+
+
+
+
+
+
+
+
+async function notificationSinks(settings, plan, core, tuning = {}) {
+    const notify = settings.notify;
+    if (settings.dryRun)
+        return [];
+    const call = { ...DEFAULT_CALL_TUNING, ...tuning.call };
+    const warnings = new NotificationWarnings(core, [
+        notify.slackBotToken,
+        notify.slackWebhookUrl,
+        notify.discordWebhookUrl,
+        notify.webhookUrl
+    ]);
+    const channels = [];
+    if (notify.slackBotToken && notify.slackChannel) {
+        const api = await createSlackApi(notify.slackBotToken, notify.slackApiUrl, call, m => core.debug(warnings.redact(m)));
+        const recipient = chooseRecipient({ ...notify, ...settings.context });
+        channels.push(new SlackCardChannel(api, notify.slackChannel, recipient, warnings));
+    }
+    else if (notify.slackBotToken) {
+        warnings.warn('Slack', 'slack_bot_token is set but slack_channel is empty: no status card');
+    }
+    if (notify.slackWebhookUrl) {
+        channels.push(new SlackWebhookChannel(notify.slackWebhookUrl, warnings, call));
+    }
+    if (notify.discordWebhookUrl) {
+        channels.push(new DiscordCardChannel(notify.discordWebhookUrl, notify.discordMention, warnings, call));
+    }
+    const sinks = [];
+    if (channels.length > 0 || notify.webhookUrl) {
+        // Kept even without a card channel: its saved state lets the post step end the event stream.
+        const card = new StatusCardSink(newCard(cardContext(settings)), channels, plan, core, tuning.card);
+        sinks.push(Object.assign(card, { warnings }));
+    }
+    if (notify.webhookUrl) {
+        // A few bytes per event in the state file: the post step must know where delivery stopped.
+        const delivered = (id) => core.saveState(DELIVERED_STATE_KEY, String(id));
+        sinks.push(new EventWebhookSink(notify.webhookUrl, warnings, call, delivered));
+    }
+    return sinks;
+}
+/** Warning lines for the job summary, once each, after the bus is closed. */
+function notificationWarnings(sinks) {
+    const lines = new Set();
+    for (const sink of sinks) {
+        const warnings = sink.warnings;
+        if (warnings instanceof NotificationWarnings)
+            warnings.lines.forEach(line => lines.add(line));
+    }
+    return [...lines];
+}
+/**
+ * With notify_strict, the sentence to fail the run with when a notification was not delivered;
+ * undefined otherwise. The deployment's own status output stays what it was.
+ */
+function strictNotificationFailure(settings, sinks) {
+    const lines = notificationWarnings(sinks);
+    if (!settings.notify.strict || lines.length === 0)
+        return undefined;
+    return `notify_strict is true and ${lines.length} notification problem(s) occurred: ${lines.join('; ')}`;
+}
+async function finishFromPost(core, env, tuning = {}) {
+    await finishCardFromPost(core, env, tuning);
+}
+function cardContext(settings) {
+    const c = settings.context;
+    return {
+        deploymentId: settings.deploymentId,
+        environment: settings.environment,
+        repository: c.owner && c.repo ? `${c.owner}/${c.repo}` : c.repo,
+        serverUrl: c.serverUrl,
+        actor: c.actor,
+        runUrl: c.runUrl,
+        sha: c.sha,
+        commitMessage: c.headCommitMessage,
+        services: settings.services.map(s => ({ name: s.name, deploys: s.deploy !== undefined }))
+    };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1104 @@
+export const id = 985;
+export const ids = [985];
+export const modules = {
+
+/***/ 5705:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Wo: () => (/* binding */ sendAws),
+/* harmony export */   n1: () => (/* binding */ explainCredentialError),
+/* harmony export */   rw: () => (/* binding */ awsClientConfig)
+/* harmony export */ });
+/* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1279);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6390);
+
+
+
+/**
+ * Shared setup of the modular AWS SDK v3 clients. The SDK's own retries are turned off
+ * (maxAttempts: 1) so that every call goes through the one retry helper, which honours AWS
+ * throttling errors and is bounded the same way for every client. Endpoints and credentials come
+ * the standard way: AWS_ENDPOINT_URL(_<SERVICE>), AWS_REGION, the default credential chain.
+ */
+function awsClientConfig(region) {
+    return {
+        region: region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION,
+        maxAttempts: 1,
+        requestHandler: new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_2__.NodeHttpHandler({ connectionTimeout: 10_000, requestTimeout: 30_000 })
+    };
+}
+/**
+ * Sends one AWS command through the retry helper. Expired or missing credentials become a
+ * DeployError that says how to fix them rather than a raw SDK message.
+ */
+async function sendAws(client, command, options) {
+    try {
+        return await (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(attemptSignal => client.send(command, { abortSignal: attemptSignal }), options);
+    }
+    catch (error) {
+        throw explainCredentialError(error) ?? error;
+    }
+}
+const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
+const UNAUTHORISED = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'InvalidSignatureException',
+    'CredentialsProviderError'
+]);
+/** A DeployError for credential trouble, or undefined when the error is something else. */
+function explainCredentialError(error) {
+    const name = error instanceof Error ? error.name : '';
+    if (EXPIRED.has(name)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', 'AWS credentials expired while the action was running. Raise the role session duration ' +
+            "(role-duration-seconds of aws-actions/configure-aws-credentials, and the role's " +
+            'MaxSessionDuration) above the deploy timeout.', { cause: error });
+    }
+    if (UNAUTHORISED.has(name)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', `AWS rejected the credentials (${name}). Configure them with ` +
+            'aws-actions/configure-aws-credentials (OIDC) or the AWS_* environment variables.', { cause: error });
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 5985:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  deploy: () => (/* binding */ deploy)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/runtime/retry.ts
+var retry = __webpack_require__(6390);
+// EXTERNAL MODULE: ./src/clients/aws.ts
+var aws = __webpack_require__(5705);
+;// CONCATENATED MODULE: ./src/clients/ecs.ts
+
+
+
+const retried = (onRetry) => async (client, command, describe, signal) => (0,aws/* sendAws */.Wo)(client, command, { describe, signal, onRetry });
+const once = async (client, command, describe, signal) => {
+    try {
+        return await client.send(command, { abortSignal: signal });
+    }
+    catch (error) {
+        // A status answer cut short is a blip, not a verdict: let the follower look again.
+        if (isGarbledAnswer(error)) {
+            throw new retry/* RetryableError */.dw(`${describe} answered with a malformed body: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        }
+        throw (0,aws/* explainCredentialError */.n1)(error) ?? error;
+    }
+};
+function isGarbledAnswer(error) {
+    const status = (0,retry/* httpStatus */.nG)(error);
+    return (error instanceof Error &&
+        status !== undefined &&
+        status < 300 &&
+        (error.name === 'SyntaxError' || /Deserialization error/.test(error.message)));
+}
+class EcsApi {
+    sdk;
+    send;
+    constructor(sdk, send) {
+        this.sdk = sdk;
+        this.send = send;
+    }
+    static async create(region, onRetry) {
+        const [ecs, codedeploy, elb] = await Promise.all([
+            Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212)]).then(__webpack_require__.t.bind(__webpack_require__, 212, 19)),
+            Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(507)]).then(__webpack_require__.t.bind(__webpack_require__, 7507, 19)),
+            Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(586)]).then(__webpack_require__.t.bind(__webpack_require__, 586, 19))
+        ]);
+        const sdk = {
+            ecs,
+            codedeploy,
+            elb,
+            ecsClient: new ecs.ECSClient((0,aws/* awsClientConfig */.rw)(region)),
+            codedeployClient: new codedeploy.CodeDeployClient((0,aws/* awsClientConfig */.rw)(region)),
+            elbClient: new elb.ElasticLoadBalancingV2Client((0,aws/* awsClientConfig */.rw)(region))
+        };
+        return new EcsApi(sdk, retried(onRetry));
+    }
+    /** The same clients, sending single attempts: for looks inside `follow`. */
+    get forLook() {
+        return new EcsApi(this.sdk, once);
+    }
+    /** Member lists read from the SDK's own schemas; undefined when their shape is not known. */
+    registerKeys() {
+        const request = memberNames(this.sdk.ecs['RegisterTaskDefinitionRequest$']);
+        const container = memberNames(this.sdk.ecs['ContainerDefinition$']);
+        return request && container ? { taskDefinition: request, container } : undefined;
+    }
+    async describeService(cluster, service, signal) {
+        const { ecs, ecsClient } = this.sdk;
+        const output = await this.send(ecsClient, new ecs.DescribeServicesCommand({ cluster, services: [service] }), 'ECS DescribeServices', signal);
+        const found = output.services?.[0];
+        if (!found) {
+            const reason = output.failures?.[0]?.reason ?? 'MISSING';
+            throw new errors/* DeployError */.sH('DEPLOY_FAILED', `ECS service '${service}' was not found in cluster '${cluster}' (${reason}).`);
+        }
+        return found;
+    }
+    async describeTaskDefinition(taskDefinition, signal) {
+        const { ecs, ecsClient } = this.sdk;
+        const output = await this.send(ecsClient, new ecs.DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] }), 'ECS DescribeTaskDefinition', signal);
+        if (!output.taskDefinition) {
+            throw new errors/* DeployError */.sH('DEPLOY_FAILED', `ECS has no task definition '${taskDefinition}'.`);
+        }
+        return { taskDefinition: output.taskDefinition, tags: output.tags ?? [] };
+    }
+    async registerTaskDefinition(input, signal) {
+        const { ecs, ecsClient } = this.sdk;
+        const output = await this.send(ecsClient, new ecs.RegisterTaskDefinitionCommand(input), 'ECS RegisterTaskDefinition', signal);
+        if (!output.taskDefinition?.taskDefinitionArn) {
+            throw new errors/* DeployError */.sH('DEPLOY_FAILED', 'ECS RegisterTaskDefinition answered without a task definition.');
+        }
+        return output.taskDefinition;
+    }
+    /** ACTIVE revisions of one family, newest first. */
+    async listRevisions(family, signal) {
+        const { ecs, ecsClient } = this.sdk;
+        const arns = [];
+        let nextToken;
+        do {
+            const output = await this.send(ecsClient, new ecs.ListTaskDefinitionsCommand({
+                familyPrefix: family,
+                status: 'ACTIVE',
+                sort: 'DESC',
+                nextToken
+            }), 'ECS ListTaskDefinitions', signal);
+            arns.push(...(output.taskDefinitionArns ?? []));
+            nextToken = output.nextToken;
+        } while (nextToken);
+        return arns;
+    }
+    async deregisterTaskDefinition(taskDefinition, signal) {
+        const { ecs, ecsClient } = this.sdk;
+        await this.send(ecsClient, new ecs.DeregisterTaskDefinitionCommand({ taskDefinition }), 'ECS DeregisterTaskDefinition', signal);
+    }
+    async updateService(input, signal) {
+        const { ecs, ecsClient } = this.sdk;
+        const output = await this.send(ecsClient, new ecs.UpdateServiceCommand(input), 'ECS UpdateService', signal);
+        if (!output.service)
+            throw new errors/* DeployError */.sH('DEPLOY_FAILED', 'ECS UpdateService answered without the service.');
+        return output.service;
+    }
+    /** The newest stopped tasks of a service, for explaining a failed deployment. */
+    async stoppedTasks(cluster, service, signal) {
+        const { ecs, ecsClient } = this.sdk;
+        const listed = await this.send(ecsClient, new ecs.ListTasksCommand({
+            cluster,
+            serviceName: service,
+            desiredStatus: 'STOPPED',
+            maxResults: 100
+        }), 'ECS ListTasks', signal);
+        const taskArns = listed.taskArns ?? [];
+        if (taskArns.length === 0)
+            return [];
+        const described = await this.send(ecsClient, new ecs.DescribeTasksCommand({ cluster, tasks: taskArns }), 'ECS DescribeTasks', signal);
+        return described.tasks ?? [];
+    }
+    async listServiceDeployments(cluster, service, createdAfter, signal) {
+        const { ecs, ecsClient } = this.sdk;
+        const output = await this.send(ecsClient, new ecs.ListServiceDeploymentsCommand({
+            cluster,
+            service,
+            createdAt: { after: createdAfter }
+        }), 'ECS ListServiceDeployments', signal);
+        return output.serviceDeployments ?? [];
+    }
+    async describeServiceDeployment(arn, signal) {
+        const { ecs, ecsClient } = this.sdk;
+        const output = await this.send(ecsClient, new ecs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }), 'ECS DescribeServiceDeployments', signal);
+        return output.serviceDeployments?.[0];
+    }
+    async stopServiceDeployment(arn, signal) {
+        const { ecs, ecsClient } = this.sdk;
+        await this.send(ecsClient, new ecs.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }), 'ECS StopServiceDeployment', signal);
+    }
+    async getDeploymentGroup(application, group, signal) {
+        const { codedeploy, codedeployClient } = this.sdk;
+        const output = await this.send(codedeployClient, new codedeploy.GetDeploymentGroupCommand({
+            applicationName: application,
+            deploymentGroupName: group
+        }), 'CodeDeploy GetDeploymentGroup', signal);
+        if (!output.deploymentGroupInfo) {
+            throw new errors/* DeployError */.sH('DEPLOY_FAILED', `CodeDeploy has no deployment group '${group}' in application '${application}'.`);
+        }
+        return output.deploymentGroupInfo;
+    }
+    async createDeployment(input, signal) {
+        const { codedeploy, codedeployClient } = this.sdk;
+        const output = await this.send(codedeployClient, new codedeploy.CreateDeploymentCommand({
+            applicationName: input.application,
+            deploymentGroupName: input.group,
+            description: input.description,
+            revision: {
+                revisionType: 'AppSpecContent',
+                appSpecContent: { content: input.appspec, sha256: input.sha256 }
+            }
+        }), 'CodeDeploy CreateDeployment', signal);
+        if (!output.deploymentId) {
+            throw new errors/* DeployError */.sH('DEPLOY_FAILED', 'CodeDeploy CreateDeployment answered without a deployment id.');
+        }
+        return output.deploymentId;
+    }
+    async getDeployment(deploymentId, signal) {
+        const { codedeploy, codedeployClient } = this.sdk;
+        const output = await this.send(codedeployClient, new codedeploy.GetDeploymentCommand({ deploymentId }), 'CodeDeploy GetDeployment', signal);
+        if (!output.deploymentInfo) {
+            throw new errors/* DeployError */.sH('DEPLOY_FAILED', `CodeDeploy has no deployment ${deploymentId}.`);
+        }
+        return output.deploymentInfo;
+    }
+    /** The deployment's ECS targets: lifecycle events and task sets with their traffic weight. */
+    async deploymentTargets(deploymentId, targetIds, signal) {
+        const { codedeploy, codedeployClient } = this.sdk;
+        let ids = targetIds ? [...targetIds] : [];
+        if (ids.length === 0) {
+            const listed = await this.send(codedeployClient, new codedeploy.ListDeploymentTargetsCommand({ deploymentId }), 'CodeDeploy ListDeploymentTargets', signal);
+            ids = listed.targetIds ?? [];
+        }
+        if (ids.length === 0)
+            return { targetIds: [], targets: [] };
+        const output = await this.send(codedeployClient, new codedeploy.BatchGetDeploymentTargetsCommand({ deploymentId, targetIds: ids }), 'CodeDeploy BatchGetDeploymentTargets', signal);
+        return { targetIds: ids, targets: output.deploymentTargets ?? [] };
+    }
+    async stopDeployment(deploymentId, autoRollbackEnabled, signal) {
+        const { codedeploy, codedeployClient } = this.sdk;
+        await this.send(codedeployClient, new codedeploy.StopDeploymentCommand({ deploymentId, autoRollbackEnabled }), 'CodeDeploy StopDeployment', signal);
+    }
+    /** DNS name of the load balancer in front of a target group, when there is one. */
+    async loadBalancerDns(targetGroupArn, signal) {
+        const { elb, elbClient } = this.sdk;
+        const groups = await this.send(elbClient, new elb.DescribeTargetGroupsCommand({ TargetGroupArns: [targetGroupArn] }), 'ELBv2 DescribeTargetGroups', signal);
+        const loadBalancerArn = groups.TargetGroups?.[0]?.LoadBalancerArns?.[0];
+        if (!loadBalancerArn)
+            return undefined;
+        const balancers = await this.send(elbClient, new elb.DescribeLoadBalancersCommand({ LoadBalancerArns: [loadBalancerArn] }), 'ELBv2 DescribeLoadBalancers', signal);
+        return balancers.LoadBalancers?.[0]?.DNSName;
+    }
+}
+/** Member names of an SDK structure schema: `[3, namespace, name, traits, members, schemas]`. */
+function memberNames(schema) {
+    if (!Array.isArray(schema) || schema[0] !== 3 || !Array.isArray(schema[4]))
+        return undefined;
+    const names = schema[4];
+    return names.every(name => typeof name === 'string') ? names : undefined;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __webpack_require__(3243);
+// EXTERNAL MODULE: ./src/runtime/follow.ts
+var follow = __webpack_require__(9355);
+;// CONCATENATED MODULE: ./src/targets/ecs-taskdef.ts
+
+/**
+ * Pure task definition work: from the definition a deploy starts from to the RegisterTaskDefinition
+ * input with the pushed image, and whether registering it would change anything. No network here.
+ */
+/** Keys DescribeTaskDefinition returns that RegisterTaskDefinition does not take. */
+const READ_ONLY_KEYS = new Set([
+    'taskDefinitionArn',
+    'revision',
+    'status',
+    'requiresAttributes',
+    'compatibilities',
+    'registeredAt',
+    'registeredBy',
+    'deregisteredAt',
+    'deleteRequestedAt'
+]);
+function prepareTaskDefinition(options) {
+    const source = unwrap(options.source);
+    const input = withoutReadOnlyKeys(source);
+    const definitions = input.containerDefinitions;
+    if (!Array.isArray(definitions) || definitions.length === 0) {
+        throw new errors/* DeployError */.sH('INVALID_INPUT', `${options.origin} has no containerDefinitions.`);
+    }
+    const containers = definitions.map(c => ({ ...c }));
+    const images = {};
+    if (options.imageUri !== undefined) {
+        const image = pinnedImage(options.imageUri);
+        for (const name of targetContainers(containers, options.containers, options.origin)) {
+            const container = containers.find(c => c.name === name);
+            images[name] = [String(container.image ?? ''), image];
+            container.image = image;
+        }
+    }
+    input.containerDefinitions = containers;
+    if (options.tags && options.tags.length > 0 && input.tags === undefined)
+        input.tags = [...options.tags];
+    const current = options.current ? withoutReadOnlyKeys(unwrap(options.current)) : undefined;
+    const changed = current === undefined || canonical(withoutTags(input)) !== canonical(withoutTags(current));
+    return {
+        input,
+        changed,
+        images,
+        warnings: droppedKeyWarnings(input, options.registerKeys, options.origin)
+    };
+}
+/** `registry/repo:tag@sha256:d` -> `registry/repo@sha256:d`: the digest alone names the image. */
+function pinnedImage(imageUri) {
+    const at = imageUri.indexOf('@');
+    if (at < 0)
+        return imageUri;
+    const name = imageUri.slice(0, at);
+    const digest = imageUri.slice(at);
+    const slash = name.lastIndexOf('/');
+    const colon = name.lastIndexOf(':');
+    // A colon after the last slash is a tag; before it, a registry port.
+    return `${colon > slash ? name.slice(0, colon) : name}${digest}`;
+}
+function targetContainers(containers, wanted, origin) {
+    const names = containers.map(c => String(c.name));
+    if (wanted.length === 0) {
+        if (names.length === 1)
+            return names;
+        throw new errors/* DeployError */.sH('INVALID_INPUT', `${origin} has ${names.length} containers (${names.join(', ')}); ` +
+            'set deploy.ecs.container to the one that runs the image.');
+    }
+    const missing = wanted.filter(name => !names.includes(name));
+    if (missing.length > 0) {
+        throw new errors/* DeployError */.sH('INVALID_INPUT', `${origin} has no container named ${missing.map(m => `'${m}'`).join(', ')}; ` +
+            `its containers are ${names.join(', ')}.`);
+    }
+    return wanted;
+}
+/** A file may hold the bare definition or DescribeTaskDefinition's whole answer. */
+function unwrap(json) {
+    const inner = json.taskDefinition;
+    if (json.containerDefinitions === undefined && inner && typeof inner === 'object') {
+        return inner;
+    }
+    return json;
+}
+function withoutReadOnlyKeys(definition) {
+    return Object.fromEntries(Object.entries(definition).filter(([key]) => !READ_ONLY_KEYS.has(key)));
+}
+function withoutTags(definition) {
+    const copy = { ...definition };
+    delete copy.tags;
+    return copy;
+}
+function droppedKeyWarnings(input, keys, origin) {
+    if (!keys)
+        return [];
+    const warnings = [];
+    const unknownTop = Object.keys(input).filter(key => !keys.taskDefinition.includes(key));
+    if (unknownTop.length > 0) {
+        warnings.push(`${origin}: ${unknownTop.join(', ')} ${unknownTop.length === 1 ? 'is' : 'are'} not part of ` +
+            'RegisterTaskDefinition in the installed AWS SDK and will not be sent (a typo, or a newer field).');
+    }
+    for (const container of input.containerDefinitions) {
+        const unknown = Object.keys(container).filter(key => !keys.container.includes(key));
+        if (unknown.length > 0) {
+            warnings.push(`${origin}: container '${String(container.name)}' has ${unknown.join(', ')}, which the ` +
+                'installed AWS SDK does not send (a typo, or a newer field).');
+        }
+    }
+    return warnings;
+}
+/**
+ * One string per meaning: keys sorted, and empty values dropped, since ECS answers `[]` for lists
+ * a file simply leaves out.
+ */
+function canonical(value) {
+    return JSON.stringify(normalise(value)) ?? 'null';
+}
+function normalise(value) {
+    if (value instanceof Date)
+        return value.toISOString();
+    if (Array.isArray(value)) {
+        const items = value.map(normalise).filter(item => item !== undefined);
+        return items.length > 0 ? items : undefined;
+    }
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value)
+            .map(([key, item]) => [key, normalise(item)])
+            .filter(([, item]) => item !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+    }
+    return value === null ? undefined : value;
+}
+/** `arn:aws:ecs:r:a:task-definition/api:12` -> `api`. */
+function familyOf(arn) {
+    const name = arn.slice(arn.lastIndexOf('/') + 1);
+    return name.includes(':') ? name.slice(0, name.lastIndexOf(':')) : name;
+}
+/** `...task-definition/api:12` -> 12. */
+function revisionOf(arn) {
+    const match = /:(\d+)$/.exec(arn);
+    return match ? Number(match[1]) : undefined;
+}
+/**
+ * Which ACTIVE revisions to deregister so that only the newest `keep` remain. Revisions still in
+ * use (the new one, the one the service can roll back to) are never deregistered.
+ */
+function revisionsToDeregister(newestFirst, keep, family, inUse) {
+    const ofFamily = newestFirst
+        .filter(arn => familyOf(arn) === family)
+        .sort((a, b) => (revisionOf(b) ?? 0) - (revisionOf(a) ?? 0));
+    return ofFamily.slice(Math.max(1, keep)).filter(arn => !inUse.includes(arn));
+}
+
+;// CONCATENATED MODULE: ./src/targets/ecs-rolling.ts
+
+
+
+/**
+ * Follows a deployment through the one follower, turning every change of its progress line into a
+ * progress event (with the structured data of the look that produced it).
+ */
+async function watch(rollout, describe, look) {
+    const api = rollout.api.forLook;
+    let data;
+    const followed = await (0,follow/* follow */.e)({
+        describe,
+        intervalMs: rollout.intervalMs,
+        timeoutMs: rollout.timeoutMs,
+        signal: rollout.context.signal,
+        look: async (signal) => {
+            const step = await look(api, signal);
+            if (step.done)
+                return step;
+            data = step.data;
+            return { done: false, progress: step.progress };
+        },
+        onProgress: message => rollout.context.progress(message, data),
+        onRetry: retry => rollout.context.info(retryLine(retry))
+    });
+    return followed.value;
+}
+/** A blip the wait rides out, for the log. */
+function retryLine(retry) {
+    return `${retry.describe}: ${retry.reason}; trying again in ${(0,follow/* formatDuration */.a)(retry.delayMs)}`;
+}
+/**
+ * On TIMEOUT or CANCELLED, stop the remote deployment so that it does not go on unattended, then
+ * rethrow. The stop gets its own short deadline: the run's signal has usually fired already.
+ */
+async function stopWhenAbandoned(error, stop, stopping, context) {
+    if (!(error instanceof errors/* DeployError */.sH) || !stop || !['TIMEOUT', 'CANCELLED'].includes(error.code))
+        throw error;
+    try {
+        await stop(AbortSignal.timeout(60_000));
+    }
+    catch (stopError) {
+        context.warning(`Could not stop the deployment after ${error.code.toLowerCase()}: ${String(stopError)}`);
+        throw error;
+    }
+    throw new errors/* DeployError */.sH(error.code, `${error.message}; ${stopping}`, {
+        details: error.details,
+        cause: error
+    });
+}
+/** strategy: rolling (ECS deployment controller): UpdateService, then follow the new deployment. */
+async function deployRolling(rollout) {
+    const { api, target, context } = rollout;
+    const updated = await api.updateService({ cluster: target.cluster, service: target.service, taskDefinition: rollout.taskDefinitionArn }, context.signal);
+    const ours = updated.deployments?.find(d => d.status === 'PRIMARY' && d.taskDefinition === rollout.taskDefinitionArn);
+    if (!ours?.id) {
+        throw new errors/* DeployError */.sH('DEPLOY_FAILED', `ECS UpdateService of '${target.service}' started no deployment.`);
+    }
+    const id = ours.id;
+    context.progress(`ECS deployment ${id} started: ${shortName(rollout.taskDefinitionArn)}`, {
+        deployment_id: id,
+        task_definition_arn: rollout.taskDefinitionArn
+    });
+    const end = await watch(rollout, `ECS deployment ${id} of ${target.service}`, async (look, signal) => {
+        const service = await look.describeService(target.cluster, target.service, signal);
+        const deployments = service.deployments ?? [];
+        const mine = deployments.find(d => d.id === id);
+        if (!mine)
+            return {
+                done: true,
+                value: { ok: false, reason: 'it disappeared from the service', service }
+            };
+        if (mine.rolloutState === 'FAILED') {
+            const reason = mine.rolloutStateReason ?? 'its rollout failed';
+            return { done: true, value: { ok: false, reason, service } };
+        }
+        if (mine.status !== 'PRIMARY') {
+            const primary = deployments.find(d => d.status === 'PRIMARY');
+            const by = primary
+                ? `${primary.id} (${shortName(primary.taskDefinition)})`
+                : 'another deployment';
+            return { done: true, value: { ok: false, reason: `it was replaced by ${by}`, service } };
+        }
+        if (mine.rolloutState === 'COMPLETED')
+            return { done: true, value: { ok: true } };
+        // Without a rollout state (older agents), steady is: only ours left, all of it running.
+        const steady = deployments.length === 1 && mine.runningCount === mine.desiredCount;
+        if (mine.rolloutState === undefined && steady)
+            return { done: true, value: { ok: true } };
+        return {
+            done: false,
+            progress: `ECS rolling: ${deployments.map(d => describeDeployment(d, id)).join(' · ')}`,
+            data: { deployments: deployments.map(deploymentData) }
+        };
+    }).catch(async (error) => {
+        if (error instanceof errors/* DeployError */.sH && error.code === 'TIMEOUT') {
+            const details = await explainFailure(rollout).catch(() => undefined);
+            throw new errors/* DeployError */.sH('TIMEOUT', error.message, { details, cause: error });
+        }
+        throw error;
+    });
+    if (!end.ok) {
+        const details = await explainFailure(rollout, end.service).catch(() => undefined);
+        const firstStop = details?.split('\n').find(line => line.startsWith('task '));
+        throw new errors/* DeployError */.sH('DEPLOY_FAILED', `ECS deployment ${id} of ${shortName(rollout.taskDefinitionArn)} to '${target.service}' failed: ` +
+            `${end.reason}.${firstStop ? ` Last stopped ${firstStop}.` : ''}`, { details });
+    }
+    return id;
+}
+function describeDeployment(d, ours) {
+    const role = d.id === ours ? 'new' : d.status === 'PRIMARY' ? 'primary' : 'old';
+    const parts = [`${d.runningCount ?? 0}/${d.desiredCount ?? 0} running`];
+    if (d.pendingCount)
+        parts.push(`${d.pendingCount} pending`);
+    if (d.failedTasks)
+        parts.push(`${d.failedTasks} failed`);
+    return `${shortName(d.taskDefinition)} (${role}) ${parts.join(', ')}`;
+}
+function deploymentData(d) {
+    return {
+        id: d.id,
+        status: d.status,
+        task_definition: d.taskDefinition,
+        revision: d.taskDefinition ? revisionOf(d.taskDefinition) : undefined,
+        rollout_state: d.rolloutState,
+        desired: d.desiredCount ?? 0,
+        running: d.runningCount ?? 0,
+        pending: d.pendingCount ?? 0,
+        failed: d.failedTasks ?? 0
+    };
+}
+/** `arn:...:task-definition/api:13` -> `api:13`. */
+function shortName(taskDefinitionArn) {
+    if (!taskDefinitionArn)
+        return 'unknown task definition';
+    return `${familyOf(taskDefinitionArn)}:${revisionOf(taskDefinitionArn) ?? '?'}`;
+}
+/**
+ * Why tasks of the new task definition stopped, and what the service said last: the lines a
+ * person would otherwise dig out of the console.
+ */
+async function explainFailure(rollout, service) {
+    const { api, target } = rollout;
+    const signal = AbortSignal.timeout(10_000);
+    const tasks = await api.stoppedTasks(target.cluster, target.service, signal);
+    const ours = tasks
+        .filter(task => task.taskDefinitionArn === rollout.taskDefinitionArn)
+        .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
+        .slice(0, 3);
+    const current = service ?? (await api.describeService(target.cluster, target.service, signal));
+    const events = (current.events ?? [])
+        .slice(0, 5)
+        .map(e => `${e.createdAt?.toISOString() ?? ''} ${e.message ?? ''}`);
+    return [
+        ...ours.map(describeStoppedTask),
+        ...(events.length > 0 ? ['latest service events:', ...events] : [])
+    ].join('\n');
+}
+function describeStoppedTask(task) {
+    const id = task.taskArn?.slice(task.taskArn.lastIndexOf('/') + 1) ?? 'unknown';
+    const containers = (task.containers ?? [])
+        .filter(c => c.exitCode !== undefined || c.reason)
+        .map(c => `container ${c.name}: exit code ${c.exitCode ?? 'none'}${c.reason ? ` (${c.reason})` : ''}`);
+    return [`task ${id}: ${task.stoppedReason ?? 'stopped'}`, ...containers].join('; ');
+}
+
+;// CONCATENATED MODULE: ./src/targets/codedeploy.ts
+
+
+
+
+
+/**
+ * strategy: codedeploy (CODE_DEPLOY deployment controller): CodeDeploy shifts traffic from the
+ * blue task set to the green one. We hand it an AppSpec, then follow the deployment's lifecycle
+ * events and traffic weights until CodeDeploy calls it Succeeded, Failed or Stopped.
+ */
+/** CodeDeploy error codes that mean "the new version was judged unhealthy", not "it broke". */
+const HEALTH_CODES = new Set([
+    'HEALTH_CONSTRAINTS',
+    'HEALTH_CONSTRAINTS_INVALID',
+    'ALARM_ACTIVE',
+    'HOOK_EXECUTION_FAILURE',
+    'CUSTOMER_APPLICATION_UNHEALTHY'
+]);
+async function deployCodeDeploy(rollout) {
+    const { api, target, context } = rollout;
+    const settings = target.codedeploy;
+    if (!settings) {
+        throw new errors/* DeployError */.sH('INVALID_INPUT', `deploy.ecs.strategy is codedeploy for '${target.service}' but deploy.ecs.codedeploy ` +
+            '(application, deployment_group) is missing.');
+    }
+    const group = await api.getDeploymentGroup(settings.application, settings.deploymentGroup, context.signal);
+    const appspec = settings.appspec
+        ? await appSpecFromFile(settings.appspec, rollout.taskDefinitionArn)
+        : generateAppSpec(rollout.taskDefinitionArn, rollout.service.loadBalancers ?? [], target.service);
+    const id = await api.createDeployment({
+        application: settings.application,
+        group: settings.deploymentGroup,
+        appspec,
+        sha256: (0,external_node_crypto_.createHash)('sha256').update(appspec).digest('hex'),
+        description: `Deploy Pipeline: ${rollout.taskDefinitionArn}`
+    }, context.signal);
+    context.progress(`CodeDeploy deployment ${id} created (${group.deploymentConfigName ?? 'default config'})`, {
+        codedeploy_deployment_id: id,
+        deployment_config: group.deploymentConfigName
+    });
+    let targetIds;
+    const end = await watch(rollout, `CodeDeploy deployment ${id}`, async (look, signal) => {
+        // Side by side, so that a look takes one round trip and the end is seen that much sooner.
+        const [info, found] = await Promise.all([
+            look.getDeployment(id, signal),
+            look.deploymentTargets(id, targetIds, signal)
+        ]);
+        if (found.targetIds.length > 0)
+            targetIds = found.targetIds;
+        if (info.status === 'Succeeded')
+            return { done: true, value: { ok: true } };
+        if (info.status === 'Failed' || info.status === 'Stopped') {
+            return { done: true, value: { ok: false, info, targets: found.targets } };
+        }
+        return {
+            done: false,
+            progress: describeProgress(info, found.targets),
+            data: progressData(info, found.targets)
+        };
+    }).catch(error => stopWhenAbandoned(error, signal => api.stopDeployment(id, settings.autoRollback, signal), settings.autoRollback
+        ? `stopped CodeDeploy deployment ${id}; CodeDeploy rolls back to the original task set`
+        : `stopped CodeDeploy deployment ${id} without rollback (auto_rollback is false)`, context));
+    if (!end.ok)
+        throw failure(id, end.info, end.targets);
+    return id;
+}
+/** The AppSpec CodeDeploy needs for ECS: which task definition, and where the load balancer sends traffic. */
+function generateAppSpec(taskDefinitionArn, loadBalancers, service) {
+    const balancer = loadBalancers.find(lb => lb.containerName && lb.containerPort !== undefined);
+    if (!balancer) {
+        throw new errors/* DeployError */.sH('INVALID_INPUT', `ECS service '${service}' has no load balancer with a container name and port, which ` +
+            'CodeDeploy blue/green needs; give deploy.ecs.codedeploy.appspec instead.');
+    }
+    return JSON.stringify({
+        version: 0.0,
+        Resources: [
+            {
+                TargetService: {
+                    Type: 'AWS::ECS::Service',
+                    Properties: {
+                        TaskDefinition: taskDefinitionArn,
+                        LoadBalancerInfo: {
+                            ContainerName: balancer.containerName,
+                            ContainerPort: balancer.containerPort
+                        }
+                    }
+                }
+            }
+        ]
+    });
+}
+/** A user's AppSpec (YAML or JSON) with its ECS service's TaskDefinition set to the new revision. */
+async function appSpecFromFile(path, taskDefinitionArn) {
+    let spec;
+    try {
+        spec = (0,js_yaml/* load */.Hh)(await (0,promises_.readFile)(path, 'utf8'));
+    }
+    catch (error) {
+        throw new errors/* DeployError */.sH('INVALID_INPUT', `Cannot read the AppSpec ${path}: ${String(error)}`);
+    }
+    const resources = spec?.Resources;
+    const services = Array.isArray(resources)
+        ? resources.flatMap(r => Object.values((r ?? {})))
+        : [];
+    const ecsServices = services.filter(s => s?.Type === 'AWS::ECS::Service');
+    if (ecsServices.length !== 1) {
+        throw new errors/* DeployError */.sH('INVALID_INPUT', `The AppSpec ${path} must have exactly one AWS::ECS::Service resource; it has ${ecsServices.length}.`);
+    }
+    const service = ecsServices[0];
+    service.Properties = { ...(service.Properties ?? {}), TaskDefinition: taskDefinitionArn };
+    return JSON.stringify(spec);
+}
+function failure(id, info, targets) {
+    const code = HEALTH_CODES.has(info.errorInformation?.code ?? '')
+        ? 'HEALTH_CHECK_FAILED'
+        : 'DEPLOY_FAILED';
+    const own = info.errorInformation?.message ?? `CodeDeploy reports ${info.status ?? 'a failure'}`;
+    const rollback = info.rollbackInfo?.rollbackMessage;
+    const failedEvents = targets
+        .flatMap(t => t.ecsTarget?.lifecycleEvents ?? [])
+        .filter(e => e.status === 'Failed')
+        .map(e => `${e.lifecycleEventName}: ${e.diagnostics?.message ?? e.diagnostics?.errorCode ?? 'failed'}`);
+    const rollbackId = info.rollbackInfo?.rollbackDeploymentId;
+    return new errors/* DeployError */.sH(code, `CodeDeploy deployment ${id} ${info.status === 'Stopped' ? 'was stopped' : 'failed'}: ` +
+        `${info.errorInformation?.code ? `${info.errorInformation.code}: ` : ''}${own}` +
+        (rollbackId ? ` Rolled back by ${rollbackId}.` : ''), { details: [...failedEvents, ...(rollback ? [rollback] : [])].join('\n') || undefined });
+}
+function describeProgress(info, targets) {
+    const ecs = targets.map(t => t.ecsTarget).find(t => t !== undefined);
+    const events = ecs?.lifecycleEvents ?? [];
+    const current = events.find(e => e.status === 'InProgress') ??
+        events.filter(e => e.status === 'Succeeded').at(-1);
+    const sets = (ecs?.taskSetsInfo ?? [])
+        .map(s => `${s.taskSetLabel ?? 'task set'} ${s.trafficWeight ?? 0}% traffic, ` +
+        `${s.runningCount ?? 0}/${s.desiredCount ?? 0} running`)
+        .join(' · ');
+    const parts = [`CodeDeploy ${info.status ?? 'unknown'}`];
+    if (current)
+        parts.push(`${current.lifecycleEventName} ${current.status}`);
+    if (sets)
+        parts.push(sets);
+    return parts.join(': ');
+}
+function progressData(info, targets) {
+    const ecs = targets.map(t => t.ecsTarget).find(t => t !== undefined);
+    const green = ecs?.taskSetsInfo?.find(s => s.taskSetLabel === 'Green');
+    return {
+        status: info.status,
+        lifecycle_events: (ecs?.lifecycleEvents ?? []).map(e => ({
+            name: e.lifecycleEventName,
+            status: e.status
+        })),
+        traffic_percent: green?.trafficWeight,
+        task_sets: (ecs?.taskSetsInfo ?? []).map(s => ({
+            label: s.taskSetLabel,
+            traffic_percent: s.trafficWeight,
+            desired: s.desiredCount,
+            running: s.runningCount,
+            pending: s.pendingCount
+        }))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/targets/ecs-bluegreen.ts
+
+
+/**
+ * strategy: blue_green (ECS native, deploymentConfiguration.strategy BLUE_GREEN): UpdateService,
+ * then follow the service deployment through its lifecycle stages (scale up, test traffic,
+ * production traffic, bake time, clean up) and hooks. Any rollback is a failure.
+ */
+const FAILED = new Set([
+    'ROLLBACK_REQUESTED',
+    'ROLLBACK_IN_PROGRESS',
+    'ROLLBACK_SUCCESSFUL',
+    'ROLLBACK_FAILED'
+]);
+const STOPPED = new Set(['STOPPED', 'STOP_REQUESTED']);
+async function deployBlueGreen(rollout) {
+    const { api, target, context, service } = rollout;
+    const bakeMinutes = service.deploymentConfiguration?.bakeTimeInMinutes;
+    const updated = await api.updateService({ cluster: target.cluster, service: target.service, taskDefinition: rollout.taskDefinitionArn }, context.signal);
+    // ECS's own clock bounds the search, so a skewed runner clock cannot hide the deployment.
+    const primary = updated.deployments?.find(d => d.status === 'PRIMARY');
+    const createdAfter = new Date((primary?.createdAt?.getTime() ?? Date.now()) - 1000);
+    context.progress(`ECS blue/green deployment of ${shortName(rollout.taskDefinitionArn)} requested`, {
+        task_definition_arn: rollout.taskDefinitionArn
+    });
+    let arn;
+    const end = await watch(rollout, `ECS blue/green deployment of ${target.service}`, async (look, signal) => {
+        if (!arn) {
+            const listed = await look.listServiceDeployments(target.cluster, target.service, createdAfter, signal);
+            const newest = [...listed].sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
+            arn = newest?.serviceDeploymentArn;
+            if (!arn)
+                return {
+                    done: false,
+                    progress: 'ECS blue/green: waiting for the service deployment to be listed'
+                };
+        }
+        const deployment = await look.describeServiceDeployment(arn, signal);
+        if (!deployment)
+            return { done: false, progress: `ECS blue/green: ${arn} not visible yet` };
+        if (deployment.status === 'SUCCESSFUL')
+            return { done: true, value: { ok: true } };
+        if (FAILED.has(deployment.status ?? '') || STOPPED.has(deployment.status ?? '')) {
+            return { done: true, value: { ok: false, deployment } };
+        }
+        return {
+            done: false,
+            progress: ecs_bluegreen_describeProgress(deployment, bakeMinutes),
+            data: ecs_bluegreen_progressData(deployment, bakeMinutes)
+        };
+    }).catch(error => stopWhenAbandoned(error, arn ? signal => api.stopServiceDeployment(arn, signal) : undefined, `stopped ECS service deployment ${arn ?? ''} with ROLLBACK`, context));
+    if (!end.ok)
+        throw await ecs_bluegreen_failure(rollout, end.deployment);
+    return arn;
+}
+async function ecs_bluegreen_failure(rollout, deployment) {
+    const triggered = deployment.alarms?.triggeredAlarmNames ?? [];
+    const failedHooks = (deployment.lifecycleHookDetails ?? []).filter(h => h.status === 'FAILED');
+    const judged = triggered.length > 0 || failedHooks.length > 0;
+    const reason = deployment.rollback?.reason ?? deployment.statusReason ?? `status ${deployment.status}`;
+    const stage = deployment.lifecycleStage ? ` during ${deployment.lifecycleStage}` : '';
+    const facts = [
+        ...(triggered.length > 0 ? [`alarms in ALARM: ${triggered.join(', ')}`] : []),
+        ...failedHooks.map(h => `hook ${h.hookId ?? ''} (${h.targetArn ?? h.targetType ?? ''}) FAILED`)
+    ];
+    const tasks = await explainFailure(rollout).catch(() => '');
+    const what = STOPPED.has(deployment.status ?? '') ? 'was stopped' : 'rolled back';
+    return new errors/* DeployError */.sH(judged ? 'HEALTH_CHECK_FAILED' : 'DEPLOY_FAILED', `ECS blue/green deployment ${deployment.serviceDeploymentArn ?? ''} ${what}${stage} ` +
+        `(${deployment.status}): ${reason}`, { details: [...facts, tasks].filter(Boolean).join('\n') || undefined });
+}
+function ecs_bluegreen_describeProgress(d, bakeMinutes) {
+    const target = d.targetServiceRevision;
+    const parts = [`ECS blue/green ${d.status ?? ''}`.trim()];
+    if (d.lifecycleStage) {
+        const bake = d.lifecycleStage === 'BAKE_TIME' && bakeMinutes !== undefined ? ` (${bakeMinutes} min)` : '';
+        parts.push(`stage ${d.lifecycleStage}${bake}`);
+    }
+    if (target) {
+        parts.push(`green ${target.runningTaskCount ?? 0}/${target.requestedTaskCount ?? 0} running` +
+            (target.pendingTaskCount ? `, ${target.pendingTaskCount} pending` : ''));
+        if (target.requestedProductionTrafficWeight !== undefined) {
+            parts.push(`production traffic ${target.requestedProductionTrafficWeight}%`);
+        }
+        if (target.requestedTestTrafficWeight !== undefined)
+            parts.push(`test traffic ${target.requestedTestTrafficWeight}%`);
+    }
+    const hooks = (d.lifecycleHookDetails ?? []).filter(h => h.status && h.status !== 'SUCCEEDED');
+    for (const hook of hooks)
+        parts.push(`hook ${hook.hookId ?? hook.targetArn ?? ''} ${hook.status}`);
+    return parts.join(': ');
+}
+function ecs_bluegreen_progressData(d, bakeMinutes) {
+    const target = d.targetServiceRevision;
+    return {
+        service_deployment_arn: d.serviceDeploymentArn,
+        status: d.status,
+        lifecycle_stage: d.lifecycleStage,
+        bake_time_minutes: bakeMinutes,
+        traffic_percent: target?.requestedProductionTrafficWeight,
+        test_traffic_percent: target?.requestedTestTrafficWeight,
+        target: target && {
+            requested: target.requestedTaskCount,
+            running: target.runningTaskCount,
+            pending: target.pendingTaskCount
+        },
+        sources: (d.sourceServiceRevisions ?? []).map(s => ({
+            requested: s.requestedTaskCount,
+            running: s.runningTaskCount
+        })),
+        hooks: (d.lifecycleHookDetails ?? []).map(h => ({ id: h.hookId, status: h.status }))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/targets/ecs.ts
+
+
+
+
+
+
+
+/**
+ * Deploys a service's image to ECS: a new task definition revision with the pushed image (by
+ * digest), then the strategy's rollout, followed until it truly ends. Rolled back is failed.
+ */
+const deploy = async (request, context) => {
+    const { target } = request;
+    const api = await EcsApi.create(target.region, retry => context.info(retryLine(retry)));
+    try {
+        return await deployWith(api, request, context);
+    }
+    catch (error) {
+        const failure = (0,errors/* asDeployError */.y0)(error, 'DEPLOY_FAILED');
+        // However the cancellation surfaced (an SDK abort, a stop that failed), it is a cancellation.
+        if (context.signal.aborted && failure.code !== 'CANCELLED' && failure.code !== 'TIMEOUT') {
+            throw new errors/* DeployError */.sH('CANCELLED', `ECS deploy of '${target.service}' was cancelled`, {
+                cause: error
+            });
+        }
+        throw failure;
+    }
+};
+async function deployWith(api, request, context) {
+    const { target } = request;
+    const service = await api.describeService(target.cluster, target.service, context.signal);
+    if (service.status !== 'ACTIVE') {
+        throw new errors/* DeployError */.sH('DEPLOY_FAILED', `ECS service '${target.service}' is ${service.status}, not ACTIVE.`);
+    }
+    checkController(target, service);
+    const prepared = await prepare(api, request, service, context);
+    for (const warning of prepared.warnings)
+        context.warning(warning);
+    const taskDefinitionArn = await register(api, prepared, service, context);
+    const outputs = { task_definition_arn: taskDefinitionArn };
+    const deploymentUrl = await loadBalancerUrl(api, service, context);
+    if (!prepared.changed && service.taskDefinition === taskDefinitionArn) {
+        context.info(`ECS service '${target.service}' already runs ${shortName(taskDefinitionArn)}; nothing to deploy.`);
+        return { deploymentUrl, outputs };
+    }
+    const rollout = {
+        api,
+        target,
+        service,
+        taskDefinitionArn,
+        context,
+        intervalMs: target.pollIntervalMs ?? context.pollIntervalMs,
+        timeoutMs: target.timeoutMs ?? context.timeoutMs
+    };
+    if (target.strategy === 'codedeploy') {
+        outputs.codedeploy_deployment_id = await deployCodeDeploy(rollout);
+    }
+    else if (target.strategy === 'blue_green') {
+        outputs.ecs_deployment_id = await deployBlueGreen(rollout);
+    }
+    else {
+        outputs.ecs_deployment_id = await deployRolling(rollout);
+    }
+    await pruneRevisions(api, target, taskDefinitionArn, service, context);
+    return { deploymentUrl, outputs };
+}
+/**
+ * The strategy must match how the service is deployed; checked before anything is registered, so
+ * a wrong setting changes nothing.
+ */
+function checkController(target, service) {
+    const controller = service.deploymentController?.type ?? 'ECS';
+    const strategy = service.deploymentConfiguration?.strategy ?? 'ROLLING';
+    const actual = controller === 'CODE_DEPLOY'
+        ? 'codedeploy'
+        : controller === 'ECS' && strategy === 'BLUE_GREEN'
+            ? 'blue_green'
+            : controller === 'ECS'
+                ? 'rolling'
+                : undefined;
+    if (target.strategy === 'codedeploy' && !target.codedeploy) {
+        throw new errors/* DeployError */.sH('INVALID_INPUT', `deploy.ecs.strategy is codedeploy for '${target.service}' but deploy.ecs.codedeploy ` +
+            '(application, deployment_group) is missing.');
+    }
+    if (actual === target.strategy)
+        return;
+    throw new errors/* DeployError */.sH('INVALID_INPUT', `ECS service '${target.service}' uses the ${controller} deployment controller` +
+        (controller === 'ECS' ? ` with the ${strategy} strategy` : '') +
+        `, so deploy.ecs.strategy ${target.strategy} cannot deploy it; ` +
+        (actual
+            ? `set deploy.ecs.strategy to ${actual}.`
+            : 'this action deploys ECS, CODE_DEPLOY or ECS blue/green services only.'));
+}
+/** Start from the configured file or ARN, else from what the service runs now. */
+async function prepare(api, request, service, context) {
+    const { target } = request;
+    const currentArn = service.taskDefinition;
+    const current = currentArn
+        ? await api.describeTaskDefinition(currentArn, context.signal)
+        : undefined;
+    let source;
+    let tags = current?.tags ?? [];
+    let origin = `task definition ${shortName(currentArn)}`;
+    const configured = target.taskDefinition;
+    if (configured && configured.startsWith('arn:')) {
+        const named = await api.describeTaskDefinition(configured, context.signal);
+        source = named.taskDefinition;
+        tags = named.tags;
+        origin = `task definition ${shortName(configured)}`;
+    }
+    else if (configured) {
+        source = await readTaskDefinitionFile(configured);
+        origin = `task definition file ${configured}`;
+    }
+    else if (current) {
+        source = current.taskDefinition;
+    }
+    else {
+        throw new errors/* DeployError */.sH('INVALID_INPUT', `ECS service '${target.service}' has no task definition to start from; set deploy.ecs.task_definition.`);
+    }
+    const prepared = prepareTaskDefinition({
+        source,
+        current: current?.taskDefinition,
+        containers: target.containers,
+        imageUri: request.imageUri,
+        tags,
+        registerKeys: api.registerKeys(),
+        origin
+    });
+    for (const [container, [from, to]] of Object.entries(prepared.images)) {
+        context.info(`container ${container}: ${from || '(no image)'} -> ${to}`);
+    }
+    return prepared;
+}
+async function readTaskDefinitionFile(path) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        throw new errors/* DeployError */.sH('INVALID_INPUT', `Cannot read the task definition file ${path}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+    try {
+        const json = JSON.parse(text);
+        if (json && typeof json === 'object' && !Array.isArray(json))
+            return json;
+    }
+    catch (error) {
+        throw new errors/* DeployError */.sH('INVALID_INPUT', `The task definition file ${path} is not valid JSON: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+    throw new errors/* DeployError */.sH('INVALID_INPUT', `The task definition file ${path} must hold a JSON object.`);
+}
+/** A new revision only when something changed; otherwise the service's own. */
+async function register(api, prepared, service, context) {
+    if (!prepared.changed && service.taskDefinition)
+        return service.taskDefinition;
+    const registered = await api.registerTaskDefinition(prepared.input, context.signal);
+    const arn = registered.taskDefinitionArn;
+    context.progress(`registered task definition ${shortName(arn)}`, { task_definition_arn: arn });
+    return arn;
+}
+/** keep_revisions: deregister older ACTIVE revisions, never the new one nor the one replaced. */
+async function pruneRevisions(api, target, taskDefinitionArn, previous, context) {
+    if (target.keepRevisions === undefined)
+        return;
+    const family = familyOf(taskDefinitionArn);
+    try {
+        const revisions = await api.listRevisions(family, context.signal);
+        const inUse = [taskDefinitionArn, ...(previous.taskDefinition ? [previous.taskDefinition] : [])];
+        const old = revisionsToDeregister(revisions, target.keepRevisions, family, inUse);
+        for (const arn of old)
+            await api.deregisterTaskDefinition(arn, context.signal);
+        if (old.length > 0)
+            context.info(`deregistered ${old.length} old revision(s) of ${family}: ${old.map(shortName).join(', ')}`);
+    }
+    catch (error) {
+        // The deploy succeeded; tidying up after it is not worth failing it.
+        context.warning(`Could not deregister old revisions of ${family}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+}
+/** http://<load balancer DNS name> of the service's first target group, when it has one. */
+async function loadBalancerUrl(api, service, context) {
+    const targetGroupArn = service.loadBalancers?.find(lb => lb.targetGroupArn)?.targetGroupArn;
+    if (!targetGroupArn)
+        return undefined;
+    try {
+        const dns = await api.loadBalancerDns(targetGroupArn, context.signal);
+        return dns ? `http://${dns}` : undefined;
+    }
+    catch (error) {
+        context.warning(`Could not read the load balancer of ${targetGroupArn} for deployment_url: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        return undefined;
+    }
+}
+
+
+/***/ })
+
+};
