@@ -189,7 +189,7 @@ export async function run(core: Toolkit, options: RunOptions = {}): Promise<RunS
     type: 'done',
     stage: 'DONE',
     status,
-    message: doneMessage(status, settings, state, failure),
+    message: doneMessage(status, settings, plan, state, failure),
     image_uris: state.images,
     ...(state.deploymentUrl ? { deployment_url: state.deploymentUrl } : {}),
     execution_time: Math.round((Date.now() - started) / 1000)
@@ -287,12 +287,22 @@ function currentStage(bus: EventBus): Stage {
 function doneMessage(
   status: RunStatus,
   settings: Settings,
+  plan: Plan | undefined,
   state: RunState,
   failure: DeployError | undefined
 ): string {
   switch (status) {
-    case 'success':
-      return `deployed to ${settings.environment}${state.deploymentUrl ? `: ${state.deploymentUrl}` : ''}`
+    case 'success': {
+      const deployed = plan?.services.some(s => s.deploy)
+      const images = Object.keys(state.images).length
+      if (deployed) {
+        return `deployed to ${settings.environment}${state.deploymentUrl ? `: ${state.deploymentUrl}` : ''}`
+      }
+      // Say what was done, not "deployed", when the config has no deploy targets.
+      return images > 0
+        ? `${images} image${images === 1 ? '' : 's'} pushed for ${settings.environment}; nothing to deploy`
+        : `${state.tag ? `tagged ${state.tag}` : 'versioned'}; nothing to build or deploy`
+    }
     case 'planned':
       return 'dry run: nothing was changed'
     case 'cancelled':

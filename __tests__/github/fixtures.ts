@@ -7,6 +7,7 @@ import { tagSourceFor } from '../../src/phases/release.js'
 import { buildPlan } from '../../src/plan/index.js'
 import type { Plan } from '../../src/plan/types.js'
 import type { Environment, Settings } from '../../src/settings/types.js'
+import { testSettings } from '../fixtures/settings.js'
 import { recordingToolkit, type RecordingToolkit } from '../fixtures/toolkit.js'
 import { startGitHubSimulator, type GitHubSimulator } from '../simulators/github.js'
 
@@ -41,64 +42,25 @@ export interface RunOptions {
 export function settingsFor(sim: GitHubSimulator, options: RunOptions): Settings {
   const environment = options.environment ?? 'dev'
   const runId = options.runId ?? '7001'
-  return {
+  return testSettings({
     environment,
     createTag: true,
     createRelease: options.createRelease ?? false,
     version: options.version,
-    bump: 'auto',
-    timezone: 'UTC',
-    dryRun: false,
     githubToken: options.token === null ? undefined : (options.token ?? sim.token),
-    configPath: undefined,
     eventsFile: join(tmpdir(), 'github-test-events.ndjson'),
     deploymentId: `dep_${runId}_1`,
+    platforms: [],
     context: {
-      eventName: 'workflow_dispatch',
       sha: options.sha,
-      refName: 'main',
       owner: sim.owner,
       repo: sim.repo,
-      actor: 'octocat',
       runId,
-      runAttempt: '1',
       serverUrl: 'https://github.example',
       apiUrl: sim.url,
-      workspace: tmpdir(),
-      tempDir: tmpdir(),
-      actions: false,
-      runUrl: `https://github.example/${sim.owner}/${sim.repo}/actions/runs/${runId}`,
-      headCommitAuthorEmail: undefined,
-      headCommitMessage: undefined
-    },
-    platforms: [],
-    services: [],
-    images: {
-      builder: 'auto',
-      cache: 'none',
-      mode: 'auto',
-      promoteFrom: undefined,
-      provenance: false,
-      sbom: false,
-      buildTimeoutMs: 60_000,
-      pushTimeoutMs: 60_000,
-      registryUsername: undefined,
-      registryPassword: undefined
-    },
-    deploy: { timeoutMs: 60_000, pollIntervalMs: undefined, argocdToken: undefined },
-    notify: {
-      slackBotToken: undefined,
-      slackChannel: undefined,
-      slackApiUrl: 'https://slack.com/api/',
-      slackWebhookUrl: undefined,
-      slackUsers: {},
-      notifyUser: undefined,
-      discordWebhookUrl: undefined,
-      discordMention: undefined,
-      webhookUrl: undefined,
-      strict: false
+      runUrl: `https://github.example/${sim.owner}/${sim.repo}/actions/runs/${runId}`
     }
-  }
+  })
 }
 
 /** The real planner, reading tags and commits from the simulator through the API. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { isAbsolute, join, resolve } from 'node:path'
 import { EventBus } from '../../src/events/bus.js'
 import { emptyRunState, type PhaseContext, type RunState } from '../../src/phases/context.js'
+import { testSettings } from '../fixtures/settings.js'
 import type { Plan, PlannedImage, PlannedService } from '../../src/plan/types.js'
 import type {
   ImageSettings,
@@ -86,17 +87,11 @@ export function makeContext(options: {
 }): { ctx: PhaseContext; core: RecordingToolkit; bus: EventBus } {
   const core = recordingToolkit()
   const bus = new EventBus(message => core.warning(message))
-  const images: ImageSettings = {
+  const images: Partial<ImageSettings> = {
     builder: 'buildah',
     cache: 'registry',
-    mode: 'auto',
-    promoteFrom: undefined,
-    provenance: false,
-    sbom: false,
     buildTimeoutMs: 300_000,
     pushTimeoutMs: 300_000,
-    registryUsername: undefined,
-    registryPassword: undefined,
     ...options.images
   }
   const contextOf = (spec: ServiceSpec): string =>
@@ -118,53 +113,14 @@ export function makeContext(options: {
     dependsOn: [],
     deploy: undefined
   }))
-  const settings: Settings = {
-    environment: 'dev',
-    createTag: false,
-    createRelease: false,
-    version: undefined,
-    bump: 'auto',
-    timezone: 'UTC',
-    dryRun: false,
+  const settings: Settings = testSettings({
     githubToken: options.githubToken,
-    configPath: undefined,
     eventsFile: join(options.runnerTemp, 'events.ndjson'),
-    deploymentId: 'dep_test_1',
-    context: {
-      eventName: 'workflow_dispatch',
-      sha: 'HEAD',
-      refName: 'main',
-      owner: 'acme',
-      repo: 'shop',
-      actor: 'octocat',
-      runId: '1',
-      runAttempt: '1',
-      serverUrl: 'https://github.com',
-      apiUrl: 'https://api.github.com',
-      workspace: resolve('.'),
-      tempDir: options.runnerTemp,
-      actions: false,
-      runUrl: undefined,
-      headCommitAuthorEmail: undefined,
-      headCommitMessage: undefined
-    },
+    context: { sha: 'HEAD', workspace: resolve('.'), tempDir: options.runnerTemp },
     platforms: PLATFORMS,
     services,
-    images,
-    deploy: { timeoutMs: 60_000, pollIntervalMs: undefined, argocdToken: undefined },
-    notify: {
-      slackBotToken: undefined,
-      slackChannel: undefined,
-      slackApiUrl: 'https://slack.com/api/',
-      slackWebhookUrl: undefined,
-      slackUsers: {},
-      notifyUser: undefined,
-      discordWebhookUrl: undefined,
-      discordMention: undefined,
-      webhookUrl: undefined,
-      strict: false
-    }
-  }
+    images
+  })
   const imageTag = options.imageTag ?? 'dev-2611212300'
   const planned: PlannedService[] = options.services.map(spec => {
     const host = spec.registry.kind === 'ecr' ? '' : spec.registry.host

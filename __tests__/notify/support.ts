@@ -3,6 +3,7 @@ import type { EventInput, Stage } from '../../src/events/model.js'
 import type { ErrorCode } from '../../src/errors.js'
 import type { Plan } from '../../src/plan/types.js'
 import type { NotifySettings, Settings } from '../../src/settings/types.js'
+import { testSettings as baseSettings, type SettingsOverrides } from '../fixtures/settings.js'
 import { recordingToolkit, type RecordingToolkit } from '../fixtures/toolkit.js'
 
 /** The shared recording toolkit, optionally starting with saved state (the post step's). */
@@ -18,53 +19,17 @@ export function notices(core: RecordingToolkit): string[] {
 
 export const SERVICES = ['postgresql', 'webui', 'api'] as const
 
+/** A prod release of acme/shop with three Argo CD services, notifying as `notify` says. */
 export function testSettings(
   notify: Partial<NotifySettings>,
-  extra: Partial<Settings> = {}
+  extra: SettingsOverrides = {}
 ): Settings {
-  const full: NotifySettings = {
-    slackBotToken: undefined,
-    slackChannel: undefined,
-    slackApiUrl: 'https://slack.com/api/',
-    slackWebhookUrl: undefined,
-    slackUsers: {},
-    notifyUser: undefined,
-    discordWebhookUrl: undefined,
-    discordMention: undefined,
-    webhookUrl: undefined,
-    strict: false,
-    ...notify
-  }
-  return {
+  return baseSettings({
     environment: 'prod',
     createTag: true,
     createRelease: true,
-    version: undefined,
-    bump: 'auto',
-    timezone: 'UTC',
-    dryRun: false,
-    githubToken: undefined,
-    configPath: undefined,
     eventsFile: '/tmp/events.ndjson',
     deploymentId: 'dep_4242_1',
-    context: {
-      eventName: 'workflow_dispatch',
-      sha: '0123456789abcdef0123456789abcdef01234567',
-      refName: 'main',
-      owner: 'acme',
-      repo: 'shop',
-      actor: 'octocat',
-      runId: '4242',
-      runAttempt: '1',
-      serverUrl: 'https://github.com',
-      apiUrl: 'https://api.github.com',
-      workspace: '/tmp/ws',
-      tempDir: '/tmp',
-      actions: true,
-      runUrl: 'https://github.com/acme/shop/actions/runs/4242',
-      headCommitAuthorEmail: 'octo@example.com',
-      headCommitMessage: 'feat: checkout "express" lane'
-    },
     platforms: ['linux/amd64'],
     services: SERVICES.map(name => ({
       name,
@@ -77,11 +42,19 @@ export function testSettings(
         app: `shop-${name}`
       } as unknown as Settings['services'][number]['deploy']
     })),
-    images: {} as Settings['images'],
-    deploy: { timeoutMs: 60_000, pollIntervalMs: undefined, argocdToken: undefined },
     ...extra,
-    notify: full
-  }
+    context: {
+      runId: '4242',
+      workspace: '/tmp/ws',
+      tempDir: '/tmp',
+      actions: true,
+      runUrl: 'https://github.com/acme/shop/actions/runs/4242',
+      headCommitAuthorEmail: 'octo@example.com',
+      headCommitMessage: 'feat: checkout "express" lane',
+      ...extra.context
+    },
+    notify
+  })
 }
 
 export function testPlan(): Plan {
