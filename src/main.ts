@@ -230,8 +230,16 @@ export async function run(core: Toolkit, options: RunOptions = {}): Promise<RunS
 }
 
 /**
- * Runs one phase under its own deadline and the run's cancel signal. A phase that overruns its
- * deadline is a TIMEOUT even if the work inside ignores its signal.
+ * After a cancel or a missed deadline, how long a phase may take to stop what it started (stop a
+ * CodeDeploy deployment with rollback, stop an execution) before the run reports without it. The
+ * runner leaves 7.5 s between its SIGINT and its SIGTERM.
+ */
+const STOP_GRACE_MS = 5000
+
+/**
+ * Runs one phase under its own deadline and the run's cancel signal. The work sees both through
+ * its signal and gets a grace period to clean up; a phase that overruns its deadline is a
+ * TIMEOUT even if the work inside ignores its signal.
  */
 async function phase<T>(
   bus: EventBus,
@@ -245,24 +253,28 @@ async function phase<T>(
   bus.emit({ type: 'stage', stage, message })
   const deadline = new AbortController()
   const signal = AbortSignal.any([cancel, deadline.signal])
-  let timer: NodeJS.Timeout | undefined
-  const overrun = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new DeployError(
-        'TIMEOUT',
-        `${stage} did not finish within ${formatDuration(deadlineMs)}`
-      )
-      deadline.abort(error)
-      reject(error)
-    }, deadlineMs)
-  })
-  const cancelled = new Promise<never>((_, reject) => {
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true })
+  const timer = setTimeout(() => {
+    deadline.abort(
+      new DeployError('TIMEOUT', `${stage} did not finish within ${formatDuration(deadlineMs)}`)
+    )
+  }, deadlineMs)
+  let graceTimer: NodeJS.Timeout | undefined
+  const givenUp = new Promise<never>((_, reject) => {
+    const onAbort = (): void => {
+      graceTimer = setTimeout(() => reject(signal.reason), STOP_GRACE_MS)
+    }
+    signal.addEventListener('abort', onAbort, { once: true })
   })
   try {
-    return await Promise.race([work(signal), overrun, cancelled])
+    return await Promise.race([work(signal), givenUp])
+  } catch (error) {
+    // Whatever the work threw once its deadline passed (an AbortError, a CANCELLED from a
+    // follower), the phase timed out.
+    if (deadline.signal.aborted && !cancel.aborted) throw deadline.signal.reason
+    throw error
   } finally {
     clearTimeout(timer)
+    clearTimeout(graceTimer)
   }
 }
 
