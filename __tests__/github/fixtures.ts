@@ -58,6 +58,7 @@ export function settingsFor(sim: GitHubSimulator, options: RunOptions): Settings
       runId,
       serverUrl: 'https://github.example',
       apiUrl: sim.url,
+      apiUrlGiven: true,
       runUrl: `https://github.example/${sim.owner}/${sim.repo}/actions/runs/${runId}`
     }
   })

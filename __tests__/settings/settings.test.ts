@@ -122,6 +122,23 @@ describe('readSettings', () => {
     expect(settings.deploymentId).toBe('dep_991_2')
   })
 
+  it("takes GitHub's API and the clock from the run's environment, not the process's", async () => {
+    const settings = await readSettings(
+      recordingToolkit({ environment: 'dev' }),
+      envFor(repo, {
+        GITHUB_API_URL: 'https://ghes.example/api/v3/',
+        SOURCE_DATE_EPOCH: '1795500000'
+      })
+    )
+    expect(settings.context).toMatchObject({
+      apiUrl: 'https://ghes.example/api/v3',
+      apiUrlGiven: true,
+      sourceDateEpoch: 1795500000
+    })
+    const plain = await readSettings(recordingToolkit({ environment: 'dev' }), envFor(repo))
+    expect(plain.context).toMatchObject({ apiUrlGiven: false, sourceDateEpoch: undefined })
+  })
+
   it('describes one service from inputs when there is no config file', async () => {
     const bare = createTestRepo({ Dockerfile: 'FROM scratch\n' })
     const settings = await readSettings(

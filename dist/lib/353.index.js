@@ -88,8 +88,8 @@ async function connectGitHub(connection) {
 }
 function noop() { }
 /** Through the API when there is a token and a GitHub to talk to; else the local repository. */
-function usesGitHubApi(settings, env = process.env) {
-    return Boolean(settings.githubToken) && (settings.context.actions || Boolean(env.GITHUB_API_URL));
+function usesGitHubApi(settings) {
+    return Boolean(settings.githubToken) && (settings.context.actions || settings.context.apiUrlGiven);
 }
 /** The run's GitHub: its token and GITHUB_API_URL (Settings.context.apiUrl). */
 function connectFor(settings, tuning, onRetry) {

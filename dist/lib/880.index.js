@@ -1011,9 +1011,8 @@ function ociLabels(ctx, timestamp) {
  * builds to the same digest (an unchanged rebuild uploads nothing; an immutable tag accepts it).
  */
 async function buildTimestamp(ctx) {
-    const fromEnv = Number(process.env.SOURCE_DATE_EPOCH);
-    if (process.env.SOURCE_DATE_EPOCH && Number.isInteger(fromEnv))
-        return fromEnv;
+    if (ctx.settings.context.sourceDateEpoch !== undefined)
+        return ctx.settings.context.sourceDateEpoch;
     const { workspace, sha } = ctx.settings.context;
     const result = await runCommand('git', ['-C', workspace, 'log', '-1', '--format=%ct', sha || 'HEAD'], { signal: ctx.signal }).catch(() => undefined);
     const seconds = Number(result?.tail.at(-1));

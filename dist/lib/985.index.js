@@ -564,7 +564,8 @@ async function deployRolling(rollout) {
         const details = await explainFailure(rollout, end.service).catch(() => undefined);
         const firstStop = details?.split('\n').find(line => line.startsWith('task '));
         throw new errors/* DeployError */.sH('DEPLOY_FAILED', `ECS deployment ${id} of ${shortName(rollout.taskDefinitionArn)} to '${target.service}' failed: ` +
-            `${end.reason}.${firstStop ? ` Last stopped ${firstStop}.` : ''}`, { details });
+            // ECS's own rolloutStateReason already ends its sentence.
+            `${end.reason.replace(/\.$/, '')}.${firstStop ? ` Last stopped ${firstStop}.` : ''}`, { details });
     }
     return id;
 }

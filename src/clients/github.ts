@@ -164,8 +164,8 @@ export async function connectGitHub(connection: GitHubConnection): Promise<GitHu
 function noop(): void {}
 
 /** Through the API when there is a token and a GitHub to talk to; else the local repository. */
-export function usesGitHubApi(settings: Settings, env: NodeJS.ProcessEnv = process.env): boolean {
-  return Boolean(settings.githubToken) && (settings.context.actions || Boolean(env.GITHUB_API_URL))
+export function usesGitHubApi(settings: Settings): boolean {
+  return Boolean(settings.githubToken) && (settings.context.actions || settings.context.apiUrlGiven)
 }
 
 /** The run's GitHub: its token and GITHUB_API_URL (Settings.context.apiUrl). */

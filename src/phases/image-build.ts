@@ -112,8 +112,8 @@ function ociLabels(ctx: PhaseContext, timestamp: number | undefined): Record<str
  * builds to the same digest (an unchanged rebuild uploads nothing; an immutable tag accepts it).
  */
 export async function buildTimestamp(ctx: PhaseContext): Promise<number | undefined> {
-  const fromEnv = Number(process.env.SOURCE_DATE_EPOCH)
-  if (process.env.SOURCE_DATE_EPOCH && Number.isInteger(fromEnv)) return fromEnv
+  if (ctx.settings.context.sourceDateEpoch !== undefined)
+    return ctx.settings.context.sourceDateEpoch
   const { workspace, sha } = ctx.settings.context
   const result = await runCommand(
     'git',

@@ -32,6 +32,10 @@ export async function readRunContext(env: NodeJS.ProcessEnv): Promise<RunContext
     runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
     serverUrl,
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/$/, ''),
+    apiUrlGiven: Boolean(env.GITHUB_API_URL),
+    sourceDateEpoch: /^\d+$/.test(env.SOURCE_DATE_EPOCH?.trim() ?? '')
+      ? Number(env.SOURCE_DATE_EPOCH)
+      : undefined,
     workspace,
     tempDir: env.RUNNER_TEMP || tmpdir(),
     actions,

@@ -45,6 +45,10 @@ export interface RunContext {
   readonly runAttempt: string
   readonly serverUrl: string
   readonly apiUrl: string
+  /** GITHUB_API_URL was set: a GitHub (or GHES) to talk to even outside Actions. */
+  readonly apiUrlGiven: boolean
+  /** SOURCE_DATE_EPOCH in seconds, when set: the run's clock and the images' creation time. */
+  readonly sourceDateEpoch: number | undefined
   /** The repository checkout the action works in. */
   readonly workspace: string
   /** Per-job scratch space (credentials, build metadata); removed by the runner after the job. */

@@ -153,7 +153,8 @@ export async function deployRolling(rollout: Rollout): Promise<string> {
     throw new DeployError(
       'DEPLOY_FAILED',
       `ECS deployment ${id} of ${shortName(rollout.taskDefinitionArn)} to '${target.service}' failed: ` +
-        `${end.reason}.${firstStop ? ` Last stopped ${firstStop}.` : ''}`,
+        // ECS's own rolloutStateReason already ends its sentence.
+        `${end.reason.replace(/\.$/, '')}.${firstStop ? ` Last stopped ${firstStop}.` : ''}`,
       { details }
     )
   }
