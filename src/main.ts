@@ -5,17 +5,18 @@ import { fileSink } from './events/sinks/file.js'
 import { logSink } from './events/sinks/log.js'
 import { renderSummary } from './events/summary.js'
 import { runDeployPhase } from './phases/deploy.js'
-import { emptyRunState, type PhaseContext, type RunState } from './phases/context.js'
+import { emptyRunState, type PhaseContext } from './phases/context.js'
 import { describePlan } from './plan/describe.js'
 import { buildPlan, retagPlan } from './plan/index.js'
 import type { Plan } from './plan/types.js'
 import { clockFromEnv } from './plan/version.js'
-import { formatDuration } from './runtime/follow.js'
 import { readSettings } from './settings/index.js'
 import type { Settings } from './settings/types.js'
 import type { Toolkit } from './toolkit.js'
 import type { GitHubDeployment } from './phases/github-deployment.js'
 import { saveRunState } from './run-state.js'
+import { doneMessage, outputsFor } from './outputs.js'
+import { deployPhaseBudget, phase } from './phases/deadline.js'
 
 export interface RunOptions {
   env?: NodeJS.ProcessEnv
@@ -229,99 +230,9 @@ export async function run(core: Toolkit, options: RunOptions = {}): Promise<RunS
   return status
 }
 
-/**
- * After a cancel or a missed deadline, how long a phase may take to stop what it started (stop a
- * CodeDeploy deployment with rollback, stop an execution) before the run reports without it. The
- * runner leaves 7.5 s between its SIGINT and its SIGTERM.
- */
-const STOP_GRACE_MS = 5000
-
-/**
- * Runs one phase under its own deadline and the run's cancel signal. The work sees both through
- * its signal and gets a grace period to clean up; a phase that overruns its deadline is a
- * TIMEOUT even if the work inside ignores its signal.
- */
-async function phase<T>(
-  bus: EventBus,
-  stage: Stage,
-  message: string,
-  deadlineMs: number,
-  cancel: AbortSignal,
-  work: (signal: AbortSignal) => Promise<T>
-): Promise<T> {
-  cancel.throwIfAborted()
-  bus.emit({ type: 'stage', stage, message })
-  const deadline = new AbortController()
-  const signal = AbortSignal.any([cancel, deadline.signal])
-  const timer = setTimeout(() => {
-    deadline.abort(
-      new DeployError('TIMEOUT', `${stage} did not finish within ${formatDuration(deadlineMs)}`)
-    )
-  }, deadlineMs)
-  let graceTimer: NodeJS.Timeout | undefined
-  const givenUp = new Promise<never>((_, reject) => {
-    const onAbort = (): void => {
-      graceTimer = setTimeout(() => reject(signal.reason), STOP_GRACE_MS)
-    }
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
-  try {
-    return await Promise.race([work(signal), givenUp])
-  } catch (error) {
-    // Whatever the work threw once its deadline passed (an AbortError, a CANCELLED from a
-    // follower), the phase timed out.
-    if (deadline.signal.aborted && !cancel.aborted) throw deadline.signal.reason
-    throw error
-  } finally {
-    clearTimeout(timer)
-    clearTimeout(graceTimer)
-  }
-}
-
-/** Layers run one after another, each up to its slowest service's timeout, plus a margin. */
-function deployPhaseBudget(settings: Settings, plan: Plan): number {
-  const byName = new Map(plan.services.map(s => [s.name, s]))
-  let total = 60_000
-  for (const layer of plan.layers) {
-    const timeouts = layer.map(
-      name => byName.get(name)?.deploy?.timeoutMs ?? settings.deploy.timeoutMs
-    )
-    total += Math.max(0, ...timeouts) + 30_000
-  }
-  return total
-}
-
 function currentStage(bus: EventBus): Stage {
   const last = [...bus.events].reverse().find(e => e.type === 'stage')
   return last?.stage ?? 'INIT'
-}
-
-function doneMessage(
-  status: RunStatus,
-  settings: Settings,
-  plan: Plan | undefined,
-  state: RunState,
-  failure: DeployError | undefined
-): string {
-  switch (status) {
-    case 'success': {
-      const deployed = plan?.services.some(s => s.deploy)
-      const images = Object.keys(state.images).length
-      if (deployed) {
-        return `deployed to ${settings.environment}${state.deploymentUrl ? `: ${state.deploymentUrl}` : ''}`
-      }
-      // Say what was done, not "deployed", when the config has no deploy targets.
-      return images > 0
-        ? `${images} image${images === 1 ? '' : 's'} pushed for ${settings.environment}; nothing to deploy`
-        : `${state.tag ? `tagged ${state.tag}` : 'versioned'}; nothing to build or deploy`
-    }
-    case 'planned':
-      return 'dry run: nothing was changed'
-    case 'cancelled':
-      return 'cancelled'
-    case 'failure':
-      return `failed: ${failure?.code ?? 'DEPLOY_FAILED'}`
-  }
 }
 
 /** The status card, DM and event webhook sinks; trouble loading them is a warning. */
@@ -342,28 +253,5 @@ async function attachNotifications(
     warnings.push(message)
     core.warning(message)
     return []
-  }
-}
-
-export function outputsFor(
-  settings: Settings,
-  plan: Plan | undefined,
-  state: RunState,
-  status: RunStatus
-): Record<string, string> {
-  return {
-    environment: settings.environment,
-    version: plan?.version.gitTag ? (plan.version.version ?? '') : '',
-    // A dry run shows what it would create; a real run what it created or reused.
-    tag: status === 'planned' ? (plan?.version.gitTag ?? '') : (state.tag ?? ''),
-    image_tag: plan?.version.imageTag ?? '',
-    images: JSON.stringify(state.images),
-    release_url: state.releaseUrl ?? '',
-    deployment_id: settings.deploymentId,
-    deployment_url: state.deploymentUrl ?? '',
-    status,
-    plan: plan ? JSON.stringify(plan) : '',
-    events_file: settings.eventsFile,
-    ...state.outputs
   }
 }

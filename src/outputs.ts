@@ -1,0 +1,58 @@
+import type { DeployError } from './errors.js'
+import type { RunStatus } from './events/model.js'
+import type { RunState } from './phases/context.js'
+import type { Plan } from './plan/types.js'
+import type { Settings } from './settings/types.js'
+
+/** What the run reports: the action's outputs and the message of its `done` event. */
+
+export function outputsFor(
+  settings: Settings,
+  plan: Plan | undefined,
+  state: RunState,
+  status: RunStatus
+): Record<string, string> {
+  return {
+    environment: settings.environment,
+    version: plan?.version.gitTag ? (plan.version.version ?? '') : '',
+    // A dry run shows what it would create; a real run what it created or reused.
+    tag: status === 'planned' ? (plan?.version.gitTag ?? '') : (state.tag ?? ''),
+    image_tag: plan?.version.imageTag ?? '',
+    images: JSON.stringify(state.images),
+    release_url: state.releaseUrl ?? '',
+    deployment_id: settings.deploymentId,
+    deployment_url: state.deploymentUrl ?? '',
+    status,
+    plan: plan ? JSON.stringify(plan) : '',
+    events_file: settings.eventsFile,
+    ...state.outputs
+  }
+}
+
+export function doneMessage(
+  status: RunStatus,
+  settings: Settings,
+  plan: Plan | undefined,
+  state: RunState,
+  failure: DeployError | undefined
+): string {
+  switch (status) {
+    case 'success': {
+      const deployed = plan?.services.some(s => s.deploy)
+      const images = Object.keys(state.images).length
+      if (deployed) {
+        return `deployed to ${settings.environment}${state.deploymentUrl ? `: ${state.deploymentUrl}` : ''}`
+      }
+      // Say what was done, not "deployed", when the config has no deploy targets.
+      return images > 0
+        ? `${images} image${images === 1 ? '' : 's'} pushed for ${settings.environment}; nothing to deploy`
+        : `${state.tag ? `tagged ${state.tag}` : 'versioned'}; nothing to build or deploy`
+    }
+    case 'planned':
+      return 'dry run: nothing was changed'
+    case 'cancelled':
+      return 'cancelled'
+    case 'failure':
+      return `failed: ${failure?.code ?? 'DEPLOY_FAILED'}`
+  }
+}
