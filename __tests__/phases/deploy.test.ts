@@ -7,6 +7,7 @@ import type { Plan, PlannedService } from '../../src/plan/types.js'
 import type { ArgoCdTarget, Settings } from '../../src/settings/types.js'
 import type { Deploy, DeployRequest, TargetContext } from '../../src/targets/types.js'
 import { recordingToolkit } from '../fixtures/toolkit.js'
+import { waitUntil } from '../fixtures/wait.js'
 
 const target = (app: string): ArgoCdTarget =>
   ({ kind: 'argocd', app, timeoutMs: undefined, pollIntervalMs: undefined }) as ArgoCdTarget
@@ -58,10 +59,6 @@ function scriptedTarget(outcomes: Record<string, 'ok' | 'fail'>) {
   return { deploy, log, contexts, release }
 }
 
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise(resolve => setImmediate(resolve))
-}
-
 describe('runDeployPhase', () => {
   it('runs layers in order and the services of a layer in parallel', async () => {
     const services = [service('db'), service('cache'), service('web', 'db', 'cache')]
@@ -69,11 +66,11 @@ describe('runDeployPhase', () => {
     const target = scriptedTarget({})
     const done = runDeployPhase(ctx, async () => target.deploy as never)
 
-    await until(() => target.log.length === 2)
+    await waitUntil('db and cache to start', () => target.log.length === 2)
     expect(target.log).toEqual(['start db', 'start cache']) // both started, neither finished
     target.release.get('cache')?.()
     target.release.get('db')?.()
-    await until(() => target.log.includes('start web'))
+    await waitUntil('web to start', () => target.log.includes('start web'))
     expect(target.log.slice(0, 4).sort()).toEqual([
       'end cache',
       'end db',
@@ -107,7 +104,7 @@ describe('runDeployPhase', () => {
     const target = scriptedTarget({ db: 'fail' })
     const done = runDeployPhase(ctx, async () => target.deploy as never).catch((e: unknown) => e)
     for (const name of ['db', 'docs', 'blog']) {
-      await until(() => target.release.has(name))
+      await waitUntil(`${name} to start`, () => target.release.has(name))
       target.release.get(name)?.()
     }
     const error = (await done) as DeployError
@@ -126,7 +123,7 @@ describe('runDeployPhase', () => {
     const ctx = context([service('db')], [['db']])
     const target = scriptedTarget({})
     const done = runDeployPhase(ctx, async () => target.deploy as never)
-    await until(() => target.contexts.length === 1)
+    await waitUntil('the target to be called', () => target.contexts.length === 1)
     const given = target.contexts[0] as TargetContext
     expect(given.timeoutMs).toBe(1000)
     expect(given.pollIntervalMs).toBe(5000) // the Argo CD default

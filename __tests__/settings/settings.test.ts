@@ -293,6 +293,36 @@ describe('invalid input', () => {
     expect(error.message).not.toContain('secret-ish')
   })
 
+  it('refuses credentials inside an Argo CD URL without printing them', async () => {
+    const fromInput = await settingsError(
+      { environment: 'dev', argocd_server: 'https://admin:hunter2-secret@argocd.example' },
+      repoWithConfig()
+    )
+    expect(fromInput.message).toContain(
+      "input 'argocd_server': must not carry a user name or password"
+    )
+    expect(fromInput.message).not.toContain('hunter2-secret')
+    const fromConfig = await settingsError(
+      { environment: 'dev' },
+      repoWithConfig(
+        'services:\n  web:\n    deploy: {argocd: {app: web, server: "https://admin:hunter2-secret@argo.example"}}\n'
+      )
+    )
+    expect(fromConfig.message).toContain(
+      'services.web.deploy.argocd.server: expected a URL without a user name or password'
+    )
+    expect(fromConfig.message).not.toContain('hunter2-secret')
+  })
+
+  it('masks the path of a secret webhook URL too: error pages echo the path alone', async () => {
+    const core = recordingToolkit({
+      environment: 'dev',
+      webhook_url: 'https://events.example/hooks/receiver-SECRET42?key=k'
+    })
+    await readSettings(core, envFor(repoWithConfig()))
+    expect(core.secrets).toContain('/hooks/receiver-SECRET42?key=k')
+  })
+
   it('reports a missing explicit config file', async () => {
     const repo = repoWithConfig()
     writeFileSync(join(repo.dir, 'other.yml'), 'services: {}\n')

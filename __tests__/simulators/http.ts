@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 
 /**
@@ -14,6 +15,8 @@ export interface SimRequest {
   readonly url: URL
   readonly headers: Readonly<Record<string, string | string[] | undefined>>
   readonly body: string
+  /** The body as received, for simulators that pass binary data on (a registry proxy). */
+  readonly rawBody: Buffer
   json<T = unknown>(): T
 }
 
@@ -29,6 +32,8 @@ export type Fault =
   | { kind: 'reset' }
   | { kind: 'hang' }
   | { kind: 'malformed'; body?: string; status?: number }
+  /** The server does the work, then the connection drops before the answer: a lost reply. */
+  | { kind: 'lost-answer' }
 
 export type Handler = (request: SimRequest) => SimResponse | Promise<SimResponse>
 
@@ -63,15 +68,26 @@ export interface SimServer {
   close(): Promise<void>
 }
 
-export async function startHttpServer(handler: Handler): Promise<SimServer> {
+export interface ServerOptions {
+  /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
+  tls?: { key: string | Buffer; cert: string | Buffer }
+}
+
+export async function startHttpServer(
+  handler: Handler,
+  options: ServerOptions = {}
+): Promise<SimServer> {
   const faults = new FaultPlan()
   const requests: SimRequest[] = []
   const faultsServed: Fault['kind'][] = []
   const sockets = new Set<Socket>()
 
-  const server: Server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     void serve(req, res)
-  })
+  }
+  const server: Server = options.tls
+    ? createHttpsServer(options.tls, listener)
+    : createServer(listener)
   server.on('connection', socket => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
@@ -80,7 +96,8 @@ export async function startHttpServer(handler: Handler): Promise<SimServer> {
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
-    const body = Buffer.concat(chunks).toString('utf8')
+    const rawBody = Buffer.concat(chunks)
+    const body = rawBody.toString('utf8')
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const request: SimRequest = {
       method: req.method ?? 'GET',
@@ -88,6 +105,7 @@ export async function startHttpServer(handler: Handler): Promise<SimServer> {
       url,
       headers: req.headers,
       body,
+      rawBody,
       json: <T>() => JSON.parse(body || 'null') as T
     }
     requests.push(request)
@@ -99,6 +117,11 @@ export async function startHttpServer(handler: Handler): Promise<SimServer> {
         return
       }
       if (fault.kind === 'hang') return // the client's timeout must end this
+      if (fault.kind === 'lost-answer') {
+        await Promise.resolve(handler(request)).catch(() => undefined)
+        req.socket.destroy()
+        return
+      }
       if (fault.kind === 'malformed') {
         res.writeHead(fault.status ?? 200, { 'content-type': 'application/json' })
         res.end(fault.body ?? '{"truncated": ')
@@ -118,7 +141,7 @@ export async function startHttpServer(handler: Handler): Promise<SimServer> {
   server.unref()
   const port = (server.address() as AddressInfo).port
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     faults,
     requests,

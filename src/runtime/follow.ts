@@ -1,6 +1,9 @@
 import { DeployError } from '../errors.js'
 import { withRetry, type RetryNotice } from './retry.js'
+import { formatDuration } from './duration.js'
 import { sleep as realSleep, type Sleep } from './sleep.js'
+
+export { formatDuration }
 
 /**
  * The one follower every wait goes through: look, and if it is not over, look again one interval
@@ -83,13 +86,4 @@ function timeoutError(options: FollowOptions<unknown>): DeployError {
     'TIMEOUT',
     `${options.describe} did not finish within ${formatDuration(options.timeoutMs)}`
   )
-}
-
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`
-  const seconds = Math.round(ms / 1000)
-  if (seconds < 120) return `${seconds} s`
-  const minutes = Math.floor(seconds / 60)
-  const rest = seconds % 60
-  return rest ? `${minutes} min ${rest} s` : `${minutes} min`
 }

@@ -1,4 +1,5 @@
 import { isAbortError } from '../errors.js'
+import { formatDuration } from './duration.js'
 import { sleep as realSleep, type Sleep } from './sleep.js'
 
 /**
@@ -41,6 +42,12 @@ export interface RetryNotice {
   delayMs: number
   reason: string
   throttled: boolean
+}
+
+/** A retry as one log line, the same for every client: what, why, and how long until the next try. */
+export function describeRetry(retry: RetryNotice): string {
+  const throttled = retry.throttled ? ' (throttled)' : ''
+  return `${retry.describe}: ${retry.reason}${throttled}; trying again in ${formatDuration(retry.delayMs)}`
 }
 
 /** Thrown by adapters that learn from a body rather than a status that a call may be retried. */
@@ -267,7 +274,8 @@ function rateLimitExhausted(error: unknown): boolean {
   return bags.some(bag => headerValue(bag, 'x-ratelimit-remaining') === '0')
 }
 
-function headerValue(bag: unknown, name: string): string | undefined {
+/** A header from any of the shapes clients keep headers in (a Headers object or a plain record). */
+export function headerValue(bag: unknown, name: string): string | undefined {
   if (!bag) return undefined
   if (typeof (bag as Headers).get === 'function') {
     return (bag as Headers).get(name) ?? undefined
@@ -287,6 +295,7 @@ function describeError(error: unknown): string {
   return `${name}${typeof e.message === 'string' ? e.message : String(error)}`
 }
 
-function asRecord(value: unknown): Record<string, unknown> {
+/** The value as a record to read fields from, or an empty one. */
+export function asRecord(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {}
 }

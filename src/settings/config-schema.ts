@@ -28,7 +28,15 @@ const repositoryName = v.pipe(
   v.string(),
   v.regex(/^[a-z0-9]+([._/-][a-z0-9]+)*$/, 'expected a repository name such as team/api')
 )
-const httpUrl = v.pipe(v.string(), v.regex(/^https?:\/\/[^\s/]+/, 'expected an http(s) URL'))
+const httpUrl = v.pipe(
+  v.string(),
+  v.regex(/^https?:\/\/[^\s/]+/, 'expected an http(s) URL'),
+  // Said without the value: it would print the password.
+  v.check(
+    value => !/^https?:\/\/[^/]*@/.test(value),
+    'expected a URL without a user name or password'
+  )
+)
 const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) =>
   v.pipe(
     v.number(),

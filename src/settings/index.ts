@@ -103,7 +103,7 @@ export async function readSettings(
         registry: defaultRegistry,
         registryInsecure,
         platforms,
-        argocdServer: input.optional('argocd_server'),
+        argocdServer: input.absoluteUrl('argocd_server'),
         argocdInsecure
       },
       problems

@@ -73,11 +73,27 @@ export class InputReader {
   absoluteUrl(name: string, options: { secret?: boolean } = {}): string | undefined {
     const value = options.secret ? this.secret(name) : this.optional(name)
     if (value === undefined) return undefined
+    let url: URL | undefined
     try {
-      const url = new URL(value)
-      if (url.protocol === 'http:' || url.protocol === 'https:') return value
+      url = new URL(value)
     } catch {
       // reported below
+    }
+    if (url && (url.username || url.password)) {
+      // A password in a URL would be printed wherever the URL is: mask it, and refuse it.
+      if (url.password) this.core.setSecret(decodeURIComponent(url.password))
+      this.problems.add(
+        inputName(name),
+        'must not carry a user name or password; pass credentials through their own input'
+      )
+      return undefined
+    }
+    if (url && (url.protocol === 'http:' || url.protocol === 'https:')) {
+      // A receiver's error page often echoes the path alone; the path is the secret part.
+      if (options.secret && url.pathname.length + url.search.length > 8) {
+        this.core.setSecret(url.pathname + url.search)
+      }
+      return value
     }
     // Never echo a secret URL back, even in an error.
     const shown = options.secret ? '(hidden)' : `'${value}'`
