@@ -17,6 +17,7 @@ import {
 } from './fixtures/pipeline.js'
 import { recordingToolkit, type RecordingToolkit } from './fixtures/toolkit.js'
 import { LB_DNS, OLD_IMAGE } from './simulators/ecs.js'
+import type { SimRequest } from './simulators/http.js'
 import { requireRegistryTools, startRegistry, type LocalRegistry } from './simulators/registry.js'
 
 /**
@@ -68,10 +69,23 @@ maybe('pipeline: run() from INIT to DONE against the registry and every simulato
     return { w: world, core, status, events }
   }
 
-  function expectNoSecrets(w: PipelineWorld, core: RecordingToolkit): void {
+  /**
+   * No secret in anything the run wrote (log, events, Slack) nor in anything it sent: the request
+   * lines and bodies that reached GitHub (release, deployment), Argo CD (the spec), ECS and Step
+   * Functions. Returns what was scanned, so a test can check the scan saw the real traffic.
+   */
+  function expectNoSecrets(w: PipelineWorld, core: RecordingToolkit): Record<string, string> {
     const eventsText = readFileSync(core.outputs.events_file as string, 'utf8')
     const slackText = JSON.stringify(w.slack.messages)
-    const places = { log: core.rawLog(), events: eventsText, slack: slackText }
+    const places: Record<string, string> = {
+      log: core.rawLog(),
+      events: eventsText,
+      slack: slackText,
+      'GitHub requests': sent(w.github.requests),
+      'Argo CD requests': sent(w.argocd.http.requests),
+      'ECS requests': sent([...w.ecs.aws.requests, ...w.ecs.elb.requests]),
+      'Step Functions requests': sent(w.sfn.aws.requests)
+    }
     const leaks: string[] = []
     for (const [name, secret] of Object.entries(w.secrets)) {
       expect(secret.length).toBeGreaterThan(8)
@@ -80,6 +94,12 @@ maybe('pipeline: run() from INIT to DONE against the registry and every simulato
       }
     }
     expect(leaks).toEqual([])
+    return places
+  }
+
+  /** What a client sent, as the server saw it: method, path and query, body (headers aside). */
+  function sent(requests: readonly SimRequest[]): string {
+    return requests.map(r => `${r.method} ${r.url.pathname}${r.url.search}\n${r.body}`).join('\n')
   }
 
   function stagesInOrder(events: readonly PipelineEvent[]): string[] {
@@ -233,7 +253,13 @@ maybe('pipeline: run() from INIT to DONE against the registry and every simulato
     expect(w.slack.messages.find(m => m.channel === 'DU0OCTO')).toBeDefined()
 
     expect(core.summaries[0]).toContain(TAG)
-    expectNoSecrets(w, core)
+    const scanned = expectNoSecrets(w, core)
+    // The scan covered the bodies that carry run data: release, deployment, spec, execution input.
+    expect(scanned['GitHub requests']).toContain(`"tag_name":"${TAG}"`)
+    expect(scanned['GitHub requests']).toContain(`"deployment_id":"dep_${RUN_ID}_1"`)
+    expect(scanned['Argo CD requests']).toContain(`"value":"${TAG}"`)
+    expect(scanned['ECS requests']).toContain('"containerDefinitions"')
+    expect(scanned['Step Functions requests']).toContain('image_uri')
   })
 
   it('fails the run when ECS rolls back, skips what depends on it, and says so everywhere', async () => {

@@ -69,4 +69,6 @@ it('counts API calls per deployment and channel', async () => {
     flood_discord_patches: flood.discord_patches ?? 0
   })
   expect(paced.slack_posts).toBe(1)
+  // The stated goal: at most one edit per phase change on every card channel.
+  expect(paced.edits_per_phase_change).toBeLessThanOrEqual(1)
 })

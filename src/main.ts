@@ -1,6 +1,6 @@
 import { DeployError, asDeployError, errorMessage } from './errors.js'
 import { EventBus } from './events/bus.js'
-import type { EventSink, RunStatus, Stage } from './events/model.js'
+import type { RunStatus, Stage } from './events/model.js'
 import { fileSink } from './events/sinks/file.js'
 import { logSink } from './events/sinks/log.js'
 import { renderSummary } from './events/summary.js'
@@ -8,6 +8,7 @@ import { runDeployPhase } from './phases/deploy.js'
 import { emptyRunState, type PhaseContext } from './phases/context.js'
 import { describePlan } from './plan/describe.js'
 import { buildPlan, retagPlan } from './plan/index.js'
+import type { Notifications } from './notify/index.js'
 import type { Plan } from './plan/types.js'
 import { clockFromEnv } from './plan/version.js'
 import { readSettings } from './settings/index.js'
@@ -54,8 +55,8 @@ export async function run(core: Toolkit, options: RunOptions = {}): Promise<RunS
   }
 
   bus.attach(fileSink(settings.eventsFile))
-  const notifySinks = settings.dryRun
-    ? []
+  const notifications = settings.dryRun
+    ? undefined
     : await attachNotifications(bus, settings, () => plan, core, warnings)
   saveRunState(core, { settings, finished: false })
 
@@ -80,7 +81,8 @@ export async function run(core: Toolkit, options: RunOptions = {}): Promise<RunS
       60_000,
       cancel,
       async signal => {
-        const openTags = async () => (await import('./phases/release.js')).tagSourceFor(settings)
+        const openTags = async () =>
+          (await import('./phases/release.js')).tagSourceFor(settings, { info: m => core.info(m) })
         return buildPlan(settings, openTags, clock(), signal)
       }
     )
@@ -163,10 +165,18 @@ export async function run(core: Toolkit, options: RunOptions = {}): Promise<RunS
     }
     if (plan.services.some(s => s.deploy)) {
       const deployments = await import('./phases/github-deployment.js')
-      githubDeployment = await deployments.startGitHubDeployment(settings, plan, (m: string) => {
-        warnings.push(m)
-        core.warning(m)
-      })
+      githubDeployment = await deployments.startGitHubDeployment(
+        settings,
+        plan,
+        {
+          warn: (m: string) => {
+            warnings.push(m)
+            core.warning(m)
+          },
+          info: (m: string) => core.info(m)
+        },
+        cancel
+      )
       if (githubDeployment) {
         saveRunState(core, { settings, finished: false, githubDeploymentId: githubDeployment.id })
       }
@@ -197,11 +207,11 @@ export async function run(core: Toolkit, options: RunOptions = {}): Promise<RunS
   })
   await bus.close()
   let strictFailure: string | undefined
-  if (notifySinks.length > 0) {
+  if (notifications) {
     const notify = await import('./notify/index.js')
     // Already annotated by the sinks; here they only join the job summary.
-    warnings.push(...notify.notificationWarnings(notifySinks))
-    strictFailure = notify.strictNotificationFailure(settings, notifySinks)
+    warnings.push(...notifications.warnings.lines)
+    strictFailure = notify.strictNotificationFailure(settings, notifications.warnings)
   }
   saveRunState(core, { settings, finished: true, status, githubDeploymentId: githubDeployment?.id })
 
@@ -242,16 +252,16 @@ async function attachNotifications(
   plan: () => Plan | undefined,
   core: Toolkit,
   warnings: string[]
-): Promise<EventSink[]> {
+): Promise<Notifications | undefined> {
   try {
     const { notificationSinks } = await import('./notify/index.js')
-    const sinks = await notificationSinks(settings, plan, core)
-    for (const sink of sinks) bus.attach(sink)
-    return sinks
+    const notifications = await notificationSinks(settings, plan, core)
+    for (const sink of notifications.sinks) bus.attach(sink)
+    return notifications
   } catch (error) {
     const message = `notifications disabled: ${errorMessage(error)}`
     warnings.push(message)
     core.warning(message)
-    return []
+    return undefined
   }
 }

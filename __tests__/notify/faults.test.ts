@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { notificationWarnings, strictNotificationFailure } from '../../src/notify/index.js'
+import { strictNotificationFailure } from '../../src/notify/index.js'
+import { NotificationWarnings } from '../../src/notify/warnings.js'
+import { EventWebhookSink } from '../../src/notify/webhook.js'
 import { discordRateLimited } from '../simulators/discord.js'
-import { startHttpServer } from '../simulators/http.js'
+import { startHttpServer, type SimResponse } from '../simulators/http.js'
 import { slackError, slackMethod, slackRateLimited } from '../simulators/slack.js'
 import { expectNoSecrets, startHarness, type Harness } from './harness.js'
-import { captured } from './support.js'
+import { captured, recordingCore } from './support.js'
 
 /**
  * Notification trouble never changes the deployment: the run ends as it would have, the bus never
@@ -24,7 +26,7 @@ function recordingSleep(): { sleep: (ms: number) => Promise<void>; waits: number
 function expectDeployUnchanged(h: Harness): void {
   expect(h.bus.events.at(-1)).toMatchObject({ type: 'done', status: 'success' })
   expect(h.busWarnings).toEqual([])
-  expectNoSecrets(h, captured(h.core, notificationWarnings(h.sinks)))
+  expectNoSecrets(h, captured(h.core, h.warnings.lines))
 }
 
 describe('Slack trouble', () => {
@@ -136,7 +138,9 @@ describe('Discord trouble', () => {
     harness = await startHarness({ tuning: { sleep } })
     harness.discord.faults.inject(discordRateLimited(0.25), { match: r => r.method === 'PATCH' })
     await harness.run()
-    expect(waits.some(ms => ms >= 250)).toBe(true)
+    // The body says 0.25 s; the Retry-After header (whole seconds) would say 1 s.
+    expect(waits).toContain(250)
+    expect(waits).not.toContain(1000)
     expect(harness.discord.calls).toEqual(['POST', 'PATCH', 'PATCH', 'PATCH', 'POST'])
     expect(harness.core.warnings).toEqual([])
     expectDeployUnchanged(harness)
@@ -150,6 +154,24 @@ describe('Discord trouble', () => {
     expect(harness.discord.faultsServed).toEqual(['reset', 'malformed'])
     expect(harness.discord.messages[0]?.versions).toHaveLength(4)
     expect(harness.core.warnings).toEqual([])
+    expectDeployUnchanged(harness)
+  })
+
+  it('a cut answer to the card post is not sent again: one card, and the mention at the end', async () => {
+    harness = await startHarness()
+    harness.discord.cutAnswers(
+      r => r.method === 'POST' && r.url.searchParams.get('wait') === 'true'
+    )
+    await harness.run()
+    const cards = harness.discord.messages.filter(m => m.versions[0]?.embeds.length)
+    expect(cards).toHaveLength(1)
+    expect(cards[0]?.versions).toHaveLength(1) // its id never came back: not edited
+    expect(harness.discord.messages.filter(m => m.pinged.length > 0)).toHaveLength(1)
+    expect(harness.discord.calls).toEqual(['POST', 'POST'])
+    expect(harness.core.warnings).toEqual([
+      'Discord: could not post the status card: Discord webhook POST answered HTTP 200 with a ' +
+        'body that is not JSON; the card cannot be edited, only the final mention will follow'
+    ])
     expectDeployUnchanged(harness)
   })
 
@@ -233,14 +255,79 @@ describe('webhooks', () => {
   })
 })
 
+describe('secrets in error answers', () => {
+  const path = '/deploy-events/receiverSECRET42'
+  const query = '?sig=QUERYsecret9'
+
+  it.each<[string, (url: string) => SimResponse, string]>([
+    [
+      'the whole URL in a JSON error',
+      url => ({ status: 404, body: { error: `no hook at ${url}` } }),
+      'HTTP 404: no hook at ***'
+    ],
+    [
+      'the path and query in a JSON message',
+      () => ({ status: 400, body: { message: `bad signature for ${path}${query}` } }),
+      'HTTP 400: bad signature for ***'
+    ],
+    [
+      'only the path in a JSON message',
+      () => ({ status: 404, body: { message: `Cannot POST ${path}` } }),
+      'HTTP 404: Cannot POST ***'
+    ],
+    [
+      'the path in an HTML page (Express)',
+      () => ({
+        status: 404,
+        headers: { 'content-type': 'text/html' },
+        body: `<!DOCTYPE html><pre>Cannot POST ${path}</pre>`
+      }),
+      'HTTP 404'
+    ]
+  ])('a receiver that echoes %s: the warning has neither', async (_, answer, said) => {
+    const core = recordingCore()
+    let url = ''
+    const receiver = await startHttpServer(() => answer(url))
+    url = `${receiver.url}${path}${query}`
+    try {
+      const warnings = new NotificationWarnings(core, [url])
+      const sink = new EventWebhookSink(url, warnings, {
+        attempts: 1,
+        baseDelayMs: 5,
+        attemptTimeoutMs: 500,
+        maxRetryAfterMs: 1000
+      })
+      await sink.handle({ id: 1, type: 'stage', stage: 'INIT', message: 'x', timestamp: '' })
+      expect(core.warnings).toEqual([
+        `Event webhook: event 1 (stage INIT) was not delivered: ${said}`
+      ])
+      for (const secret of ['receiverSECRET42', 'QUERYsecret9']) {
+        expect(core.rawLog()).not.toContain(secret)
+      }
+    } finally {
+      await receiver.close()
+    }
+  })
+
+  it('scrubs the user:password of a URL, and its encoded forms', () => {
+    const core = recordingCore()
+    const url = 'https://hooks:PASSsecret77@hooks.example.com/in/HOOKsecret5'
+    new NotificationWarnings(core, [url]).warn(
+      'Event webhook',
+      `login hooks:PASSsecret77 refused; ${encodeURIComponent(url)}; POST /in/HOOKsecret5`
+    )
+    expect(core.warnings).toEqual(['Event webhook: login *** refused; ***; POST ***'])
+  })
+})
+
 describe('notify_strict', () => {
   it('turns delivered-or-not into the sentence main fails the run with', async () => {
     harness = await startHarness({ notify: { slackChannel: 'C0NOWHERE', strict: true } })
     await harness.run()
-    expect(strictNotificationFailure(harness.settings, harness.sinks)).toMatch(
+    expect(strictNotificationFailure(harness.settings, harness.warnings)).toMatch(
       /^notify_strict is true and 1 notification problem\(s\) occurred: Slack: could not post the status card: channel_not_found/
     )
     const lenient = { ...harness.settings, notify: { ...harness.settings.notify, strict: false } }
-    expect(strictNotificationFailure(lenient, harness.sinks)).toBeUndefined()
+    expect(strictNotificationFailure(lenient, harness.warnings)).toBeUndefined()
   })
 })

@@ -2,6 +2,7 @@ import type { EventBus } from '../../src/events/bus.js'
 import type { EventSink } from '../../src/events/model.js'
 import { notificationSinks, type NotifyTuning } from '../../src/notify/index.js'
 import type { StatusCardSink } from '../../src/notify/status-card.js'
+import type { NotificationWarnings } from '../../src/notify/warnings.js'
 import type { NotifySettings, Settings } from '../../src/settings/types.js'
 import type { RecordingToolkit } from '../fixtures/toolkit.js'
 import { startDiscordSimulator, type DiscordSimulator } from '../simulators/discord.js'
@@ -34,6 +35,8 @@ export interface Harness {
   bus: EventBus
   busWarnings: string[]
   sinks: EventSink[]
+  /** What the sinks reported: the job summary's lines and notify_strict's input. */
+  warnings: NotificationWarnings
   card: StatusCardSink | undefined
   /** Secrets a test must never find in captured output. */
   secrets: string[]
@@ -86,16 +89,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const { bus, busWarnings } = testBus()
   const plan = testPlan()
   let planReady = false
-  const sinks = await notificationSinks(settings, () => (planReady ? plan : undefined), core, {
-    call: {
-      attempts: 3,
-      baseDelayMs: 5,
-      attemptTimeoutMs: 500,
-      maxRetryAfterMs: 5000,
-      ...options.tuning
-    },
-    card: { debounceMs: 1000, now: clock.now, sleep: clock.sleep }
-  })
+  const { sinks, warnings } = await notificationSinks(
+    settings,
+    () => (planReady ? plan : undefined),
+    core,
+    {
+      call: {
+        attempts: 3,
+        baseDelayMs: 5,
+        attemptTimeoutMs: 500,
+        maxRetryAfterMs: 5000,
+        ...options.tuning
+      },
+      card: { debounceMs: 1000, now: clock.now, sleep: clock.sleep }
+    }
+  )
   for (const sink of sinks) bus.attach(sink)
   const card = sinks.find(s => s.name === 'status card') as StatusCardSink | undefined
   const discordToken = new URL(discord.webhookUrl).pathname.split('/').pop() ?? ''
@@ -110,6 +118,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     bus,
     busWarnings,
     sinks,
+    warnings,
     card,
     secrets: [
       SLACK_TOKEN,

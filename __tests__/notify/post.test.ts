@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { appendEvents, fileSink } from '../../src/events/sinks/file.js'
 import { finishFromPost } from '../../src/notify/index.js'
+import { STATE_KEY } from '../../src/notify/status-card.js'
 import { CANCEL_STATE_KEY, RUN_STATE_KEY } from '../../src/run-state.js'
 import {
   expectNoSecrets,
@@ -13,6 +14,7 @@ import {
   startHarness,
   type Harness
 } from './harness.js'
+import { slackMethod } from '../simulators/slack.js'
 import { captured, recordingCore } from './support.js'
 
 /**
@@ -137,6 +139,50 @@ describe('the post step finishes a card main left unfinished', () => {
       'BUILD_FAILED: the run stopped during BUILD without reporting a result (crashed or timed out)'
     )
     expect(harness.slack.calls.slice(-2)).toEqual(['conversations.open', 'chat.postMessage'])
+  })
+
+  it('repairs a card whose final edit failed in main (503 on the last chat.update)', async () => {
+    const h = (harness = await startHarness())
+    const updates = (): number => h.slack.calls.filter(c => c === 'chat.update').length
+    h.slack.faults.inject(
+      { kind: 'status', status: 503, body: 'upstream down' },
+      { times: 3, match: r => slackMethod('chat.update')(r) && updates() === 2 }
+    )
+    await h.run()
+    expect(h.core.warnings).toEqual(['Slack: could not update the status card: HTTP 503'])
+    expect(JSON.parse(h.core.state[STATE_KEY] ?? '{}')).toMatchObject({ finished: false })
+    expect(h.slack.messages[0]?.versions.at(-1)?.text).not.toContain('completed')
+    const others = [h.discord, h.slackHook, h.receiver].map(s => s.requests.length)
+
+    const post = recordingCore(h.core.state)
+    await finishFromPost(post, postEnv(h), tuning)
+    expect(h.slack.calls.slice(-4)).toEqual([
+      'chat.update', // completed
+      'users.lookupByEmail',
+      'conversations.open',
+      'chat.postMessage' // the DM main never sent
+    ])
+    expect(h.slack.messages[0]?.versions.at(-1)?.text).toContain('completed')
+    // The channels that had shown the final card are left alone.
+    expect([h.discord, h.slackHook, h.receiver].map(s => s.requests.length)).toEqual(others)
+    expect(post.warnings).toEqual([])
+  })
+
+  it('a malformed discord_webhook_url costs a warning; the other channels still finish', async () => {
+    harness = await startHarness()
+    await harness.run({ stopAfter: 'DEPLOY' })
+    const discordCalls = harness.discord.requests.length
+    const post = recordingCore(harness.core.state)
+    const env = { ...postEnv(harness), INPUT_DISCORD_WEBHOOK_URL: 'discord.com/api/webhooks/1/x' }
+    await finishFromPost(post, env, tuning)
+    expect(post.warnings).toEqual([
+      "Post step: input 'discord_webhook_url': expected an http(s) URL, got (hidden)"
+    ])
+    expect(post.secrets).toContain('discord.com/api/webhooks/1/x')
+    expect(harness.discord.requests).toHaveLength(discordCalls)
+    expect(JSON.stringify(harness.slack.messages[0]?.versions.at(-1))).toContain('DEPLOY_FAILED')
+    expect(harness.slackHook.requests).toHaveLength(2)
+    expect(harness.receiver.requests.at(-1)?.json()).toMatchObject({ type: 'done' })
   })
 
   it('does nothing when main already showed the final state', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { Stage } from '../../src/events/model.js'
 import type { ErrorCode } from '../../src/errors.js'
-import { notificationSinks, notificationWarnings } from '../../src/notify/index.js'
+import { notificationSinks } from '../../src/notify/index.js'
 import { expectNoSecrets, MENTION, slackColours, startHarness, type Harness } from './harness.js'
 import { captured, emitRun, notices, recordingCore, testBus, testSettings } from './support.js'
 
@@ -169,7 +169,7 @@ describe('status card sequence, real clients against the simulators', () => {
     harness = await startHarness()
     const settings = { ...harness.settings, dryRun: true }
     const core = recordingCore()
-    const sinks = await notificationSinks(settings, () => undefined, core)
+    const { sinks, warnings } = await notificationSinks(settings, () => undefined, core)
     expect(sinks).toEqual([])
     const { bus } = testBus()
     for (const sink of sinks) bus.attach(sink)
@@ -182,6 +182,6 @@ describe('status card sequence, real clients against the simulators', () => {
       harness.receiver.requests.length
     expect(requests).toBe(0)
     expect(core.lines).toEqual([])
-    expect(notificationWarnings(sinks)).toEqual([])
+    expect(warnings.lines).toEqual([])
   })
 })

@@ -1,4 +1,11 @@
-import { startHttpServer, type Fault, type SimResponse, type SimServer } from './http.js'
+import {
+  FaultPlan,
+  startHttpServer,
+  type Fault,
+  type SimRequest,
+  type SimResponse,
+  type SimServer
+} from './http.js'
 
 /**
  * Discord webhooks as the REST API defines them: execute with POST /api/webhooks/{id}/{token}
@@ -32,6 +39,11 @@ export interface DiscordSimulator extends SimServer {
   readonly messages: DiscordSimMessage[]
   /** The webhook is deleted: every later call is a 404 Unknown Webhook. */
   deleteWebhook(): void
+  /**
+   * The next `times` matching calls are carried out, but their answer arrives cut off, as when a
+   * proxy in between breaks it: the message exists, the client cannot read its id.
+   */
+  cutAnswers(match: (request: SimRequest) => boolean, times?: number): void
 }
 
 export function discordRateLimited(retryAfterSeconds: number): Fault {
@@ -50,8 +62,9 @@ export async function startDiscordSimulator(): Promise<DiscordSimulator> {
   const messages: DiscordSimMessage[] = []
   let deleted = false
   let nextId = 1_200_000_000_000_000_000n
+  const cut = new FaultPlan()
 
-  const server = await startHttpServer((request): SimResponse => {
+  const handle = (request: SimRequest): SimResponse => {
     const match = /^\/api\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(\d+))?$/.exec(request.path)
     if (!match || match[1] !== webhookId || deleted) return error(404, 10015, 'Unknown Webhook')
     if (match[2] !== token) return error(401, 50027, 'Invalid Webhook Token')
@@ -79,6 +92,13 @@ export async function startDiscordSimulator(): Promise<DiscordSimulator> {
       return { status: 200, body: answer(message, webhookId) }
     }
     return error(405, 0, '405: Method Not Allowed')
+  }
+
+  const server = await startHttpServer(request => {
+    const response = handle(request)
+    const status = response.status ?? 200
+    if (status >= 300 || !cut.take(request)) return response
+    return { status, headers: { 'content-type': 'application/json' }, body: '{"id": "12' }
   })
 
   return Object.assign(server, {
@@ -87,7 +107,9 @@ export async function startDiscordSimulator(): Promise<DiscordSimulator> {
     messages,
     deleteWebhook: () => {
       deleted = true
-    }
+    },
+    cutAnswers: (match: (request: SimRequest) => boolean, times = 1) =>
+      cut.inject({ kind: 'malformed' }, { match, times })
   })
 }
 

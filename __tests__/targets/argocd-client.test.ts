@@ -1,18 +1,20 @@
+import { inspect } from 'node:util'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:https'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
+  ArgoCdApiError,
   createArgoCdClient,
+  explainArgoCdError,
   isOperationInProgress,
   type ArgoCdClientOptions
 } from '../../src/clients/argocd.js'
 import { DeployError } from '../../src/errors.js'
 import type { RetryNotice } from '../../src/runtime/retry.js'
 import { startArgoCdSimulator, type ArgoCdSimulator } from '../simulators/argocd.js'
+import { startHttpServer } from '../simulators/http.js'
 
 const TOKEN = 'argocd-client-token-51d0'
 
@@ -208,17 +210,18 @@ describe('Argo CD client', () => {
         ],
         { stdio: 'ignore' }
       )
-      const https = createServer(
-        { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
-        (_req, res) => {
-          res.writeHead(200, { 'content-type': 'application/json' })
-          res.end(JSON.stringify({ metadata: { name: 'chef-webui' }, spec: {} }))
+      const https = await startHttpServer(
+        () => ({ body: { metadata: { name: 'chef-webui' }, spec: {} } }),
+        {
+          tls: {
+            key: readFileSync(join(dir, 'key.pem')),
+            cert: readFileSync(join(dir, 'cert.pem'))
+          }
         }
       )
-      await new Promise<void>(resolve => https.listen(0, '127.0.0.1', resolve))
-      const url = `https://127.0.0.1:${(https.address() as AddressInfo).port}`
       const options = {
-        server: url,
+        // Under a path prefix: messages name the origin only.
+        server: `${https.url}/argocd/`,
         token: TOKEN,
         app: 'chef-webui',
         project: 'chef',
@@ -229,18 +232,47 @@ describe('Argo CD client', () => {
         const strict = createArgoCdClient({ ...options, insecure: false })
         const error = await rejection(strict.getApplication())
         expect(error).toBeInstanceOf(DeployError)
-        expect(error.message).toContain('is not trusted (DEPTH_ZERO_SELF_SIGNED_CERT)')
+        expect(error.message).toContain(
+          `the TLS certificate of ${https.url} is not trusted (DEPTH_ZERO_SELF_SIGNED_CERT)`
+        )
         expect(error.message).toContain('argocd_insecure: true')
         await strict.close()
         const lax = createArgoCdClient({ ...options, insecure: true })
         expect((await lax.getApplication()).metadata.name).toBe('chef-webui')
         await lax.close()
+        expect(https.requests.map(r => r.path)).toEqual(['/argocd/api/v1/applications/chef-webui'])
       } finally {
-        https.closeAllConnections()
-        await new Promise(resolve => https.close(resolve))
+        await https.close()
       }
     } finally {
       rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('names the server by its origin in messages, never with a user name or password', () => {
+    const server = 'https://deployer:hunter2@argocd.example.com/argocd'
+    const where = { server, app: 'chef-webui', project: 'chef' }
+    const answer = (status: number) =>
+      new ArgoCdApiError('Argo CD GET /api/v1/applications/chef-webui', status, new Headers(), {})
+    const rejected = explainArgoCdError(answer(401), where) as Error
+    const missing = explainArgoCdError(answer(404), where) as Error
+    expect(rejected.message).toMatch(/^https:\/\/argocd\.example\.com rejected the Argo CD token/)
+    expect(missing.message).toContain(
+      "does not exist in project 'chef' on https://argocd.example.com:"
+    )
+
+    const refused = (() => {
+      try {
+        createArgoCdClient({ ...where, token: TOKEN, insecure: false, appNamespace: undefined })
+        return undefined
+      } catch (error) {
+        return error as DeployError
+      }
+    })()
+    expect(refused?.code).toBe('INVALID_INPUT')
+    expect(refused?.message).toContain('(https://argocd.example.com) holds a user name or password')
+    for (const error of [rejected, missing, refused]) {
+      expect(inspect(error, { depth: 8 })).not.toMatch(/hunter2|deployer/)
     }
   })
 })

@@ -1,9 +1,11 @@
+import { inspect } from 'node:util'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { DeployError } from '../../src/errors.js'
 import type { PlannedService, Plan } from '../../src/plan/types.js'
 import type { ArgoCdTarget, Settings } from '../../src/settings/types.js'
 import { deploy } from '../../src/targets/argocd.js'
 import type { DeployRequest, TargetContext } from '../../src/targets/types.js'
+import { waitUntil } from '../fixtures/wait.js'
 import { startArgoCdSimulator, type AppSeed, type ArgoCdSimulator } from '../simulators/argocd.js'
 
 const TOKEN = 'argocd-token-7f3e9b1c'
@@ -139,7 +141,8 @@ function expectNoToken(context: Recorder, ...errors: DeployError[]): void {
   const said = [
     ...context.lines,
     JSON.stringify(context.progressData),
-    ...errors.flatMap(e => [e.message, e.details ?? ''])
+    // inspect shows the cause chain (the client's errors, their headers) that message hides.
+    ...errors.flatMap(e => [e.message, e.details ?? '', inspect(e, { depth: 8 })])
   ].join('\n')
   expect(said).not.toContain(TOKEN)
 }
@@ -394,7 +397,10 @@ describe('Argo CD deploy', () => {
         headers: { authorization: `Bearer ${TOKEN}` },
         body: JSON.stringify({ ...seeded.spec, syncPolicy: { automated: { prune: true } } })
       })
-      await waitFor(() => sim!.application('chef-webui').operation === undefined)
+      await waitUntil(
+        'the auto-sync to finish',
+        () => sim!.application('chef-webui').operation === undefined
+      )
       // The API server's cache lags: our GET still shows no operation, so our POST races it.
       sim.script('chef-webui', { runMs: 200, staleReads: 2 })
       const context = recorder()
@@ -488,7 +494,7 @@ describe('Argo CD deploy', () => {
       request('webui', target('chef-webui', { rollbackOnFailure: true })),
       context
     )
-    await waitFor(() => context.lines.some(l => l.includes('sync Running')))
+    await waitUntil('the sync to run', () => context.lines.some(l => l.includes('sync Running')))
     cancel.abort()
     const error = await failure(pending)
     expect(error.code).toBe('CANCELLED')
@@ -525,6 +531,27 @@ describe('Argo CD deploy', () => {
     expectNoToken(context)
   })
 
+  it('adopts its own sync when Argo CD applied it but the answer was lost: one sync, no second', async () => {
+    sim = await startArgoCdSimulator({ token: TOKEN, apps: [helmApp('chef-webui')] })
+    // Long enough that the retried look (backoff under 500 ms) still finds our operation running.
+    sim.script('chef-webui', { runMs: 1000 })
+    sim.http.faults.inject({ kind: 'lost-answer' }, { match: r => r.method === 'POST' })
+    const context = recorder()
+    const outcome = await deploy(request('webui', target('chef-webui')), context)
+
+    expect(sim.http.faultsServed).toEqual(['lost-answer'])
+    expect(sim.http.requests.filter(r => r.method === 'POST')).toHaveLength(1)
+    const events = sim.timeline('chef-webui').map(e => e.event)
+    expect(events.filter(e => e.startsWith('operation requested'))).toEqual(['operation requested'])
+    expect(events.at(-1)).toBe('health Healthy')
+    expect(outcome.outputs?.argocd_revision).toBe(
+      sim.application('chef-webui').status?.history?.at(-1)?.revision
+    )
+    expect(context.lines.filter(l => l.includes('trying again'))).toHaveLength(1)
+    expect(context.lines).toContain('progress: chef-webui: sync requested')
+    expectNoToken(context)
+  })
+
   it('says a missing app does not exist in its project, and a bad token is rejected, without the token', async () => {
     sim = await startArgoCdSimulator({ token: TOKEN, apps: [helmApp('chef-webui')] })
     const context = recorder()
@@ -548,7 +575,3 @@ describe('Argo CD deploy', () => {
     expect(`${rejected.message}${rejected.details}`).not.toContain(`${TOKEN}-revoked`)
   })
 })
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise(resolve => setTimeout(resolve, 10))
-}

@@ -178,6 +178,15 @@ const applicationShape = v.looseObject({
 })
 
 export function createArgoCdClient(options: ArgoCdClientOptions): ArgoCdClient {
+  // fetch refuses such a URL with an error that repeats it, password and all: stop before that.
+  const parsed = URL.canParse(options.server) ? new URL(options.server) : undefined
+  if (parsed?.username || parsed?.password) {
+    throw new DeployError(
+      'INVALID_INPUT',
+      `the Argo CD server URL (${shownServer(options.server)}) holds a user name or password; ` +
+        'give it without them: the API token goes in argocd_token'
+    )
+  }
   const base = options.server.replace(/\/+$/, '')
   const app = options.app
   const agent = new Agent({ connect: { rejectUnauthorized: !options.insecure } })
@@ -207,7 +216,7 @@ export function createArgoCdClient(options: ArgoCdClientOptions): ArgoCdClient {
       },
       body: body === undefined ? undefined : JSON.stringify(body)
     }).catch((error: unknown) => {
-      throw explainTlsError(error, base) ?? error
+      throw explainTlsError(error, options.server) ?? error
     })
     const text = await response.text()
     let parsed: unknown
@@ -294,10 +303,22 @@ function explainTlsError(error: unknown, server: string): DeployError | undefine
   if (typeof code !== 'string' || !TLS_CODES.has(code)) return undefined
   return new DeployError(
     'DEPLOY_FAILED',
-    `the TLS certificate of ${server} is not trusted (${code}): give the runner its CA ` +
+    `the TLS certificate of ${shownServer(server)} is not trusted (${code}): give the runner its CA ` +
       '(NODE_EXTRA_CA_CERTS) or, for a self-signed server, set argocd_insecure: true',
     { cause: error }
   )
+}
+
+/**
+ * The server as messages show it: its origin, never a user name or password written into the URL
+ * (nor a path prefix, which says nothing a user needs to find the server).
+ */
+function shownServer(server: string): string {
+  try {
+    return new URL(server).origin
+  } catch {
+    return 'the Argo CD server'
+  }
 }
 
 /** Turns the answers a user can act on into DeployErrors that say what to do. */
@@ -310,7 +331,7 @@ export function explainArgoCdError(
   if (error.status === 401) {
     return new DeployError(
       'DEPLOY_FAILED',
-      `${where.server} rejected the Argo CD token (HTTP 401): check that argocd_token holds a ` +
+      `${shownServer(where.server)} rejected the Argo CD token (HTTP 401): check that argocd_token holds a ` +
         'valid, unexpired API token for an account with access to the application.',
       { cause: error, details: error.message }
     )
@@ -327,7 +348,7 @@ export function explainArgoCdError(
     const scope = where.project ? ` in project '${where.project}'` : ''
     return new DeployError(
       'DEPLOY_FAILED',
-      `${app} does not exist${scope} on ${where.server}: check app, project and app_namespace.`,
+      `${app} does not exist${scope} on ${shownServer(where.server)}: check app, project and app_namespace.`,
       { cause: error, details: error.message }
     )
   }

@@ -1,13 +1,12 @@
 import { parseVersionTag, type TagRef, type TagSource } from '../plan/version.js'
 import {
-  asRecord,
   explainGitHubError,
   githubMessage,
   MalformedAnswer,
   requireString,
   type GitHubApi
 } from './github.js'
-import { httpStatus } from '../runtime/retry.js'
+import { asRecord, httpStatus } from '../runtime/retry.js'
 
 /**
  * Tags and commits read through the GitHub REST API, so a shallow actions/checkout versions the

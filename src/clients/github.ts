@@ -2,6 +2,8 @@ import type { getOctokit } from '@actions/github'
 import { DeployError, type ErrorCode } from '../errors.js'
 import type { Settings } from '../settings/types.js'
 import {
+  asRecord,
+  headerValue,
   httpStatus,
   readRetryAfter,
   RetryableError,
@@ -204,10 +206,9 @@ function nextLink(link: string | undefined, apiUrl: string): string | undefined 
 export function classifyGitHubError(error: unknown): RetryDecision | undefined {
   const status = httpStatus(error)
   if (status !== 403 && status !== 429) return undefined
-  const headers = responseHeaders(error)
   const retryAfterMs = readRetryAfter(error)
-  if (headers['x-ratelimit-remaining'] === '0') {
-    const resetMs = Number(headers['x-ratelimit-reset']) * 1000
+  if (headerOf(error, 'x-ratelimit-remaining') === '0') {
+    const resetMs = Number(headerOf(error, 'x-ratelimit-reset')) * 1000
     const untilReset = Number.isFinite(resetMs)
       ? Math.max(0, resetMs - Date.now()) + 1000
       : undefined
@@ -294,19 +295,9 @@ function errorText(error: unknown): string {
   return `${githubMessage(error)} ${error instanceof Error ? error.message : ''}`
 }
 
-function responseHeaders(error: unknown): Record<string, string> {
-  const headers = asRecord(asRecord(asRecord(error).response).headers)
-  const out: Record<string, string> = {}
-  for (const [key, value] of Object.entries(headers)) out[key.toLowerCase()] = String(value)
-  return out
-}
-
+/** A header of the answer Octokit attached to a failed request. */
 function headerOf(error: unknown, name: string): string | undefined {
-  return responseHeaders(error)[name]
-}
-
-export function asRecord(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {}
+  return headerValue(asRecord(asRecord(error).response).headers, name)
 }
 
 /** A field of an answer that must be a string / number, or a MalformedAnswer. */

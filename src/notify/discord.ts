@@ -1,11 +1,13 @@
-import type { RetryDecision } from '../runtime/retry.js'
+import { asRecord, type RetryDecision } from '../runtime/retry.js'
 import { isFinal, type StatusCard } from './card.js'
 import {
   DEFAULT_CALL_TUNING,
   describeFailure,
   HttpStatusError,
+  MalformedAnswerError,
   sendJson,
-  type CallTuning
+  type CallTuning,
+  type JsonAnswer
 } from './http.js'
 import { discordCardMessage, discordMentionMessage, type DiscordMessage } from './render.js'
 import type { CardChannel, ChannelHandle } from './status-card.js'
@@ -18,7 +20,8 @@ import type { NotificationWarnings } from './warnings.js'
  */
 interface DiscordHandle extends ChannelHandle {
   messageId: string | undefined
-  finished: boolean
+  /** The card was posted but its id never came back: it cannot be edited, nor posted again. */
+  idLost: boolean
 }
 
 /** Discord's JSON error codes that matter here. */
@@ -28,6 +31,7 @@ const UNKNOWN_MESSAGE = 10008
 export class DiscordCardChannel implements CardChannel {
   readonly name = 'Discord'
   private messageId: string | undefined
+  private idLost: boolean
   private finished: boolean
   private dead = false
   private readonly base: URL
@@ -41,35 +45,49 @@ export class DiscordCardChannel implements CardChannel {
   ) {
     this.base = new URL(webhookUrl)
     this.messageId = saved?.messageId
+    this.idLost = saved?.idLost ?? false
     this.finished = saved?.finished ?? false
   }
 
   handle(): DiscordHandle {
-    return { messageId: this.messageId, finished: this.finished }
+    return {
+      messageId: this.messageId,
+      idLost: this.idLost,
+      finished: this.finished || this.dead
+    }
   }
 
   async show(card: StatusCard): Promise<void> {
     if (this.dead || this.finished) return
-    const message = discordCardMessage(card)
-    try {
-      if (this.messageId) {
-        await this.send('PATCH', this.url(`/messages/${this.messageId}`), message)
-      } else {
-        const answer = await this.send('POST', this.url('', true), message)
-        const id = (answer as { id?: unknown } | undefined)?.id
-        if (typeof id !== 'string') throw new Error('Discord returned no message id')
-        this.messageId = id
+    if (!this.idLost) {
+      try {
+        await this.showCard(card)
+      } catch (error) {
+        this.fail(
+          this.messageId ? 'could not edit the status card' : 'could not post the status card',
+          error
+        )
+        return
       }
-    } catch (error) {
-      this.fail(
-        this.messageId ? 'could not edit the status card' : 'could not post the status card',
-        error
-      )
-      return
     }
     if (!isFinal(card)) return
     this.finished = true
     await this.mentionUser(card)
+  }
+
+  private async showCard(card: StatusCard): Promise<void> {
+    const message = discordCardMessage(card)
+    if (this.messageId) {
+      await this.send('PATCH', this.url(`/messages/${this.messageId}`), message, true)
+      return
+    }
+    // wait=true: the answer is the message, whose id every later edit needs.
+    const answer = await this.send('POST', this.url('', true), message, true)
+    const id = asRecord(answer.body).id
+    if (typeof id !== 'string') {
+      throw new MalformedAnswerError('Discord webhook POST', answer.status, 'no message id')
+    }
+    this.messageId = id
   }
 
   private async mentionUser(card: StatusCard): Promise<void> {
@@ -82,7 +100,8 @@ export class DiscordCardChannel implements CardChannel {
       return
     }
     try {
-      await this.send('POST', this.url('', true), discordMentionMessage(card, this.mention))
+      const message = discordMentionMessage(card, this.mention)
+      await this.send('POST', this.url(''), message, false)
     } catch (error) {
       this.fail('could not mention the person responsible', error)
     }
@@ -95,20 +114,29 @@ export class DiscordCardChannel implements CardChannel {
     return url.toString()
   }
 
-  private send(method: 'POST' | 'PATCH', url: string, message: DiscordMessage): Promise<unknown> {
+  private send(
+    method: 'POST' | 'PATCH',
+    url: string,
+    message: DiscordMessage,
+    expectJson: boolean
+  ): Promise<JsonAnswer> {
     return sendJson(
       `Discord webhook ${method}`,
       url,
-      { method, body: message, expectJson: url.includes('wait=true') || method === 'PATCH' },
+      { method, body: message, expectJson },
       this.tuning,
       classifyDiscordError
-    ).then(answer => answer.body)
+    )
   }
 
   private fail(what: string, error: unknown): void {
     const code = error instanceof HttpStatusError ? error.json().code : undefined
     let reason = describeDiscordError(error)
-    if (error instanceof HttpStatusError && code === UNKNOWN_MESSAGE) {
+    if (error instanceof MalformedAnswerError && !this.messageId) {
+      // The post went through, but without its id: posting again would show a second card.
+      this.idLost = true
+      reason += '; the card cannot be edited, only the final mention will follow'
+    } else if (error instanceof HttpStatusError && code === UNKNOWN_MESSAGE) {
       this.messageId = undefined // deleted by someone: post a new card next time
     } else if (
       error instanceof HttpStatusError &&

@@ -1,4 +1,4 @@
-import { withRetry, type RetryDecision } from '../runtime/retry.js'
+import { asRecord, withRetry, type RetryDecision } from '../runtime/retry.js'
 import type { Sleep } from '../runtime/sleep.js'
 
 /** How hard notification calls try. Notifications must never hold a deploy up for long. */
@@ -18,24 +18,45 @@ export const DEFAULT_CALL_TUNING: CallTuning = {
   maxRetryAfterMs: 30_000
 }
 
-/** A non-2xx answer. The message never contains the URL: webhook URLs are credentials. */
+/**
+ * A non-2xx answer. The message never contains the URL, nor the answer's text: a receiver may
+ * echo the request line (Express's "Cannot POST /path"), and webhook URLs are credentials. Only a
+ * short error name the receiver chose to give is kept (see knownError).
+ */
 export class HttpStatusError extends Error {
   constructor(
     readonly status: number,
     readonly headers: Headers,
     readonly body: string
   ) {
-    super(`HTTP ${status}${body ? `: ${body.replace(/\s+/g, ' ').slice(0, 200)}` : ''}`)
+    const known = knownError(body)
+    super(`HTTP ${status}${known ? `: ${known}` : ''}`)
     this.name = 'HttpStatusError'
   }
 
   json(): Record<string, unknown> {
-    try {
-      const value: unknown = JSON.parse(this.body)
-      return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {}
-    } catch {
-      return {}
-    }
+    return jsonRecord(this.body)
+  }
+}
+
+/**
+ * What an error answer says, when it says it in a known, short form: a JSON `error` or `message`
+ * field, or a bare error name such as Slack's webhook answers (`no_service`, `invalid_token`).
+ * Anything else (an HTML page, a stack trace, an echo of the request) stays out of the warning.
+ */
+function knownError(body: string): string | undefined {
+  const text = body.trim()
+  if (/^[a-z][a-z_]{2,59}$/.test(text)) return text
+  const { error, message } = jsonRecord(text)
+  const said = typeof error === 'string' ? error : message
+  return typeof said === 'string' && said.length <= 120 ? said.replace(/\s+/g, ' ') : undefined
+}
+
+function jsonRecord(text: string): Record<string, unknown> {
+  try {
+    return asRecord(JSON.parse(text))
+  } catch {
+    return {}
   }
 }
 
@@ -46,8 +67,9 @@ export interface JsonAnswer {
 
 /**
  * One JSON request through the retry helper; with expectJson, a 2xx answer that is not JSON is
- * retried like a dropped connection. `classify` may add what a service says in its body
- * (Discord's retry_after); everything else is the shared judgement.
+ * retried like a dropped connection, but only for an edit: a POST that was answered did its work,
+ * and sending it again would post a second message. `classify` may add what a service says in its
+ * body (Discord's retry_after); everything else is the shared judgement.
  */
 export async function sendJson(
   describe: string,
@@ -82,22 +104,20 @@ export async function sendJson(
       attemptTimeoutMs: tuning.attemptTimeoutMs,
       maxRetryAfterMs: tuning.maxRetryAfterMs,
       sleep: tuning.sleep,
-      classify: error => classify?.(error) ?? classifyMalformed(error)
+      classify: error =>
+        error instanceof MalformedAnswerError
+          ? { retry: request.method !== 'POST', reason: error.message }
+          : classify?.(error)
     }
   )
 }
 
-/** A 2xx answer that is not JSON: a proxy's error page or a cut connection; worth another try. */
+/** A 2xx answer that is not what was asked for: a proxy's error page or a cut connection. */
 export class MalformedAnswerError extends Error {
-  constructor(describe: string, status: number) {
-    super(`${describe} answered HTTP ${status} with a body that is not JSON`)
+  constructor(describe: string, status: number, what = 'a body that is not JSON') {
+    super(`${describe} answered HTTP ${status} with ${what}`)
     this.name = 'MalformedAnswerError'
   }
-}
-
-function classifyMalformed(error: unknown): RetryDecision | undefined {
-  if (error instanceof MalformedAnswerError) return { retry: true, reason: error.message }
-  return undefined
 }
 
 /**

@@ -5,7 +5,6 @@ import type { Toolkit } from '../toolkit.js'
 import { newCard, type CardContext } from './card.js'
 import { DiscordCardChannel } from './discord.js'
 import { DEFAULT_CALL_TUNING, type CallTuning } from './http.js'
-import { finishCardFromPost } from './post.js'
 import { chooseRecipient, createSlackApi, SlackCardChannel } from './slack.js'
 import { SlackWebhookChannel } from './slack-webhook.js'
 import { StatusCardSink, type CardChannel, type StatusCardOptions } from './status-card.js'
@@ -22,9 +21,10 @@ export interface NotifyTuning {
   card?: StatusCardOptions
 }
 
-/** A sink that carries the notification warnings (for the job summary and notify_strict). */
-export interface NotificationSink extends EventSink {
-  readonly warnings: NotificationWarnings
+/** The notification sinks to attach to the bus, and the warnings they report into. */
+export interface Notifications {
+  sinks: EventSink[]
+  warnings: NotificationWarnings
 }
 
 export async function notificationSinks(
@@ -32,9 +32,8 @@ export async function notificationSinks(
   plan: () => Plan | undefined,
   core: Toolkit,
   tuning: NotifyTuning = {}
-): Promise<EventSink[]> {
+): Promise<Notifications> {
   const notify = settings.notify
-  if (settings.dryRun) return []
   const call: CallTuning = { ...DEFAULT_CALL_TUNING, ...tuning.call }
   const warnings = new NotificationWarnings(core, [
     notify.slackBotToken,
@@ -42,6 +41,7 @@ export async function notificationSinks(
     notify.discordWebhookUrl,
     notify.webhookUrl
   ])
+  if (settings.dryRun) return { sinks: [], warnings }
   const channels: CardChannel[] = []
   if (notify.slackBotToken && notify.slackChannel) {
     const api = await createSlackApi(notify.slackBotToken, notify.slackApiUrl, call, m =>
@@ -60,34 +60,19 @@ export async function notificationSinks(
       new DiscordCardChannel(notify.discordWebhookUrl, notify.discordMention, warnings, call)
     )
   }
-  const sinks: NotificationSink[] = []
+  const sinks: EventSink[] = []
   if (channels.length > 0 || notify.webhookUrl) {
     // Kept even without a card channel: its saved state lets the post step end the event stream.
-    const card = new StatusCardSink(
-      newCard(cardContext(settings)),
-      channels,
-      plan,
-      core,
-      tuning.card
+    sinks.push(
+      new StatusCardSink(newCard(cardContext(settings)), channels, plan, core, tuning.card)
     )
-    sinks.push(Object.assign(card, { warnings }))
   }
   if (notify.webhookUrl) {
     // A few bytes per event in the state file: the post step must know where delivery stopped.
     const delivered = (id: number): void => core.saveState(DELIVERED_STATE_KEY, String(id))
     sinks.push(new EventWebhookSink(notify.webhookUrl, warnings, call, delivered))
   }
-  return sinks
-}
-
-/** Warning lines for the job summary, once each, after the bus is closed. */
-export function notificationWarnings(sinks: readonly EventSink[]): string[] {
-  const lines = new Set<string>()
-  for (const sink of sinks) {
-    const warnings = (sink as Partial<NotificationSink>).warnings
-    if (warnings instanceof NotificationWarnings) warnings.lines.forEach(line => lines.add(line))
-  }
-  return [...lines]
+  return { sinks, warnings }
 }
 
 /**
@@ -96,20 +81,14 @@ export function notificationWarnings(sinks: readonly EventSink[]): string[] {
  */
 export function strictNotificationFailure(
   settings: Settings,
-  sinks: readonly EventSink[]
+  warnings: NotificationWarnings
 ): string | undefined {
-  const lines = notificationWarnings(sinks)
+  const lines = warnings.lines
   if (!settings.notify.strict || lines.length === 0) return undefined
   return `notify_strict is true and ${lines.length} notification problem(s) occurred: ${lines.join('; ')}`
 }
 
-export async function finishFromPost(
-  core: Toolkit,
-  env: NodeJS.ProcessEnv,
-  tuning: NotifyTuning = {}
-): Promise<void> {
-  await finishCardFromPost(core, env, tuning)
-}
+export { finishFromPost } from './post.js'
 
 function cardContext(settings: Settings): CardContext {
   const c = settings.context

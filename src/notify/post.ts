@@ -2,10 +2,12 @@ import { existsSync, readFileSync } from 'node:fs'
 import type { ErrorCode } from '../errors.js'
 import type { EventInput, PipelineEvent, Stage } from '../events/model.js'
 import { CANCEL_STATE_KEY, readRunState } from '../run-state.js'
+import { InputReader } from '../settings/inputs.js'
+import { Problems } from '../settings/problems.js'
 import type { Toolkit } from '../toolkit.js'
 import { applyEvent, finish, isFinal, type StatusCard } from './card.js'
 import { DiscordCardChannel } from './discord.js'
-import { DEFAULT_CALL_TUNING, type CallTuning } from './http.js'
+import { DEFAULT_CALL_TUNING, describeFailure, type CallTuning } from './http.js'
 import type { NotifyTuning } from './index.js'
 import { createSlackApi, SlackCardChannel, type Recipient } from './slack.js'
 import { SlackWebhookChannel } from './slack-webhook.js'
@@ -19,7 +21,7 @@ import { DELIVERED_STATE_KEY, EventWebhookSink } from './webhook.js'
  * send the direct message and the mention, and send the last events to the event webhook.
  * Secrets are not in the saved state; they are read again from the step's inputs.
  */
-export async function finishCardFromPost(
+export async function finishFromPost(
   core: Toolkit,
   env: NodeJS.ProcessEnv,
   tuning: NotifyTuning = {}
@@ -28,18 +30,10 @@ export async function finishCardFromPost(
   if (!saved) return core.debug('notify: no status card was started; nothing to finish')
   if (saved.finished) return core.debug('notify: the status card already shows the final state')
 
-  const input = (name: string): string | undefined => {
-    const value = env[`INPUT_${name.toUpperCase()}`]?.trim()
-    if (value) core.setSecret(value)
-    return value || undefined
-  }
-  const secrets = {
-    slackBotToken: input('slack_bot_token'),
-    slackWebhookUrl: input('slack_webhook_url'),
-    discordWebhookUrl: input('discord_webhook_url'),
-    webhookUrl: input('webhook_url')
-  }
-  const warnings = new NotificationWarnings(core, Object.values(secrets))
+  const inputs = readPostInputs(core, env)
+  const warnings = new NotificationWarnings(core, inputs.secrets)
+  // Main read the same inputs and would have stopped on a problem; warn, and do what still can be.
+  for (const problem of inputs.problems) warnings.warn('Post step', problem)
   const call: CallTuning = { ...DEFAULT_CALL_TUNING, ...tuning.call }
 
   // The event log has what happened after main last saved the card, and (when the post step
@@ -56,11 +50,11 @@ export async function finishCardFromPost(
   }
   core.info(`notify: the run ended without showing a final status; marking the card ${card.phase}`)
 
-  const channels = await restoreChannels(saved, secrets, env, warnings, call)
+  const channels = await restoreChannels(saved, inputs, warnings, call)
   await Promise.all(channels.map(channel => channel.show(card)))
-  if (secrets.webhookUrl) {
+  if (inputs.webhookUrl) {
     const delivered = Number(core.getState(DELIVERED_STATE_KEY)) || 0
-    const sink = new EventWebhookSink(secrets.webhookUrl, warnings, call)
+    const sink = new EventWebhookSink(inputs.webhookUrl, warnings, call)
     for (const event of [...logged, ...closing]) if (event.id > delivered) await sink.handle(event)
     sink.close()
   }
@@ -130,32 +124,84 @@ export function lastEvents(before: StatusCard, after: StatusCard, lastId: number
   return inputs.map((input, i) => ({ id: lastId + 1 + i, ...input, timestamp }))
 }
 
+interface PostInputs {
+  slackBotToken: string | undefined
+  /** Undefined: Slack's own default. */
+  slackApiUrl: string | undefined
+  slackWebhookUrl: string | undefined
+  discordWebhookUrl: string | undefined
+  discordMention: string | undefined
+  webhookUrl: string | undefined
+  /** Every secret as given, for the warnings to scrub. */
+  secrets: (string | undefined)[]
+  /** A malformed URL reads as absent, so that one bad input cannot stop the other channels. */
+  problems: readonly string[]
+}
+
+/** The inputs the post step needs, read (and masked) the way settings reads them for main. */
+function readPostInputs(core: Pick<Toolkit, 'setSecret'>, env: NodeJS.ProcessEnv): PostInputs {
+  const problems = new Problems()
+  const getInput = (name: string): string => env[`INPUT_${name.toUpperCase()}`] ?? ''
+  const input = new InputReader({ getInput, setSecret: value => core.setSecret(value) }, problems)
+  const slackBotToken = input.secret('slack_bot_token')
+  const slackWebhookUrl = input.absoluteUrl('slack_webhook_url', { secret: true })
+  const discordWebhookUrl = input.absoluteUrl('discord_webhook_url', { secret: true })
+  const webhookUrl = input.absoluteUrl('webhook_url', { secret: true })
+  const before = problems.count
+  const slackApiUrl = input.absoluteUrl('slack_api_url')
+  return {
+    // A bot token never goes to Slack's default when the URL the user meant is malformed.
+    slackBotToken: problems.count > before ? undefined : slackBotToken,
+    slackApiUrl,
+    slackWebhookUrl,
+    discordWebhookUrl,
+    discordMention: input.optional('discord_mention'),
+    webhookUrl,
+    secrets: [slackBotToken, slackWebhookUrl, discordWebhookUrl, webhookUrl],
+    problems: problems.all
+  }
+}
+
 async function restoreChannels(
   saved: SavedCard,
-  secrets: Record<'slackBotToken' | 'slackWebhookUrl' | 'discordWebhookUrl', string | undefined>,
-  env: NodeJS.ProcessEnv,
+  inputs: PostInputs,
   warnings: NotificationWarnings,
   call: CallTuning
 ): Promise<CardChannel[]> {
-  const channels: CardChannel[] = []
-  const slack = saved.channels['Slack'] as
-    { channel?: string; ts?: string; finished?: boolean; recipient?: Recipient } | undefined
-  if (slack && secrets.slackBotToken && slack.channel) {
-    const apiUrl = env.INPUT_SLACK_API_URL?.trim() || 'https://slack.com/api/'
-    const api = await createSlackApi(secrets.slackBotToken, apiUrl, call)
-    const recipient = slack.recipient ?? { kind: 'none', reason: 'no recipient was saved' }
-    channels.push(new SlackCardChannel(api, slack.channel, recipient, warnings, slack))
+  const restored = await Promise.all([
+    restore('Slack', warnings, async () => {
+      const slack = saved.channels['Slack'] as
+        { channel?: string; ts?: string; finished?: boolean; recipient?: Recipient } | undefined
+      if (!slack?.channel || !inputs.slackBotToken) return undefined
+      const api = await createSlackApi(inputs.slackBotToken, inputs.slackApiUrl, call)
+      const recipient = slack.recipient ?? { kind: 'none', reason: 'no recipient was saved' }
+      return new SlackCardChannel(api, slack.channel, recipient, warnings, slack)
+    }),
+    restore('Slack webhook', warnings, () => {
+      const webhook = saved.channels['Slack webhook']
+      if (!webhook || !inputs.slackWebhookUrl) return undefined
+      return new SlackWebhookChannel(inputs.slackWebhookUrl, warnings, call, webhook)
+    }),
+    restore('Discord', warnings, () => {
+      const discord = saved.channels['Discord']
+      if (!discord || !inputs.discordWebhookUrl) return undefined
+      const { discordWebhookUrl, discordMention } = inputs
+      return new DiscordCardChannel(discordWebhookUrl, discordMention, warnings, call, discord)
+    })
+  ])
+  return restored.filter(channel => channel !== undefined)
+}
+
+/** One channel that cannot be set up again is a warning; the others still finish their card. */
+async function restore(
+  name: string,
+  warnings: NotificationWarnings,
+  build: () => CardChannel | undefined | Promise<CardChannel | undefined>
+): Promise<CardChannel | undefined> {
+  try {
+    return await build()
+  } catch (error) {
+    warnings.warn(name, `could not finish the status card: ${describeFailure(error)}`)
+    return undefined
   }
-  const webhook = saved.channels['Slack webhook']
-  if (webhook && secrets.slackWebhookUrl) {
-    channels.push(new SlackWebhookChannel(secrets.slackWebhookUrl, warnings, call, webhook))
-  }
-  const discord = saved.channels['Discord']
-  if (discord && secrets.discordWebhookUrl) {
-    const mention = env.INPUT_DISCORD_MENTION?.trim() || undefined
-    channels.push(
-      new DiscordCardChannel(secrets.discordWebhookUrl, mention, warnings, call, discord)
-    )
-  }
-  return channels
 }

@@ -16,7 +16,6 @@ import type { NotificationWarnings } from './warnings.js'
  */
 interface SlackWebhookHandle extends ChannelHandle {
   started: boolean
-  finished: boolean
 }
 
 /** Answers after which the webhook will never work in this run (Slack's plain-text error names). */
@@ -39,7 +38,7 @@ export class SlackWebhookChannel implements CardChannel {
   }
 
   handle(): SlackWebhookHandle {
-    return { started: this.started, finished: this.finished }
+    return { started: this.started, finished: this.finished || this.dead }
   }
 
   async show(card: StatusCard): Promise<void> {
@@ -47,8 +46,8 @@ export class SlackWebhookChannel implements CardChannel {
     const final = isFinal(card)
     if (this.started && !final) return
     // Marked before the call: a start message that failed is not sent again at the next phase.
+    // The final one is marked after it: if it failed, the post step sends it again.
     this.started = true
-    if (final) this.finished = true
     try {
       await sendJson(
         'Slack incoming webhook',
@@ -56,6 +55,7 @@ export class SlackWebhookChannel implements CardChannel {
         { method: 'POST', body: slackCardMessage(card) },
         this.tuning
       )
+      if (final) this.finished = true
     } catch (error) {
       if (error instanceof HttpStatusError && GONE.has(error.status)) this.dead = true
       const after = this.dead ? '; the webhook is gone or revoked' : ''

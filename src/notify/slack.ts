@@ -18,11 +18,12 @@ export interface SlackApi {
 
 /**
  * The real @slack/web-api client with its own retries and queue-pausing off, so that every call
- * goes through the one retry helper; a 429 comes back at once with its Retry-After.
+ * goes through the one retry helper; a 429 comes back at once with its Retry-After. Without an
+ * apiUrl the client uses Slack's own.
  */
 export async function createSlackApi(
   token: string,
-  apiUrl: string,
+  apiUrl: string | undefined,
   tuning: CallTuning = DEFAULT_CALL_TUNING,
   debug: (message: string) => void = () => {}
 ): Promise<SlackApi> {
@@ -209,7 +210,6 @@ export function chooseRecipient(input: {
 interface SlackHandle extends ChannelHandle {
   channel: string
   ts: string | undefined
-  finished: boolean
   recipient: Recipient
 }
 
@@ -236,7 +236,7 @@ export class SlackCardChannel implements CardChannel {
     return {
       channel: this.channel,
       ts: this.ts,
-      finished: this.finished,
+      finished: this.finished || this.dead,
       recipient: this.recipient
     }
   }

@@ -16,12 +16,19 @@ export interface CardChannel {
   handle(): ChannelHandle
 }
 
-export type ChannelHandle = Record<string, unknown>
+export interface ChannelHandle {
+  /**
+   * Nothing is left for the post step: the final card was shown (not just attempted), or the
+   * channel gave up for good (a deleted webhook, a revoked token).
+   */
+  finished: boolean
+  [field: string]: unknown
+}
 
 /** What main leaves for the post step (core.saveState), so it can finish a card main could not. */
 export interface SavedCard {
   card: StatusCard
-  /** Every channel has shown the final card: the post step has nothing to do. */
+  /** Every channel has finished with the final card: the post step has nothing to do. */
   finished: boolean
   channels: Record<string, ChannelHandle>
 }
@@ -112,10 +119,15 @@ export class StatusCardSink implements EventSink {
   }
 
   private save(): void {
+    const handles = this.channels.map(c => [c.name, c.handle()] as const)
     const saved: SavedCard = {
       card: forState(this.card),
-      finished: isFinal(this.card) && this.shownPhase === this.card.phase && !this.dirty,
-      channels: Object.fromEntries(this.channels.map(c => [c.name, c.handle()]))
+      finished:
+        isFinal(this.card) &&
+        this.shownPhase === this.card.phase &&
+        !this.dirty &&
+        handles.every(([, handle]) => handle.finished),
+      channels: Object.fromEntries(handles)
     }
     this.core.saveState(STATE_KEY, JSON.stringify(saved))
   }

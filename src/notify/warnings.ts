@@ -35,9 +35,21 @@ export class NotificationWarnings {
   }
 }
 
-/** The secret as given and as URL-encoding would show it (a token inside a form body or URL). */
+/**
+ * The secret as given and as URL-encoding would show it (a token inside a form body or URL). For
+ * a URL also the parts a receiver echoes on their own: the path and query (Express answers
+ * "Cannot POST /path"), and any user:password.
+ */
 function secretForms(secret: string): string[] {
-  const forms = new Set([secret, encodeURIComponent(secret)])
+  const forms = new Set([secret])
+  const url = URL.canParse(secret) ? new URL(secret) : undefined
+  if (url?.protocol === 'http:' || url?.protocol === 'https:') {
+    // Only parts long enough not to match ordinary text ("/" or "/api").
+    const path = [`${url.pathname}${url.search}`, url.pathname].filter(part => part.length >= 6)
+    path.forEach(part => forms.add(part))
+    if (url.password) forms.add(`${url.username}:${url.password}`).add(url.password)
+  }
+  for (const form of [...forms]) forms.add(encodeURIComponent(form))
   return [...forms].filter(form => form.length >= 4).sort((a, b) => b.length - a.length)
 }
 

@@ -18,7 +18,7 @@ export class EventWebhookSink implements EventSink {
 
   constructor(
     private readonly url: string,
-    readonly warnings: NotificationWarnings,
+    private readonly warnings: NotificationWarnings,
     private readonly tuning: CallTuning = DEFAULT_CALL_TUNING,
     /** Told each delivered id, so the post step sends on from there after a kill. */
     private readonly delivered: (id: number) => void = () => {}

@@ -1,5 +1,4 @@
 import {
-  asRecord,
   connectFor,
   explainGitHubError,
   requireNumber,
@@ -8,6 +7,7 @@ import {
   usesGitHubApi
 } from '../clients/github.js'
 import { errorMessage } from '../errors.js'
+import { asRecord, describeRetry } from '../runtime/retry.js'
 import type { Plan } from '../plan/types.js'
 import type { Settings } from '../settings/types.js'
 
@@ -26,18 +26,55 @@ export interface GitHubDeployment {
 
 const PERMISSION = 'deployments: write'
 
+/** Where the best-effort calls report: warnings for what was lost, info for each retry. */
+export interface DeploymentLog {
+  warn(message: string): void
+  info(message: string): void
+}
+
+/**
+ * Bounds of these calls. They run ahead of DEPLOY and after it, outside any phase deadline, and
+ * only decorate the run: a throttled GitHub gets one more try after a short wait, never the
+ * minutes the default bounds allow (5 attempts, Retry-After up to 90 s).
+ */
+const BEST_EFFORT = { attempts: 2, maxRetryAfterMs: 10_000, attemptTimeoutMs: 10_000 }
+
+function bestEffort(tuning: GitHubTuning = {}): GitHubTuning {
+  return {
+    ...tuning,
+    attempts: Math.min(tuning.attempts ?? BEST_EFFORT.attempts, BEST_EFFORT.attempts),
+    maxRetryAfterMs: Math.min(
+      tuning.maxRetryAfterMs ?? BEST_EFFORT.maxRetryAfterMs,
+      BEST_EFFORT.maxRetryAfterMs
+    ),
+    attemptTimeoutMs: Math.min(
+      tuning.attemptTimeoutMs ?? BEST_EFFORT.attemptTimeoutMs,
+      BEST_EFFORT.attemptTimeoutMs
+    )
+  }
+}
+
+/**
+ * Creates the deployment and marks it in_progress. `signal` is the run's cancel: a cancel while
+ * GitHub is slow ends the wait at once and the deploy phase sees the cancel. Once the deployment
+ * exists its handle is returned even if in_progress could not be set, so that it still gets its
+ * final status.
+ */
 export async function startGitHubDeployment(
   settings: Settings,
   plan: Plan,
-  warn: (message: string) => void,
+  log: DeploymentLog,
+  signal?: AbortSignal,
   tuning?: GitHubTuning
 ): Promise<GitHubDeployment | undefined> {
   if (plan.dryRun || !usesGitHubApi(settings)) return undefined
   const { owner, repo } = settings.context
+  let id: number
+  let api: GitHubApi
   try {
-    const api = await connectFor(settings, tuning)
+    api = await connectFor(settings, bestEffort(tuning), retry => log.info(describeRetry(retry)))
     const describe = `create a deployment to ${plan.environment}`
-    const id = await api.call(
+    id = await api.call(
       describe,
       (o, s) =>
         o.rest.repos.createDeployment({
@@ -57,20 +94,24 @@ export async function startGitHubDeployment(
         }),
       // 202 answers {message} instead of a deployment (a merge was attempted): malformed for us.
       data => requireNumber(asRecord(data).id, describe, 'a created deployment with an id'),
-      undefined
+      signal
     )
-    await postStatus(api, settings, id, 'in_progress', undefined)
-    return {
-      id,
-      finish: async (status, environmentUrl) => {
-        await postStatus(api, settings, id, status, environmentUrl).catch(error =>
-          warn(deploymentWarning(error, `marking deployment ${id} ${status}`))
-        )
-      }
-    }
   } catch (error) {
-    warn(deploymentWarning(error, `creating a deployment to ${plan.environment}`))
+    if (signal?.aborted) log.info('GitHub Deployments: cancelled before a deployment was created')
+    else log.warn(deploymentWarning(error, `creating a deployment to ${plan.environment}`))
     return undefined
+  }
+  await postStatus(api, settings, id, 'in_progress', undefined, signal).catch(error => {
+    if (!signal?.aborted) log.warn(deploymentWarning(error, `marking deployment ${id} in_progress`))
+  })
+  return {
+    id,
+    // No cancel signal here: after a cancel this is what marks the deployment inactive.
+    finish: async (status, environmentUrl) => {
+      await postStatus(api, settings, id, status, environmentUrl).catch(error =>
+        log.warn(deploymentWarning(error, `marking deployment ${id} ${status}`))
+      )
+    }
   }
 }
 
@@ -88,7 +129,7 @@ export async function markGitHubDeployment(
 ): Promise<void> {
   if (!usesGitHubApi(settings)) return
   try {
-    const api = await connectFor(settings, tuning)
+    const api = await connectFor(settings, bestEffort(tuning))
     await postStatus(api, settings, deploymentId, status, environmentUrl)
   } catch (error) {
     const message = deploymentWarning(error, `marking deployment ${deploymentId} ${status}`)
@@ -102,7 +143,8 @@ async function postStatus(
   settings: Settings,
   deploymentId: number,
   state: DeploymentState | 'in_progress',
-  environmentUrl: string | undefined
+  environmentUrl: string | undefined,
+  signal?: AbortSignal
 ): Promise<void> {
   const { owner, repo, runUrl } = settings.context
   const describe = `set deployment ${deploymentId} ${state}`
@@ -123,7 +165,7 @@ async function postStatus(
         request: { signal: s }
       }),
     data => requireNumber(asRecord(data).id, describe, 'a deployment status with an id'),
-    undefined
+    signal
   )
 }
 

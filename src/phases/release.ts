@@ -1,6 +1,5 @@
 import { createLocalTag, localTagSource } from '../clients/git.js'
 import {
-  asRecord,
   connectFor,
   explainGitHubError,
   MalformedAnswer,
@@ -16,7 +15,7 @@ import { DeployError } from '../errors.js'
 import type { VersionPlan } from '../plan/types.js'
 import { replanAfterTagCollision, type TagSource } from '../plan/version.js'
 import { follow } from '../runtime/follow.js'
-import { httpStatus, type RetryNotice } from '../runtime/retry.js'
+import { asRecord, describeRetry, httpStatus, type RetryNotice } from '../runtime/retry.js'
 import type { Settings } from '../settings/types.js'
 import type { PhaseContext } from './context.js'
 
@@ -31,10 +30,19 @@ import type { PhaseContext } from './context.js'
 /** Tags another run may take in a row before we give up: each loss costs one create and one read. */
 const MAX_TAG_CLAIMS = 5
 
-export async function tagSourceFor(settings: Settings, tuning?: GitHubTuning): Promise<TagSource> {
+/**
+ * The tags the planner reads. `info`, when given, gets a line for each retried call: a throttled
+ * GitHub is then visible in the log instead of a silent pause.
+ */
+export async function tagSourceFor(
+  settings: Settings,
+  options: { info?: (line: string) => void; tuning?: GitHubTuning } = {}
+): Promise<TagSource> {
   if (!usesGitHubApi(settings)) return localTagSource(settings.context.workspace)
   const { owner, repo } = settings.context
-  return githubTagSource(await connectFor(settings, tuning), owner, repo)
+  const { info, tuning } = options
+  const onRetry = info ? (retry: RetryNotice) => info(describeRetry(retry)) : undefined
+  return githubTagSource(await connectFor(settings, tuning, onRetry), owner, repo)
 }
 
 interface TagStore {
@@ -359,11 +367,7 @@ function parseRelease(data: unknown, describe: string): Release {
 }
 
 function retryLogger(ctx: PhaseContext): (retry: RetryNotice) => void {
-  return retry =>
-    ctx.core.info(
-      `${retry.describe}: attempt ${retry.attempt} failed (${retry.reason}); ` +
-        `retrying in ${(retry.delayMs / 1000).toFixed(1)} s`
-    )
+  return retry => ctx.core.info(describeRetry(retry))
 }
 
 function emit(

@@ -7,8 +7,8 @@ import {
   type ArgoCdClientOptions
 } from '../clients/argocd.js'
 import { asDeployError, DeployError, isAbortError } from '../errors.js'
-import { follow, formatDuration } from '../runtime/follow.js'
-import type { RetryNotice } from '../runtime/retry.js'
+import { follow } from '../runtime/follow.js'
+import { describeRetry, type RetryNotice } from '../runtime/retry.js'
 import type { ArgoCdTarget } from '../settings/types.js'
 import {
   baselineOf,
@@ -307,8 +307,5 @@ export function imageChange(request: DeployRequest<ArgoCdTarget>): ImageChange |
 }
 
 function retryNotice(context: TargetContext): (notice: RetryNotice) => void {
-  return notice =>
-    context.info(
-      `${notice.describe}: ${notice.reason}; trying again in ${formatDuration(notice.delayMs)}`
-    )
+  return notice => context.info(describeRetry(notice))
 }
