@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomUUID } from 'node:crypto'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { createServer, type AddressInfo, type Server } from 'node:net'
 import { join } from 'node:path'
+import { inspect } from 'node:util'
 import { DeployError } from '../../src/errors.js'
 import { requireRegistryTools, startRegistry, type LocalRegistry } from '../simulators/registry.js'
 import {
@@ -13,7 +15,8 @@ import {
   tempDir,
   type ServiceSpec
 } from './fixtures.js'
-import { recordSpawns, spawned } from './spawn-recorder.js'
+import { waitUntil } from '../fixtures/wait.js'
+import { children, isRunning, recordSpawns, spawned } from './spawn-recorder.js'
 
 /**
  * The whole image path for real: buildah builds the example shop's three FROM-scratch services for
@@ -181,11 +184,10 @@ maybe('images: buildah -> docker-registry (htpasswd, 127.0.0.1)', () => {
       runnerTemp,
       images: { registryUsername: USER, registryPassword: wrong }
     })
-    await expect(image.runPushPhase(promote.ctx)).rejects.toMatchObject({
-      code: 'REGISTRY_AUTH_FAILED'
-    })
-    const all = JSON.stringify([error, (error as DeployError).details])
-    expect(all).not.toContain(wrong)
+    const refused = await image.runPushPhase(promote.ctx).catch((e: unknown) => e)
+    expect(refused).toMatchObject({ code: 'REGISTRY_AUTH_FAILED' })
+    // Message, details and the cause chain: everything a log of the errors could show.
+    expect(inspect([error, refused], { depth: 8 })).not.toContain(wrong)
     expect(leakedSecrets([wrong], { core, bus, argv: spawned })).toEqual([])
   })
 
@@ -203,23 +205,66 @@ maybe('images: buildah -> docker-registry (htpasswd, 127.0.0.1)', () => {
     expect(error.details).toMatch(/no-such-file\.txt/)
   })
 
-  it('a build past build_timeout is TIMEOUT, a cancelled run CANCELLED', async () => {
+  /**
+   * A build whose base image comes from a server that accepts connections and never answers:
+   * buildah waits on the TLS handshake and retries for well over half a minute, so only the kill
+   * on timeout or cancel ends it within the test.
+   */
+  async function hangingBuild(tag: string): Promise<ServiceSpec> {
+    silent ??= createServer(() => undefined)
+    const server = silent
+    if (!server.listening) await new Promise<void>(ok => server.listen(0, '127.0.0.1', ok))
+    const { port } = server.address() as AddressInfo
+    const context = join(runnerTemp, 'hanging')
+    await mkdir(context, { recursive: true })
+    await writeFile(join(context, 'Dockerfile'), `FROM 127.0.0.1:${port}/hang/base:1\n`)
+    return { ...shop('build', tag)[0]!, context }
+  }
+  let silent: Server | undefined
+  afterAll(async () => {
+    silent?.close()
+  })
+
+  /** The `buildah build` processes started since `from`; each must be gone soon after the end. */
+  async function expectBuildsKilled(from: number): Promise<void> {
+    const builds = children
+      .slice(from)
+      .filter(c => c.argv[0] === 'buildah' && c.argv[1] === 'build')
+    expect(builds).toHaveLength(1)
+    await waitUntil(
+      'the stopped buildah build to exit',
+      () => builds.every(c => !isRunning(c.pid)),
+      5_000
+    )
+  }
+
+  it('a build past build_timeout is TIMEOUT, and the builder is killed', async () => {
+    const started = children.length
     const slow = makeContext({
-      services: shop('build', 'dev-timeout').slice(0, 1),
+      services: [await hangingBuild('dev-timeout')],
       runnerTemp,
-      images: { ...credentials, buildTimeoutMs: 1 }
+      images: { ...credentials, buildTimeoutMs: 3_000 }
     })
     await expect(image.runBuildPhase(slow.ctx)).rejects.toMatchObject({ code: 'TIMEOUT' })
+    await expectBuildsKilled(started)
+  })
+
+  it('a cancelled run is CANCELLED, and the builder is killed', async () => {
+    const started = children.length
     const controller = new AbortController()
     const cancelled = makeContext({
-      services: shop('build', 'dev-cancel').slice(0, 1),
+      services: [await hangingBuild('dev-cancel')],
       runnerTemp,
       images: credentials,
       signal: controller.signal
     })
-    const running = image.runBuildPhase(cancelled.ctx)
+    const outcome = image.runBuildPhase(cancelled.ctx).catch((e: unknown) => e)
+    await waitUntil('the first line of buildah build', () =>
+      cancelled.core.lines.some(l => /^\[webui\] STEP 1\/\d+: FROM/.test(l))
+    )
     controller.abort()
-    await expect(running).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect(await outcome).toMatchObject({ code: 'CANCELLED' })
+    await expectBuildsKilled(started)
   })
 
   it('cleanupRegistryAuth logs out and removes the per-job credentials', async () => {

@@ -1,14 +1,20 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { buildahBuildArgs, buildahPushArgs, localListName } from '../../src/builders/buildah.js'
 import {
   buildxArgs,
+  createBuildx,
   missingEmulators,
   parseBuildxInspect,
   type BuildxInputs
 } from '../../src/builders/buildx.js'
 import { chooseBuilder, type BuilderProbe } from '../../src/builders/choose.js'
+import type { BuildJob, Builder, RunControl } from '../../src/builders/types.js'
 import { CREDENTIALS_REFUSED, loginArgs } from '../../src/clients/registry-auth.js'
 import { DeployError } from '../../src/errors.js'
+import { waitUntil } from '../fixtures/wait.js'
 
 /** The builders' command lines are pure functions of the job: table tests, no engine needed. */
 const base: BuildxInputs = {
@@ -85,6 +91,76 @@ describe('buildxArgs', () => {
     ['build without push (immutable tag present)', { push: false }, [...HEAD, '--provenance=false', '--output', 'type=image,name=ghcr.io/acme/api:v1.0.0,push=false', ...TAIL]]
   ])('%s', (_name, inputs, expected) => {
     expect(buildxArgs({ ...base, ...inputs })).toEqual(expected)
+  })
+})
+
+describe('buildx preparation (a stand-in docker CLI on PATH)', () => {
+  const native = `linux/${process.arch === 'x64' ? 'amd64' : process.arch}`
+  let dir: string
+  let builder: Builder
+  const savedPath = process.env.PATH
+  const calls = async (): Promise<string[]> =>
+    (await readFile(join(dir, 'calls'), 'utf8').catch(() => '')).split('\n').filter(Boolean)
+  const job = (service: string, platforms: string[]): BuildJob => ({
+    ...base,
+    service,
+    platforms,
+    workDir: join(dir, 'work', service)
+  })
+  const run = (signal = new AbortController().signal): RunControl => ({
+    signal,
+    onLine: () => undefined
+  })
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'buildx-'))
+    // Answers like a docker-container builder that runs only this machine's platform; the first
+    // inspect hangs when told to (a bootstrap that never ends), until it is killed.
+    const docker = [
+      '#!/bin/sh',
+      `printf '%s\\n' "$*" >> '${dir}/calls'`,
+      'case "$*" in',
+      '  "buildx inspect --bootstrap"*)',
+      `    if [ -e '${dir}/hang-once' ]; then rm '${dir}/hang-once'; exec sleep 30; fi`,
+      `    printf 'Name: ci\\nDriver: docker-container\\nPlatforms: ${native}\\n' ;;`,
+      'esac'
+    ].join('\n')
+    await mkdir(join(dir, 'bin'))
+    await writeFile(join(dir, 'bin', 'docker'), `${docker}\n`, { mode: 0o755 })
+    process.env.PATH = `${join(dir, 'bin')}:${savedPath}`
+    builder = createBuildx(dir)
+  })
+  afterEach(async () => {
+    process.env.PATH = savedPath
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it("prepares for the union of every job's platforms, not the first job's", async () => {
+    await Promise.all([
+      builder.build(job('api', [native]), run()),
+      builder.build(job('web', [native, 'linux/riscv64']), run())
+    ])
+    const made = await calls()
+    expect(made).toContain('run --privileged --rm tonistiigi/binfmt --install riscv64')
+    expect(made.filter(c => c.startsWith('buildx build')).map(c => c.split(' ')[3])).toEqual(
+      expect.arrayContaining([native, `${native},linux/riscv64`])
+    )
+  })
+
+  it('a job stopped during preparation does not fail the job that waited for it', async () => {
+    await writeFile(join(dir, 'hang-once'), '')
+    const stopped = new AbortController()
+    const first = builder.build(job('api', [native]), run(stopped.signal)).catch((e: unknown) => e)
+    await waitUntil('the first bootstrap', async () =>
+      (await calls()).some(c => c.startsWith('buildx inspect --bootstrap'))
+    )
+    const second = builder.build(job('web', [native]), run())
+    stopped.abort(new Error('deadline of api'))
+    expect(await first).toMatchObject({ message: 'deadline of api' })
+    await second
+    const made = await calls()
+    expect(made.filter(c => c.startsWith('buildx inspect --bootstrap'))).toHaveLength(2)
+    expect(made.filter(c => c.startsWith('buildx build'))).toHaveLength(1)
   })
 })
 

@@ -110,23 +110,42 @@ describe('ECR client', () => {
 
   it('an answer that is not JSON fails instead of passing for a token', async () => {
     sim.faults.inject({ kind: 'malformed' })
-    await expect(ecrAuthorization(client)).rejects.toBeInstanceOf(Error)
+    const error = (await ecrAuthorization(client).catch((e: unknown) => e)) as DeployError
+    expect(error).toBeInstanceOf(DeployError)
+    expect(error.code).toBe('REGISTRY_AUTH_FAILED')
+    expect(error.details).toMatch(/^ECR GetAuthorizationToken: /)
     expect(sim.faults.pending).toBe(0)
   })
 
-  it('access denied is REGISTRY_AUTH_FAILED naming the permissions', async () => {
-    sim.faults.inject({
-      kind: 'status',
-      status: 400,
-      body: {
-        __type: 'AccessDeniedException',
-        message: 'not authorized to perform ecr:CreateRepository'
-      }
-    })
+  it('access denied is REGISTRY_AUTH_FAILED naming the operation AWS refused', async () => {
+    const refusal =
+      'User: arn:aws:sts::1:assumed-role/ci is not authorized to perform ecr:CreateRepository'
+    sim.faults.inject(
+      { kind: 'status', status: 400, body: { __type: 'AccessDeniedException', message: refusal } },
+      { match: r => r.headers['x-amz-target'] === `${ECR_PREFIX}.CreateRepository` }
+    )
     const error = (await ensureEcrRepository(client, 'team/x', { create: true }).catch(
       (e: unknown) => e
     )) as DeployError
+    expect(error).toBeInstanceOf(DeployError)
     expect(error.code).toBe('REGISTRY_AUTH_FAILED')
-    expect(error.message).toMatch(/ecr:CreateRepository/)
+    expect(error.message).toMatch(/^AWS refused ECR CreateRepository team\/x\./)
+    expect(error.details).toBe(`ECR CreateRepository team/x: AccessDeniedException: ${refusal}`)
+  })
+
+  it("credentials AWS does not recognise keep sendAws's explanation, as REGISTRY_AUTH_FAILED", async () => {
+    sim.faults.inject({
+      kind: 'status',
+      status: 400,
+      body: { __type: 'UnrecognizedClientException', message: 'The security token is invalid.' }
+    })
+    const error = (await ecrAuthorization(client).catch((e: unknown) => e)) as DeployError
+    expect(error).toBeInstanceOf(DeployError)
+    expect(error.code).toBe('REGISTRY_AUTH_FAILED')
+    expect(error.message).toMatch(/^AWS rejected the credentials \(UnrecognizedClientException\)/)
+    expect(error.message).not.toMatch(/ecr:/)
+    expect(error.details).toBe(
+      'ECR GetAuthorizationToken: UnrecognizedClientException: The security token is invalid.'
+    )
   })
 })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomUUID } from 'node:crypto'
-import { rm } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { DeployError } from '../../src/errors.js'
 import { awsTestEnv } from '../simulators/aws.js'
 import { startEcrSimulator, type EcrSimulator } from '../simulators/ecr.js'
@@ -141,6 +142,34 @@ maybe('images: ECR (SDK -> simulator) + docker-registry', () => {
     await image.runPushPhase(ctx)
     expect(ecr.tokens.slice(before)).toEqual(['stale', 'valid'])
     expect(ctx.state.images.api).toMatch(/:dev-refused@sha256:/)
+    expect(leakedSecrets([STALE_PASSWORD, ECR_PASSWORD], { core, bus, argv: spawned })).toEqual([])
+  })
+
+  it('a token refused during PUSH (expired after BUILD) is replaced, logged in again, and pushed with', async () => {
+    const temp = await tempDir()
+    const { ctx, core, bus } = makeContext({
+      services: api('build', 'dev-push-refused'),
+      runnerTemp: temp
+    })
+    await image.runBuildPhase(ctx)
+    // The token BUILD logged in with has expired since: the auth file holds one the registry refuses.
+    const file = join(temp, 'deploy-pipeline-registry-auth', 'config.json')
+    const config = JSON.parse(await readFile(file, 'utf8')) as {
+      auths: Record<string, { auth: string }>
+    }
+    expect(Object.keys(config.auths)).toEqual([registry.host])
+    config.auths[registry.host] = { auth: Buffer.from(`AWS:${STALE_PASSWORD}`).toString('base64') }
+    await writeFile(file, JSON.stringify(config))
+    const before = ecr.tokens.length
+    spawned.length = 0
+    await image.runPushPhase(ctx)
+    expect(ecr.tokens.slice(before)).toEqual(['valid'])
+    const logins = spawned.filter(argv => argv[0] === 'buildah' && argv[1] === 'login')
+    expect(logins).toHaveLength(1)
+    expect(core.warnings.some(w => /did not work for api/.test(w))).toBe(true)
+    expect(ctx.state.images.api).toBe(
+      `${registry.host}/shop/api:dev-push-refused@${await digestOf('dev-push-refused')}`
+    )
     expect(leakedSecrets([STALE_PASSWORD, ECR_PASSWORD], { core, bus, argv: spawned })).toEqual([])
   })
 

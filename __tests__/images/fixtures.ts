@@ -11,43 +11,12 @@ import type {
   ServiceSettings,
   Settings
 } from '../../src/settings/types.js'
-import type { Toolkit } from '../../src/toolkit.js'
+import { recordingToolkit, type RecordingToolkit } from '../fixtures/toolkit.js'
 
-/** Settings, plans and a recording toolkit for the image phase tests. */
+/** Settings and plans for the image phase tests, with the shared recording toolkit. */
 export const SHOP = resolve('examples/shop')
 export const SHOP_SERVICES = ['webui', 'api', 'worker'] as const
 export const PLATFORMS = ['linux/amd64', 'linux/arm64']
-
-export interface RecordingToolkit extends Toolkit {
-  /** Every line written through the toolkit (info, warning, ...). */
-  readonly lines: string[]
-  readonly secrets: string[]
-}
-
-export function recordingToolkit(): RecordingToolkit {
-  const lines: string[] = []
-  const secrets: string[] = []
-  const write = (message: string | Error): void => void lines.push(String(message))
-  const toolkit = {
-    lines,
-    secrets,
-    getInput: () => '',
-    setOutput: (name: string, value: unknown) => void lines.push(`${name}=${String(value)}`),
-    setSecret: (secret: string) => void secrets.push(secret),
-    setFailed: write,
-    info: write,
-    debug: write,
-    notice: write,
-    warning: write,
-    error: write,
-    startGroup: write,
-    endGroup: () => undefined,
-    saveState: () => undefined,
-    getState: () => '',
-    summary: {} as Toolkit['summary']
-  }
-  return toolkit as unknown as RecordingToolkit
-}
 
 export interface ServiceSpec {
   name: string

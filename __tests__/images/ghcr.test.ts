@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { inspect } from 'node:util'
 import { sha256Digest } from '../../src/clients/registry.js'
 import { runBuildPhase, runPushPhase } from '../../src/phases/image.js'
 import type { RegistrySettings } from '../../src/settings/types.js'
@@ -74,6 +75,7 @@ describe('images: GHCR (token flow)', () => {
     })
     const error = await runPushPhase(ctx).catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'REGISTRY_AUTH_FAILED' })
-    expect(JSON.stringify(error)).not.toContain('ghs_revoked')
+    // Message, details and the cause chain: everything a log of the error could show.
+    expect(inspect(error, { depth: 8 })).not.toContain('ghs_revoked')
   })
 })

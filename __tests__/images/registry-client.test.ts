@@ -1,7 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { runInThisContext } from 'node:vm'
+import { Agent } from 'undici'
 import { RegistryClient, parseChallenge, sha256Digest } from '../../src/clients/registry.js'
 import { DeployError } from '../../src/errors.js'
+import { selfSignedCertificate } from '../fixtures/tls.js'
 import { startHttpServer, type SimServer } from '../simulators/http.js'
+import { waitUntil } from '../fixtures/wait.js'
 import { INDEX, TOKEN, USER, fakeRegistry } from './token-registry.js'
 
 /**
@@ -98,10 +102,93 @@ describe('RegistryClient', () => {
     expect(delays).toEqual([])
   })
 
+  it("a refused manifest PUT is PUSH_FAILED with the registry's own explanation", async () => {
+    const refusal = { code: 'TAG_INVALID', message: 'manifest tag did not match URI' }
+    server.faults.inject(
+      { kind: 'status', status: 400, body: { errors: [refusal] } },
+      { match: r => r.method === 'PUT' && r.headers.authorization !== undefined }
+    )
+    const error = (await client()
+      .copyTag('acme/web', 'rc-1', 'v1.0.0')
+      .catch((e: unknown) => e)) as DeployError
+    expect(error).toBeInstanceOf(DeployError)
+    expect(error.code).toBe('PUSH_FAILED')
+    expect(error.message).toMatch(/refused the tag acme\/web:v1\.0\.0 \(HTTP 400\)/)
+    expect(error.details).toContain('TAG_INVALID')
+    expect(error.details).toContain('manifest tag did not match URI')
+  })
+
+  it("a caller's signal stops its call, whatever the client's own", async () => {
+    server.faults.inject({ kind: 'hang' }, { match: r => r.path.includes('manifests') })
+    const caller = new AbortController()
+    const call = client(TOKEN, 60_000)
+      .headManifest('acme/web', 'rc-1', caller.signal)
+      .catch((e: unknown) => e)
+    await waitUntil('the manifest request', () => server.faultsServed.includes('hang'))
+    caller.abort(new Error('push deadline'))
+    expect(await call).toMatchObject({ message: 'push deadline' })
+  })
+
   it('promoting a tag that does not exist is PUSH_FAILED', async () => {
     await expect(client().copyTag('acme/web', 'rc-404', 'v1.0.0')).rejects.toMatchObject({
       code: 'PUSH_FAILED'
     })
+  })
+})
+
+describe('RegistryClient over TLS', () => {
+  // fetch is Node's own: its dispatcher lives on the process's global, not on the test's.
+  const processGlobal = runInThisContext('globalThis') as Record<symbol, unknown>
+  const DISPATCHER = Symbol.for('undici.globalDispatcher.1')
+  const saved = processGlobal[DISPATCHER]
+  let tls: { key: string; cert: string }
+  beforeAll(() => {
+    // A throwaway self-signed certificate for 127.0.0.1, which this suite alone trusts.
+    tls = selfSignedCertificate()
+    // fetch trusts it as its own authority, for this suite only.
+    processGlobal[DISPATCHER] = new Agent({ connect: { ca: tls.cert } })
+  })
+  afterAll(() => {
+    processGlobal[DISPATCHER] = saved
+  })
+
+  async function tlsRegistry(realm: string): Promise<SimServer> {
+    const store = fakeRegistry({ realm: () => realm })
+    store.manifests.set('acme/web:rc-1', { body: INDEX_BODY, type: INDEX })
+    return startHttpServer(store.handler, { tls })
+  }
+  const client = (server: SimServer): RegistryClient =>
+    new RegistryClient(
+      { host: `127.0.0.1:${server.port}`, insecure: false, username: USER, password: TOKEN },
+      { sleep: async () => undefined, attempts: 2 }
+    )
+
+  it('refuses to send the credentials to a plain-HTTP token service on another host', async () => {
+    const registry = await tlsRegistry('http://tokens.invalid/token')
+    try {
+      const error = (await client(registry)
+        .headManifest('acme/web', 'rc-1')
+        .catch((e: unknown) => e)) as DeployError
+      expect(error).toBeInstanceOf(DeployError)
+      expect(error.code).toBe('REGISTRY_AUTH_FAILED')
+      expect(error.message).toMatch(/http:\/\/tokens\.invalid over plain HTTP/)
+      expect(registry.requests.map(r => r.method)).toEqual(['HEAD'])
+    } finally {
+      await registry.close()
+    }
+  })
+
+  it('a plain-HTTP token service on this machine is fine', async () => {
+    const tokens = await startHttpServer(fakeRegistry().handler)
+    const registry = await tlsRegistry(`http://127.0.0.1:${tokens.port}/token`)
+    try {
+      const found = await client(registry).headManifest('acme/web', 'rc-1')
+      expect(found?.digest).toBe(sha256Digest(INDEX_BODY))
+      expect(tokens.requests.map(r => r.path)).toEqual(['/token'])
+    } finally {
+      await registry.close()
+      await tokens.close()
+    }
   })
 })
 

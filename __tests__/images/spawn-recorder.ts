@@ -6,6 +6,19 @@ import * as childProcess from 'node:child_process'
  * test can prove no password or token is ever on a command line.
  */
 export const spawned: string[][] = []
+/** The processes themselves, so a test can prove a killed builder is gone. */
+export const children: Array<{ argv: string[]; pid: number | undefined }> = []
+
+/** True while the process with this pid exists (signal 0 only asks). */
+export function isRunning(pid: number | undefined): boolean {
+  if (pid === undefined) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
 
 export function recordSpawns(): void {
   jest.unstable_mockModule('node:child_process', () => ({
@@ -16,7 +29,9 @@ export function recordSpawns(): void {
       options: childProcess.SpawnOptions = {}
     ) => {
       spawned.push([command, ...args])
-      return childProcess.spawn(command, [...args], options)
+      const child = childProcess.spawn(command, [...args], options)
+      children.push({ argv: [command, ...args], pid: child.pid })
+      return child
     }
   }))
 }

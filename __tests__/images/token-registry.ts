@@ -15,7 +15,9 @@ export interface TokenRegistry {
   handler: (request: SimRequest) => SimResponse
 }
 
-export function fakeRegistry(): TokenRegistry {
+/** `realm`: where the challenge sends clients for a token; by default this server's /token. */
+export function fakeRegistry(options: { realm?: (host: string) => string } = {}): TokenRegistry {
+  const realmOf = options.realm ?? (host => `http://${host}/token`)
   const manifests = new Map<string, { body: Buffer; type: string }>()
   const handler = (request: SimRequest): SimResponse => {
     const host = String(request.headers.host)
@@ -33,7 +35,7 @@ export function fakeRegistry(): TokenRegistry {
       return {
         status: 401,
         headers: {
-          'www-authenticate': `Bearer realm="http://${host}/token",service="test-registry",scope="repository:${repository}:${needs}"`
+          'www-authenticate': `Bearer realm="${realmOf(host)}",service="test-registry",scope="repository:${repository}:${needs}"`
         },
         body: { errors: [{ code: 'UNAUTHORIZED' }] }
       }

@@ -3,6 +3,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { waitUntil } from '../fixtures/wait.js'
 
 /**
  * A real OCI registry for the image tests: Debian's `docker-registry` (CNCF distribution) on
@@ -122,15 +123,17 @@ export async function startRegistry(users: Record<string, string>): Promise<Loca
 
 /** Waits until the registry answers /v2/ (401: up and asking for credentials), or it exits. */
 async function answers(port: number, child: ChildProcess): Promise<boolean> {
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) return false
-    const status = await fetch(`http://127.0.0.1:${port}/v2/`)
-      .then(r => r.status)
-      .catch(() => 0)
-    if (status === 401 || status === 200) return true
-    await new Promise(resolve => setTimeout(resolve, 25))
-  }
-  return false
+  const status = async (): Promise<number> =>
+    fetch(`http://127.0.0.1:${port}/v2/`).then(
+      r => r.status,
+      () => 0
+    )
+  const upOrExited = async (): Promise<boolean> =>
+    child.exitCode !== null || [200, 401].includes(await status())
+  return waitUntil('docker-registry to answer', upOrExited, 5_000).then(
+    () => child.exitCode === null,
+    () => false
+  )
 }
 
 async function countFiles(dir: string): Promise<number> {

@@ -1,9 +1,5 @@
 import { inspect } from 'node:util'
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import {
   ArgoCdApiError,
   createArgoCdClient,
@@ -14,6 +10,7 @@ import {
 import { DeployError } from '../../src/errors.js'
 import type { RetryNotice } from '../../src/runtime/retry.js'
 import { startArgoCdSimulator, type ArgoCdSimulator } from '../simulators/argocd.js'
+import { selfSignedCertificate } from '../fixtures/tls.js'
 import { startHttpServer } from '../simulators/http.js'
 
 const TOKEN = 'argocd-client-token-51d0'
@@ -187,65 +184,36 @@ describe('Argo CD client', () => {
   )
 
   it('verifies TLS by default and skips verification only when insecure', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'argocd-tls-'))
+    const https = await startHttpServer(
+      () => ({ body: { metadata: { name: 'chef-webui' }, spec: {} } }),
+      {
+        tls: selfSignedCertificate()
+      }
+    )
+    const options = {
+      // Under a path prefix: messages name the origin only.
+      server: `${https.url}/argocd/`,
+      token: TOKEN,
+      app: 'chef-webui',
+      project: 'chef',
+      appNamespace: undefined,
+      retry: { baseDelayMs: 5, attempts: 3 }
+    }
     try {
-      execFileSync(
-        'openssl',
-        [
-          'req',
-          '-x509',
-          '-newkey',
-          'rsa:2048',
-          '-nodes',
-          '-days',
-          '1',
-          '-subj',
-          '/CN=127.0.0.1',
-          '-addext',
-          'subjectAltName=IP:127.0.0.1',
-          '-keyout',
-          join(dir, 'key.pem'),
-          '-out',
-          join(dir, 'cert.pem')
-        ],
-        { stdio: 'ignore' }
+      const strict = createArgoCdClient({ ...options, insecure: false })
+      const error = await rejection(strict.getApplication())
+      expect(error).toBeInstanceOf(DeployError)
+      expect(error.message).toContain(
+        `the TLS certificate of ${https.url} is not trusted (DEPTH_ZERO_SELF_SIGNED_CERT)`
       )
-      const https = await startHttpServer(
-        () => ({ body: { metadata: { name: 'chef-webui' }, spec: {} } }),
-        {
-          tls: {
-            key: readFileSync(join(dir, 'key.pem')),
-            cert: readFileSync(join(dir, 'cert.pem'))
-          }
-        }
-      )
-      const options = {
-        // Under a path prefix: messages name the origin only.
-        server: `${https.url}/argocd/`,
-        token: TOKEN,
-        app: 'chef-webui',
-        project: 'chef',
-        appNamespace: undefined,
-        retry: { baseDelayMs: 5, attempts: 3 }
-      }
-      try {
-        const strict = createArgoCdClient({ ...options, insecure: false })
-        const error = await rejection(strict.getApplication())
-        expect(error).toBeInstanceOf(DeployError)
-        expect(error.message).toContain(
-          `the TLS certificate of ${https.url} is not trusted (DEPTH_ZERO_SELF_SIGNED_CERT)`
-        )
-        expect(error.message).toContain('argocd_insecure: true')
-        await strict.close()
-        const lax = createArgoCdClient({ ...options, insecure: true })
-        expect((await lax.getApplication()).metadata.name).toBe('chef-webui')
-        await lax.close()
-        expect(https.requests.map(r => r.path)).toEqual(['/argocd/api/v1/applications/chef-webui'])
-      } finally {
-        await https.close()
-      }
+      expect(error.message).toContain('argocd_insecure: true')
+      await strict.close()
+      const lax = createArgoCdClient({ ...options, insecure: true })
+      expect((await lax.getApplication()).metadata.name).toBe('chef-webui')
+      await lax.close()
+      expect(https.requests.map(r => r.path)).toEqual(['/argocd/api/v1/applications/chef-webui'])
     } finally {
-      rmSync(dir, { recursive: true, force: true })
+      await https.close()
     }
   })
 

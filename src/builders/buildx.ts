@@ -98,7 +98,10 @@ export const JOB_BUILDER = 'deploy-pipeline'
 
 export function createBuildx(dockerConfigDir: string): Builder {
   const env = { ...process.env, DOCKER_CONFIG: dockerConfigDir }
-  let prepared: Promise<string | undefined> | undefined
+  /** The builder made ready so far, and for which platforms (the union of every job's). */
+  let preparation:
+    | { platforms: readonly string[]; signal: AbortSignal; done: Promise<string | undefined> }
+    | undefined
 
   async function docker(args: string[], run: RunControl): Promise<string[]> {
     const result = await runCommand('docker', args, { env, signal: run.signal, onLine: run.onLine })
@@ -114,11 +117,14 @@ export function createBuildx(dockerConfigDir: string): Builder {
     return parseBuildxInspect((await docker(args, quiet)).join('\n'))
   }
 
-  /** The builder to use for this job (once), with emulation for foreign platforms. */
-  async function prepare(job: BuildJob, run: RunControl): Promise<string | undefined> {
+  /** The builder to use for these platforms, with emulation for the foreign ones. */
+  async function prepare(
+    platforms: readonly string[],
+    run: RunControl
+  ): Promise<string | undefined> {
     let builder: string | undefined
     let info = await inspect(undefined, run)
-    if (info.driver === 'docker' && job.platforms.length > 1) {
+    if (info.driver === 'docker' && platforms.length > 1) {
       const exists = await runCommand('docker', ['buildx', 'inspect', JOB_BUILDER], { env })
       if (exists.exitCode !== 0) {
         await docker(
@@ -129,7 +135,7 @@ export function createBuildx(dockerConfigDir: string): Builder {
       builder = JOB_BUILDER
       info = await inspect(builder, run)
     }
-    const emulate = missingEmulators(job.platforms, info.platforms)
+    const emulate = missingEmulators(platforms, info.platforms)
     if (emulate.length > 0) {
       run.onLine(`setting up QEMU emulation for ${emulate.join(', ')}`)
       await docker(
@@ -138,6 +144,39 @@ export function createBuildx(dockerConfigDir: string): Builder {
       )
     }
     return builder
+  }
+
+  /**
+   * Prepares once for the platforms asked so far; a job that asks for more prepares again for the
+   * union, after the preparation before it (both would create the same builder).
+   */
+  function readyFor(job: BuildJob, run: RunControl): Promise<string | undefined> {
+    const current = preparation
+    if (current && job.platforms.every(p => current.platforms.includes(p))) return current.done
+    const platforms = [...new Set([...(current?.platforms ?? []), ...job.platforms])]
+    const before = current?.done.catch(() => undefined)
+    const done = (async () => {
+      await before
+      return prepare(platforms, run)
+    })()
+    const entry = { platforms, signal: run.signal, done }
+    preparation = entry
+    done.catch(() => {
+      if (preparation === entry) preparation = undefined
+    })
+    return done
+  }
+
+  /** The builder for this job; a preparation stopped with another job's signal is not its end. */
+  async function builderFor(job: BuildJob, run: RunControl): Promise<string | undefined> {
+    const entry = readyFor(job, run)
+    const preparedBy = preparation?.signal
+    try {
+      return await entry
+    } catch (error) {
+      if (run.signal.aborted || !preparedBy?.aborted || preparedBy === run.signal) throw error
+      return readyFor(job, run)
+    }
   }
 
   const metadataFile = (job: BuildJob): string => join(job.workDir, 'buildx-metadata.json')
@@ -157,8 +196,7 @@ export function createBuildx(dockerConfigDir: string): Builder {
   return {
     name: 'buildx',
     async build(job, run) {
-      prepared ??= prepare(job, run)
-      const builder = await prepared
+      const builder = await builderFor(job, run)
       await mkdir(job.workDir, { recursive: true })
       await docker(buildxArgs({ ...job, builder, metadataFile: metadataFile(job) }), run)
     },

@@ -4,7 +4,7 @@ import type {
   ECRClient,
   GetAuthorizationTokenCommandOutput
 } from '@aws-sdk/client-ecr'
-import { DeployError } from '../errors.js'
+import { DeployError, isAbortError } from '../errors.js'
 import type { RetryNotice } from '../runtime/retry.js'
 import { awsClientConfig, sendAws } from './aws.js'
 
@@ -52,14 +52,12 @@ export async function ecrAuthorization(
   options: EcrCallOptions = {}
 ): Promise<EcrAuthorization> {
   const { GetAuthorizationTokenCommand } = await import('@aws-sdk/client-ecr')
+  const describe = 'ECR GetAuthorizationToken'
   const output = await send<GetAuthorizationTokenCommandOutput>(
     client,
     new GetAuthorizationTokenCommand({}),
-    {
-      describe: 'ECR GetAuthorizationToken',
-      ...options
-    }
-  ).catch(rethrowAuth)
+    { describe, ...options }
+  ).catch((error: unknown) => explain(error, describe, 'REGISTRY_AUTH_FAILED', options.signal))
   const data = output.authorizationData?.[0]
   const decoded = Buffer.from(data?.authorizationToken ?? '', 'base64').toString('utf8')
   const colon = decoded.indexOf(':')
@@ -89,19 +87,18 @@ export async function ensureEcrRepository(
 ): Promise<EcrRepository> {
   const ecr = await import('@aws-sdk/client-ecr')
   const call = { signal: options.signal, onRetry: options.onRetry }
+  const look = `ECR DescribeRepositories ${name}`
   try {
     const found = await send<DescribeRepositoriesCommandOutput>(
       client,
       new ecr.DescribeRepositoriesCommand({ repositoryNames: [name] }),
-      {
-        describe: `ECR DescribeRepositories ${name}`,
-        ...call
-      }
+      { describe: look, ...call }
     )
     const repository = found.repositories?.[0]
     return { name, immutable: isImmutable(repository?.imageTagMutability), created: false }
   } catch (error) {
-    if (!(error instanceof ecr.RepositoryNotFoundException)) rethrowAuth(error)
+    if (!(error instanceof ecr.RepositoryNotFoundException))
+      explain(error, look, 'PUSH_FAILED', options.signal)
   }
   if (!options.create) {
     throw new DeployError(
@@ -109,6 +106,7 @@ export async function ensureEcrRepository(
       `ECR repository '${name}' does not exist, so there is no image to promote or deploy.`
     )
   }
+  const create = `ECR CreateRepository ${name}`
   try {
     const made = await send<CreateRepositoryCommandOutput>(
       client,
@@ -117,7 +115,7 @@ export async function ensureEcrRepository(
         imageScanningConfiguration: { scanOnPush: true },
         imageTagMutability: 'MUTABLE'
       }),
-      { describe: `ECR CreateRepository ${name}`, ...call }
+      { describe: create, ...call }
     )
     return { name, immutable: isImmutable(made.repository?.imageTagMutability), created: true }
   } catch (error) {
@@ -125,7 +123,7 @@ export async function ensureEcrRepository(
     if (error instanceof ecr.RepositoryAlreadyExistsException) {
       return ensureEcrRepository(client, name, { ...options, create: false })
     }
-    return rethrowAuth(error)
+    return explain(error, create, 'PUSH_FAILED', options.signal)
   }
 }
 
@@ -145,23 +143,31 @@ function isImmutable(mutability: string | undefined): boolean {
   return mutability?.startsWith('IMMUTABLE') ?? false
 }
 
-const DENIED = new Set([
-  'AccessDeniedException',
-  'UnrecognizedClientException',
-  'InvalidSignatureException'
-])
-
-function rethrowAuth(error: unknown): never {
-  const name = error instanceof Error ? error.name : ''
-  if (error instanceof DeployError || DENIED.has(name) || name === 'CredentialsProviderError') {
-    const message = error instanceof Error ? error.message : String(error)
+/**
+ * Every ECR failure as a DeployError naming the operation (in its details). sendAws has already
+ * explained credentials the SDK could not use: that explanation stays, as REGISTRY_AUTH_FAILED.
+ */
+function explain(
+  error: unknown,
+  operation: string,
+  code: 'REGISTRY_AUTH_FAILED' | 'PUSH_FAILED',
+  signal: AbortSignal | undefined
+): never {
+  // Stopped by the caller (a cancel, a deadline): its reason, not an ECR failure.
+  if (signal?.aborted || isAbortError(error)) throw error
+  const cause = error instanceof DeployError ? error.cause : error
+  const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)
+  const details = `${operation}: ${reason}`
+  if (error instanceof DeployError) {
+    throw new DeployError('REGISTRY_AUTH_FAILED', error.message, { details, cause: error })
+  }
+  if (error instanceof Error && error.name === 'AccessDeniedException') {
     throw new DeployError(
       'REGISTRY_AUTH_FAILED',
-      `AWS refused access to ECR (${error instanceof DeployError ? error.message : name}). Give the ` +
-        'role ecr:GetAuthorizationToken, ecr:DescribeRepositories, ecr:CreateRepository and the push ' +
-        'permissions, and configure credentials with aws-actions/configure-aws-credentials.',
-      { details: message, cause: error }
+      `AWS refused ${operation}. Give the role ecr:GetAuthorizationToken, ` +
+        'ecr:DescribeRepositories, ecr:CreateRepository and the push permissions.',
+      { details, cause: error }
     )
   }
-  throw error
+  throw new DeployError(code, `${operation} failed.`, { details, cause: error })
 }

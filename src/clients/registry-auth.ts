@@ -1,4 +1,4 @@
-import { mkdir, rm, stat } from 'node:fs/promises'
+import { mkdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { runCommand } from '../builders/command.js'
 import { DeployError } from '../errors.js'
@@ -82,6 +82,25 @@ export async function loginRegistry(
       cause: error
     })
   })
+}
+
+/** The credentials a login saved for `host` in the per-job auth file, if there are any. */
+export async function savedLogin(
+  tempDir: string,
+  host: string
+): Promise<{ username: string; password: string } | undefined> {
+  const text = await readFile(authFile(tempDir), 'utf8').catch(() => '')
+  let saved: unknown
+  try {
+    saved = (JSON.parse(text) as { auths?: Record<string, { auth?: unknown }> }).auths?.[host]?.auth
+  } catch {
+    return undefined
+  }
+  if (typeof saved !== 'string') return undefined
+  const decoded = Buffer.from(saved, 'base64').toString('utf8')
+  const colon = decoded.indexOf(':')
+  if (colon <= 0) return undefined
+  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) }
 }
 
 /** Logs out of every registry and removes the credentials. Safe to call when nothing was made. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { DeployError } from '../errors.js'
 import { RetryableError, withRetry, type RetryOptions } from '../runtime/retry.js'
+import { isLoopbackHost } from '../settings/values.js'
 
 /**
  * The OCI distribution API, for what needs no builder: the digest a tag holds (HEAD), and
@@ -88,13 +89,20 @@ export class RegistryClient {
     this.base = `${endpoint.insecure ? 'http' : 'https'}://${endpoint.host}`
   }
 
-  /** The digest and type a tag or digest points at; undefined when it does not exist. */
-  async headManifest(repository: string, reference: string): Promise<ManifestRef | undefined> {
-    const response = await this.call('HEAD', repository, reference, 'pull')
+  /**
+   * The digest and type a tag or digest points at; undefined when it does not exist. Every method
+   * takes the caller's signal (a push's deadline); without one, the client's own.
+   */
+  async headManifest(
+    repository: string,
+    reference: string,
+    signal?: AbortSignal
+  ): Promise<ManifestRef | undefined> {
+    const { response } = await this.call('HEAD', repository, reference, 'pull', signal)
     if (response.status === 404) return undefined
     const digest = response.headers.get('docker-content-digest')
     // Some registries leave the digest out of HEAD answers: read the manifest and hash it.
-    if (!digest) return this.getManifest(repository, reference)
+    if (!digest) return this.getManifest(repository, reference, signal)
     return {
       digest,
       mediaType: (response.headers.get('content-type') ?? '').split(';')[0] ?? '',
@@ -102,9 +110,13 @@ export class RegistryClient {
     }
   }
 
-  async getManifest(repository: string, reference: string): Promise<Manifest | undefined> {
-    return this.send(`GET manifest ${repository}:${reference}`, async signal => {
-      const response = await this.request('GET', repository, reference, 'pull', signal)
+  async getManifest(
+    repository: string,
+    reference: string,
+    signal?: AbortSignal
+  ): Promise<Manifest | undefined> {
+    return this.send(`GET manifest ${repository}:${reference}`, signal, async attemptSignal => {
+      const response = await this.request('GET', repository, reference, 'pull', attemptSignal)
       if (response.status === 404) return undefined
       const body = Buffer.from(await response.arrayBuffer())
       const digest = sha256Digest(body)
@@ -123,13 +135,17 @@ export class RegistryClient {
   }
 
   /** Stores the manifest bytes under `reference`; returns the digest the registry reports. */
-  async putManifest(repository: string, reference: string, manifest: Manifest): Promise<string> {
-    const response = await this.call('PUT', repository, reference, 'pull,push', {
+  async putManifest(
+    repository: string,
+    reference: string,
+    manifest: Manifest,
+    signal?: AbortSignal
+  ): Promise<string> {
+    const { response, text } = await this.call('PUT', repository, reference, 'pull,push', signal, {
       body: manifest.body,
       contentType: manifest.mediaType
     })
     if (response.status !== 201 && response.status !== 200) {
-      const text = await response.text().catch(() => '')
       throw new DeployError(
         'PUSH_FAILED',
         `${this.endpoint.host} refused the tag ${repository}:${reference} (HTTP ${response.status}).`,
@@ -148,18 +164,19 @@ export class RegistryClient {
   async copyTag(
     repository: string,
     from: string,
-    toTag: string
+    toTag: string,
+    signal?: AbortSignal
   ): Promise<{ digest: string; copied: boolean }> {
-    const source = await this.getManifest(repository, from)
+    const source = await this.getManifest(repository, from, signal)
     if (!source) {
       throw new DeployError(
         'PUSH_FAILED',
         `Cannot promote ${this.endpoint.host}/${repository}:${from}: it does not exist.`
       )
     }
-    const current = await this.headManifest(repository, toTag)
+    const current = await this.headManifest(repository, toTag, signal)
     if (current?.digest === source.digest) return { digest: source.digest, copied: false }
-    const stored = await this.putManifest(repository, toTag, source)
+    const stored = await this.putManifest(repository, toTag, source, signal)
     if (stored !== source.digest) {
       throw new DeployError(
         'PUSH_FAILED',
@@ -169,28 +186,31 @@ export class RegistryClient {
     return { digest: source.digest, copied: true }
   }
 
+  /** One request whose answer is read whole: its text (a refusal's explanation) comes along. */
   private async call(
     method: string,
     repository: string,
     reference: string,
     actions: string,
+    signal: AbortSignal | undefined,
     body?: { body: Buffer; contentType: string }
-  ): Promise<Response> {
-    return this.send(`${method} manifest ${repository}:${reference}`, async signal => {
-      const response = await this.request(method, repository, reference, actions, signal, body)
-      await response.arrayBuffer().catch(() => undefined) // free the connection
-      return response
+  ): Promise<{ response: Response; text: string }> {
+    return this.send(`${method} manifest ${repository}:${reference}`, signal, async attempt => {
+      const response = await this.request(method, repository, reference, actions, attempt, body)
+      return { response, text: await response.text() }
     })
   }
 
   private async send<T>(
     describe: string,
+    signal: AbortSignal | undefined,
     operation: (signal: AbortSignal) => Promise<T>
   ): Promise<T> {
     return withRetry(operation, {
       describe: `${this.endpoint.host} ${describe}`,
       attemptTimeoutMs: 60_000,
       ...this.retry,
+      signal: signal ?? this.retry.signal,
       classify: error => (error instanceof DeployError ? { retry: false } : undefined)
     })
   }
@@ -249,6 +269,20 @@ export class RegistryClient {
     const realm = challenge?.params.realm
     if (!realm) throw this.rejected()
     const url = new URL(realm)
+    // The token service gets the password: never in clear text to another host when the registry
+    // itself was reached over TLS.
+    if (
+      basic &&
+      !this.endpoint.insecure &&
+      url.protocol !== 'https:' &&
+      !isLoopbackHost(url.host)
+    ) {
+      throw new DeployError(
+        'REGISTRY_AUTH_FAILED',
+        `${this.endpoint.host} sends its clients to the token service ${url.origin} over plain ` +
+          'HTTP; the credentials were not sent there. The registry must name an https realm.'
+      )
+    }
     if (challenge.params.service) url.searchParams.set('service', challenge.params.service)
     url.searchParams.set('scope', scope)
     const response = await fetch(url, { headers: basic ? { authorization: basic } : {}, signal })

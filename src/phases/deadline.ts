@@ -10,7 +10,7 @@ import type { Settings } from '../settings/types.js'
  * CodeDeploy deployment with rollback, stop an execution) before the run reports without it. The
  * runner leaves 7.5 s between its SIGINT and its SIGTERM.
  */
-const STOP_GRACE_MS = 5000
+export const STOP_GRACE_MS = 5000
 
 /**
  * Runs one phase under its own deadline and the run's cancel signal. The work sees both through
@@ -65,4 +65,46 @@ export function deployPhaseBudget(settings: Settings, plan: Plan): number {
     total += Math.max(0, ...timeouts) + 30_000
   }
   return total
+}
+
+/**
+ * Runs one item of a phase (one build, one push) under its own deadline: at the deadline the
+ * work's signal is aborted (the builder process is killed) and the item is a TIMEOUT at once, even
+ * if the work ignores its signal. A cancel of the run ends it the same way, as CANCELLED (or with
+ * the phase's own reason when that is a DeployError: the phase's deadline).
+ */
+export async function withDeadline<T>(
+  signal: AbortSignal,
+  ms: number,
+  what: string,
+  work: (signal: AbortSignal) => Promise<T>
+): Promise<T> {
+  const deadline = new AbortController()
+  const both = AbortSignal.any([signal, deadline.signal])
+  const stopReason = (): DeployError => {
+    if (deadline.signal.aborted && !signal.aborted) return deadline.signal.reason as DeployError
+    if (signal.reason instanceof DeployError) return signal.reason
+    return new DeployError('CANCELLED', `The ${what} was cancelled.`)
+  }
+  if (signal.aborted) throw stopReason()
+  const timer = setTimeout(() => {
+    deadline.abort(
+      new DeployError('TIMEOUT', `The ${what} did not finish within ${formatDuration(ms)}.`)
+    )
+  }, ms)
+  let onAbort: (() => void) | undefined
+  const stopped = new Promise<never>((_, reject) => {
+    onAbort = () => reject(stopReason())
+    both.addEventListener('abort', onAbort, { once: true })
+  })
+  try {
+    return await Promise.race([work(both), stopped])
+  } catch (error) {
+    // Whatever the work threw once it was stopped (an AbortError, a killed builder), it was stopped.
+    if (both.aborted) throw stopReason()
+    throw error
+  } finally {
+    clearTimeout(timer)
+    if (onAbort) both.removeEventListener('abort', onAbort)
+  }
 }

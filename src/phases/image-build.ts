@@ -2,9 +2,10 @@ import { join } from 'node:path'
 import { runCommand } from '../builders/command.js'
 import { CommandFailure, type BuildJob, type Builder, type RunControl } from '../builders/types.js'
 import { CREDENTIALS_REFUSED, authFile, loginRegistry } from '../clients/registry-auth.js'
-import { DeployError, asDeployError, isAbortError } from '../errors.js'
+import { DeployError, asDeployError } from '../errors.js'
 import { formatDuration } from '../runtime/follow.js'
 import type { PhaseContext, RunState } from './context.js'
+import { withDeadline } from './deadline.js'
 import { progress, serviceSettings, type ImageService, type ImageTarget } from './image-targets.js'
 
 /**
@@ -84,7 +85,8 @@ export async function buildOne(
     `building ${job.reference} for ${job.platforms.join(', ')} with ${builder.name}`
   )
   const started = Date.now()
-  await withDeadline(ctx, images.buildTimeoutMs, `build of ${service.name}`, signal =>
+  const what = `build of ${service.name} (build_timeout)`
+  await withDeadline(ctx.signal, images.buildTimeoutMs, what, signal =>
     builder.build(job, control(ctx, service.name, signal)).catch((error: unknown) => {
       throw asBuilderError(error, 'BUILD_FAILED', `Building ${service.name} failed`)
     })
@@ -144,27 +146,4 @@ export function asBuilderError(
 
 export function control(ctx: PhaseContext, service: string, signal: AbortSignal): RunControl {
   return { signal, onLine: line => ctx.core.info(`[${service}] ${line}`) }
-}
-
-/** Runs `work` with its own deadline; past it, TIMEOUT (cancellation stays CANCELLED). */
-export async function withDeadline<T>(
-  ctx: PhaseContext,
-  ms: number,
-  what: string,
-  work: (signal: AbortSignal) => Promise<T>
-): Promise<T> {
-  const deadline = AbortSignal.timeout(ms)
-  try {
-    return await work(AbortSignal.any([ctx.signal, deadline]))
-  } catch (error) {
-    if (deadline.aborted && !ctx.signal.aborted) {
-      throw new DeployError(
-        'TIMEOUT',
-        `The ${what} did not finish within ${formatDuration(ms)} (build_timeout / push_timeout).`
-      )
-    }
-    if (ctx.signal.aborted && isAbortError(error))
-      throw new DeployError('CANCELLED', `The ${what} was cancelled.`)
-    throw error
-  }
 }

@@ -1,4 +1,6 @@
 import { CommandFailure } from '../builders/types.js'
+import { savedLogin } from '../clients/registry-auth.js'
+import { RegistryClient } from '../clients/registry.js'
 import { DeployError } from '../errors.js'
 import { withRetry } from '../runtime/retry.js'
 import { asBuilderError, builtOf, control } from './image-build.js'
@@ -19,16 +21,16 @@ export async function pushOne(
 ): Promise<string> {
   switch (service.image.action) {
     case 'skip':
-      return existingDigest(target)
+      return existingDigest(target, signal)
     case 'promote':
-      return promote(ctx, service, target)
+      return promote(ctx, service, target, signal)
     case 'build':
       return pushBuilt(ctx, service, target, signal)
   }
 }
 
-async function existingDigest(target: ImageTarget): Promise<string> {
-  const found = await target.client.headManifest(target.repository, target.tag)
+async function existingDigest(target: ImageTarget, signal: AbortSignal): Promise<string> {
+  const found = await target.client.headManifest(target.repository, target.tag, signal)
   if (!found) {
     const reference = `${target.host}/${target.repository}:${target.tag}`
     throw new DeployError('PUSH_FAILED', `build: skip, but ${reference} does not exist.`)
@@ -39,7 +41,8 @@ async function existingDigest(target: ImageTarget): Promise<string> {
 async function promote(
   ctx: PhaseContext,
   service: ImageService,
-  target: ImageTarget
+  target: ImageTarget,
+  signal: AbortSignal
 ): Promise<string> {
   const from = service.image.promoteFrom
   if (!from) {
@@ -49,12 +52,11 @@ async function promote(
     )
   }
   if (target.immutable) {
-    await refuseOverwrite(
-      target,
-      (await target.client.headManifest(target.repository, from))?.digest
-    )
+    const source = await target.client.headManifest(target.repository, from, signal)
+    await refuseOverwrite(target, source?.digest, signal)
   }
-  const { digest, copied } = await target.client.copyTag(target.repository, from, target.tag)
+  const { client, repository, tag } = target
+  const { digest, copied } = await client.copyTag(repository, from, tag, signal)
   const message = copied
     ? `promoted ${from} to ${target.tag} (manifest copied, no layers moved)`
     : `${target.tag} already holds ${from}`
@@ -78,31 +80,45 @@ async function pushBuilt(
   const reference = `${target.host}/${target.repository}:${target.tag}`
   if (made.existing !== undefined) {
     const local = await made.builder.localDigest(made.job, control(ctx, service.name, signal))
-    await refuseOverwrite(target, local)
+    await refuseOverwrite(target, local, signal)
     const message = `${target.tag} already holds this exact image (immutable repository): nothing pushed`
     progress(ctx, service.name, message, 'PUSH')
     return local
   }
   const pushed = await withRetry(
-    attemptSignal => made.builder.push(made.job, control(ctx, service.name, attemptSignal)),
+    attemptSignal =>
+      made.builder
+        .push(made.job, control(ctx, service.name, attemptSignal))
+        .catch(async (error: unknown) => {
+          // buildah 1.28 exits 0 without a digest both when the registry fails and when it
+          // refuses the credentials: ask the registry whether the builder's still work.
+          if (error instanceof CommandFailure && error.exitCode === 0)
+            await builderCredentialsWork(ctx, target, attemptSignal)
+          throw error
+        }),
     {
       describe: `push of ${service.name}`,
       attempts: 3,
       baseDelayMs: 1000,
-      attemptTimeoutMs: ctx.settings.images.pushTimeoutMs,
+      // A third of push_timeout, so a hung attempt is killed and tried again within it. Not a
+      // fixed few minutes: a large image on a slow link may need most of push_timeout, and the
+      // blobs a killed attempt finished stay in the registry, so the next attempt resumes.
+      attemptTimeoutMs: Math.ceil(ctx.settings.images.pushTimeoutMs / 3),
       signal,
       onRetry: retry =>
         ctx.core.warning(`${retry.describe} failed (${retry.reason.split('\n')[0]}); trying again`),
-      classify: error =>
-        error instanceof CommandFailure
-          ? { retry: TRANSIENT_PUSH.test(error.tail.join('\n')) }
-          : undefined
+      classify: error => {
+        if (error instanceof DeployError) return { retry: false }
+        if (error instanceof CommandFailure)
+          return { retry: TRANSIENT_PUSH.test(error.tail.join('\n')) }
+        return undefined
+      }
     }
   ).catch((error: unknown) => {
     throw asBuilderError(error, 'PUSH_FAILED', `Pushing ${reference} failed`)
   })
   // Trust what the registry says the tag holds, not only what the builder wrote down.
-  const stored = await target.client.headManifest(target.repository, target.tag)
+  const stored = await target.client.headManifest(target.repository, target.tag, signal)
   if (stored?.digest !== pushed) {
     const holds = stored?.digest ?? 'nothing'
     throw new DeployError('PUSH_FAILED', `${reference} holds ${holds} after pushing ${pushed}.`)
@@ -110,9 +126,30 @@ async function pushBuilt(
   return pushed
 }
 
+/**
+ * Throws REGISTRY_AUTH_FAILED when the registry refuses the credentials the builder pushed with
+ * (those saved in the per-job auth file: an ECR token that expired since BUILD logged in).
+ */
+async function builderCredentialsWork(
+  ctx: PhaseContext,
+  target: ImageTarget,
+  signal: AbortSignal
+): Promise<void> {
+  const saved = await savedLogin(ctx.settings.context.tempDir, target.host)
+  if (!saved) return
+  const client = new RegistryClient({ ...target.endpoint, ...saved }, { attempts: 2 })
+  await client.headManifest(target.repository, target.tag, signal).catch((error: unknown) => {
+    if (error instanceof DeployError && error.code === 'REGISTRY_AUTH_FAILED') throw error
+  })
+}
+
 /** An immutable tag may be "written" again only with the digest it already holds. */
-async function refuseOverwrite(target: ImageTarget, digest: string | undefined): Promise<void> {
-  const current = await target.client.headManifest(target.repository, target.tag)
+async function refuseOverwrite(
+  target: ImageTarget,
+  digest: string | undefined,
+  signal: AbortSignal
+): Promise<void> {
+  const current = await target.client.headManifest(target.repository, target.tag, signal)
   if (current && current.digest !== digest) {
     throw new DeployError(
       'PUSH_FAILED',

@@ -10,6 +10,7 @@ import { DeployError } from '../errors.js'
 import type { PlannedImage, PlannedService } from '../plan/types.js'
 import type { PhaseContext, RunState } from './context.js'
 import type { ServiceSettings } from '../settings/types.js'
+import { isLoopbackHost } from '../settings/values.js'
 
 /**
  * Where each service's image lives, resolved once per run and shared by the BUILD and PUSH phases:
@@ -45,11 +46,6 @@ function sessionOf(state: RunState): Session {
     sessions.set(state, session)
   }
   return session
-}
-
-export function isLoopback(host: string): boolean {
-  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '')
-  return name === 'localhost' || name === '::1' || /^127(\.\d{1,3}){3}$/.test(name)
 }
 
 export function serviceSettings(ctx: PhaseContext, name: string): ServiceSettings {
@@ -99,7 +95,7 @@ async function resolveTarget(
     const auth = await ecrCredentials(ctx, session)
     endpoint = {
       host: auth.host,
-      insecure: auth.insecure || isLoopback(auth.host),
+      insecure: auth.insecure || isLoopbackHost(auth.host),
       username: auth.username,
       password: auth.password
     }
@@ -113,7 +109,11 @@ async function resolveTarget(
     immutable = repository.immutable
   } else {
     const host = image.host || settings.host
-    endpoint = { host, insecure: settings.insecure || isLoopback(host), ...credentials(ctx, image) }
+    endpoint = {
+      host,
+      insecure: settings.insecure || isLoopbackHost(host),
+      ...credentials(ctx, image)
+    }
   }
   return {
     service: planned.name,
@@ -122,6 +122,7 @@ async function resolveTarget(
     repository: image.registry === 'ghcr' ? image.repository.toLowerCase() : image.repository,
     tag: image.tag,
     endpoint,
+    // The run's signal by default; PUSH passes each call its push's deadline.
     client: new RegistryClient(endpoint, { signal: ctx.signal }),
     immutable
   }
@@ -148,27 +149,27 @@ function credentials(
 
 /**
  * One ECR token per run. A token that is already expired when it arrives (a skewed clock, a stale
- * cache in a proxy) is asked for once more before giving up.
+ * cache in a proxy) is refused like one the registry rejects: the caller's one fresh-token retry
+ * covers both.
  */
 async function ecrCredentials(ctx: PhaseContext, session: Session): Promise<EcrAuthorization> {
-  for (let attempt = 1; attempt <= 2; attempt++) {
-    session.ecr ??= createEcrClient()
-    session.ecrAuth ??= session.ecr.then(client => ecrAuthorization(client, { signal: ctx.signal }))
-    const auth = await session.ecrAuth.catch((error: unknown) => {
-      session.ecrAuth = undefined
-      throw error
-    })
-    ctx.core.setSecret(auth.password)
-    if (!auth.expiresAt || auth.expiresAt.getTime() > Date.now() + 60_000) return auth
+  session.ecr ??= createEcrClient()
+  const client = session.ecr
+  session.ecrAuth ??= client.then(ecr => ecrAuthorization(ecr, { signal: ctx.signal }))
+  const auth = await session.ecrAuth.catch((error: unknown) => {
     session.ecrAuth = undefined
-    ctx.core.warning(
-      `ECR handed out an authorization token that expired at ${auth.expiresAt.toISOString()}; asking again`
+    throw error
+  })
+  ctx.core.setSecret(auth.password)
+  if (auth.expiresAt && auth.expiresAt.getTime() <= Date.now() + 60_000) {
+    session.ecrAuth = undefined
+    throw new DeployError(
+      'REGISTRY_AUTH_FAILED',
+      `ECR handed out an authorization token that expired at ${auth.expiresAt.toISOString()}: ` +
+        'check the runner clock and the AWS credentials.'
     )
   }
-  throw new DeployError(
-    'REGISTRY_AUTH_FAILED',
-    'ECR keeps handing out expired authorization tokens: check the runner clock and the AWS credentials.'
-  )
+  return auth
 }
 
 export function progress(

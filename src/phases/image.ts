@@ -4,7 +4,8 @@ import { authDirectory, removeRegistryAuth } from '../clients/registry-auth.js'
 import { DeployError } from '../errors.js'
 import type { PlannedImage } from '../plan/types.js'
 import type { PhaseContext } from './context.js'
-import { buildOne, buildTimestamp, login, withDeadline } from './image-build.js'
+import { withDeadline } from './deadline.js'
+import { buildOne, buildTimestamp, builtOf, login } from './image-build.js'
 import { pushOne } from './image-push.js'
 import {
   forgetEcrCredentials,
@@ -50,6 +51,7 @@ export async function runBuildPhase(ctx: PhaseContext): Promise<void> {
     return done
   }
   await settleAll(ctx, services, BUILD_LANES, service =>
+    // A fresh token is a new login key, so loginOnce logs in with it.
     onceWithFreshEcrToken(ctx, service, async () => {
       const target = await imageTarget(ctx, service)
       await loginOnce(target)
@@ -60,12 +62,16 @@ export async function runBuildPhase(ctx: PhaseContext): Promise<void> {
 
 export async function runPushPhase(ctx: PhaseContext): Promise<void> {
   await settleAll(ctx, imageServices(ctx), PUSH_LANES, service =>
-    onceWithFreshEcrToken(ctx, service, async () => {
+    onceWithFreshEcrToken(ctx, service, async fresh => {
       const target = await imageTarget(ctx, service)
+      // The builder pushes with the auth file BUILD logged in with: after a refused token, put
+      // the fresh one there before pushing again.
+      const made = builtOf(ctx.state).get(service.name)
+      if (fresh && made) await login(ctx, made.builder.name, target)
       const digest = await withDeadline(
-        ctx,
+        ctx.signal,
         ctx.settings.images.pushTimeoutMs,
-        `push of ${service.name}`,
+        `push of ${service.name} (push_timeout)`,
         signal => pushOne(ctx, service, target, signal)
       )
       const reference = `${target.host}/${target.repository}:${target.tag}@${digest}`
@@ -80,14 +86,17 @@ export async function cleanupRegistryAuth(tempDir: string): Promise<void> {
   await removeRegistryAuth(tempDir)
 }
 
-/** ECR tokens can be refused (expired mid-run): ask for a fresh one once and do the work again. */
+/**
+ * ECR tokens can be refused (expired mid-run): ask for a fresh one once and do the work again;
+ * `fresh` tells the work that it runs with a new token, which the builders' auth file lacks.
+ */
 async function onceWithFreshEcrToken(
   ctx: PhaseContext,
   service: ImageService,
-  work: () => Promise<void>
+  work: (fresh: boolean) => Promise<void>
 ): Promise<void> {
   try {
-    await work()
+    await work(false)
   } catch (error) {
     if (
       service.image.registry !== 'ecr' ||
@@ -96,10 +105,10 @@ async function onceWithFreshEcrToken(
     )
       throw error
     ctx.core.warning(
-      `ECR refused the authorization token for ${service.name}; asking for a fresh one`
+      `ECR's authorization token did not work for ${service.name} (${error.message}); asking for a fresh one`
     )
     forgetEcrCredentials(ctx)
-    await work()
+    await work(true)
   }
 }
 
