@@ -5,6 +5,7 @@ import { EXPIRED_TOKEN, LB_DNS } from '../simulators/ecs.js'
 import {
   detection,
   ecsRequest,
+  expectPollCadence,
   recordingContext,
   ecsSimulators,
   deployFailure
@@ -17,7 +18,8 @@ const blueGreen = () => ecsRequest({ strategy: 'blue_green' })
 describe('ECS native blue/green deploy (real @aws-sdk/client-ecs against the simulator)', () => {
   it('follows the service deployment through every lifecycle stage, bake time included, to SUCCESSFUL', async () => {
     const sim = await startSimulator({ controller: 'blue_green', scenario: 'success' })
-    const { context, progress } = recordingContext()
+    const recorded = recordingContext()
+    const { context, progress } = recorded
 
     const outcome = await deploy(blueGreen(), context)
 
@@ -44,12 +46,14 @@ describe('ECS native blue/green deploy (real @aws-sdk/client-ecs against the sim
       ])
     )
     expect(detection(sim).looksAfterFinal).toBe(1)
+    expectPollCadence(recorded)
   })
 
   it('calls a rollback (a failed lifecycle hook) a failed health check, as soon as it is requested', async () => {
     const sim = await startSimulator({ controller: 'blue_green', scenario: 'bluegreen-rollback' })
 
-    const error = await deployFailure(deploy(blueGreen(), recordingContext().context))
+    const recorded = recordingContext()
+    const error = await deployFailure(deploy(blueGreen(), recorded.context))
 
     expect(error.code).toBe('HEALTH_CHECK_FAILED')
     expect(error.message).toMatch(
@@ -57,6 +61,7 @@ describe('ECS native blue/green deploy (real @aws-sdk/client-ecs against the sim
     )
     expect(error.details).toContain('hook hook-smoke')
     expect(detection(sim).looksAfterFinal).toBe(1)
+    expectPollCadence(recorded)
     expect(sim.stops).toEqual([])
   })
 

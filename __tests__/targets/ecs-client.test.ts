@@ -1,3 +1,4 @@
+import { inspect } from 'node:util'
 import { describe, expect, it } from '@jest/globals'
 import { EcsApi } from '../../src/clients/ecs.js'
 import { DeployError } from '../../src/errors.js'
@@ -41,11 +42,59 @@ describe('EcsApi (the adapters, with the retry helper)', () => {
     ])
   })
 
-  it('fails a one-off call on a malformed answer with a clear error instead of retrying a mutation', async () => {
+  // A garbled body with something secret-looking that the SDK's parse error would quote.
+  const garbled = { kind: 'malformed' as const, body: '{"note": pw-Zq81xv}' }
+  const isCall = (operation: string) => (r: { headers: Record<string, unknown> }) =>
+    String(r.headers['x-amz-target']).endsWith(`.${operation}`)
+
+  it.each([
+    [
+      'UpdateService',
+      (api: EcsApi) =>
+        api.updateService({ cluster: 'shop', service: 'api', taskDefinition: 'api:1' }, signal())
+    ],
+    [
+      'CreateDeployment',
+      (api: EcsApi) =>
+        api.createDeployment(
+          { application: 'a', group: 'g', appspec: '{}', sha256: '0', description: 'd' },
+          signal()
+        )
+    ]
+  ])(
+    'fails the mutation %s at once on an unreadable answer instead of sending it again',
+    async (operation, call) => {
+      const sim = await startSimulator({ controller: 'codedeploy', scenario: 'success' })
+      sim.aws.faults.inject(garbled, { times: 3, match: isCall(operation) })
+      const retries: string[] = []
+      const api = await EcsApi.create('us-east-1', retry => retries.push(retry.reason))
+
+      const error = await call(api).catch((e: unknown) => e)
+
+      expect(error).toBeInstanceOf(DeployError)
+      expect((error as DeployError).message).toMatch(
+        new RegExp(`${operation} answered HTTP 200 with a malformed body .* not sent again`)
+      )
+      expect(sim.aws.operations.filter(o => o === operation)).toHaveLength(1)
+      expect(retries).toEqual([])
+      expect(inspect(error, { depth: 10 })).not.toContain('pw-Zq81xv')
+    }
+  )
+
+  it('asks a read again when its answer cannot be read, without quoting the answer', async () => {
     const sim = await startSimulator({ controller: 'rolling', scenario: 'success' })
-    sim.aws.faults.inject({ kind: 'malformed' }, { match: describeServices })
-    const api = await EcsApi.create('us-east-1')
-    await expect(api.describeService('shop', 'api', signal())).rejects.toThrow(/JSON/)
+    sim.aws.faults.inject(garbled, { times: 1, match: describeServices })
+    const retries: string[] = []
+    const api = await EcsApi.create('us-east-1', retry => retries.push(retry.reason))
+
+    const service = await api.describeService('shop', 'api', signal())
+
+    expect(service.serviceName).toBe('api')
+    expect(sim.aws.faultsServed).toEqual(['malformed'])
+    expect(sim.aws.operations.filter(o => o === 'DescribeServices')).toHaveLength(2)
+    expect(retries).toEqual([
+      'ECS DescribeServices answered HTTP 200 with a malformed body that could not be read'
+    ])
   })
 
   it('names a missing service and a missing deployment group', async () => {

@@ -1,16 +1,16 @@
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { inspect } from 'node:util'
 import { deploy } from '../../src/targets/ecs.js'
 import { THROTTLING } from '../simulators/aws.js'
 import { LB_DNS, EXPIRED_TOKEN } from '../simulators/ecs.js'
 import {
   detection,
   ecsRequest,
+  expectPollCadence,
   recordingContext,
   ecsSimulators,
-  deployFailure
+  deployFailure,
+  withFile
 } from './ecs-fixtures.js'
 
 const startSimulator = ecsSimulators()
@@ -29,7 +29,8 @@ const codedeploy = (autoRollback = true, appspec?: string) =>
 describe('CodeDeploy blue/green deploy (real @aws-sdk/client-codedeploy against the simulator)', () => {
   it('generates the AppSpec from the service load balancer and follows lifecycle events and traffic to Succeeded', async () => {
     const sim = await startSimulator({ controller: 'codedeploy', scenario: 'success' })
-    const { context, progress } = recordingContext()
+    const recorded = recordingContext()
+    const { context, progress } = recorded
 
     const outcome = await deploy(codedeploy(), context)
 
@@ -62,6 +63,7 @@ describe('CodeDeploy blue/green deploy (real @aws-sdk/client-codedeploy against 
     )
     expect(progress().some(p => p.data?.traffic_percent === 50)).toBe(true)
     expect(detection(sim).looksAfterFinal).toBe(1)
+    expectPollCadence(recorded)
   })
 
   it('reports a health-check failure with CodeDeploy own message and its automatic rollback', async () => {
@@ -137,24 +139,19 @@ describe('CodeDeploy blue/green deploy (real @aws-sdk/client-codedeploy against 
 
   it('takes a given AppSpec file and sets its task definition to the new revision', async () => {
     const sim = await startSimulator({ controller: 'codedeploy', scenario: 'success' })
-    const dir = mkdtempSync(join(tmpdir(), 'appspec-'))
-    try {
-      const file = join(dir, 'appspec.yaml')
-      writeFileSync(
-        file,
-        [
-          'version: 0.0',
-          'Resources:',
-          '  - TargetService:',
-          '      Type: AWS::ECS::Service',
-          '      Properties:',
-          '        TaskDefinition: <TASK_DEFINITION>',
-          '        LoadBalancerInfo: {ContainerName: app, ContainerPort: 8080}',
-          '        PlatformVersion: LATEST',
-          'Hooks:',
-          '  - AfterAllowTestTraffic: smoke-test'
-        ].join('\n')
-      )
+    const appspec = [
+      'version: 0.0',
+      'Resources:',
+      '  - TargetService:',
+      '      Type: AWS::ECS::Service',
+      '      Properties:',
+      '        TaskDefinition: <TASK_DEFINITION>',
+      '        LoadBalancerInfo: {ContainerName: app, ContainerPort: 8080}',
+      '        PlatformVersion: LATEST',
+      'Hooks:',
+      '  - AfterAllowTestTraffic: smoke-test'
+    ].join('\n')
+    await withFile('appspec.yaml', appspec, async file => {
       const outcome = await deploy(codedeploy(true, file), recordingContext().context)
       const spec = sim.createdDeployments[0]?.appspec as {
         Resources: { TargetService: { Properties: Record<string, unknown> } }[]
@@ -166,9 +163,31 @@ describe('CodeDeploy blue/green deploy (real @aws-sdk/client-codedeploy against 
         PlatformVersion: 'LATEST'
       })
       expect(spec.Hooks).toEqual([{ AfterAllowTestTraffic: 'smoke-test' }])
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    })
+  })
+
+  it('says where a broken AppSpec file is broken without quoting it', async () => {
+    const sim = await startSimulator({ controller: 'codedeploy', scenario: 'success' })
+    // A quote left open on line 4; the line after it carries a secret-looking value.
+    const appspec = [
+      'version: 0.0',
+      'Resources:',
+      '  - TargetService:',
+      '      Type: "AWS::ECS::Service',
+      '      Token: ghp_appspecSecret42',
+      'Hooks: ['
+    ].join('\n')
+    await withFile('appspec.yaml', appspec, async file => {
+      const error = await deployFailure(deploy(codedeploy(true, file), recordingContext().context))
+      expect(error.code).toBe('INVALID_INPUT')
+      expect(error.message).toMatch(
+        new RegExp(
+          `^The AppSpec ${file} is not valid YAML or JSON \\(at line \\d+, column \\d+\\)\\.$`
+        )
+      )
+      expect(inspect(error, { depth: 10 })).not.toContain('ghp_appspecSecret42')
+      expect(sim.createdDeployments).toEqual([])
+    })
   })
 
   it('refuses codedeploy without an application and deployment group, before registering anything', async () => {

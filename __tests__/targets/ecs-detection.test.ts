@@ -1,12 +1,19 @@
 import { describe, expect, test } from '@jest/globals'
 import { deploy } from '../../src/targets/ecs.js'
 import type { Controller, Scenario } from '../simulators/ecs.js'
-import { detection, ecsRequest, recordingContext, ecsSimulators } from './ecs-fixtures.js'
+import {
+  detection,
+  ecsRequest,
+  ecsSimulators,
+  expectPollCadence,
+  recordingContext
+} from './ecs-fixtures.js'
 
 /**
  * The end is noticed within one poll interval: with ECS and CodeDeploy moving on their own clock
  * (a step every stepMs, out of phase with the looks), the look right after the final state is the
- * one that reports it, and a look had come before it. Ordering, not milliseconds.
+ * one that reports it, a look had come before it, and no wait between looks was longer than the
+ * interval. Ordering and the waits asked for, not milliseconds measured.
  */
 const startSimulator = ecsSimulators()
 
@@ -34,7 +41,8 @@ describe('ECS deploy detection', () => {
         codedeploy: controller === 'codedeploy' ? codedeploy : undefined
       })
 
-      const result = await deploy(request, recordingContext({ intervalMs: 15 }).context).then(
+      const recorded = recordingContext({ intervalMs: 15 })
+      const result = await deploy(request, recorded.context).then(
         () => 'passed',
         (error: { code?: string }) => error.code
       )
@@ -42,6 +50,7 @@ describe('ECS deploy detection', () => {
 
       expect(result).toBe(verdict)
       expect(detection(sim)).toEqual({ looksAfterFinal: 1, lookBefore: true })
+      expectPollCadence(recorded)
       expect(reportedAt).toBeGreaterThanOrEqual(sim.finalAt as number)
     }
   )

@@ -1,5 +1,9 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, expect } from '@jest/globals'
 import { DeployError } from '../../src/errors.js'
+import { sleep } from '../../src/runtime/sleep.js'
 import type { Plan, PlannedService } from '../../src/plan/types.js'
 import type { EcsTarget, Settings } from '../../src/settings/types.js'
 import type { DeployRequest, TargetContext } from '../../src/targets/types.js'
@@ -43,19 +47,42 @@ export interface Recorded {
   at: number
 }
 
+export interface RecordingContext {
+  context: TargetContext
+  log: Recorded[]
+  progress: () => Recorded[]
+  /** Every wait the follower asked for, in ms. */
+  waits: number[]
+}
+
 export function recordingContext(
   options: { intervalMs?: number; timeoutMs?: number; signal?: AbortSignal } = {}
-): { context: TargetContext; log: Recorded[]; progress: () => Recorded[] } {
+): RecordingContext {
   const log: Recorded[] = []
+  const waits: number[] = []
   const context: TargetContext = {
     signal: options.signal ?? new AbortController().signal,
     timeoutMs: options.timeoutMs ?? 20_000,
     pollIntervalMs: options.intervalMs ?? 10,
+    sleep: async (ms, signal) => {
+      waits.push(ms)
+      await sleep(ms, signal)
+    },
     progress: (message, data) => log.push({ kind: 'progress', message, data, at: Date.now() }),
     info: message => log.push({ kind: 'info', message, at: Date.now() }),
     warning: message => log.push({ kind: 'warning', message, at: Date.now() })
   }
-  return { context, log, progress: () => log.filter(r => r.kind === 'progress') }
+  return { context, log, progress: () => log.filter(r => r.kind === 'progress'), waits }
+}
+
+/**
+ * The follower never waited longer than the poll interval between looks. The simulators move only
+ * when looked at, so "the first look after the end saw it" alone would also hold for a follower
+ * looking ten times too slowly; together they say the end was noticed within one interval.
+ */
+export function expectPollCadence(recorded: RecordingContext): void {
+  expect(recorded.waits.length).toBeGreaterThan(0)
+  expect(recorded.waits.filter(ms => ms > recorded.context.pollIntervalMs)).toEqual([])
 }
 
 /**
@@ -117,4 +144,20 @@ export async function deployFailure(promise: Promise<unknown>): Promise<DeployEr
   )
   expect(error).toBeInstanceOf(DeployError)
   return error as DeployError
+}
+
+/** Runs `use` with a file of this content in a fresh temporary directory, removed afterwards. */
+export async function withFile<T>(
+  name: string,
+  content: string,
+  use: (path: string) => Promise<T>
+): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'ecs-target-'))
+  try {
+    const path = join(dir, name)
+    await writeFile(path, content)
+    return await use(path)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
 }

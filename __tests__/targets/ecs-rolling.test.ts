@@ -1,10 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 import { deploy } from '../../src/targets/ecs.js'
-import { THROTTLING } from '../simulators/aws.js'
+import { inspect } from 'node:util'
+import { awsTestEnv, THROTTLING } from '../simulators/aws.js'
 import { LB_DNS, OLD_IMAGE, EXPIRED_TOKEN } from '../simulators/ecs.js'
 import {
   detection,
   ecsRequest,
+  expectPollCadence,
   NEW_IMAGE,
   PINNED_IMAGE,
   recordingContext,
@@ -13,6 +15,14 @@ import {
 } from './ecs-fixtures.js'
 
 const startSimulator = ecsSimulators()
+
+/** The secret access key the SDK signs with against the simulator: a value, not a name. */
+const AWS_SECRET = awsTestEnv('http://unused', [])['AWS_SECRET_ACCESS_KEY']
+
+/** Everything a deploy shows: log lines, progress with its data, and the error as printed. */
+function shown(log: unknown, error?: unknown): string {
+  return `${JSON.stringify(log)}\n${error === undefined ? '' : inspect(error, { depth: 10 })}`
+}
 
 describe('ECS rolling deploy (real @aws-sdk/client-ecs against the simulator)', () => {
   it('registers a revision with the pushed image by digest, follows it to COMPLETED and reports the load balancer', async () => {
@@ -55,12 +65,14 @@ describe('ECS rolling deploy (real @aws-sdk/client-ecs against the simulator)', 
     expect(
       log.some(r => r.kind === 'info' && r.message.includes(`${OLD_IMAGE} -> ${PINNED_IMAGE}`))
     ).toBe(true)
-    expect(JSON.stringify(log)).not.toContain(process.env.AWS_SECRET_ACCESS_KEY)
+    expect(process.env.AWS_SECRET_ACCESS_KEY).toBe(AWS_SECRET)
+    expect(shown(log)).not.toContain(AWS_SECRET)
   })
 
   it('calls a circuit breaker rollback a failure and explains it with stopped tasks and service events', async () => {
     const sim = await startSimulator({ controller: 'rolling', scenario: 'circuit-breaker' })
-    const { context } = recordingContext()
+    const recorded = recordingContext()
+    const { context } = recorded
 
     const error = await deployFailure(deploy(ecsRequest(), context))
 
@@ -75,6 +87,9 @@ describe('ECS rolling deploy (real @aws-sdk/client-ecs against the simulator)', 
     )
     expect(error.details).toContain('rolling back to deployment')
     expect(detection(sim).looksAfterFinal).toBe(1)
+    expectPollCadence(recorded)
+    expect(process.env.AWS_SECRET_ACCESS_KEY).toBe(AWS_SECRET)
+    expect(shown(recorded.log, error)).not.toContain(AWS_SECRET)
   })
 
   it('calls a deployment that disappeared a failure, never a pass', async () => {
@@ -123,6 +138,7 @@ describe('ECS rolling deploy (real @aws-sdk/client-ecs against the simulator)', 
         expect.stringContaining('malformed body')
       ])
     )
+    expect(shown(log)).not.toContain(AWS_SECRET)
   })
 
   it('turns a hung status call into TIMEOUT rather than hanging the run', async () => {
@@ -137,10 +153,12 @@ describe('ECS rolling deploy (real @aws-sdk/client-ecs against the simulator)', 
   it('points at the role session duration when credentials expire mid-wait', async () => {
     const sim = await startSimulator({ controller: 'rolling', scenario: 'success' })
     sim.failStatusCalls(EXPIRED_TOKEN, { after: 2, times: 1 })
-    const error = await deployFailure(deploy(ecsRequest(), recordingContext().context))
+    const { context, log } = recordingContext()
+    const error = await deployFailure(deploy(ecsRequest(), context))
     expect(error.code).toBe('DEPLOY_FAILED')
     expect(error.message).toContain('role session duration')
     expect(error.message).toContain('role-duration-seconds')
+    expect(shown(log, error)).not.toContain(AWS_SECRET)
   })
 
   it('reports CANCELLED when the run is cancelled mid-wait', async () => {

@@ -1,25 +1,35 @@
 import { describe, expect, it, test } from '@jest/globals'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { inspect } from 'node:util'
 import { EcsApi } from '../../src/clients/ecs.js'
 import { DeployError } from '../../src/errors.js'
 import { deploy } from '../../src/targets/ecs.js'
 import {
   canonical,
+  jsonSyntaxErrorAt,
   pinnedImage,
   prepareTaskDefinition,
   revisionsToDeregister
 } from '../../src/targets/ecs-taskdef.js'
 import {
+  deployFailure,
   ecsRequest,
   NEW_IMAGE,
   PINNED_IMAGE,
   recordingContext,
-  withEcsSimulator
+  ecsSimulators,
+  withFile
 } from './ecs-fixtures.js'
 
 const digest = `sha256:${'d'.repeat(64)}`
+
+test.each([
+  ['{"a": 1,}', 'line 1, column 9'],
+  ['{\n  "a": secret\n}', 'line 2, column 8'],
+  ['{"a": 1} x', 'line 1, column 10'],
+  ['{\n"b": [1,\n 2 3]}', 'line 3, column 4']
+])('jsonSyntaxErrorAt(%j) = %s', (text, where) => {
+  expect(jsonSyntaxErrorAt(text)).toBe(where)
+})
 
 test.each([
   [`ghcr.io/acme/api:v1.2.3@${digest}`, `ghcr.io/acme/api@${digest}`],
@@ -180,22 +190,19 @@ describe('revisionsToDeregister', () => {
 })
 
 describe('deploy with a task definition file', () => {
+  const startSimulator = ecsSimulators()
+
   it('registers the file with the image, and warns about what the SDK drops', async () => {
-    const sim = await withEcsSimulator({ controller: 'rolling', scenario: 'success' })
-    const dir = mkdtempSync(join(tmpdir(), 'taskdef-'))
-    try {
-      const file = join(dir, 'task-definition.json')
-      writeFileSync(
-        file,
-        JSON.stringify({
-          family: 'api',
-          networkMode: 'awsvpc',
-          requiresCompatibilities: ['FARGATE'],
-          cpu: '512',
-          memory: '1024',
-          containerDefinitions: [{ name: 'app', image: 'to-be-replaced', essentail: true }]
-        })
-      )
+    const sim = await startSimulator({ controller: 'rolling', scenario: 'success' })
+    const definition = JSON.stringify({
+      family: 'api',
+      networkMode: 'awsvpc',
+      requiresCompatibilities: ['FARGATE'],
+      cpu: '512',
+      memory: '1024',
+      containerDefinitions: [{ name: 'app', image: 'to-be-replaced', essentail: true }]
+    })
+    await withFile('task-definition.json', definition, async file => {
       const { context, log } = recordingContext()
       const outcome = await deploy(ecsRequest({ taskDefinition: file }), context)
       expect(outcome.outputs?.task_definition_arn).toMatch(/api:2$/)
@@ -209,29 +216,50 @@ describe('deploy with a task definition file', () => {
       expect(log.filter(r => r.kind === 'warning').map(r => r.message)).toEqual([
         expect.stringContaining("container 'app' has essentail")
       ])
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-      await sim.close()
-    }
+    })
   })
 
   it('says which file is unreadable or not JSON', async () => {
-    const sim = await withEcsSimulator({ controller: 'rolling', scenario: 'success' })
-    const dir = mkdtempSync(join(tmpdir(), 'taskdef-'))
-    try {
-      const file = join(dir, 'broken.json')
-      writeFileSync(file, '{"family": ')
-      const error = await deploy(
-        ecsRequest({ taskDefinition: file }),
-        recordingContext().context
-      ).catch(e => e)
-      expect(error).toBeInstanceOf(DeployError)
-      expect((error as DeployError).code).toBe('INVALID_INPUT')
-      expect((error as DeployError).message).toContain(`${file} is not valid JSON`)
+    const sim = await startSimulator({ controller: 'rolling', scenario: 'success' })
+    await withFile('broken.json', '{"family": ', async file => {
+      const error = await deployFailure(
+        deploy(ecsRequest({ taskDefinition: file }), recordingContext().context)
+      )
+      expect(error.code).toBe('INVALID_INPUT')
+      expect(error.message).toContain(`${file} is not valid JSON`)
       expect(sim.registered).toEqual([])
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-      await sim.close()
-    }
+    })
+    const missing = await deployFailure(
+      deploy(ecsRequest({ taskDefinition: '/nonexistent/td.json' }), recordingContext().context)
+    )
+    expect(missing.code).toBe('INVALID_INPUT')
+    expect(missing.message).toMatch(
+      /^Cannot read the task definition file \/nonexistent\/td.json: /
+    )
+  })
+
+  it('says where a broken file is broken without quoting it: it may hold plaintext values', async () => {
+    const sim = await startSimulator({ controller: 'rolling', scenario: 'success' })
+    // The value lost its opening quote on line 5, so the parser's message would quote it.
+    const broken = [
+      '{',
+      '  "family": "api",',
+      '  "containerDefinitions": [{',
+      '    "name": "app",',
+      '    "environment": [{ "name": "DB_PASSWORD", "value": hunter2-plaintext" }]',
+      '  }]',
+      '}'
+    ].join('\n')
+    await withFile('broken.json', broken, async file => {
+      const error = await deployFailure(
+        deploy(ecsRequest({ taskDefinition: file }), recordingContext().context)
+      )
+      expect(error.code).toBe('INVALID_INPUT')
+      expect(error.message).toBe(
+        `The task definition file ${file} is not valid JSON (at line 5, column 55).`
+      )
+      expect(inspect(error, { depth: 10 })).not.toContain('hunter2')
+      expect(sim.registered).toEqual([])
+    })
   })
 })

@@ -17,6 +17,8 @@ import {
   readNewEvents
 } from '../../src/targets/stepfunctions-history.js'
 import { executionName, startInput } from '../../src/targets/stepfunctions-start.js'
+import { sleep } from '../../src/runtime/sleep.js'
+import { waitUntil } from '../fixtures/wait.js'
 import { THROTTLING } from '../simulators/aws.js'
 import {
   deployScript,
@@ -72,6 +74,8 @@ interface Recorded extends TargetContext {
   progressed: Array<{ message: string; data: Record<string, unknown> | undefined }>
   infos: string[]
   warnings: string[]
+  /** Every wait the follower asked for, in ms: between looks, and before a retried look. */
+  waits: number[]
   controller: AbortController
 }
 
@@ -84,12 +88,27 @@ function context(overrides: { timeoutMs?: number; pollIntervalMs?: number } = {}
     progressed: [],
     infos: [],
     warnings: [],
+    waits: [],
     controller,
+    sleep: async (ms, signal) => {
+      recorded.waits.push(ms)
+      await sleep(ms, signal)
+    },
     progress: (message, data) => recorded.progressed.push({ message, data }),
     info: message => recorded.infos.push(message),
     warning: message => recorded.warnings.push(message)
   }
   return recorded
+}
+
+/**
+ * The follower never waits longer than the poll interval between looks, so the look after the end
+ * comes within one interval of it (the simulator moves only when asked, so counting looks alone
+ * would not notice a slow cadence). Waits longer than that are only the backoffs before retries.
+ */
+function expectPollCadence(c: Recorded, retries = 0): void {
+  expect(c.waits.length).toBeGreaterThan(0)
+  expect(c.waits.filter(ms => ms > c.pollIntervalMs).length).toBeLessThanOrEqual(retries)
 }
 
 function states(c: Recorded): string[] {
@@ -185,6 +204,7 @@ describe('Step Functions deploy, start mode', () => {
     const after = looksAfterEnd(executionArn)
     expect(after).toHaveLength(1)
     expect(after[0]).toEqual([calls[calls.length - 1]])
+    expectPollCadence(c)
     expect(sim.aws.operations.filter(o => o === 'DescribeExecution')).toHaveLength(1)
   })
 
@@ -236,6 +256,7 @@ describe('Step Functions deploy, start mode', () => {
       'Step Functions: CheckDeployment failed (DeploymentUnhealthy)'
     )
     expect(looksAfterEnd(executionOf(arn))).toHaveLength(1)
+    expectPollCadence(c)
   })
 
   it('reports the same failure as DEPLOY_FAILED when CheckDeployment is not a health check state', async () => {
@@ -256,17 +277,18 @@ describe('Step Functions deploy, start mode', () => {
     })
     expect(states(c).slice(-1)).toEqual(['RegisterTaskAndDeploy:FAILED'])
     expect(looksAfterEnd(executionOf(arn))).toHaveLength(1)
+    expectPollCadence(c)
   })
 
   it("reports the state machine's own timeout as TIMEOUT", async () => {
     const arn = machine({ outcome: 'timed-out', checkLoops: 2 })
-    await expect(
-      deploy(request(target({ stateMachineArn: arn })), context())
-    ).rejects.toMatchObject({
+    const c = context()
+    await expect(deploy(request(target({ stateMachineArn: arn })), c)).rejects.toMatchObject({
       code: 'TIMEOUT',
       message: expect.stringMatching(/ran past the state machine's own timeout/)
     })
     expect(looksAfterEnd(executionOf(arn))).toHaveLength(1)
+    expectPollCadence(c)
   })
 
   it('gives TIMEOUT at deploy_timeout and stops the execution when stop_on_timeout is set', async () => {
@@ -278,6 +300,21 @@ describe('Step Functions deploy, start mode', () => {
     expect(execution.status).toBe('ABORTED')
     expect(execution.error).toBe('DeployPipeline.Timeout')
     expect(c.infos.join('\n')).toMatch(/Stopped Step Functions execution/)
+  })
+
+  it('stops the execution when the run is cancelled and stop_on_timeout is set', async () => {
+    const arn = machine({ outcome: 'endless' })
+    const c = context()
+    const running = deploy(request(target({ stateMachineArn: arn, stopOnTimeout: true })), c)
+    await waitUntil('two progress events', () => c.progressed.length >= 2)
+    c.controller.abort()
+    await expect(running).rejects.toMatchObject({
+      code: 'CANCELLED',
+      message: expect.stringMatching(/; stopped Step Functions execution .* \(stop_on_timeout\)$/)
+    })
+    const execution = sim.execution(executionOf(arn))
+    expect(execution.status).toBe('ABORTED')
+    expect(execution.error).toBe('DeployPipeline.Cancelled')
   })
 
   it('leaves the execution running at deploy_timeout without stop_on_timeout', async () => {
@@ -294,10 +331,11 @@ describe('Step Functions deploy, start mode', () => {
     const arn = machine({ outcome: 'endless' })
     const c = context()
     const running = deploy(request(target({ stateMachineArn: arn })), c)
-    await waitFor(() => c.progressed.length >= 2)
+    await waitUntil('two progress events', () => c.progressed.length >= 2)
     c.controller.abort()
     await expect(running).rejects.toMatchObject({ code: 'CANCELLED' })
     expect(sim.execution(executionOf(arn)).status).toBe('RUNNING')
+    expect(sim.aws.operations).not.toContain('StopExecution')
   })
 
   it('refuses an EXPRESS state machine before starting anything', async () => {
@@ -352,6 +390,7 @@ describe('Step Functions deploy, a 500-event history', () => {
     expect(looks.every(look => look.length <= 2)).toBe(true)
     expect(states(c).filter(s => s === 'CheckDeployment:SUCCEEDED')).toHaveLength(loops + 1)
     expect(looksAfterEnd(executionArn)).toHaveLength(1)
+    expectPollCadence(c)
   })
 })
 
@@ -365,6 +404,7 @@ describe('Step Functions deploy, find mode', () => {
     const t = target({
       mode: 'find',
       secretName: 'panda/deployment/{deployment_id}',
+      secretIntervalMs: POLL_MS,
       deleteSecret: true
     })
     const c = context()
@@ -374,6 +414,7 @@ describe('Step Functions deploy, find mode', () => {
     expect(c.infos).toContain('waiting for secret panda/deployment/dep_7101_1 (try 1 of 3)')
     expect(sim.hasSecret('panda/deployment/dep_7101_1')).toBe(false)
     expect(looksAfterEnd(executionArn)).toHaveLength(1)
+    expectPollCadence(c)
   })
 
   it('gives up after secret_tries when the secret never appears', async () => {
@@ -439,6 +480,7 @@ describe('Step Functions deploy, trouble on the wire', () => {
     )
     expect(states(c).filter(s => s === 'CheckDeployment:SUCCEEDED')).toHaveLength(3)
     expect(looksAfterEnd(outcome.outputs?.execution_arn ?? '')).toHaveLength(1)
+    expectPollCadence(c, c.infos.filter(line => line.includes('trying again')).length)
   })
 
   it('honours Retry-After on a throttled look', async () => {
@@ -455,15 +497,21 @@ describe('Step Functions deploy, trouble on the wire', () => {
     const c = context()
     await deploy(request(target({ stateMachineArn: arn })), c)
     const notice = c.infos.find(line => /execution dep_7001_1-pipeline: throttled/.test(line))
-    expect(Number(/trying again in (\d+) ms/.exec(notice ?? '')?.[1])).toBeGreaterThanOrEqual(1000)
+    // At least the second Retry-After asked for (a wait under a second would read "… ms").
+    expect(Number(/trying again in (\d+) s$/.exec(notice ?? '')?.[1])).toBeGreaterThanOrEqual(1)
   })
 
   it('gives TIMEOUT when a look hangs past the deadline', async () => {
-    const arn = machine({ outcome: 'endless' })
+    // An execution that ends well within the deadline: only the hang can make this a TIMEOUT.
+    const arn = machine()
+    const hangs = (): number => sim.aws.faultsServed.filter(kind => kind === 'hang').length
+    const hangsBefore = hangs()
     sim.aws.faults.inject({ kind: 'hang' }, { times: 1, match: midway() })
     await expect(
-      deploy(request(target({ stateMachineArn: arn })), context({ timeoutMs: 500 }))
+      deploy(request(target({ stateMachineArn: arn })), context({ timeoutMs: 1500 }))
     ).rejects.toMatchObject({ code: 'TIMEOUT' })
+    expect(hangs()).toBe(hangsBefore + 1)
+    expect(sim.execution(executionOf(arn)).status).toBe('SUCCEEDED')
   })
 
   it('retries StartExecution after a dropped connection without starting twice', async () => {
@@ -508,11 +556,50 @@ describe('Step Functions deploy, one-off calls under trouble', () => {
   })
 })
 
+describe('Step Functions deploy, answers that cannot be read', () => {
+  it('asks for the secret again and gives up on DeleteSecret, quoting neither answer', async () => {
+    const arn = machine()
+    const executionArn = sim.startExternally(arn, {})
+    sim.putSecret('deploy/dep_7204_1', executionArn)
+    // The SDK's parse error would quote this unquoted value.
+    const leaked = 'sk-9f8e7d'
+    const cutOff = { kind: 'malformed' as const, body: `{"SecretString": ${leaked}}` }
+    const isOperation =
+      (target: string) =>
+      (r: { headers: Record<string, unknown> }): boolean =>
+        String(r.headers['x-amz-target']) === target
+    sim.aws.faults.inject(cutOff, { times: 1, match: isOperation('secretsmanager.GetSecretValue') })
+    sim.aws.faults.inject(cutOff, { times: 1, match: isOperation('secretsmanager.DeleteSecret') })
+    const t = target({ mode: 'find', secretName: 'deploy/{deployment_id}', deleteSecret: true })
+    const c = context()
+
+    const outcome = await deploy(request(t, 'dep_7204_1'), c)
+
+    expect(outcome.outputs?.execution_arn).toBe(executionArn)
+    expect(sim.aws.operations.filter(o => o === 'GetSecretValue')).toHaveLength(2)
+    expect(c.infos).toContainEqual(
+      expect.stringMatching(
+        /^the Step Functions execution of pipeline: Secrets Manager GetSecretValue answered HTTP 200 with a malformed body that could not be read; trying again in \d+ ms$/
+      )
+    )
+    // A delete may have happened: it is not sent again, and the deploy only warns.
+    expect(sim.aws.operations.filter(o => o === 'DeleteSecret')).toHaveLength(1)
+    expect(c.warnings).toEqual([
+      expect.stringMatching(/^Could not delete secret deploy\/dep_7204_1: .*not sent again/)
+    ])
+    expect(JSON.stringify([c.infos, c.warnings, c.progressed])).not.toContain(leaked)
+    expect(sim.aws.faults.pending).toBe(0)
+  })
+})
+
 describe('the simulator pages GetExecutionHistory like the real API', () => {
   it('orders, pages, drops execution data and refuses foreign tokens and oversized pages', async () => {
     const arn = machine()
     const executionArn = sim.startExternally(arn, {})
-    await waitFor(() => sim.execution(executionArn).status === 'SUCCEEDED')
+    await waitUntil(
+      'the execution to succeed',
+      () => sim.execution(executionArn).status === 'SUCCEEDED'
+    )
     const client = new SFNClient({ region: 'us-east-1', maxAttempts: 1 })
     const newest = await client.send(
       new GetExecutionHistoryCommand({
@@ -705,12 +792,6 @@ function groupLooks(calls: HistoryCall[]): HistoryCall[][] {
     else looks[looks.length - 1].push(call)
   }
   return looks
-}
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 2000 && !condition(); i++)
-    await new Promise(resolve => setTimeout(resolve, 5))
-  expect(condition()).toBe(true)
 }
 
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import { DeployError } from '../errors.js'
-import { withRetry, type RetryNotice } from '../runtime/retry.js'
+import { httpStatus, RetryableError, withRetry, type RetryNotice } from '../runtime/retry.js'
 
 /**
  * Shared setup of the modular AWS SDK v3 clients. The SDK's own retries are turned off
@@ -25,6 +25,20 @@ interface SendsCommands<C, O> {
   send(command: C, options?: { abortSignal?: AbortSignal }): Promise<O>
 }
 
+export interface SendAwsOptions {
+  /** What is being called, for log lines and errors: "ECS DescribeServices". */
+  describe: string
+  signal?: AbortSignal
+  onRetry?: (retry: RetryNotice) => void
+  /** Attempts, the first included; 1 inside a follower's look, since the follower retries the look. */
+  attempts?: number
+  /**
+   * Whether sending the call again is harmless: reads, and calls made idempotent by a client token
+   * or name. Only then is a 2xx answer the SDK cannot read retried; a mutation may have taken effect.
+   */
+  idempotent?: boolean
+}
+
 /**
  * Sends one AWS command through the retry helper. Expired or missing credentials become a
  * DeployError that says how to fix them rather than a raw SDK message.
@@ -32,15 +46,85 @@ interface SendsCommands<C, O> {
 export async function sendAws<C, O>(
   client: SendsCommands<C, O>,
   command: C,
-  options: { describe: string; signal?: AbortSignal; onRetry?: (retry: RetryNotice) => void }
+  options: SendAwsOptions
 ): Promise<O> {
+  const { describe, signal, onRetry, attempts, idempotent = false } = options
   try {
     return await withRetry(
-      attemptSignal => client.send(command, { abortSignal: attemptSignal }),
-      options
+      attemptSignal =>
+        client
+          .send(command, { abortSignal: attemptSignal })
+          .catch((error: unknown) => Promise.reject(unreadableAnswer(error, describe, idempotent))),
+      { describe, signal, onRetry, attempts }
     )
   } catch (error) {
     throw explainCredentialError(error) ?? error
+  }
+}
+
+/**
+ * A 2xx answer the SDK could not parse, as an error that names the call but not the body (which may
+ * hold a secret; the SDK's error keeps it on a hidden field, so it is not kept as the cause).
+ */
+function unreadableAnswer(error: unknown, describe: string, idempotent: boolean): unknown {
+  const status = httpStatus(error)
+  const garbled =
+    error instanceof Error &&
+    status !== undefined &&
+    status < 300 &&
+    (error.name === 'SyntaxError' || /Deserialization error/.test(error.message))
+  if (!garbled) return error
+  const what = `${describe} answered HTTP ${status} with a malformed body that could not be read`
+  if (idempotent) return new RetryableError(what)
+  return new DeployError(
+    'DEPLOY_FAILED',
+    `${what}; it may have taken effect, so it was not sent again. Check its result in the AWS console.`
+  )
+}
+
+/**
+ * How an API adapter sends: every call through `sendAws`, reads as idempotent, changes not. Inside
+ * a follower's look (`forLook`) each call is a single attempt: the follower retries the whole look,
+ * and retrying inside it as well would multiply the attempts and blur the poll cadence.
+ */
+export class AwsCalls {
+  constructor(
+    private readonly onRetry?: (retry: RetryNotice) => void,
+    private readonly attempts?: number
+  ) {}
+
+  get forLook(): AwsCalls {
+    return new AwsCalls(this.onRetry, 1)
+  }
+
+  async read<O>(
+    client: unknown,
+    command: unknown,
+    describe: string,
+    signal: AbortSignal
+  ): Promise<O> {
+    return this.send<O>(client, command, { describe, signal, idempotent: true })
+  }
+
+  async change<O>(
+    client: unknown,
+    command: unknown,
+    describe: string,
+    signal: AbortSignal
+  ): Promise<O> {
+    return this.send<O>(client, command, { describe, signal, idempotent: false })
+  }
+
+  async send<O>(
+    client: unknown,
+    command: unknown,
+    options: { describe: string; signal: AbortSignal; idempotent: boolean }
+  ): Promise<O> {
+    return sendAws<unknown, O>(client as SendsCommands<unknown, O>, command, {
+      ...options,
+      onRetry: this.onRetry,
+      attempts: this.attempts
+    })
   }
 }
 

@@ -14,62 +14,16 @@ import type {
   DeploymentTarget
 } from '@aws-sdk/client-codedeploy'
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
-import { DeployError, errorMessage } from '../errors.js'
-import { httpStatus, RetryableError, type RetryNotice } from '../runtime/retry.js'
-import { awsClientConfig, explainCredentialError, sendAws } from './aws.js'
+import { DeployError } from '../errors.js'
+import type { RetryNotice } from '../runtime/retry.js'
+import { AwsCalls, awsClientConfig } from './aws.js'
 
 /**
  * Thin adapters over the ECS, CodeDeploy and ELBv2 SDK clients: one method per call the ECS
  * target makes, returning the SDK's own shapes. The SDK modules are imported only when an ECS
- * deploy runs, so the action starts without them.
- *
- * Two ways to send: `retried` goes through the retry helper (one-off calls: register, update,
- * stop), `once` sends a single attempt (calls inside a follower's look, which the follower already
- * retries; retrying there too would multiply the attempts and blur the cadence).
+ * deploy runs, so the action starts without them. Calls go through `AwsCalls`: reads may be
+ * asked again when their answer cannot be read, changes not (they may have taken effect).
  */
-type Send = <O>(
-  client: unknown,
-  command: unknown,
-  describe: string,
-  signal: AbortSignal
-) => Promise<O>
-
-const retried =
-  (onRetry?: (retry: RetryNotice) => void): Send =>
-  async <O>(client: unknown, command: unknown, describe: string, signal: AbortSignal) =>
-    sendAws<unknown, O>(client as SdkClient<O>, command, { describe, signal, onRetry })
-
-const once: Send = async <O>(
-  client: unknown,
-  command: unknown,
-  describe: string,
-  signal: AbortSignal
-) => {
-  try {
-    return await (client as SdkClient<O>).send(command, { abortSignal: signal })
-  } catch (error) {
-    // A status answer cut short is a blip, not a verdict: let the follower look again.
-    if (isGarbledAnswer(error)) {
-      throw new RetryableError(`${describe} answered with a malformed body: ${errorMessage(error)}`)
-    }
-    throw explainCredentialError(error) ?? error
-  }
-}
-
-function isGarbledAnswer(error: unknown): boolean {
-  const status = httpStatus(error)
-  return (
-    error instanceof Error &&
-    status !== undefined &&
-    status < 300 &&
-    (error.name === 'SyntaxError' || /Deserialization error/.test(error.message))
-  )
-}
-
-interface SdkClient<O> {
-  send(command: unknown, options?: { abortSignal?: AbortSignal }): Promise<O>
-}
-
 type EcsSdk = typeof import('@aws-sdk/client-ecs')
 type CodeDeploySdk = typeof import('@aws-sdk/client-codedeploy')
 type ElbSdk = typeof import('@aws-sdk/client-elastic-load-balancing-v2')
@@ -92,7 +46,7 @@ export interface RegisterKeys {
 export class EcsApi {
   private constructor(
     private readonly sdk: Sdks,
-    private readonly send: Send
+    private readonly calls: AwsCalls
   ) {}
 
   static async create(
@@ -112,12 +66,12 @@ export class EcsApi {
       codedeployClient: new codedeploy.CodeDeployClient(awsClientConfig(region)),
       elbClient: new elb.ElasticLoadBalancingV2Client(awsClientConfig(region))
     }
-    return new EcsApi(sdk, retried(onRetry))
+    return new EcsApi(sdk, new AwsCalls(onRetry))
   }
 
   /** The same clients, sending single attempts: for looks inside `follow`. */
   get forLook(): EcsApi {
-    return new EcsApi(this.sdk, once)
+    return new EcsApi(this.sdk, this.calls.forLook)
   }
 
   /** Member lists read from the SDK's own schemas; undefined when their shape is not known. */
@@ -131,7 +85,10 @@ export class EcsApi {
 
   async describeService(cluster: string, service: string, signal: AbortSignal): Promise<Service> {
     const { ecs, ecsClient } = this.sdk
-    const output = await this.send<{ services?: Service[]; failures?: { reason?: string }[] }>(
+    const output = await this.calls.read<{
+      services?: Service[]
+      failures?: { reason?: string }[]
+    }>(
       ecsClient,
       new ecs.DescribeServicesCommand({ cluster, services: [service] }),
       'ECS DescribeServices',
@@ -153,7 +110,7 @@ export class EcsApi {
     signal: AbortSignal
   ): Promise<{ taskDefinition: TaskDefinition; tags: Tag[] }> {
     const { ecs, ecsClient } = this.sdk
-    const output = await this.send<{ taskDefinition?: TaskDefinition; tags?: Tag[] }>(
+    const output = await this.calls.read<{ taskDefinition?: TaskDefinition; tags?: Tag[] }>(
       ecsClient,
       new ecs.DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] }),
       'ECS DescribeTaskDefinition',
@@ -170,7 +127,7 @@ export class EcsApi {
     signal: AbortSignal
   ): Promise<TaskDefinition> {
     const { ecs, ecsClient } = this.sdk
-    const output = await this.send<{ taskDefinition?: TaskDefinition }>(
+    const output = await this.calls.change<{ taskDefinition?: TaskDefinition }>(
       ecsClient,
       new ecs.RegisterTaskDefinitionCommand(input as never),
       'ECS RegisterTaskDefinition',
@@ -191,7 +148,7 @@ export class EcsApi {
     const arns: string[] = []
     let nextToken: string | undefined
     do {
-      const output = await this.send<{ taskDefinitionArns?: string[]; nextToken?: string }>(
+      const output = await this.calls.read<{ taskDefinitionArns?: string[]; nextToken?: string }>(
         ecsClient,
         new ecs.ListTaskDefinitionsCommand({
           familyPrefix: family,
@@ -210,7 +167,7 @@ export class EcsApi {
 
   async deregisterTaskDefinition(taskDefinition: string, signal: AbortSignal): Promise<void> {
     const { ecs, ecsClient } = this.sdk
-    await this.send(
+    await this.calls.change(
       ecsClient,
       new ecs.DeregisterTaskDefinitionCommand({ taskDefinition }),
       'ECS DeregisterTaskDefinition',
@@ -228,7 +185,7 @@ export class EcsApi {
     signal: AbortSignal
   ): Promise<Service> {
     const { ecs, ecsClient } = this.sdk
-    const output = await this.send<{ service?: Service }>(
+    const output = await this.calls.change<{ service?: Service }>(
       ecsClient,
       new ecs.UpdateServiceCommand(input),
       'ECS UpdateService',
@@ -242,7 +199,7 @@ export class EcsApi {
   /** The newest stopped tasks of a service, for explaining a failed deployment. */
   async stoppedTasks(cluster: string, service: string, signal: AbortSignal): Promise<Task[]> {
     const { ecs, ecsClient } = this.sdk
-    const listed = await this.send<{ taskArns?: string[] }>(
+    const listed = await this.calls.read<{ taskArns?: string[] }>(
       ecsClient,
       new ecs.ListTasksCommand({
         cluster,
@@ -255,7 +212,7 @@ export class EcsApi {
     )
     const taskArns = listed.taskArns ?? []
     if (taskArns.length === 0) return []
-    const described = await this.send<{ tasks?: Task[] }>(
+    const described = await this.calls.read<{ tasks?: Task[] }>(
       ecsClient,
       new ecs.DescribeTasksCommand({ cluster, tasks: taskArns }),
       'ECS DescribeTasks',
@@ -271,7 +228,7 @@ export class EcsApi {
     signal: AbortSignal
   ): Promise<ServiceDeploymentBrief[]> {
     const { ecs, ecsClient } = this.sdk
-    const output = await this.send<{ serviceDeployments?: ServiceDeploymentBrief[] }>(
+    const output = await this.calls.read<{ serviceDeployments?: ServiceDeploymentBrief[] }>(
       ecsClient,
       new ecs.ListServiceDeploymentsCommand({
         cluster,
@@ -289,7 +246,7 @@ export class EcsApi {
     signal: AbortSignal
   ): Promise<ServiceDeployment | undefined> {
     const { ecs, ecsClient } = this.sdk
-    const output = await this.send<{ serviceDeployments?: ServiceDeployment[] }>(
+    const output = await this.calls.read<{ serviceDeployments?: ServiceDeployment[] }>(
       ecsClient,
       new ecs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }),
       'ECS DescribeServiceDeployments',
@@ -300,7 +257,7 @@ export class EcsApi {
 
   async stopServiceDeployment(arn: string, signal: AbortSignal): Promise<void> {
     const { ecs, ecsClient } = this.sdk
-    await this.send(
+    await this.calls.change(
       ecsClient,
       new ecs.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }),
       'ECS StopServiceDeployment',
@@ -314,7 +271,7 @@ export class EcsApi {
     signal: AbortSignal
   ): Promise<DeploymentGroupInfo> {
     const { codedeploy, codedeployClient } = this.sdk
-    const output = await this.send<{ deploymentGroupInfo?: DeploymentGroupInfo }>(
+    const output = await this.calls.read<{ deploymentGroupInfo?: DeploymentGroupInfo }>(
       codedeployClient,
       new codedeploy.GetDeploymentGroupCommand({
         applicationName: application,
@@ -343,7 +300,7 @@ export class EcsApi {
     signal: AbortSignal
   ): Promise<string> {
     const { codedeploy, codedeployClient } = this.sdk
-    const output = await this.send<{ deploymentId?: string }>(
+    const output = await this.calls.change<{ deploymentId?: string }>(
       codedeployClient,
       new codedeploy.CreateDeploymentCommand({
         applicationName: input.application,
@@ -368,7 +325,7 @@ export class EcsApi {
 
   async getDeployment(deploymentId: string, signal: AbortSignal): Promise<DeploymentInfo> {
     const { codedeploy, codedeployClient } = this.sdk
-    const output = await this.send<{ deploymentInfo?: DeploymentInfo }>(
+    const output = await this.calls.read<{ deploymentInfo?: DeploymentInfo }>(
       codedeployClient,
       new codedeploy.GetDeploymentCommand({ deploymentId }),
       'CodeDeploy GetDeployment',
@@ -389,7 +346,7 @@ export class EcsApi {
     const { codedeploy, codedeployClient } = this.sdk
     let ids = targetIds ? [...targetIds] : []
     if (ids.length === 0) {
-      const listed = await this.send<{ targetIds?: string[] }>(
+      const listed = await this.calls.read<{ targetIds?: string[] }>(
         codedeployClient,
         new codedeploy.ListDeploymentTargetsCommand({ deploymentId }),
         'CodeDeploy ListDeploymentTargets',
@@ -398,7 +355,7 @@ export class EcsApi {
       ids = listed.targetIds ?? []
     }
     if (ids.length === 0) return { targetIds: [], targets: [] }
-    const output = await this.send<{ deploymentTargets?: DeploymentTarget[] }>(
+    const output = await this.calls.read<{ deploymentTargets?: DeploymentTarget[] }>(
       codedeployClient,
       new codedeploy.BatchGetDeploymentTargetsCommand({ deploymentId, targetIds: ids }),
       'CodeDeploy BatchGetDeploymentTargets',
@@ -413,7 +370,7 @@ export class EcsApi {
     signal: AbortSignal
   ): Promise<void> {
     const { codedeploy, codedeployClient } = this.sdk
-    await this.send(
+    await this.calls.change(
       codedeployClient,
       new codedeploy.StopDeploymentCommand({ deploymentId, autoRollbackEnabled }),
       'CodeDeploy StopDeployment',
@@ -424,7 +381,7 @@ export class EcsApi {
   /** DNS name of the load balancer in front of a target group, when there is one. */
   async loadBalancerDns(targetGroupArn: string, signal: AbortSignal): Promise<string | undefined> {
     const { elb, elbClient } = this.sdk
-    const groups = await this.send<{ TargetGroups?: { LoadBalancerArns?: string[] }[] }>(
+    const groups = await this.calls.read<{ TargetGroups?: { LoadBalancerArns?: string[] }[] }>(
       elbClient,
       new elb.DescribeTargetGroupsCommand({ TargetGroupArns: [targetGroupArn] }),
       'ELBv2 DescribeTargetGroups',
@@ -432,7 +389,7 @@ export class EcsApi {
     )
     const loadBalancerArn = groups.TargetGroups?.[0]?.LoadBalancerArns?.[0]
     if (!loadBalancerArn) return undefined
-    const balancers = await this.send<{ LoadBalancers?: { DNSName?: string }[] }>(
+    const balancers = await this.calls.read<{ LoadBalancers?: { DNSName?: string }[] }>(
       elbClient,
       new elb.DescribeLoadBalancersCommand({ LoadBalancerArns: [loadBalancerArn] }),
       'ELBv2 DescribeLoadBalancers',

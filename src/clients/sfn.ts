@@ -7,16 +7,15 @@ import type {
 } from '@aws-sdk/client-sfn'
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { RetryableError, type RetryNotice } from '../runtime/retry.js'
-import { awsClientConfig, explainCredentialError, sendAws } from './aws.js'
+import { AwsCalls, awsClientConfig } from './aws.js'
 
 /**
  * Thin adapter over the Step Functions and Secrets Manager SDK clients: one method per call the
  * Step Functions target makes, in the SDK's own shapes. The SDK modules are imported only when such
  * a deploy runs.
  *
- * One-off calls go through the retry helper. Calls made inside a follower's look send a single
- * attempt (`forLook`): the follower retries the whole look, and retrying inside it as well would
- * multiply the attempts and blur the poll cadence.
+ * Calls go through `AwsCalls`: reads, and StartExecution (idempotent by its name), may be asked
+ * again when their answer cannot be read; StopExecution and DeleteSecret not.
  */
 type SfnSdk = typeof import('@aws-sdk/client-sfn')
 type SecretsSdk = typeof import('@aws-sdk/client-secrets-manager')
@@ -28,10 +27,6 @@ interface Sdks {
   secretsClient: SecretsManagerClient
 }
 
-interface SdkClient {
-  send(command: unknown, options?: { abortSignal?: AbortSignal }): Promise<unknown>
-}
-
 export interface HistoryPage {
   readonly events: HistoryEvent[]
   readonly nextToken: string | undefined
@@ -40,8 +35,7 @@ export interface HistoryPage {
 export class StepFunctionsApi {
   private constructor(
     private readonly sdk: Sdks,
-    private readonly retried: boolean,
-    private readonly onRetry: ((retry: RetryNotice) => void) | undefined
+    private readonly calls: AwsCalls
   ) {}
 
   static async create(
@@ -58,12 +52,12 @@ export class StepFunctionsApi {
       sfnClient: new sfn.SFNClient(awsClientConfig(region)),
       secretsClient: new secrets.SecretsManagerClient(awsClientConfig(region))
     }
-    return new StepFunctionsApi(sdk, true, onRetry)
+    return new StepFunctionsApi(sdk, new AwsCalls(onRetry))
   }
 
   /** The same clients, sending single attempts: for looks inside `follow`. */
   get forLook(): StepFunctionsApi {
-    return new StepFunctionsApi(this.sdk, false, this.onRetry)
+    return new StepFunctionsApi(this.sdk, this.calls.forLook)
   }
 
   async describeStateMachine(
@@ -71,7 +65,7 @@ export class StepFunctionsApi {
     signal: AbortSignal
   ): Promise<DescribeStateMachineOutput> {
     const { sfn, sfnClient } = this.sdk
-    return this.send(
+    return this.calls.read(
       sfnClient,
       new sfn.DescribeStateMachineCommand({ stateMachineArn }),
       'Step Functions DescribeStateMachine',
@@ -85,11 +79,10 @@ export class StepFunctionsApi {
     signal: AbortSignal
   ): Promise<{ executionArn: string; startDate: Date | undefined }> {
     const { sfn, sfnClient } = this.sdk
-    const output = await this.send<{ executionArn?: string; startDate?: Date }>(
+    const output = await this.calls.send<{ executionArn?: string; startDate?: Date }>(
       sfnClient,
       new sfn.StartExecutionCommand(input),
-      'Step Functions StartExecution',
-      signal
+      { describe: 'Step Functions StartExecution', signal, idempotent: true }
     )
     if (!output.executionArn) throw new RetryableError('StartExecution answered without an ARN')
     return { executionArn: output.executionArn, startDate: output.startDate }
@@ -100,7 +93,7 @@ export class StepFunctionsApi {
     signal: AbortSignal
   ): Promise<DescribeExecutionOutput> {
     const { sfn, sfnClient } = this.sdk
-    return this.send(
+    return this.calls.read(
       sfnClient,
       new sfn.DescribeExecutionCommand({ executionArn }),
       'Step Functions DescribeExecution',
@@ -114,7 +107,7 @@ export class StepFunctionsApi {
     signal: AbortSignal
   ): Promise<HistoryPage> {
     const { sfn, sfnClient } = this.sdk
-    const output = await this.send<{ events?: HistoryEvent[]; nextToken?: string }>(
+    const output = await this.calls.read<{ events?: HistoryEvent[]; nextToken?: string }>(
       sfnClient,
       new sfn.GetExecutionHistoryCommand({
         ...request,
@@ -137,7 +130,7 @@ export class StepFunctionsApi {
     signal: AbortSignal
   ): Promise<ExecutionListItem[]> {
     const { sfn, sfnClient } = this.sdk
-    const output = await this.send<{ executions?: ExecutionListItem[] }>(
+    const output = await this.calls.read<{ executions?: ExecutionListItem[] }>(
       sfnClient,
       new sfn.ListExecutionsCommand({ stateMachineArn, maxResults }),
       'Step Functions ListExecutions',
@@ -151,7 +144,7 @@ export class StepFunctionsApi {
     signal: AbortSignal
   ): Promise<void> {
     const { sfn, sfnClient } = this.sdk
-    await this.send(
+    await this.calls.change(
       sfnClient,
       new sfn.StopExecutionCommand(request),
       'Step Functions StopExecution',
@@ -163,7 +156,7 @@ export class StepFunctionsApi {
   async secretString(secretId: string, signal: AbortSignal): Promise<string | undefined> {
     const { secrets, secretsClient } = this.sdk
     try {
-      const output = await this.send<{ SecretString?: string }>(
+      const output = await this.calls.read<{ SecretString?: string }>(
         secretsClient,
         new secrets.GetSecretValueCommand({ SecretId: secretId }),
         'Secrets Manager GetSecretValue',
@@ -179,50 +172,15 @@ export class StepFunctionsApi {
   /** Deletes at once: the secret names one deployment and is of no use after it. */
   async deleteSecret(secretId: string, signal: AbortSignal): Promise<void> {
     const { secrets, secretsClient } = this.sdk
-    await this.send(
+    await this.calls.change(
       secretsClient,
       new secrets.DeleteSecretCommand({ SecretId: secretId, ForceDeleteWithoutRecovery: true }),
       'Secrets Manager DeleteSecret',
       signal
     )
   }
-
-  private async send<O>(
-    client: SdkClient,
-    command: unknown,
-    describe: string,
-    signal: AbortSignal
-  ): Promise<O> {
-    // Every call here reads, or is idempotent (StartExecution by name, StopExecution, DeleteSecret),
-    // so an answer cut off mid-body is safe to ask for again.
-    const guarded: SdkClient = {
-      send: (c, options) =>
-        client.send(c, options).catch(error => Promise.reject(retryableIfMalformed(error)))
-    }
-    if (this.retried) {
-      return (await sendAws(guarded, command, { describe, signal, onRetry: this.onRetry })) as O
-    }
-    try {
-      return (await guarded.send(command, { abortSignal: signal })) as O
-    } catch (error) {
-      throw explainCredentialError(error) ?? error
-    }
-  }
 }
 
 function errorName(error: unknown): string {
   return error instanceof Error ? error.name : ''
-}
-
-/** The SDK reports a body it cannot parse as a SyntaxError (or a deserialization failure). */
-function retryableIfMalformed(error: unknown): unknown {
-  const name = errorName(error)
-  const message = error instanceof Error ? error.message : ''
-  if (
-    name === 'SyntaxError' ||
-    /Deserialization error|Unexpected (end|token)|not valid JSON/i.test(message)
-  ) {
-    return new RetryableError(`malformed answer: ${message.split('\n')[0]}`)
-  }
-  return error
 }

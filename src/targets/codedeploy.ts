@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import type { LoadBalancer } from '@aws-sdk/client-ecs'
 import type { DeploymentInfo, DeploymentTarget } from '@aws-sdk/client-codedeploy'
 import { load as parseYaml } from 'js-yaml'
 import { DeployError, type ErrorCode } from '../errors.js'
-import { stopWhenAbandoned, watch, type Rollout } from './ecs-rolling.js'
+import type { EcsTarget } from '../settings/types.js'
+import { watch, type Rollout } from './ecs-rolling.js'
+import { readUserFile } from './ecs-taskdef.js'
+import { stopAbandoned } from './stop.js'
 
 /**
  * strategy: codedeploy (CODE_DEPLOY deployment controller): CodeDeploy shifts traffic from the
@@ -23,16 +25,14 @@ const HEALTH_CODES = new Set([
 
 type CodeDeployEnd = { ok: true } | { ok: false; info: DeploymentInfo; targets: DeploymentTarget[] }
 
-export async function deployCodeDeploy(rollout: Rollout): Promise<string> {
+/** deploy.ecs.codedeploy, which the ECS target has checked is set before anything is registered. */
+export type CodeDeploySettings = NonNullable<EcsTarget['codedeploy']>
+
+export async function deployCodeDeploy(
+  rollout: Rollout,
+  settings: CodeDeploySettings
+): Promise<string> {
   const { api, target, context } = rollout
-  const settings = target.codedeploy
-  if (!settings) {
-    throw new DeployError(
-      'INVALID_INPUT',
-      `deploy.ecs.strategy is codedeploy for '${target.service}' but deploy.ecs.codedeploy ` +
-        '(application, deployment_group) is missing.'
-    )
-  }
   const group = await api.getDeploymentGroup(
     settings.application,
     settings.deploymentGroup,
@@ -85,7 +85,7 @@ export async function deployCodeDeploy(rollout: Rollout): Promise<string> {
       }
     }
   ).catch(error =>
-    stopWhenAbandoned(
+    stopAbandoned(
       error,
       signal => api.stopDeployment(id, settings.autoRollback, signal),
       settings.autoRollback
@@ -133,11 +133,18 @@ export function generateAppSpec(
 
 /** A user's AppSpec (YAML or JSON) with its ECS service's TaskDefinition set to the new revision. */
 export async function appSpecFromFile(path: string, taskDefinitionArn: string): Promise<string> {
+  const text = await readUserFile(path, 'the AppSpec')
   let spec: unknown
   try {
-    spec = parseYaml(await readFile(path, 'utf8'))
+    spec = parseYaml(text)
   } catch (error) {
-    throw new DeployError('INVALID_INPUT', `Cannot read the AppSpec ${path}: ${String(error)}`)
+    // The parser's message quotes the offending line, which may hold a secret: say only where.
+    const mark = (error as { mark?: { line?: number; column?: number } }).mark
+    const where =
+      typeof mark?.line === 'number'
+        ? ` (at line ${mark.line + 1}, column ${(mark.column ?? 0) + 1})`
+        : ''
+    throw new DeployError('INVALID_INPUT', `The AppSpec ${path} is not valid YAML or JSON${where}.`)
   }
   const resources = (spec as { Resources?: unknown } | null)?.Resources
   const services = Array.isArray(resources)

@@ -1,6 +1,7 @@
 import type { ServiceDeployment } from '@aws-sdk/client-ecs'
 import { DeployError } from '../errors.js'
-import { explainFailure, shortName, stopWhenAbandoned, watch, type Rollout } from './ecs-rolling.js'
+import { explainFailure, shortName, watch, type Rollout } from './ecs-rolling.js'
+import { stopAbandoned } from './stop.js'
 
 /**
  * strategy: blue_green (ECS native, deploymentConfiguration.strategy BLUE_GREEN): UpdateService,
@@ -70,7 +71,7 @@ export async function deployBlueGreen(rollout: Rollout): Promise<string> {
       }
     }
   ).catch(error =>
-    stopWhenAbandoned(
+    stopAbandoned(
       error,
       arn ? signal => api.stopServiceDeployment(arn as string, signal) : undefined,
       `stopped ECS service deployment ${arn ?? ''} with ROLLBACK`,

@@ -1,8 +1,8 @@
 import type { Deployment, Service, Task } from '@aws-sdk/client-ecs'
 import type { EcsApi } from '../clients/ecs.js'
 import { DeployError } from '../errors.js'
-import { follow, formatDuration } from '../runtime/follow.js'
-import type { RetryNotice } from '../runtime/retry.js'
+import { follow } from '../runtime/follow.js'
+import { describeRetry } from '../runtime/retry.js'
 import type { EcsTarget } from '../settings/types.js'
 import { familyOf, revisionOf } from './ecs-taskdef.js'
 import type { TargetContext } from './types.js'
@@ -14,9 +14,8 @@ export interface Rollout {
   /** The service as it was before the update. */
   readonly service: Service
   readonly taskDefinitionArn: string
+  /** Its pollIntervalMs and timeoutMs are the service's own, resolved by the deploy phase. */
   readonly context: TargetContext
-  readonly intervalMs: number
-  readonly timeoutMs: number
 }
 
 /** One look of a strategy: over with a value, or still going with a line and its data. */
@@ -32,54 +31,26 @@ export async function watch<T>(
   describe: string,
   look: (api: EcsApi, signal: AbortSignal) => Promise<Step<T>>
 ): Promise<T> {
+  const { context } = rollout
   const api = rollout.api.forLook
   let data: Record<string, unknown> | undefined
   const followed = await follow<T>({
     describe,
-    intervalMs: rollout.intervalMs,
-    timeoutMs: rollout.timeoutMs,
-    signal: rollout.context.signal,
+    intervalMs: context.pollIntervalMs,
+    timeoutMs: context.timeoutMs,
+    signal: context.signal,
+    sleep: context.sleep,
+    now: context.now,
     look: async signal => {
       const step = await look(api, signal)
       if (step.done) return step
       data = step.data
       return { done: false, progress: step.progress }
     },
-    onProgress: message => rollout.context.progress(message, data),
-    onRetry: retry => rollout.context.info(retryLine(retry))
+    onProgress: message => context.progress(message, data),
+    onRetry: retry => context.info(describeRetry(retry))
   })
   return followed.value
-}
-
-/** A blip the wait rides out, for the log. */
-export function retryLine(retry: RetryNotice): string {
-  return `${retry.describe}: ${retry.reason}; trying again in ${formatDuration(retry.delayMs)}`
-}
-
-/**
- * On TIMEOUT or CANCELLED, stop the remote deployment so that it does not go on unattended, then
- * rethrow. The stop gets its own short deadline: the run's signal has usually fired already.
- */
-export async function stopWhenAbandoned(
-  error: unknown,
-  stop: ((signal: AbortSignal) => Promise<void>) | undefined,
-  stopping: string,
-  context: TargetContext
-): Promise<never> {
-  if (!(error instanceof DeployError) || !stop || !['TIMEOUT', 'CANCELLED'].includes(error.code))
-    throw error
-  try {
-    await stop(AbortSignal.timeout(60_000))
-  } catch (stopError) {
-    context.warning(
-      `Could not stop the deployment after ${error.code.toLowerCase()}: ${String(stopError)}`
-    )
-    throw error
-  }
-  throw new DeployError(error.code, `${error.message}; ${stopping}`, {
-    details: error.details,
-    cause: error
-  })
 }
 
 type RollingEnd = { ok: true } | { ok: false; reason: string; service: Service }

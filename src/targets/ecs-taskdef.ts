@@ -1,9 +1,11 @@
-import { DeployError } from '../errors.js'
+import { readFile } from 'node:fs/promises'
+import { DeployError, errorMessage } from '../errors.js'
 import type { RegisterKeys } from '../clients/ecs.js'
 
 /**
  * Pure task definition work: from the definition a deploy starts from to the RegisterTaskDefinition
- * input with the pushed image, and whether registering it would change anything. No network here.
+ * input with the pushed image, and whether registering it would change anything; reading the files
+ * the config names. No network here.
  */
 
 /** Keys DescribeTaskDefinition returns that RegisterTaskDefinition does not take. */
@@ -212,4 +214,40 @@ export function revisionsToDeregister(
     .filter(arn => familyOf(arn) === family)
     .sort((a, b) => (revisionOf(b) ?? 0) - (revisionOf(a) ?? 0))
   return ofFamily.slice(Math.max(1, keep)).filter(arn => !inUse.includes(arn))
+}
+
+/**
+ * Where JSON that does not parse goes wrong, as "line L, column C", found without quoting it: the
+ * parser's own message may quote the text. The longest prefix that fails only for ending early
+ * ends at the error (a prefix of a broken text is broken at the same place or not at all).
+ */
+export function jsonSyntaxErrorAt(text: string): string {
+  const endsEarly = (length: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, length))
+      return true
+    } catch (error) {
+      const message = error instanceof Error ? error.message : ''
+      const position = /at position (\d+)/.exec(message)?.[1]
+      return /end of JSON input/.test(message) || Number(position ?? -1) >= length
+    }
+  }
+  let good = 0
+  let bad = text.length
+  while (bad - good > 1) {
+    const middle = Math.floor((good + bad) / 2)
+    if (endsEarly(middle)) good = middle
+    else bad = middle
+  }
+  const before = text.slice(0, good).split('\n')
+  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`
+}
+
+/** A file the config names (a task definition, an AppSpec), or INVALID_INPUT naming it. */
+export async function readUserFile(path: string, what: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    throw new DeployError('INVALID_INPUT', `Cannot read ${what} ${path}: ${errorMessage(error)}`)
+  }
 }

@@ -1,14 +1,16 @@
-import { readFile } from 'node:fs/promises'
 import type { Service } from '@aws-sdk/client-ecs'
 import { EcsApi } from '../clients/ecs.js'
 import { asDeployError, DeployError, errorMessage } from '../errors.js'
+import { describeRetry } from '../runtime/retry.js'
 import type { EcsTarget } from '../settings/types.js'
 import { deployCodeDeploy } from './codedeploy.js'
 import { deployBlueGreen } from './ecs-bluegreen.js'
-import { deployRolling, retryLine, shortName, type Rollout } from './ecs-rolling.js'
+import { deployRolling, shortName, type Rollout } from './ecs-rolling.js'
 import {
   familyOf,
+  jsonSyntaxErrorAt,
   prepareTaskDefinition,
+  readUserFile,
   revisionsToDeregister,
   type PreparedTaskDefinition,
   type TaskDefinitionJson
@@ -21,7 +23,7 @@ import type { Deploy, DeployOutcome, DeployRequest, TargetContext } from './type
  */
 export const deploy: Deploy<EcsTarget> = async (request, context) => {
   const { target } = request
-  const api = await EcsApi.create(target.region, retry => context.info(retryLine(retry)))
+  const api = await EcsApi.create(target.region, retry => context.info(describeRetry(retry)))
   try {
     return await deployWith(api, request, context)
   } catch (error) {
@@ -62,17 +64,10 @@ async function deployWith(
     )
     return { deploymentUrl, outputs }
   }
-  const rollout: Rollout = {
-    api,
-    target,
-    service,
-    taskDefinitionArn,
-    context,
-    intervalMs: target.pollIntervalMs ?? context.pollIntervalMs,
-    timeoutMs: target.timeoutMs ?? context.timeoutMs
-  }
-  if (target.strategy === 'codedeploy') {
-    outputs.codedeploy_deployment_id = await deployCodeDeploy(rollout)
+  const rollout: Rollout = { api, target, service, taskDefinitionArn, context }
+  // checkController has refused codedeploy without its settings, so the second test always holds.
+  if (target.strategy === 'codedeploy' && target.codedeploy) {
+    outputs.codedeploy_deployment_id = await deployCodeDeploy(rollout, target.codedeploy)
   } else if (target.strategy === 'blue_green') {
     outputs.ecs_deployment_id = await deployBlueGreen(rollout)
   } else {
@@ -164,24 +159,18 @@ async function prepare(
 }
 
 async function readTaskDefinitionFile(path: string): Promise<TaskDefinitionJson> {
-  let text: string
+  const text = await readUserFile(path, 'the task definition file')
+  let json: unknown
   try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
+    json = JSON.parse(text)
+  } catch {
+    // The parser's message quotes the file, which may hold plaintext environment values.
     throw new DeployError(
       'INVALID_INPUT',
-      `Cannot read the task definition file ${path}: ${errorMessage(error)}`
+      `The task definition file ${path} is not valid JSON (at ${jsonSyntaxErrorAt(text)}).`
     )
   }
-  try {
-    const json: unknown = JSON.parse(text)
-    if (json && typeof json === 'object' && !Array.isArray(json)) return json as TaskDefinitionJson
-  } catch (error) {
-    throw new DeployError(
-      'INVALID_INPUT',
-      `The task definition file ${path} is not valid JSON: ${errorMessage(error)}`
-    )
-  }
+  if (json && typeof json === 'object' && !Array.isArray(json)) return json as TaskDefinitionJson
   throw new DeployError(
     'INVALID_INPUT',
     `The task definition file ${path} must hold a JSON object.`

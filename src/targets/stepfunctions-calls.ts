@@ -1,5 +1,5 @@
 import { DeployError, errorMessage, isAbortError } from '../errors.js'
-import type { RetryNotice } from '../runtime/retry.js'
+import { describeRetry, type RetryNotice } from '../runtime/retry.js'
 import type { TargetContext } from './types.js'
 
 /**
@@ -9,8 +9,7 @@ import type { TargetContext } from './types.js'
 
 /** Retries are worth a log line: a throttled deploy API explains a slow follow. */
 export function noticeRetry(context: TargetContext): (retry: RetryNotice) => void {
-  return retry =>
-    context.info(`${retry.describe}: ${retry.reason}; trying again in ${retry.delayMs} ms`)
+  return retry => context.info(describeRetry(retry))
 }
 
 export async function call<T>(what: string, operation: () => Promise<T>): Promise<T> {

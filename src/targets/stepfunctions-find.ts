@@ -89,6 +89,8 @@ export async function findExecution(
     intervalMs: target.secretIntervalMs,
     timeoutMs,
     signal: context.signal,
+    sleep: context.sleep,
+    now: context.now,
     onRetry: noticeRetry(context),
     onProgress: message => context.info(message),
     look: async signal => {

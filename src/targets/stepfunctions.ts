@@ -15,6 +15,7 @@ import {
   type ExecutionTrail
 } from './stepfunctions-history.js'
 import { startExecution } from './stepfunctions-start.js'
+import { stopAbandoned } from './stop.js'
 
 /**
  * Step Functions deploys: a state machine (EnsureInfra -> RegisterTaskAndDeploy -> CheckDeployment
@@ -45,15 +46,14 @@ async function deployWith(
     `Following Step Functions execution ${found.executionArn} (${consoleUrl(found.executionArn)})`
   )
 
-  let trail: ExecutionTrail
-  try {
-    trail = await followExecution(api, found.executionArn, context, remaining())
-  } catch (error) {
-    if (error instanceof DeployError && error.code === 'TIMEOUT' && target.stopOnTimeout) {
-      await stopAfterTimeout(api, found.executionArn, context)
-    }
-    throw error
-  }
+  const trail = await followExecution(api, found.executionArn, context, remaining()).catch(error =>
+    stopAbandoned(
+      error,
+      target.stopOnTimeout ? stopExecution(api, found.executionArn, error, context) : undefined,
+      `stopped Step Functions execution ${found.executionArn} (stop_on_timeout)`,
+      context
+    )
+  )
   const description = await call('DescribeExecution', () =>
     api.describeExecution(found.executionArn, context.signal)
   )
@@ -79,6 +79,8 @@ async function followExecution(
     intervalMs: context.pollIntervalMs,
     timeoutMs,
     signal: context.signal,
+    sleep: context.sleep,
+    now: context.now,
     onRetry: noticeRetry(context),
     look: async signal => {
       const read = await readNewEvents(look, executionArn, cursor, signal)
@@ -189,26 +191,25 @@ function consoleUrl(executionArn: string): string {
   return `https://${region}.console.aws.amazon.com/states/home?region=${region}#/v2/executions/details/${executionArn}`
 }
 
-async function stopAfterTimeout(
+/**
+ * stop_on_timeout: an execution the deploy gave up on, at its deadline or because the run was
+ * cancelled, is stopped rather than left to go on unattended.
+ */
+function stopExecution(
   api: StepFunctionsApi,
   executionArn: string,
+  error: unknown,
   context: TargetContext
-): Promise<void> {
-  try {
-    await api.stopExecution(
-      {
+): (signal: AbortSignal) => Promise<void> {
+  const cancelled = error instanceof DeployError && error.code === 'CANCELLED'
+  const request = cancelled
+    ? { executionArn, error: 'DeployPipeline.Cancelled', cause: 'the deploy was cancelled' }
+    : {
         executionArn,
         error: 'DeployPipeline.Timeout',
         cause: `deploy_timeout of ${formatDuration(context.timeoutMs)} passed`
-      },
-      context.signal
-    )
-    context.info(`Stopped Step Functions execution ${executionArn} (stop_on_timeout)`)
-  } catch (error) {
-    context.warning(
-      `Could not stop Step Functions execution ${executionArn}: ${errorMessage(error)}`
-    )
-  }
+      }
+  return signal => api.stopExecution(request, signal)
 }
 
 async function deleteSecret(

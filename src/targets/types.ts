@@ -1,4 +1,5 @@
 import type { PlannedService, Plan } from '../plan/types.js'
+import type { Sleep } from '../runtime/sleep.js'
 import type { DeployTarget, Settings } from '../settings/types.js'
 
 /** One service's deployment, as the DEPLOY phase hands it to its target. */
@@ -16,6 +17,9 @@ export interface TargetContext {
   readonly signal: AbortSignal
   readonly timeoutMs: number
   readonly pollIntervalMs: number
+  /** The follower's wait and clock; the real ones when absent (tests record the waits asked for). */
+  readonly sleep?: Sleep
+  readonly now?: () => number
   /** A change worth showing: goes to the log, the status card and the event stream. */
   progress(message: string, data?: Record<string, unknown>): void
   info(message: string): void
