@@ -53,6 +53,12 @@ const applicationShape = dist/* looseObject */._H3({
     spec: dist/* looseObject */._H3({})
 });
 function createArgoCdClient(options) {
+    // fetch refuses such a URL with an error that repeats it, password and all: stop before that.
+    const parsed = URL.canParse(options.server) ? new URL(options.server) : undefined;
+    if (parsed?.username || parsed?.password) {
+        throw new errors/* DeployError */.sH('INVALID_INPUT', `the Argo CD server URL (${shownServer(options.server)}) holds a user name or password; ` +
+            'give it without them: the API token goes in argocd_token');
+    }
     const base = options.server.replace(/\/+$/, '');
     const app = options.app;
     const agent = new undici.Agent({ connect: { rejectUnauthorized: !options.insecure } });
@@ -78,7 +84,7 @@ function createArgoCdClient(options) {
             },
             body: body === undefined ? undefined : JSON.stringify(body)
         }).catch((error) => {
-            throw explainTlsError(error, base) ?? error;
+            throw explainTlsError(error, options.server) ?? error;
         });
         const text = await response.text();
         let parsed;
@@ -153,8 +159,20 @@ function explainTlsError(error, server) {
     const code = error?.cause?.code;
     if (typeof code !== 'string' || !TLS_CODES.has(code))
         return undefined;
-    return new errors/* DeployError */.sH('DEPLOY_FAILED', `the TLS certificate of ${server} is not trusted (${code}): give the runner its CA ` +
+    return new errors/* DeployError */.sH('DEPLOY_FAILED', `the TLS certificate of ${shownServer(server)} is not trusted (${code}): give the runner its CA ` +
         '(NODE_EXTRA_CA_CERTS) or, for a self-signed server, set argocd_insecure: true', { cause: error });
+}
+/**
+ * The server as messages show it: its origin, never a user name or password written into the URL
+ * (nor a path prefix, which says nothing a user needs to find the server).
+ */
+function shownServer(server) {
+    try {
+        return new URL(server).origin;
+    }
+    catch {
+        return 'the Argo CD server';
+    }
 }
 /** Turns the answers a user can act on into DeployErrors that say what to do. */
 function explainArgoCdError(error, where) {
@@ -162,7 +180,7 @@ function explainArgoCdError(error, where) {
         return error;
     const app = `Argo CD application '${where.app}'`;
     if (error.status === 401) {
-        return new errors/* DeployError */.sH('DEPLOY_FAILED', `${where.server} rejected the Argo CD token (HTTP 401): check that argocd_token holds a ` +
+        return new errors/* DeployError */.sH('DEPLOY_FAILED', `${shownServer(where.server)} rejected the Argo CD token (HTTP 401): check that argocd_token holds a ` +
             'valid, unexpired API token for an account with access to the application.', { cause: error, details: error.message });
     }
     if (error.status === 403) {
@@ -171,7 +189,7 @@ function explainArgoCdError(error, where) {
     }
     if (error.status === 404) {
         const scope = where.project ? ` in project '${where.project}'` : '';
-        return new errors/* DeployError */.sH('DEPLOY_FAILED', `${app} does not exist${scope} on ${where.server}: check app, project and app_namespace.`, { cause: error, details: error.message });
+        return new errors/* DeployError */.sH('DEPLOY_FAILED', `${app} does not exist${scope} on ${shownServer(where.server)}: check app, project and app_namespace.`, { cause: error, details: error.message });
     }
     return new errors/* DeployError */.sH('DEPLOY_FAILED', error.message, { cause: error });
 }
@@ -446,6 +464,7 @@ function failingResources(app) {
 }
 
 ;// CONCATENATED MODULE: ./src/targets/argocd.ts
+
 
 
 
@@ -728,7 +747,7 @@ function imageChange(request) {
     };
 }
 function retryNotice(context) {
-    return notice => context.info(`${notice.describe}: ${notice.reason}; trying again in ${(0,follow/* formatDuration */.a)(notice.delayMs)}`);
+    return notice => context.info((0,retry/* describeRetry */.eV)(notice));
 }
 
 

@@ -6,10 +6,11 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vl: () => (/* binding */ AwsCalls),
 /* harmony export */   Wo: () => (/* binding */ sendAws),
-/* harmony export */   n1: () => (/* binding */ explainCredentialError),
 /* harmony export */   rw: () => (/* binding */ awsClientConfig)
 /* harmony export */ });
+/* unused harmony export explainCredentialError */
 /* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1279);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6390);
@@ -34,11 +35,60 @@ function awsClientConfig(region) {
  * DeployError that says how to fix them rather than a raw SDK message.
  */
 async function sendAws(client, command, options) {
+    const { describe, signal, onRetry, attempts, idempotent = false } = options;
     try {
-        return await (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(attemptSignal => client.send(command, { abortSignal: attemptSignal }), options);
+        return await (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(attemptSignal => client
+            .send(command, { abortSignal: attemptSignal })
+            .catch((error) => Promise.reject(unreadableAnswer(error, describe, idempotent))), { describe, signal, onRetry, attempts });
     }
     catch (error) {
         throw explainCredentialError(error) ?? error;
+    }
+}
+/**
+ * A 2xx answer the SDK could not parse, as an error that names the call but not the body (which may
+ * hold a secret; the SDK's error keeps it on a hidden field, so it is not kept as the cause).
+ */
+function unreadableAnswer(error, describe, idempotent) {
+    const status = (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error);
+    const garbled = error instanceof Error &&
+        status !== undefined &&
+        status < 300 &&
+        (error.name === 'SyntaxError' || /Deserialization error/.test(error.message));
+    if (!garbled)
+        return error;
+    const what = `${describe} answered HTTP ${status} with a malformed body that could not be read`;
+    if (idempotent)
+        return new _runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .RetryableError */ .dw(what);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', `${what}; it may have taken effect, so it was not sent again. Check its result in the AWS console.`);
+}
+/**
+ * How an API adapter sends: every call through `sendAws`, reads as idempotent, changes not. Inside
+ * a follower's look (`forLook`) each call is a single attempt: the follower retries the whole look,
+ * and retrying inside it as well would multiply the attempts and blur the poll cadence.
+ */
+class AwsCalls {
+    onRetry;
+    attempts;
+    constructor(onRetry, attempts) {
+        this.onRetry = onRetry;
+        this.attempts = attempts;
+    }
+    get forLook() {
+        return new AwsCalls(this.onRetry, 1);
+    }
+    async read(client, command, describe, signal) {
+        return this.send(client, command, { describe, signal, idempotent: true });
+    }
+    async change(client, command, describe, signal) {
+        return this.send(client, command, { describe, signal, idempotent: false });
+    }
+    async send(client, command, options) {
+        return sendAws(client, command, {
+            ...options,
+            onRetry: this.onRetry,
+            attempts: this.attempts
+        });
     }
 }
 const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
@@ -78,12 +128,10 @@ function explainCredentialError(error) {
 
 class StepFunctionsApi {
     sdk;
-    retried;
-    onRetry;
-    constructor(sdk, retried, onRetry) {
+    calls;
+    constructor(sdk, calls) {
         this.sdk = sdk;
-        this.retried = retried;
-        this.onRetry = onRetry;
+        this.calls = calls;
     }
     static async create(region, onRetry) {
         const [sfn, secrets] = await Promise.all([
@@ -96,32 +144,32 @@ class StepFunctionsApi {
             sfnClient: new sfn.SFNClient((0,_aws_js__WEBPACK_IMPORTED_MODULE_1__/* .awsClientConfig */ .rw)(region)),
             secretsClient: new secrets.SecretsManagerClient((0,_aws_js__WEBPACK_IMPORTED_MODULE_1__/* .awsClientConfig */ .rw)(region))
         };
-        return new StepFunctionsApi(sdk, true, onRetry);
+        return new StepFunctionsApi(sdk, new _aws_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsCalls */ .Vl(onRetry));
     }
     /** The same clients, sending single attempts: for looks inside `follow`. */
     get forLook() {
-        return new StepFunctionsApi(this.sdk, false, this.onRetry);
+        return new StepFunctionsApi(this.sdk, this.calls.forLook);
     }
     async describeStateMachine(stateMachineArn, signal) {
         const { sfn, sfnClient } = this.sdk;
-        return this.send(sfnClient, new sfn.DescribeStateMachineCommand({ stateMachineArn }), 'Step Functions DescribeStateMachine', signal);
+        return this.calls.read(sfnClient, new sfn.DescribeStateMachineCommand({ stateMachineArn }), 'Step Functions DescribeStateMachine', signal);
     }
     /** Idempotent by name: the same name and input while it runs answers the same execution. */
     async startExecution(input, signal) {
         const { sfn, sfnClient } = this.sdk;
-        const output = await this.send(sfnClient, new sfn.StartExecutionCommand(input), 'Step Functions StartExecution', signal);
+        const output = await this.calls.send(sfnClient, new sfn.StartExecutionCommand(input), { describe: 'Step Functions StartExecution', signal, idempotent: true });
         if (!output.executionArn)
             throw new _runtime_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .RetryableError */ .dw('StartExecution answered without an ARN');
         return { executionArn: output.executionArn, startDate: output.startDate };
     }
     async describeExecution(executionArn, signal) {
         const { sfn, sfnClient } = this.sdk;
-        return this.send(sfnClient, new sfn.DescribeExecutionCommand({ executionArn }), 'Step Functions DescribeExecution', signal);
+        return this.calls.read(sfnClient, new sfn.DescribeExecutionCommand({ executionArn }), 'Step Functions DescribeExecution', signal);
     }
     /** One page of the history, newest first, without inputs and outputs. */
     async historyPage(request, signal) {
         const { sfn, sfnClient } = this.sdk;
-        const output = await this.send(sfnClient, new sfn.GetExecutionHistoryCommand({
+        const output = await this.calls.read(sfnClient, new sfn.GetExecutionHistoryCommand({
             ...request,
             reverseOrder: true,
             includeExecutionData: false
@@ -134,18 +182,18 @@ class StepFunctionsApi {
     /** The newest executions of a state machine, newest first. */
     async listExecutions(stateMachineArn, maxResults, signal) {
         const { sfn, sfnClient } = this.sdk;
-        const output = await this.send(sfnClient, new sfn.ListExecutionsCommand({ stateMachineArn, maxResults }), 'Step Functions ListExecutions', signal);
+        const output = await this.calls.read(sfnClient, new sfn.ListExecutionsCommand({ stateMachineArn, maxResults }), 'Step Functions ListExecutions', signal);
         return output.executions ?? [];
     }
     async stopExecution(request, signal) {
         const { sfn, sfnClient } = this.sdk;
-        await this.send(sfnClient, new sfn.StopExecutionCommand(request), 'Step Functions StopExecution', signal);
+        await this.calls.change(sfnClient, new sfn.StopExecutionCommand(request), 'Step Functions StopExecution', signal);
     }
     /** The secret's string, or undefined while it does not exist (yet). */
     async secretString(secretId, signal) {
         const { secrets, secretsClient } = this.sdk;
         try {
-            const output = await this.send(secretsClient, new secrets.GetSecretValueCommand({ SecretId: secretId }), 'Secrets Manager GetSecretValue', signal);
+            const output = await this.calls.read(secretsClient, new secrets.GetSecretValueCommand({ SecretId: secretId }), 'Secrets Manager GetSecretValue', signal);
             return output.SecretString;
         }
         catch (error) {
@@ -157,37 +205,11 @@ class StepFunctionsApi {
     /** Deletes at once: the secret names one deployment and is of no use after it. */
     async deleteSecret(secretId, signal) {
         const { secrets, secretsClient } = this.sdk;
-        await this.send(secretsClient, new secrets.DeleteSecretCommand({ SecretId: secretId, ForceDeleteWithoutRecovery: true }), 'Secrets Manager DeleteSecret', signal);
-    }
-    async send(client, command, describe, signal) {
-        // Every call here reads, or is idempotent (StartExecution by name, StopExecution, DeleteSecret),
-        // so an answer cut off mid-body is safe to ask for again.
-        const guarded = {
-            send: (c, options) => client.send(c, options).catch(error => Promise.reject(retryableIfMalformed(error)))
-        };
-        if (this.retried) {
-            return (await (0,_aws_js__WEBPACK_IMPORTED_MODULE_1__/* .sendAws */ .Wo)(guarded, command, { describe, signal, onRetry: this.onRetry }));
-        }
-        try {
-            return (await guarded.send(command, { abortSignal: signal }));
-        }
-        catch (error) {
-            throw (0,_aws_js__WEBPACK_IMPORTED_MODULE_1__/* .explainCredentialError */ .n1)(error) ?? error;
-        }
+        await this.calls.change(secretsClient, new secrets.DeleteSecretCommand({ SecretId: secretId, ForceDeleteWithoutRecovery: true }), 'Secrets Manager DeleteSecret', signal);
     }
 }
 function errorName(error) {
     return error instanceof Error ? error.name : '';
-}
-/** The SDK reports a body it cannot parse as a SyntaxError (or a deserialization failure). */
-function retryableIfMalformed(error) {
-    const name = errorName(error);
-    const message = error instanceof Error ? error.message : '';
-    if (name === 'SyntaxError' ||
-        /Deserialization error|Unexpected (end|token)|not valid JSON/i.test(message)) {
-        return new _runtime_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .RetryableError */ .dw(`malformed answer: ${message.split('\n')[0]}`);
-    }
-    return error;
 }
 
 

@@ -10,9 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  finishFromPost: () => (/* binding */ finishFromPost),
+  finishFromPost: () => (/* reexport */ finishFromPost),
   notificationSinks: () => (/* binding */ notificationSinks),
-  notificationWarnings: () => (/* binding */ notificationWarnings),
   strictNotificationFailure: () => (/* binding */ strictNotificationFailure)
 });
 
@@ -212,32 +211,53 @@ const DEFAULT_CALL_TUNING = {
     attemptTimeoutMs: 10_000,
     maxRetryAfterMs: 30_000
 };
-/** A non-2xx answer. The message never contains the URL: webhook URLs are credentials. */
+/**
+ * A non-2xx answer. The message never contains the URL, nor the answer's text: a receiver may
+ * echo the request line (Express's "Cannot POST /path"), and webhook URLs are credentials. Only a
+ * short error name the receiver chose to give is kept (see knownError).
+ */
 class HttpStatusError extends Error {
     status;
     headers;
     body;
     constructor(status, headers, body) {
-        super(`HTTP ${status}${body ? `: ${body.replace(/\s+/g, ' ').slice(0, 200)}` : ''}`);
+        const known = knownError(body);
+        super(`HTTP ${status}${known ? `: ${known}` : ''}`);
         this.status = status;
         this.headers = headers;
         this.body = body;
         this.name = 'HttpStatusError';
     }
     json() {
-        try {
-            const value = JSON.parse(this.body);
-            return value !== null && typeof value === 'object' ? value : {};
-        }
-        catch {
-            return {};
-        }
+        return jsonRecord(this.body);
+    }
+}
+/**
+ * What an error answer says, when it says it in a known, short form: a JSON `error` or `message`
+ * field, or a bare error name such as Slack's webhook answers (`no_service`, `invalid_token`).
+ * Anything else (an HTML page, a stack trace, an echo of the request) stays out of the warning.
+ */
+function knownError(body) {
+    const text = body.trim();
+    if (/^[a-z][a-z_]{2,59}$/.test(text))
+        return text;
+    const { error, message } = jsonRecord(text);
+    const said = typeof error === 'string' ? error : message;
+    return typeof said === 'string' && said.length <= 120 ? said.replace(/\s+/g, ' ') : undefined;
+}
+function jsonRecord(text) {
+    try {
+        return (0,retry/* asRecord */.qY)(JSON.parse(text));
+    }
+    catch {
+        return {};
     }
 }
 /**
  * One JSON request through the retry helper; with expectJson, a 2xx answer that is not JSON is
- * retried like a dropped connection. `classify` may add what a service says in its body
- * (Discord's retry_after); everything else is the shared judgement.
+ * retried like a dropped connection, but only for an edit: a POST that was answered did its work,
+ * and sending it again would post a second message. `classify` may add what a service says in its
+ * body (Discord's retry_after); everything else is the shared judgement.
  */
 async function sendJson(describe, url, request, tuning, classify) {
     return (0,retry/* withRetry */.bD)(async (signal) => {
@@ -267,20 +287,17 @@ async function sendJson(describe, url, request, tuning, classify) {
         attemptTimeoutMs: tuning.attemptTimeoutMs,
         maxRetryAfterMs: tuning.maxRetryAfterMs,
         sleep: tuning.sleep,
-        classify: error => classify?.(error) ?? classifyMalformed(error)
+        classify: error => error instanceof MalformedAnswerError
+            ? { retry: request.method !== 'POST', reason: error.message }
+            : classify?.(error)
     });
 }
-/** A 2xx answer that is not JSON: a proxy's error page or a cut connection; worth another try. */
+/** A 2xx answer that is not what was asked for: a proxy's error page or a cut connection. */
 class MalformedAnswerError extends Error {
-    constructor(describe, status) {
-        super(`${describe} answered HTTP ${status} with a body that is not JSON`);
+    constructor(describe, status, what = 'a body that is not JSON') {
+        super(`${describe} answered HTTP ${status} with ${what}`);
         this.name = 'MalformedAnswerError';
     }
-}
-function classifyMalformed(error) {
-    if (error instanceof MalformedAnswerError)
-        return { retry: true, reason: error.message };
-    return undefined;
 }
 /**
  * Why a call finally failed, in words, for the warning. Duck-typed: errors from fetch may come
@@ -556,6 +573,7 @@ function fitTotal(embed) {
 
 
 
+
 /** Discord's JSON error codes that matter here. */
 const UNKNOWN_WEBHOOK = 10015;
 const UNKNOWN_MESSAGE = 10008;
@@ -565,6 +583,7 @@ class DiscordCardChannel {
     tuning;
     name = 'Discord';
     messageId;
+    idLost;
     finished;
     dead = false;
     base;
@@ -574,35 +593,46 @@ class DiscordCardChannel {
         this.tuning = tuning;
         this.base = new URL(webhookUrl);
         this.messageId = saved?.messageId;
+        this.idLost = saved?.idLost ?? false;
         this.finished = saved?.finished ?? false;
     }
     handle() {
-        return { messageId: this.messageId, finished: this.finished };
+        return {
+            messageId: this.messageId,
+            idLost: this.idLost,
+            finished: this.finished || this.dead
+        };
     }
     async show(card) {
         if (this.dead || this.finished)
             return;
-        const message = discordCardMessage(card);
-        try {
-            if (this.messageId) {
-                await this.send('PATCH', this.url(`/messages/${this.messageId}`), message);
+        if (!this.idLost) {
+            try {
+                await this.showCard(card);
             }
-            else {
-                const answer = await this.send('POST', this.url('', true), message);
-                const id = answer?.id;
-                if (typeof id !== 'string')
-                    throw new Error('Discord returned no message id');
-                this.messageId = id;
+            catch (error) {
+                this.fail(this.messageId ? 'could not edit the status card' : 'could not post the status card', error);
+                return;
             }
-        }
-        catch (error) {
-            this.fail(this.messageId ? 'could not edit the status card' : 'could not post the status card', error);
-            return;
         }
         if (!isFinal(card))
             return;
         this.finished = true;
         await this.mentionUser(card);
+    }
+    async showCard(card) {
+        const message = discordCardMessage(card);
+        if (this.messageId) {
+            await this.send('PATCH', this.url(`/messages/${this.messageId}`), message, true);
+            return;
+        }
+        // wait=true: the answer is the message, whose id every later edit needs.
+        const answer = await this.send('POST', this.url('', true), message, true);
+        const id = (0,retry/* asRecord */.qY)(answer.body).id;
+        if (typeof id !== 'string') {
+            throw new MalformedAnswerError('Discord webhook POST', answer.status, 'no message id');
+        }
+        this.messageId = id;
     }
     async mentionUser(card) {
         if (!this.mention)
@@ -612,7 +642,8 @@ class DiscordCardChannel {
             return;
         }
         try {
-            await this.send('POST', this.url('', true), discordMentionMessage(card, this.mention));
+            const message = discordMentionMessage(card, this.mention);
+            await this.send('POST', this.url(''), message, false);
         }
         catch (error) {
             this.fail('could not mention the person responsible', error);
@@ -625,13 +656,18 @@ class DiscordCardChannel {
             url.searchParams.set('wait', 'true');
         return url.toString();
     }
-    send(method, url, message) {
-        return sendJson(`Discord webhook ${method}`, url, { method, body: message, expectJson: url.includes('wait=true') || method === 'PATCH' }, this.tuning, classifyDiscordError).then(answer => answer.body);
+    send(method, url, message, expectJson) {
+        return sendJson(`Discord webhook ${method}`, url, { method, body: message, expectJson }, this.tuning, classifyDiscordError);
     }
     fail(what, error) {
         const code = error instanceof HttpStatusError ? error.json().code : undefined;
         let reason = describeDiscordError(error);
-        if (error instanceof HttpStatusError && code === UNKNOWN_MESSAGE) {
+        if (error instanceof MalformedAnswerError && !this.messageId) {
+            // The post went through, but without its id: posting again would show a second card.
+            this.idLost = true;
+            reason += '; the card cannot be edited, only the final mention will follow';
+        }
+        else if (error instanceof HttpStatusError && code === UNKNOWN_MESSAGE) {
             this.messageId = undefined; // deleted by someone: post a new card next time
         }
         else if (error instanceof HttpStatusError &&
@@ -667,10 +703,6 @@ function describeDiscordError(error) {
     return describeFailure(error);
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/run-state.ts
-var run_state = __webpack_require__(518);
 ;// CONCATENATED MODULE: ./src/notify/slack.ts
 
 
@@ -678,7 +710,8 @@ var run_state = __webpack_require__(518);
 
 /**
  * The real @slack/web-api client with its own retries and queue-pausing off, so that every call
- * goes through the one retry helper; a 429 comes back at once with its Retry-After.
+ * goes through the one retry helper; a 429 comes back at once with its Retry-After. Without an
+ * apiUrl the client uses Slack's own.
  */
 async function createSlackApi(token, apiUrl, tuning = DEFAULT_CALL_TUNING, debug = () => { }) {
     const { WebClient, LogLevel } = await __webpack_require__.e(/* import() */ 105).then(__webpack_require__.t.bind(__webpack_require__, 5105, 23));
@@ -849,7 +882,7 @@ class SlackCardChannel {
         return {
             channel: this.channel,
             ts: this.ts,
-            finished: this.finished,
+            finished: this.finished || this.dead,
             recipient: this.recipient
         };
     }
@@ -958,7 +991,7 @@ class SlackWebhookChannel {
         this.finished = saved?.finished ?? false;
     }
     handle() {
-        return { started: this.started, finished: this.finished };
+        return { started: this.started, finished: this.finished || this.dead };
     }
     async show(card) {
         if (this.dead || this.finished)
@@ -967,11 +1000,12 @@ class SlackWebhookChannel {
         if (this.started && !final)
             return;
         // Marked before the call: a start message that failed is not sent again at the next phase.
+        // The final one is marked after it: if it failed, the post step sends it again.
         this.started = true;
-        if (final)
-            this.finished = true;
         try {
             await sendJson('Slack incoming webhook', this.webhookUrl, { method: 'POST', body: slackCardMessage(card) }, this.tuning);
+            if (final)
+                this.finished = true;
         }
         catch (error) {
             if (error instanceof HttpStatusError && GONE.has(error.status))
@@ -1062,10 +1096,14 @@ class StatusCardSink {
         }
     }
     save() {
+        const handles = this.channels.map(c => [c.name, c.handle()]);
         const saved = {
             card: forState(this.card),
-            finished: isFinal(this.card) && this.shownPhase === this.card.phase && !this.dirty,
-            channels: Object.fromEntries(this.channels.map(c => [c.name, c.handle()]))
+            finished: isFinal(this.card) &&
+                this.shownPhase === this.card.phase &&
+                !this.dirty &&
+                handles.every(([, handle]) => handle.finished),
+            channels: Object.fromEntries(handles)
         };
         this.core.saveState(STATE_KEY, JSON.stringify(saved));
     }
@@ -1120,9 +1158,23 @@ class NotificationWarnings {
         return redactWebhookUrls(out);
     }
 }
-/** The secret as given and as URL-encoding would show it (a token inside a form body or URL). */
+/**
+ * The secret as given and as URL-encoding would show it (a token inside a form body or URL). For
+ * a URL also the parts a receiver echoes on their own: the path and query (Express answers
+ * "Cannot POST /path"), and any user:password.
+ */
 function secretForms(secret) {
-    const forms = new Set([secret, encodeURIComponent(secret)]);
+    const forms = new Set([secret]);
+    const url = URL.canParse(secret) ? new URL(secret) : undefined;
+    if (url?.protocol === 'http:' || url?.protocol === 'https:') {
+        // Only parts long enough not to match ordinary text ("/" or "/api").
+        const path = [`${url.pathname}${url.search}`, url.pathname].filter(part => part.length >= 6);
+        path.forEach(part => forms.add(part));
+        if (url.password)
+            forms.add(`${url.username}:${url.password}`).add(url.password);
+    }
+    for (const form of [...forms])
+        forms.add(encodeURIComponent(form));
     return [...forms].filter(form => form.length >= 4).sort((a, b) => b.length - a.length);
 }
 /** Webhook URLs carry their credential in the path; hide it wherever a library quoted one. */
@@ -1182,7 +1234,17 @@ class EventWebhookSink {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/run-state.ts
+var run_state = __webpack_require__(518);
+// EXTERNAL MODULE: ./src/settings/inputs.ts
+var inputs = __webpack_require__(7428);
+// EXTERNAL MODULE: ./src/settings/problems.ts
+var settings_problems = __webpack_require__(1477);
 ;// CONCATENATED MODULE: ./src/notify/post.ts
+
+
 
 
 
@@ -1199,25 +1261,17 @@ class EventWebhookSink {
  * send the direct message and the mention, and send the last events to the event webhook.
  * Secrets are not in the saved state; they are read again from the step's inputs.
  */
-async function finishCardFromPost(core, env, tuning = {}) {
+async function finishFromPost(core, env, tuning = {}) {
     const saved = readSavedCard(core.getState(STATE_KEY));
     if (!saved)
         return core.debug('notify: no status card was started; nothing to finish');
     if (saved.finished)
         return core.debug('notify: the status card already shows the final state');
-    const input = (name) => {
-        const value = env[`INPUT_${name.toUpperCase()}`]?.trim();
-        if (value)
-            core.setSecret(value);
-        return value || undefined;
-    };
-    const secrets = {
-        slackBotToken: input('slack_bot_token'),
-        slackWebhookUrl: input('slack_webhook_url'),
-        discordWebhookUrl: input('discord_webhook_url'),
-        webhookUrl: input('webhook_url')
-    };
-    const warnings = new NotificationWarnings(core, Object.values(secrets));
+    const inputs = readPostInputs(core, env);
+    const warnings = new NotificationWarnings(core, inputs.secrets);
+    // Main read the same inputs and would have stopped on a problem; warn, and do what still can be.
+    for (const problem of inputs.problems)
+        warnings.warn('Post step', problem);
     const call = { ...DEFAULT_CALL_TUNING, ...tuning.call };
     // The event log has what happened after main last saved the card, and (when the post step
     // closed the log first) the final error and done: fold them so card, log and webhook agree.
@@ -1232,11 +1286,11 @@ async function finishCardFromPost(core, env, tuning = {}) {
         card = ended;
     }
     core.info(`notify: the run ended without showing a final status; marking the card ${card.phase}`);
-    const channels = await restoreChannels(saved, secrets, env, warnings, call);
+    const channels = await restoreChannels(saved, inputs, warnings, call);
     await Promise.all(channels.map(channel => channel.show(card)));
-    if (secrets.webhookUrl) {
+    if (inputs.webhookUrl) {
         const delivered = Number(core.getState(DELIVERED_STATE_KEY)) || 0;
-        const sink = new EventWebhookSink(secrets.webhookUrl, warnings, call);
+        const sink = new EventWebhookSink(inputs.webhookUrl, warnings, call);
         for (const event of [...logged, ...closing])
             if (event.id > delivered)
                 await sink.handle(event);
@@ -1306,25 +1360,64 @@ function lastEvents(before, after, lastId) {
     });
     return inputs.map((input, i) => ({ id: lastId + 1 + i, ...input, timestamp }));
 }
-async function restoreChannels(saved, secrets, env, warnings, call) {
-    const channels = [];
-    const slack = saved.channels['Slack'];
-    if (slack && secrets.slackBotToken && slack.channel) {
-        const apiUrl = env.INPUT_SLACK_API_URL?.trim() || 'https://slack.com/api/';
-        const api = await createSlackApi(secrets.slackBotToken, apiUrl, call);
-        const recipient = slack.recipient ?? { kind: 'none', reason: 'no recipient was saved' };
-        channels.push(new SlackCardChannel(api, slack.channel, recipient, warnings, slack));
+/** The inputs the post step needs, read (and masked) the way settings reads them for main. */
+function readPostInputs(core, env) {
+    const problems = new settings_problems/* Problems */.Z();
+    const getInput = (name) => env[`INPUT_${name.toUpperCase()}`] ?? '';
+    const input = new inputs/* InputReader */.i({ getInput, setSecret: value => core.setSecret(value) }, problems);
+    const slackBotToken = input.secret('slack_bot_token');
+    const slackWebhookUrl = input.absoluteUrl('slack_webhook_url', { secret: true });
+    const discordWebhookUrl = input.absoluteUrl('discord_webhook_url', { secret: true });
+    const webhookUrl = input.absoluteUrl('webhook_url', { secret: true });
+    const before = problems.count;
+    const slackApiUrl = input.absoluteUrl('slack_api_url');
+    return {
+        // A bot token never goes to Slack's default when the URL the user meant is malformed.
+        slackBotToken: problems.count > before ? undefined : slackBotToken,
+        slackApiUrl,
+        slackWebhookUrl,
+        discordWebhookUrl,
+        discordMention: input.optional('discord_mention'),
+        webhookUrl,
+        secrets: [slackBotToken, slackWebhookUrl, discordWebhookUrl, webhookUrl],
+        problems: problems.all
+    };
+}
+async function restoreChannels(saved, inputs, warnings, call) {
+    const restored = await Promise.all([
+        restore('Slack', warnings, async () => {
+            const slack = saved.channels['Slack'];
+            if (!slack?.channel || !inputs.slackBotToken)
+                return undefined;
+            const api = await createSlackApi(inputs.slackBotToken, inputs.slackApiUrl, call);
+            const recipient = slack.recipient ?? { kind: 'none', reason: 'no recipient was saved' };
+            return new SlackCardChannel(api, slack.channel, recipient, warnings, slack);
+        }),
+        restore('Slack webhook', warnings, () => {
+            const webhook = saved.channels['Slack webhook'];
+            if (!webhook || !inputs.slackWebhookUrl)
+                return undefined;
+            return new SlackWebhookChannel(inputs.slackWebhookUrl, warnings, call, webhook);
+        }),
+        restore('Discord', warnings, () => {
+            const discord = saved.channels['Discord'];
+            if (!discord || !inputs.discordWebhookUrl)
+                return undefined;
+            const { discordWebhookUrl, discordMention } = inputs;
+            return new DiscordCardChannel(discordWebhookUrl, discordMention, warnings, call, discord);
+        })
+    ]);
+    return restored.filter(channel => channel !== undefined);
+}
+/** One channel that cannot be set up again is a warning; the others still finish their card. */
+async function restore(name, warnings, build) {
+    try {
+        return await build();
     }
-    const webhook = saved.channels['Slack webhook'];
-    if (webhook && secrets.slackWebhookUrl) {
-        channels.push(new SlackWebhookChannel(secrets.slackWebhookUrl, warnings, call, webhook));
+    catch (error) {
+        warnings.warn(name, `could not finish the status card: ${describeFailure(error)}`);
+        return undefined;
     }
-    const discord = saved.channels['Discord'];
-    if (discord && secrets.discordWebhookUrl) {
-        const mention = env.INPUT_DISCORD_MENTION?.trim() || undefined;
-        channels.push(new DiscordCardChannel(secrets.discordWebhookUrl, mention, warnings, call, discord));
-    }
-    return channels;
 }
 
 ;// CONCATENATED MODULE: ./src/notify/index.ts
@@ -1336,11 +1429,8 @@ async function restoreChannels(saved, secrets, env, warnings, call) {
 
 
 
-
 async function notificationSinks(settings, plan, core, tuning = {}) {
     const notify = settings.notify;
-    if (settings.dryRun)
-        return [];
     const call = { ...DEFAULT_CALL_TUNING, ...tuning.call };
     const warnings = new NotificationWarnings(core, [
         notify.slackBotToken,
@@ -1348,6 +1438,8 @@ async function notificationSinks(settings, plan, core, tuning = {}) {
         notify.discordWebhookUrl,
         notify.webhookUrl
     ]);
+    if (settings.dryRun)
+        return { sinks: [], warnings };
     const channels = [];
     if (notify.slackBotToken && notify.slackChannel) {
         const api = await createSlackApi(notify.slackBotToken, notify.slackApiUrl, call, m => core.debug(warnings.redact(m)));
@@ -1366,39 +1458,26 @@ async function notificationSinks(settings, plan, core, tuning = {}) {
     const sinks = [];
     if (channels.length > 0 || notify.webhookUrl) {
         // Kept even without a card channel: its saved state lets the post step end the event stream.
-        const card = new StatusCardSink(newCard(cardContext(settings)), channels, plan, core, tuning.card);
-        sinks.push(Object.assign(card, { warnings }));
+        sinks.push(new StatusCardSink(newCard(cardContext(settings)), channels, plan, core, tuning.card));
     }
     if (notify.webhookUrl) {
         // A few bytes per event in the state file: the post step must know where delivery stopped.
         const delivered = (id) => core.saveState(DELIVERED_STATE_KEY, String(id));
         sinks.push(new EventWebhookSink(notify.webhookUrl, warnings, call, delivered));
     }
-    return sinks;
-}
-/** Warning lines for the job summary, once each, after the bus is closed. */
-function notificationWarnings(sinks) {
-    const lines = new Set();
-    for (const sink of sinks) {
-        const warnings = sink.warnings;
-        if (warnings instanceof NotificationWarnings)
-            warnings.lines.forEach(line => lines.add(line));
-    }
-    return [...lines];
+    return { sinks, warnings };
 }
 /**
  * With notify_strict, the sentence to fail the run with when a notification was not delivered;
  * undefined otherwise. The deployment's own status output stays what it was.
  */
-function strictNotificationFailure(settings, sinks) {
-    const lines = notificationWarnings(sinks);
+function strictNotificationFailure(settings, warnings) {
+    const lines = warnings.lines;
     if (!settings.notify.strict || lines.length === 0)
         return undefined;
     return `notify_strict is true and ${lines.length} notification problem(s) occurred: ${lines.join('; ')}`;
 }
-async function finishFromPost(core, env, tuning = {}) {
-    await finishCardFromPost(core, env, tuning);
-}
+
 function cardContext(settings) {
     const c = settings.context;
     return {

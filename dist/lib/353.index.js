@@ -13,8 +13,7 @@ export const modules = {
 /* harmony export */   VW: () => (/* binding */ requireString),
 /* harmony export */   ef: () => (/* binding */ usesGitHubApi),
 /* harmony export */   hg: () => (/* binding */ githubMessage),
-/* harmony export */   ol: () => (/* binding */ MalformedAnswer),
-/* harmony export */   qY: () => (/* binding */ asRecord)
+/* harmony export */   ol: () => (/* binding */ MalformedAnswer)
 /* harmony export */ });
 /* unused harmony exports connectGitHub, classifyGitHubError */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
@@ -120,10 +119,9 @@ function classifyGitHubError(error) {
     const status = (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error);
     if (status !== 403 && status !== 429)
         return undefined;
-    const headers = responseHeaders(error);
     const retryAfterMs = (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .readRetryAfter */ .D$)(error);
-    if (headers['x-ratelimit-remaining'] === '0') {
-        const resetMs = Number(headers['x-ratelimit-reset']) * 1000;
+    if (headerOf(error, 'x-ratelimit-remaining') === '0') {
+        const resetMs = Number(headerOf(error, 'x-ratelimit-reset')) * 1000;
         const untilReset = Number.isFinite(resetMs)
             ? Math.max(0, resetMs - Date.now()) + 1000
             : undefined;
@@ -149,17 +147,17 @@ function classifyGitHubError(error) {
 }
 /** GitHub's own message of a failed request ("Reference already exists"), without the doc URL. */
 function githubMessage(error) {
-    const data = asRecord(asRecord(asRecord(error).response).data);
+    const data = (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .qY)((0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .qY)((0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .qY)(error).response).data);
     if (typeof data.message === 'string')
         return data.message;
     return error instanceof Error ? error.message : String(error);
 }
 /** The `code` of each entry of a 422's `errors` list (["already_exists"]). */
 function validationCodes(error) {
-    const errors = asRecord(asRecord(asRecord(error).response).data).errors;
+    const errors = (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .qY)((0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .qY)((0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .qY)(error).response).data).errors;
     if (!Array.isArray(errors))
         return [];
-    return errors.map(e => asRecord(e).code).filter((c) => typeof c === 'string');
+    return errors.map(e => (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .qY)(e).code).filter((c) => typeof c === 'string');
 }
 /** Turns a failed GitHub call into a DeployError a user can act on. */
 function explainGitHubError(error, explanation) {
@@ -192,18 +190,9 @@ function explainGitHubError(error, explanation) {
 function errorText(error) {
     return `${githubMessage(error)} ${error instanceof Error ? error.message : ''}`;
 }
-function responseHeaders(error) {
-    const headers = asRecord(asRecord(asRecord(error).response).headers);
-    const out = {};
-    for (const [key, value] of Object.entries(headers))
-        out[key.toLowerCase()] = String(value);
-    return out;
-}
+/** A header of the answer Octokit attached to a failed request. */
 function headerOf(error, name) {
-    return responseHeaders(error)[name];
-}
-function asRecord(value) {
-    return value !== null && typeof value === 'object' ? value : {};
+    return (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .headerValue */ .Z)((0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .qY)((0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .qY)(error).response).headers, name);
 }
 /** A field of an answer that must be a string / number, or a MalformedAnswer. */
 function requireString(value, describe, expected) {
@@ -231,17 +220,41 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _clients_github_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(705);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _runtime_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6390);
+
 
 
 const PERMISSION = 'deployments: write';
-async function startGitHubDeployment(settings, plan, warn, tuning) {
+/**
+ * Bounds of these calls. They run ahead of DEPLOY and after it, outside any phase deadline, and
+ * only decorate the run: a throttled GitHub gets one more try after a short wait, never the
+ * minutes the default bounds allow (5 attempts, Retry-After up to 90 s).
+ */
+const BEST_EFFORT = { attempts: 2, maxRetryAfterMs: 10_000, attemptTimeoutMs: 10_000 };
+function bestEffort(tuning = {}) {
+    return {
+        ...tuning,
+        attempts: Math.min(tuning.attempts ?? BEST_EFFORT.attempts, BEST_EFFORT.attempts),
+        maxRetryAfterMs: Math.min(tuning.maxRetryAfterMs ?? BEST_EFFORT.maxRetryAfterMs, BEST_EFFORT.maxRetryAfterMs),
+        attemptTimeoutMs: Math.min(tuning.attemptTimeoutMs ?? BEST_EFFORT.attemptTimeoutMs, BEST_EFFORT.attemptTimeoutMs)
+    };
+}
+/**
+ * Creates the deployment and marks it in_progress. `signal` is the run's cancel: a cancel while
+ * GitHub is slow ends the wait at once and the deploy phase sees the cancel. Once the deployment
+ * exists its handle is returned even if in_progress could not be set, so that it still gets its
+ * final status.
+ */
+async function startGitHubDeployment(settings, plan, log, signal, tuning) {
     if (plan.dryRun || !(0,_clients_github_js__WEBPACK_IMPORTED_MODULE_0__/* .usesGitHubApi */ .ef)(settings))
         return undefined;
     const { owner, repo } = settings.context;
+    let id;
+    let api;
     try {
-        const api = await (0,_clients_github_js__WEBPACK_IMPORTED_MODULE_0__/* .connectFor */ .It)(settings, tuning);
+        api = await (0,_clients_github_js__WEBPACK_IMPORTED_MODULE_0__/* .connectFor */ .It)(settings, bestEffort(tuning), retry => log.info((0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .describeRetry */ .eV)(retry)));
         const describe = `create a deployment to ${plan.environment}`;
-        const id = await api.call(describe, (o, s) => o.rest.repos.createDeployment({
+        id = await api.call(describe, (o, s) => o.rest.repos.createDeployment({
             owner,
             repo,
             ref: plan.commit,
@@ -257,19 +270,26 @@ async function startGitHubDeployment(settings, plan, warn, tuning) {
             request: { signal: s }
         }), 
         // 202 answers {message} instead of a deployment (a merge was attempted): malformed for us.
-        data => (0,_clients_github_js__WEBPACK_IMPORTED_MODULE_0__/* .requireNumber */ .Bw)((0,_clients_github_js__WEBPACK_IMPORTED_MODULE_0__/* .asRecord */ .qY)(data).id, describe, 'a created deployment with an id'), undefined);
-        await postStatus(api, settings, id, 'in_progress', undefined);
-        return {
-            id,
-            finish: async (status, environmentUrl) => {
-                await postStatus(api, settings, id, status, environmentUrl).catch(error => warn(deploymentWarning(error, `marking deployment ${id} ${status}`)));
-            }
-        };
+        data => (0,_clients_github_js__WEBPACK_IMPORTED_MODULE_0__/* .requireNumber */ .Bw)((0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .asRecord */ .qY)(data).id, describe, 'a created deployment with an id'), signal);
     }
     catch (error) {
-        warn(deploymentWarning(error, `creating a deployment to ${plan.environment}`));
+        if (signal?.aborted)
+            log.info('GitHub Deployments: cancelled before a deployment was created');
+        else
+            log.warn(deploymentWarning(error, `creating a deployment to ${plan.environment}`));
         return undefined;
     }
+    await postStatus(api, settings, id, 'in_progress', undefined, signal).catch(error => {
+        if (!signal?.aborted)
+            log.warn(deploymentWarning(error, `marking deployment ${id} in_progress`));
+    });
+    return {
+        id,
+        // No cancel signal here: after a cancel this is what marks the deployment inactive.
+        finish: async (status, environmentUrl) => {
+            await postStatus(api, settings, id, status, environmentUrl).catch(error => log.warn(deploymentWarning(error, `marking deployment ${id} ${status}`)));
+        }
+    };
 }
 /**
  * Sets the final status of a deployment a previous step created (the post step after a cancel).
@@ -279,7 +299,7 @@ async function markGitHubDeployment(settings, deploymentId, status, environmentU
     if (!(0,_clients_github_js__WEBPACK_IMPORTED_MODULE_0__/* .usesGitHubApi */ .ef)(settings))
         return;
     try {
-        const api = await (0,_clients_github_js__WEBPACK_IMPORTED_MODULE_0__/* .connectFor */ .It)(settings, tuning);
+        const api = await (0,_clients_github_js__WEBPACK_IMPORTED_MODULE_0__/* .connectFor */ .It)(settings, bestEffort(tuning));
         await postStatus(api, settings, deploymentId, status, environmentUrl);
     }
     catch (error) {
@@ -289,7 +309,7 @@ async function markGitHubDeployment(settings, deploymentId, status, environmentU
         warn(message);
     }
 }
-async function postStatus(api, settings, deploymentId, state, environmentUrl) {
+async function postStatus(api, settings, deploymentId, state, environmentUrl, signal) {
     const { owner, repo, runUrl } = settings.context;
     const describe = `set deployment ${deploymentId} ${state}`;
     await api.call(describe, (o, s) => o.rest.repos.createDeploymentStatus({
@@ -304,7 +324,7 @@ async function postStatus(api, settings, deploymentId, state, environmentUrl) {
         // previous one is still what runs there.
         auto_inactive: state === 'success',
         request: { signal: s }
-    }), data => (0,_clients_github_js__WEBPACK_IMPORTED_MODULE_0__/* .requireNumber */ .Bw)((0,_clients_github_js__WEBPACK_IMPORTED_MODULE_0__/* .asRecord */ .qY)(data).id, describe, 'a deployment status with an id'), undefined);
+    }), data => (0,_clients_github_js__WEBPACK_IMPORTED_MODULE_0__/* .requireNumber */ .Bw)((0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .asRecord */ .qY)(data).id, describe, 'a deployment status with an id'), signal);
 }
 const DESCRIPTIONS = {
     in_progress: 'Deploy Pipeline is deploying',

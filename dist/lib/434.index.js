@@ -19,7 +19,10 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/runtime/follow.ts
 var follow = __webpack_require__(9355);
+// EXTERNAL MODULE: ./src/runtime/retry.ts
+var runtime_retry = __webpack_require__(6390);
 ;// CONCATENATED MODULE: ./src/targets/stepfunctions-calls.ts
+
 
 /**
  * How a failed Step Functions or Secrets Manager call reads to the user: one DeployError with the
@@ -27,7 +30,7 @@ var follow = __webpack_require__(9355);
  */
 /** Retries are worth a log line: a throttled deploy API explains a slow follow. */
 function noticeRetry(context) {
-    return retry => context.info(`${retry.describe}: ${retry.reason}; trying again in ${retry.delayMs} ms`);
+    return retry => context.info((0,runtime_retry/* describeRetry */.eV)(retry));
 }
 async function call(what, operation) {
     try {
@@ -125,6 +128,8 @@ async function findExecution(api, request, context, timeoutMs) {
         intervalMs: target.secretIntervalMs,
         timeoutMs,
         signal: context.signal,
+        sleep: context.sleep,
+        now: context.now,
         onRetry: noticeRetry(context),
         onProgress: message => context.info(message),
         look: async (signal) => {
@@ -437,7 +442,10 @@ function sameJson(a, b) {
     }
 }
 
+// EXTERNAL MODULE: ./src/targets/stop.ts
+var stop = __webpack_require__(8292);
 ;// CONCATENATED MODULE: ./src/targets/stepfunctions.ts
+
 
 
 
@@ -464,16 +472,7 @@ async function deployWith(api, request, context) {
         ? await startExecution(api, request, context)
         : await findExecution(api, request, context, remaining());
     context.info(`Following Step Functions execution ${found.executionArn} (${consoleUrl(found.executionArn)})`);
-    let trail;
-    try {
-        trail = await followExecution(api, found.executionArn, context, remaining());
-    }
-    catch (error) {
-        if (error instanceof errors/* DeployError */.sH && error.code === 'TIMEOUT' && target.stopOnTimeout) {
-            await stopAfterTimeout(api, found.executionArn, context);
-        }
-        throw error;
-    }
+    const trail = await followExecution(api, found.executionArn, context, remaining()).catch(error => (0,stop/* stopAbandoned */.x)(error, target.stopOnTimeout ? stopExecution(api, found.executionArn, error, context) : undefined, `stopped Step Functions execution ${found.executionArn} (stop_on_timeout)`, context));
     const description = await call('DescribeExecution', () => api.describeExecution(found.executionArn, context.signal));
     if (found.secretId && target.deleteSecret)
         await deleteSecret(api, found.secretId, context);
@@ -492,6 +491,8 @@ async function followExecution(api, executionArn, context, timeoutMs) {
         intervalMs: context.pollIntervalMs,
         timeoutMs,
         signal: context.signal,
+        sleep: context.sleep,
+        now: context.now,
         onRetry: noticeRetry(context),
         look: async (signal) => {
             const read = await readNewEvents(look, executionArn, cursor, signal);
@@ -580,18 +581,20 @@ function consoleUrl(executionArn) {
     const region = executionArn.split(':')[3];
     return `https://${region}.console.aws.amazon.com/states/home?region=${region}#/v2/executions/details/${executionArn}`;
 }
-async function stopAfterTimeout(api, executionArn, context) {
-    try {
-        await api.stopExecution({
+/**
+ * stop_on_timeout: an execution the deploy gave up on, at its deadline or because the run was
+ * cancelled, is stopped rather than left to go on unattended.
+ */
+function stopExecution(api, executionArn, error, context) {
+    const cancelled = error instanceof errors/* DeployError */.sH && error.code === 'CANCELLED';
+    const request = cancelled
+        ? { executionArn, error: 'DeployPipeline.Cancelled', cause: 'the deploy was cancelled' }
+        : {
             executionArn,
             error: 'DeployPipeline.Timeout',
             cause: `deploy_timeout of ${(0,follow/* formatDuration */.a)(context.timeoutMs)} passed`
-        }, context.signal);
-        context.info(`Stopped Step Functions execution ${executionArn} (stop_on_timeout)`);
-    }
-    catch (error) {
-        context.warning(`Could not stop Step Functions execution ${executionArn}: ${(0,errors/* errorMessage */.gJ)(error)}`);
-    }
+        };
+    return signal => api.stopExecution(request, signal);
 }
 async function deleteSecret(api, secretId, context) {
     try {
@@ -601,6 +604,46 @@ async function deleteSecret(api, secretId, context) {
     catch (error) {
         context.warning(`Could not delete secret ${secretId}: ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 8292:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ stopAbandoned)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _phases_deadline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6958);
+
+
+/**
+ * After a TIMEOUT or a cancel, stops what the deploy started in the cloud (a CodeDeploy deployment,
+ * an ECS service deployment, a Step Functions execution) so that it does not go on unattended, then
+ * rethrows. The run's signal has usually fired already, so the stop gets one of its own, bounded by
+ * the grace period the deploy phase grants for this: past it the phase reports without us.
+ * `stopped` says what a successful stop did: "stopped CodeDeploy deployment d-1 ...".
+ */
+async function stopAbandoned(error, stop, stopped, context) {
+    if (!stop || !(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH))
+        throw error;
+    if (error.code !== 'TIMEOUT' && error.code !== 'CANCELLED')
+        throw error;
+    const after = error.code === 'TIMEOUT' ? 'the timeout' : 'the cancel';
+    try {
+        await stop(AbortSignal.timeout(_phases_deadline_js__WEBPACK_IMPORTED_MODULE_1__/* .STOP_GRACE_MS */ .Ts));
+    }
+    catch (stopError) {
+        context.warning(`Could not stop the deployment after ${after}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(stopError)}`);
+        throw error;
+    }
+    context.info(`${stopped[0].toUpperCase()}${stopped.slice(1)} after ${after}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(error.code, `${error.message}; ${stopped}`, {
+        details: error.details,
+        cause: error
+    });
 }
 
 

@@ -6,10 +6,11 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vl: () => (/* binding */ AwsCalls),
 /* harmony export */   Wo: () => (/* binding */ sendAws),
-/* harmony export */   n1: () => (/* binding */ explainCredentialError),
 /* harmony export */   rw: () => (/* binding */ awsClientConfig)
 /* harmony export */ });
+/* unused harmony export explainCredentialError */
 /* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1279);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6390);
@@ -34,11 +35,60 @@ function awsClientConfig(region) {
  * DeployError that says how to fix them rather than a raw SDK message.
  */
 async function sendAws(client, command, options) {
+    const { describe, signal, onRetry, attempts, idempotent = false } = options;
     try {
-        return await (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(attemptSignal => client.send(command, { abortSignal: attemptSignal }), options);
+        return await (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(attemptSignal => client
+            .send(command, { abortSignal: attemptSignal })
+            .catch((error) => Promise.reject(unreadableAnswer(error, describe, idempotent))), { describe, signal, onRetry, attempts });
     }
     catch (error) {
         throw explainCredentialError(error) ?? error;
+    }
+}
+/**
+ * A 2xx answer the SDK could not parse, as an error that names the call but not the body (which may
+ * hold a secret; the SDK's error keeps it on a hidden field, so it is not kept as the cause).
+ */
+function unreadableAnswer(error, describe, idempotent) {
+    const status = (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error);
+    const garbled = error instanceof Error &&
+        status !== undefined &&
+        status < 300 &&
+        (error.name === 'SyntaxError' || /Deserialization error/.test(error.message));
+    if (!garbled)
+        return error;
+    const what = `${describe} answered HTTP ${status} with a malformed body that could not be read`;
+    if (idempotent)
+        return new _runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .RetryableError */ .dw(what);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', `${what}; it may have taken effect, so it was not sent again. Check its result in the AWS console.`);
+}
+/**
+ * How an API adapter sends: every call through `sendAws`, reads as idempotent, changes not. Inside
+ * a follower's look (`forLook`) each call is a single attempt: the follower retries the whole look,
+ * and retrying inside it as well would multiply the attempts and blur the poll cadence.
+ */
+class AwsCalls {
+    onRetry;
+    attempts;
+    constructor(onRetry, attempts) {
+        this.onRetry = onRetry;
+        this.attempts = attempts;
+    }
+    get forLook() {
+        return new AwsCalls(this.onRetry, 1);
+    }
+    async read(client, command, describe, signal) {
+        return this.send(client, command, { describe, signal, idempotent: true });
+    }
+    async change(client, command, describe, signal) {
+        return this.send(client, command, { describe, signal, idempotent: false });
+    }
+    async send(client, command, options) {
+        return sendAws(client, command, {
+            ...options,
+            onRetry: this.onRetry,
+            attempts: this.attempts
+        });
     }
 }
 const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
@@ -343,7 +393,8 @@ function missingEmulators(wanted, available) {
 const JOB_BUILDER = 'deploy-pipeline';
 function createBuildx(dockerConfigDir) {
     const env = { ...process.env, DOCKER_CONFIG: dockerConfigDir };
-    let prepared;
+    /** The builder made ready so far, and for which platforms (the union of every job's). */
+    let preparation;
     async function docker(args, run) {
         const result = await runCommand('docker', args, { env, signal: run.signal, onLine: run.onLine });
         if (result.exitCode !== 0) {
@@ -356,11 +407,11 @@ function createBuildx(dockerConfigDir) {
         const quiet = { ...run, onLine: () => undefined };
         return parseBuildxInspect((await docker(args, quiet)).join('\n'));
     }
-    /** The builder to use for this job (once), with emulation for foreign platforms. */
-    async function prepare(job, run) {
+    /** The builder to use for these platforms, with emulation for the foreign ones. */
+    async function prepare(platforms, run) {
         let builder;
         let info = await inspect(undefined, run);
-        if (info.driver === 'docker' && job.platforms.length > 1) {
+        if (info.driver === 'docker' && platforms.length > 1) {
             const exists = await runCommand('docker', ['buildx', 'inspect', JOB_BUILDER], { env });
             if (exists.exitCode !== 0) {
                 await docker(['buildx', 'create', '--name', JOB_BUILDER, '--driver', 'docker-container'], run);
@@ -368,12 +419,47 @@ function createBuildx(dockerConfigDir) {
             builder = JOB_BUILDER;
             info = await inspect(builder, run);
         }
-        const emulate = missingEmulators(job.platforms, info.platforms);
+        const emulate = missingEmulators(platforms, info.platforms);
         if (emulate.length > 0) {
             run.onLine(`setting up QEMU emulation for ${emulate.join(', ')}`);
             await docker(['run', '--privileged', '--rm', 'tonistiigi/binfmt', '--install', emulate.join(',')], run);
         }
         return builder;
+    }
+    /**
+     * Prepares once for the platforms asked so far; a job that asks for more prepares again for the
+     * union, after the preparation before it (both would create the same builder).
+     */
+    function readyFor(job, run) {
+        const current = preparation;
+        if (current && job.platforms.every(p => current.platforms.includes(p)))
+            return current.done;
+        const platforms = [...new Set([...(current?.platforms ?? []), ...job.platforms])];
+        const before = current?.done.catch(() => undefined);
+        const done = (async () => {
+            await before;
+            return prepare(platforms, run);
+        })();
+        const entry = { platforms, signal: run.signal, done };
+        preparation = entry;
+        done.catch(() => {
+            if (preparation === entry)
+                preparation = undefined;
+        });
+        return done;
+    }
+    /** The builder for this job; a preparation stopped with another job's signal is not its end. */
+    async function builderFor(job, run) {
+        const entry = readyFor(job, run);
+        const preparedBy = preparation?.signal;
+        try {
+            return await entry;
+        }
+        catch (error) {
+            if (run.signal.aborted || !preparedBy?.aborted || preparedBy === run.signal)
+                throw error;
+            return readyFor(job, run);
+        }
     }
     const metadataFile = (job) => (0,external_node_path_.join)(job.workDir, 'buildx-metadata.json');
     async function readDigest(job) {
@@ -387,8 +473,7 @@ function createBuildx(dockerConfigDir) {
     return {
         name: 'buildx',
         async build(job, run) {
-            prepared ??= prepare(job, run);
-            const builder = await prepared;
+            const builder = await builderFor(job, run);
             await (0,promises_.mkdir)(job.workDir, { recursive: true });
             await docker(buildxArgs({ ...job, builder, metadataFile: metadataFile(job) }), run);
         },
@@ -500,6 +585,24 @@ async function loginRegistry(tool, login, tempDir, options = {}) {
         });
     });
 }
+/** The credentials a login saved for `host` in the per-job auth file, if there are any. */
+async function savedLogin(tempDir, host) {
+    const text = await (0,promises_.readFile)(authFile(tempDir), 'utf8').catch(() => '');
+    let saved;
+    try {
+        saved = JSON.parse(text).auths?.[host]?.auth;
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof saved !== 'string')
+        return undefined;
+    const decoded = Buffer.from(saved, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon <= 0)
+        return undefined;
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
 /** Logs out of every registry and removes the credentials. Safe to call when nothing was made. */
 async function removeRegistryAuth(tempDir) {
     const directory = authDirectory(tempDir);
@@ -514,6 +617,8 @@ async function removeRegistryAuth(tempDir) {
     await (0,promises_.rm)(directory, { recursive: true, force: true });
 }
 
+// EXTERNAL MODULE: ./src/phases/deadline.ts
+var deadline = __webpack_require__(6958);
 // EXTERNAL MODULE: ./src/runtime/follow.ts
 var follow = __webpack_require__(9355);
 // EXTERNAL MODULE: ./src/clients/aws.ts
@@ -531,10 +636,8 @@ async function createEcrClient(region) {
 }
 async function ecrAuthorization(client, options = {}) {
     const { GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249)]).then(__webpack_require__.t.bind(__webpack_require__, 8249, 19));
-    const output = await send(client, new GetAuthorizationTokenCommand({}), {
-        describe: 'ECR GetAuthorizationToken',
-        ...options
-    }).catch(rethrowAuth);
+    const describe = 'ECR GetAuthorizationToken';
+    const output = await send(client, new GetAuthorizationTokenCommand({}), { describe, ...options }).catch((error) => explain(error, describe, 'REGISTRY_AUTH_FAILED', options.signal));
     const data = output.authorizationData?.[0];
     const decoded = Buffer.from(data?.authorizationToken ?? '', 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
@@ -554,27 +657,26 @@ async function ecrAuthorization(client, options = {}) {
 async function ensureEcrRepository(client, name, options) {
     const ecr = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249)]).then(__webpack_require__.t.bind(__webpack_require__, 8249, 19));
     const call = { signal: options.signal, onRetry: options.onRetry };
+    const look = `ECR DescribeRepositories ${name}`;
     try {
-        const found = await send(client, new ecr.DescribeRepositoriesCommand({ repositoryNames: [name] }), {
-            describe: `ECR DescribeRepositories ${name}`,
-            ...call
-        });
+        const found = await send(client, new ecr.DescribeRepositoriesCommand({ repositoryNames: [name] }), { describe: look, ...call });
         const repository = found.repositories?.[0];
         return { name, immutable: isImmutable(repository?.imageTagMutability), created: false };
     }
     catch (error) {
         if (!(error instanceof ecr.RepositoryNotFoundException))
-            rethrowAuth(error);
+            explain(error, look, 'PUSH_FAILED', options.signal);
     }
     if (!options.create) {
         throw new errors/* DeployError */.sH('PUSH_FAILED', `ECR repository '${name}' does not exist, so there is no image to promote or deploy.`);
     }
+    const create = `ECR CreateRepository ${name}`;
     try {
         const made = await send(client, new ecr.CreateRepositoryCommand({
             repositoryName: name,
             imageScanningConfiguration: { scanOnPush: true },
             imageTagMutability: 'MUTABLE'
-        }), { describe: `ECR CreateRepository ${name}`, ...call });
+        }), { describe: create, ...call });
         return { name, immutable: isImmutable(made.repository?.imageTagMutability), created: true };
     }
     catch (error) {
@@ -582,7 +684,7 @@ async function ensureEcrRepository(client, name, options) {
         if (error instanceof ecr.RepositoryAlreadyExistsException) {
             return ensureEcrRepository(client, name, { ...options, create: false });
         }
-        return rethrowAuth(error);
+        return explain(error, create, 'PUSH_FAILED', options.signal);
     }
 }
 /** sendAws with the command's own output type (the SDK's union types defeat inference). */
@@ -593,23 +695,31 @@ function send(client, command, options) {
 function isImmutable(mutability) {
     return mutability?.startsWith('IMMUTABLE') ?? false;
 }
-const DENIED = new Set([
-    'AccessDeniedException',
-    'UnrecognizedClientException',
-    'InvalidSignatureException'
-]);
-function rethrowAuth(error) {
-    const name = error instanceof Error ? error.name : '';
-    if (error instanceof errors/* DeployError */.sH || DENIED.has(name) || name === 'CredentialsProviderError') {
-        const message = error instanceof Error ? error.message : String(error);
-        throw new errors/* DeployError */.sH('REGISTRY_AUTH_FAILED', `AWS refused access to ECR (${error instanceof errors/* DeployError */.sH ? error.message : name}). Give the ` +
-            'role ecr:GetAuthorizationToken, ecr:DescribeRepositories, ecr:CreateRepository and the push ' +
-            'permissions, and configure credentials with aws-actions/configure-aws-credentials.', { details: message, cause: error });
+/**
+ * Every ECR failure as a DeployError naming the operation (in its details). sendAws has already
+ * explained credentials the SDK could not use: that explanation stays, as REGISTRY_AUTH_FAILED.
+ */
+function explain(error, operation, code, signal) {
+    // Stopped by the caller (a cancel, a deadline): its reason, not an ECR failure.
+    if (signal?.aborted || (0,errors/* isAbortError */.zf)(error))
+        throw error;
+    const cause = error instanceof errors/* DeployError */.sH ? error.cause : error;
+    const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    const details = `${operation}: ${reason}`;
+    if (error instanceof errors/* DeployError */.sH) {
+        throw new errors/* DeployError */.sH('REGISTRY_AUTH_FAILED', error.message, { details, cause: error });
     }
-    throw error;
+    if (error instanceof Error && error.name === 'AccessDeniedException') {
+        throw new errors/* DeployError */.sH('REGISTRY_AUTH_FAILED', `AWS refused ${operation}. Give the role ecr:GetAuthorizationToken, ` +
+            'ecr:DescribeRepositories, ecr:CreateRepository and the push permissions.', { details, cause: error });
+    }
+    throw new errors/* DeployError */.sH(code, `${operation} failed.`, { details, cause: error });
 }
 
+// EXTERNAL MODULE: ./src/settings/values.ts
+var values = __webpack_require__(535);
 ;// CONCATENATED MODULE: ./src/clients/registry.ts
+
 
 
 
@@ -669,24 +779,27 @@ class RegistryClient {
         this.retry = retry;
         this.base = `${endpoint.insecure ? 'http' : 'https'}://${endpoint.host}`;
     }
-    /** The digest and type a tag or digest points at; undefined when it does not exist. */
-    async headManifest(repository, reference) {
-        const response = await this.call('HEAD', repository, reference, 'pull');
+    /**
+     * The digest and type a tag or digest points at; undefined when it does not exist. Every method
+     * takes the caller's signal (a push's deadline); without one, the client's own.
+     */
+    async headManifest(repository, reference, signal) {
+        const { response } = await this.call('HEAD', repository, reference, 'pull', signal);
         if (response.status === 404)
             return undefined;
         const digest = response.headers.get('docker-content-digest');
         // Some registries leave the digest out of HEAD answers: read the manifest and hash it.
         if (!digest)
-            return this.getManifest(repository, reference);
+            return this.getManifest(repository, reference, signal);
         return {
             digest,
             mediaType: (response.headers.get('content-type') ?? '').split(';')[0] ?? '',
             size: Number(response.headers.get('content-length') ?? 0)
         };
     }
-    async getManifest(repository, reference) {
-        return this.send(`GET manifest ${repository}:${reference}`, async (signal) => {
-            const response = await this.request('GET', repository, reference, 'pull', signal);
+    async getManifest(repository, reference, signal) {
+        return this.send(`GET manifest ${repository}:${reference}`, signal, async (attemptSignal) => {
+            const response = await this.request('GET', repository, reference, 'pull', attemptSignal);
             if (response.status === 404)
                 return undefined;
             const body = Buffer.from(await response.arrayBuffer());
@@ -706,13 +819,12 @@ class RegistryClient {
         });
     }
     /** Stores the manifest bytes under `reference`; returns the digest the registry reports. */
-    async putManifest(repository, reference, manifest) {
-        const response = await this.call('PUT', repository, reference, 'pull,push', {
+    async putManifest(repository, reference, manifest, signal) {
+        const { response, text } = await this.call('PUT', repository, reference, 'pull,push', signal, {
             body: manifest.body,
             contentType: manifest.mediaType
         });
         if (response.status !== 201 && response.status !== 200) {
-            const text = await response.text().catch(() => '');
             throw new errors/* DeployError */.sH('PUSH_FAILED', `${this.endpoint.host} refused the tag ${repository}:${reference} (HTTP ${response.status}).`, {
                 details: text.slice(0, 2000)
             });
@@ -723,32 +835,33 @@ class RegistryClient {
      * Gives `toTag` the manifest or index `from` points at: the same bytes, so the same digest. A tag
      * that already holds that digest is left alone.
      */
-    async copyTag(repository, from, toTag) {
-        const source = await this.getManifest(repository, from);
+    async copyTag(repository, from, toTag, signal) {
+        const source = await this.getManifest(repository, from, signal);
         if (!source) {
             throw new errors/* DeployError */.sH('PUSH_FAILED', `Cannot promote ${this.endpoint.host}/${repository}:${from}: it does not exist.`);
         }
-        const current = await this.headManifest(repository, toTag);
+        const current = await this.headManifest(repository, toTag, signal);
         if (current?.digest === source.digest)
             return { digest: source.digest, copied: false };
-        const stored = await this.putManifest(repository, toTag, source);
+        const stored = await this.putManifest(repository, toTag, source, signal);
         if (stored !== source.digest) {
             throw new errors/* DeployError */.sH('PUSH_FAILED', `${this.endpoint.host} stored ${repository}:${toTag} as ${stored}, not ${source.digest}.`);
         }
         return { digest: source.digest, copied: true };
     }
-    async call(method, repository, reference, actions, body) {
-        return this.send(`${method} manifest ${repository}:${reference}`, async (signal) => {
-            const response = await this.request(method, repository, reference, actions, signal, body);
-            await response.arrayBuffer().catch(() => undefined); // free the connection
-            return response;
+    /** One request whose answer is read whole: its text (a refusal's explanation) comes along. */
+    async call(method, repository, reference, actions, signal, body) {
+        return this.send(`${method} manifest ${repository}:${reference}`, signal, async (attempt) => {
+            const response = await this.request(method, repository, reference, actions, attempt, body);
+            return { response, text: await response.text() };
         });
     }
-    async send(describe, operation) {
+    async send(describe, signal, operation) {
         return (0,retry/* withRetry */.bD)(operation, {
             describe: `${this.endpoint.host} ${describe}`,
             attemptTimeoutMs: 60_000,
             ...this.retry,
+            signal: signal ?? this.retry.signal,
             classify: error => (error instanceof errors/* DeployError */.sH ? { retry: false } : undefined)
         });
     }
@@ -795,6 +908,15 @@ class RegistryClient {
         if (!realm)
             throw this.rejected();
         const url = new URL(realm);
+        // The token service gets the password: never in clear text to another host when the registry
+        // itself was reached over TLS.
+        if (basic &&
+            !this.endpoint.insecure &&
+            url.protocol !== 'https:' &&
+            !(0,values/* isLoopbackHost */.cW)(url.host)) {
+            throw new errors/* DeployError */.sH('REGISTRY_AUTH_FAILED', `${this.endpoint.host} sends its clients to the token service ${url.origin} over plain ` +
+                'HTTP; the credentials were not sent there. The registry must name an https realm.');
+        }
         if (challenge.params.service)
             url.searchParams.set('service', challenge.params.service);
         url.searchParams.set('scope', scope);
@@ -822,6 +944,7 @@ class RegistryClient {
 
 
 
+
 const sessions = new WeakMap();
 function sessionOf(state) {
     let session = sessions.get(state);
@@ -830,10 +953,6 @@ function sessionOf(state) {
         sessions.set(state, session);
     }
     return session;
-}
-function isLoopback(host) {
-    const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-    return name === 'localhost' || name === '::1' || /^127(\.\d{1,3}){3}$/.test(name);
 }
 function serviceSettings(ctx, name) {
     const service = ctx.settings.services.find(s => s.name === name);
@@ -870,7 +989,7 @@ async function resolveTarget(ctx, session, planned) {
         const auth = await ecrCredentials(ctx, session);
         endpoint = {
             host: auth.host,
-            insecure: auth.insecure || isLoopback(auth.host),
+            insecure: auth.insecure || (0,values/* isLoopbackHost */.cW)(auth.host),
             username: auth.username,
             password: auth.password
         };
@@ -885,7 +1004,11 @@ async function resolveTarget(ctx, session, planned) {
     }
     else {
         const host = image.host || settings.host;
-        endpoint = { host, insecure: settings.insecure || isLoopback(host), ...credentials(ctx, image) };
+        endpoint = {
+            host,
+            insecure: settings.insecure || (0,values/* isLoopbackHost */.cW)(host),
+            ...credentials(ctx, image)
+        };
     }
     return {
         service: planned.name,
@@ -894,6 +1017,7 @@ async function resolveTarget(ctx, session, planned) {
         repository: image.registry === 'ghcr' ? image.repository.toLowerCase() : image.repository,
         tag: image.tag,
         endpoint,
+        // The run's signal by default; PUSH passes each call its push's deadline.
         client: new RegistryClient(endpoint, { signal: ctx.signal }),
         immutable
     };
@@ -913,29 +1037,31 @@ function credentials(ctx, image) {
 }
 /**
  * One ECR token per run. A token that is already expired when it arrives (a skewed clock, a stale
- * cache in a proxy) is asked for once more before giving up.
+ * cache in a proxy) is refused like one the registry rejects: the caller's one fresh-token retry
+ * covers both.
  */
 async function ecrCredentials(ctx, session) {
-    for (let attempt = 1; attempt <= 2; attempt++) {
-        session.ecr ??= createEcrClient();
-        session.ecrAuth ??= session.ecr.then(client => ecrAuthorization(client, { signal: ctx.signal }));
-        const auth = await session.ecrAuth.catch((error) => {
-            session.ecrAuth = undefined;
-            throw error;
-        });
-        ctx.core.setSecret(auth.password);
-        if (!auth.expiresAt || auth.expiresAt.getTime() > Date.now() + 60_000)
-            return auth;
+    session.ecr ??= createEcrClient();
+    const client = session.ecr;
+    session.ecrAuth ??= client.then(ecr => ecrAuthorization(ecr, { signal: ctx.signal }));
+    const auth = await session.ecrAuth.catch((error) => {
         session.ecrAuth = undefined;
-        ctx.core.warning(`ECR handed out an authorization token that expired at ${auth.expiresAt.toISOString()}; asking again`);
+        throw error;
+    });
+    ctx.core.setSecret(auth.password);
+    if (auth.expiresAt && auth.expiresAt.getTime() <= Date.now() + 60_000) {
+        session.ecrAuth = undefined;
+        throw new errors/* DeployError */.sH('REGISTRY_AUTH_FAILED', `ECR handed out an authorization token that expired at ${auth.expiresAt.toISOString()}: ` +
+            'check the runner clock and the AWS credentials.');
     }
-    throw new errors/* DeployError */.sH('REGISTRY_AUTH_FAILED', 'ECR keeps handing out expired authorization tokens: check the runner clock and the AWS credentials.');
+    return auth;
 }
 function progress(ctx, service, message, stage = 'BUILD') {
     ctx.bus.emit({ type: 'progress', stage, service, message });
 }
 
 ;// CONCATENATED MODULE: ./src/phases/image-build.ts
+
 
 
 
@@ -988,7 +1114,8 @@ async function buildOne(ctx, builder, service, target, timestamp) {
     };
     progress(ctx, service.name, `building ${job.reference} for ${job.platforms.join(', ')} with ${builder.name}`);
     const started = Date.now();
-    await withDeadline(ctx, images.buildTimeoutMs, `build of ${service.name}`, signal => builder.build(job, control(ctx, service.name, signal)).catch((error) => {
+    const what = `build of ${service.name} (build_timeout)`;
+    await (0,deadline/* withDeadline */.NE)(ctx.signal, images.buildTimeoutMs, what, signal => builder.build(job, control(ctx, service.name, signal)).catch((error) => {
         throw asBuilderError(error, 'BUILD_FAILED', `Building ${service.name} failed`);
     }));
     builtOf(ctx.state).set(service.name, { builder, job, existing });
@@ -1031,23 +1158,10 @@ function asBuilderError(error, code, message) {
 function control(ctx, service, signal) {
     return { signal, onLine: line => ctx.core.info(`[${service}] ${line}`) };
 }
-/** Runs `work` with its own deadline; past it, TIMEOUT (cancellation stays CANCELLED). */
-async function withDeadline(ctx, ms, what, work) {
-    const deadline = AbortSignal.timeout(ms);
-    try {
-        return await work(AbortSignal.any([ctx.signal, deadline]));
-    }
-    catch (error) {
-        if (deadline.aborted && !ctx.signal.aborted) {
-            throw new errors/* DeployError */.sH('TIMEOUT', `The ${what} did not finish within ${(0,follow/* formatDuration */.a)(ms)} (build_timeout / push_timeout).`);
-        }
-        if (ctx.signal.aborted && (0,errors/* isAbortError */.zf)(error))
-            throw new errors/* DeployError */.sH('CANCELLED', `The ${what} was cancelled.`);
-        throw error;
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/phases/image-push.ts
+
+
 
 
 
@@ -1061,30 +1175,32 @@ async function withDeadline(ctx, ms, what, work) {
 async function pushOne(ctx, service, target, signal) {
     switch (service.image.action) {
         case 'skip':
-            return existingDigest(target);
+            return existingDigest(target, signal);
         case 'promote':
-            return promote(ctx, service, target);
+            return promote(ctx, service, target, signal);
         case 'build':
             return pushBuilt(ctx, service, target, signal);
     }
 }
-async function existingDigest(target) {
-    const found = await target.client.headManifest(target.repository, target.tag);
+async function existingDigest(target, signal) {
+    const found = await target.client.headManifest(target.repository, target.tag, signal);
     if (!found) {
         const reference = `${target.host}/${target.repository}:${target.tag}`;
         throw new errors/* DeployError */.sH('PUSH_FAILED', `build: skip, but ${reference} does not exist.`);
     }
     return found.digest;
 }
-async function promote(ctx, service, target) {
+async function promote(ctx, service, target, signal) {
     const from = service.image.promoteFrom;
     if (!from) {
         throw new errors/* DeployError */.sH('PUSH_FAILED', `No image to promote ${service.name} from: set promote_from.`);
     }
     if (target.immutable) {
-        await refuseOverwrite(target, (await target.client.headManifest(target.repository, from))?.digest);
+        const source = await target.client.headManifest(target.repository, from, signal);
+        await refuseOverwrite(target, source?.digest, signal);
     }
-    const { digest, copied } = await target.client.copyTag(target.repository, from, target.tag);
+    const { client, repository, tag } = target;
+    const { digest, copied } = await client.copyTag(repository, from, tag, signal);
     const message = copied
         ? `promoted ${from} to ${target.tag} (manifest copied, no layers moved)`
         : `${target.tag} already holds ${from}`;
@@ -1099,35 +1215,64 @@ async function pushBuilt(ctx, service, target, signal) {
     const reference = `${target.host}/${target.repository}:${target.tag}`;
     if (made.existing !== undefined) {
         const local = await made.builder.localDigest(made.job, control(ctx, service.name, signal));
-        await refuseOverwrite(target, local);
+        await refuseOverwrite(target, local, signal);
         const message = `${target.tag} already holds this exact image (immutable repository): nothing pushed`;
         progress(ctx, service.name, message, 'PUSH');
         return local;
     }
-    const pushed = await (0,retry/* withRetry */.bD)(attemptSignal => made.builder.push(made.job, control(ctx, service.name, attemptSignal)), {
+    const pushed = await (0,retry/* withRetry */.bD)(attemptSignal => made.builder
+        .push(made.job, control(ctx, service.name, attemptSignal))
+        .catch(async (error) => {
+        // buildah 1.28 exits 0 without a digest both when the registry fails and when it
+        // refuses the credentials: ask the registry whether the builder's still work.
+        if (error instanceof CommandFailure && error.exitCode === 0)
+            await builderCredentialsWork(ctx, target, attemptSignal);
+        throw error;
+    }), {
         describe: `push of ${service.name}`,
         attempts: 3,
         baseDelayMs: 1000,
-        attemptTimeoutMs: ctx.settings.images.pushTimeoutMs,
+        // A third of push_timeout, so a hung attempt is killed and tried again within it. Not a
+        // fixed few minutes: a large image on a slow link may need most of push_timeout, and the
+        // blobs a killed attempt finished stay in the registry, so the next attempt resumes.
+        attemptTimeoutMs: Math.ceil(ctx.settings.images.pushTimeoutMs / 3),
         signal,
         onRetry: retry => ctx.core.warning(`${retry.describe} failed (${retry.reason.split('\n')[0]}); trying again`),
-        classify: error => error instanceof CommandFailure
-            ? { retry: TRANSIENT_PUSH.test(error.tail.join('\n')) }
-            : undefined
+        classify: error => {
+            if (error instanceof errors/* DeployError */.sH)
+                return { retry: false };
+            if (error instanceof CommandFailure)
+                return { retry: TRANSIENT_PUSH.test(error.tail.join('\n')) };
+            return undefined;
+        }
     }).catch((error) => {
         throw asBuilderError(error, 'PUSH_FAILED', `Pushing ${reference} failed`);
     });
     // Trust what the registry says the tag holds, not only what the builder wrote down.
-    const stored = await target.client.headManifest(target.repository, target.tag);
+    const stored = await target.client.headManifest(target.repository, target.tag, signal);
     if (stored?.digest !== pushed) {
         const holds = stored?.digest ?? 'nothing';
         throw new errors/* DeployError */.sH('PUSH_FAILED', `${reference} holds ${holds} after pushing ${pushed}.`);
     }
     return pushed;
 }
+/**
+ * Throws REGISTRY_AUTH_FAILED when the registry refuses the credentials the builder pushed with
+ * (those saved in the per-job auth file: an ECR token that expired since BUILD logged in).
+ */
+async function builderCredentialsWork(ctx, target, signal) {
+    const saved = await savedLogin(ctx.settings.context.tempDir, target.host);
+    if (!saved)
+        return;
+    const client = new RegistryClient({ ...target.endpoint, ...saved }, { attempts: 2 });
+    await client.headManifest(target.repository, target.tag, signal).catch((error) => {
+        if (error instanceof errors/* DeployError */.sH && error.code === 'REGISTRY_AUTH_FAILED')
+            throw error;
+    });
+}
 /** An immutable tag may be "written" again only with the digest it already holds. */
-async function refuseOverwrite(target, digest) {
-    const current = await target.client.headManifest(target.repository, target.tag);
+async function refuseOverwrite(target, digest, signal) {
+    const current = await target.client.headManifest(target.repository, target.tag, signal);
     if (current && current.digest !== digest) {
         throw new errors/* DeployError */.sH('PUSH_FAILED', `${target.host}/${target.repository}:${target.tag} already holds ${current.digest} and the repository's tags are immutable; ` +
             'deploy a new tag (create_tag makes one per run) or make the repository mutable.');
@@ -1137,6 +1282,7 @@ async function refuseOverwrite(target, digest) {
 const TRANSIENT_PUSH = /connection reset|broken pipe|EOF|i\/o timeout|TLS handshake timeout|too many requests|\b(429|500|502|503|504)\b|wrote no digest/i;
 
 ;// CONCATENATED MODULE: ./src/phases/image.ts
+
 
 
 
@@ -1175,16 +1321,23 @@ async function runBuildPhase(ctx) {
         }
         return done;
     };
-    await settleAll(ctx, services, BUILD_LANES, service => onceWithFreshEcrToken(ctx, service, async () => {
+    await settleAll(ctx, services, BUILD_LANES, service => 
+    // A fresh token is a new login key, so loginOnce logs in with it.
+    onceWithFreshEcrToken(ctx, service, async () => {
         const target = await imageTarget(ctx, service);
         await loginOnce(target);
         await buildOne(ctx, builder, service, target, timestamp);
     }));
 }
 async function runPushPhase(ctx) {
-    await settleAll(ctx, imageServices(ctx), PUSH_LANES, service => onceWithFreshEcrToken(ctx, service, async () => {
+    await settleAll(ctx, imageServices(ctx), PUSH_LANES, service => onceWithFreshEcrToken(ctx, service, async (fresh) => {
         const target = await imageTarget(ctx, service);
-        const digest = await withDeadline(ctx, ctx.settings.images.pushTimeoutMs, `push of ${service.name}`, signal => pushOne(ctx, service, target, signal));
+        // The builder pushes with the auth file BUILD logged in with: after a refused token, put
+        // the fresh one there before pushing again.
+        const made = builtOf(ctx.state).get(service.name);
+        if (fresh && made)
+            await login(ctx, made.builder.name, target);
+        const digest = await (0,deadline/* withDeadline */.NE)(ctx.signal, ctx.settings.images.pushTimeoutMs, `push of ${service.name} (push_timeout)`, signal => pushOne(ctx, service, target, signal));
         const reference = `${target.host}/${target.repository}:${target.tag}@${digest}`;
         ctx.state.images[service.name] = reference;
         progress(ctx, service.name, reference, 'PUSH');
@@ -1194,19 +1347,22 @@ async function runPushPhase(ctx) {
 async function cleanupRegistryAuth(tempDir) {
     await removeRegistryAuth(tempDir);
 }
-/** ECR tokens can be refused (expired mid-run): ask for a fresh one once and do the work again. */
+/**
+ * ECR tokens can be refused (expired mid-run): ask for a fresh one once and do the work again;
+ * `fresh` tells the work that it runs with a new token, which the builders' auth file lacks.
+ */
 async function onceWithFreshEcrToken(ctx, service, work) {
     try {
-        await work();
+        await work(false);
     }
     catch (error) {
         if (service.image.registry !== 'ecr' ||
             !(error instanceof errors/* DeployError */.sH) ||
             error.code !== 'REGISTRY_AUTH_FAILED')
             throw error;
-        ctx.core.warning(`ECR refused the authorization token for ${service.name}; asking for a fresh one`);
+        ctx.core.warning(`ECR's authorization token did not work for ${service.name} (${error.message}); asking for a fresh one`);
         forgetEcrCredentials(ctx);
-        await work();
+        await work(true);
     }
 }
 /**

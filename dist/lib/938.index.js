@@ -13,8 +13,7 @@ export const modules = {
 /* harmony export */   VW: () => (/* binding */ requireString),
 /* harmony export */   ef: () => (/* binding */ usesGitHubApi),
 /* harmony export */   hg: () => (/* binding */ githubMessage),
-/* harmony export */   ol: () => (/* binding */ MalformedAnswer),
-/* harmony export */   qY: () => (/* binding */ asRecord)
+/* harmony export */   ol: () => (/* binding */ MalformedAnswer)
 /* harmony export */ });
 /* unused harmony exports connectGitHub, classifyGitHubError */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
@@ -120,10 +119,9 @@ function classifyGitHubError(error) {
     const status = (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error);
     if (status !== 403 && status !== 429)
         return undefined;
-    const headers = responseHeaders(error);
     const retryAfterMs = (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .readRetryAfter */ .D$)(error);
-    if (headers['x-ratelimit-remaining'] === '0') {
-        const resetMs = Number(headers['x-ratelimit-reset']) * 1000;
+    if (headerOf(error, 'x-ratelimit-remaining') === '0') {
+        const resetMs = Number(headerOf(error, 'x-ratelimit-reset')) * 1000;
         const untilReset = Number.isFinite(resetMs)
             ? Math.max(0, resetMs - Date.now()) + 1000
             : undefined;
@@ -149,17 +147,17 @@ function classifyGitHubError(error) {
 }
 /** GitHub's own message of a failed request ("Reference already exists"), without the doc URL. */
 function githubMessage(error) {
-    const data = asRecord(asRecord(asRecord(error).response).data);
+    const data = (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .qY)((0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .qY)((0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .qY)(error).response).data);
     if (typeof data.message === 'string')
         return data.message;
     return error instanceof Error ? error.message : String(error);
 }
 /** The `code` of each entry of a 422's `errors` list (["already_exists"]). */
 function validationCodes(error) {
-    const errors = asRecord(asRecord(asRecord(error).response).data).errors;
+    const errors = (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .qY)((0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .qY)((0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .qY)(error).response).data).errors;
     if (!Array.isArray(errors))
         return [];
-    return errors.map(e => asRecord(e).code).filter((c) => typeof c === 'string');
+    return errors.map(e => (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .qY)(e).code).filter((c) => typeof c === 'string');
 }
 /** Turns a failed GitHub call into a DeployError a user can act on. */
 function explainGitHubError(error, explanation) {
@@ -192,18 +190,9 @@ function explainGitHubError(error, explanation) {
 function errorText(error) {
     return `${githubMessage(error)} ${error instanceof Error ? error.message : ''}`;
 }
-function responseHeaders(error) {
-    const headers = asRecord(asRecord(asRecord(error).response).headers);
-    const out = {};
-    for (const [key, value] of Object.entries(headers))
-        out[key.toLowerCase()] = String(value);
-    return out;
-}
+/** A header of the answer Octokit attached to a failed request. */
 function headerOf(error, name) {
-    return responseHeaders(error)[name];
-}
-function asRecord(value) {
-    return value !== null && typeof value === 'object' ? value : {};
+    return (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .headerValue */ .Z)((0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .qY)((0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .asRecord */ .qY)(error).response).headers, name);
 }
 /** A field of an answer that must be a string / number, or a MalformedAnswer. */
 function requireString(value, describe, expected) {
@@ -388,7 +377,7 @@ var github = __webpack_require__(705);
 // EXTERNAL MODULE: ./src/plan/version.ts
 var version = __webpack_require__(5671);
 // EXTERNAL MODULE: ./src/runtime/retry.ts
-var retry = __webpack_require__(6390);
+var runtime_retry = __webpack_require__(6390);
 ;// CONCATENATED MODULE: ./src/clients/github-tags.ts
 
 
@@ -427,8 +416,8 @@ function parseRefs(data, describe) {
     if (!Array.isArray(data))
         throw new github/* MalformedAnswer */.ol(describe, 'a list of refs');
     return data.map(item => {
-        const ref = (0,github/* requireString */.VW)((0,github/* asRecord */.qY)(item).ref, describe, 'refs with a name');
-        const object = (0,github/* asRecord */.qY)((0,github/* asRecord */.qY)(item).object);
+        const ref = (0,github/* requireString */.VW)((0,runtime_retry/* asRecord */.qY)(item).ref, describe, 'refs with a name');
+        const object = (0,runtime_retry/* asRecord */.qY)((0,runtime_retry/* asRecord */.qY)(item).object);
         return {
             name: ref.replace(/^refs\/tags\//, ''),
             type: (0,github/* requireString */.VW)(object.type, describe, 'refs with an object type'),
@@ -442,7 +431,7 @@ async function peel(api, owner, repo, ref, signal) {
     for (let depth = 0; object.type === 'tag' && depth < MAX_TAG_DEPTH; depth++) {
         const describe = `read tag object ${ref.name}`;
         object = await api.call(describe, (o, s) => o.rest.git.getTag({ owner, repo, tag_sha: object.sha, request: { signal: s } }), data => {
-            const target = (0,github/* asRecord */.qY)((0,github/* asRecord */.qY)(data).object);
+            const target = (0,runtime_retry/* asRecord */.qY)((0,runtime_retry/* asRecord */.qY)(data).object);
             return {
                 type: (0,github/* requireString */.VW)(target.type, describe, 'a tag object pointing at an object'),
                 sha: (0,github/* requireString */.VW)(target.sha, describe, 'a tag object pointing at an object')
@@ -457,13 +446,13 @@ async function commitMessages(api, owner, repo, base, head, signal) {
         // No stable tag yet: every commit reachable from head counts.
         return api.paginate('list commits', 'GET /repos/{owner}/{repo}/commits', { owner, repo, sha: head, per_page: 100 }, parseCommits, signal);
     }
-    return api.paginate(`compare ${base}...${head.slice(0, 7)}`, 'GET /repos/{owner}/{repo}/compare/{basehead}', { owner, repo, basehead: `${base}...${head}`, per_page: 100 }, (data, describe) => parseCommits((0,github/* asRecord */.qY)(data).commits, describe), signal);
+    return api.paginate(`compare ${base}...${head.slice(0, 7)}`, 'GET /repos/{owner}/{repo}/compare/{basehead}', { owner, repo, basehead: `${base}...${head}`, per_page: 100 }, (data, describe) => parseCommits((0,runtime_retry/* asRecord */.qY)(data).commits, describe), signal);
 }
 function parseCommits(data, describe) {
     if (!Array.isArray(data))
         throw new github/* MalformedAnswer */.ol(describe, 'a list of commits');
     return data.map(item => {
-        const message = (0,github/* asRecord */.qY)((0,github/* asRecord */.qY)(item).commit).message;
+        const message = (0,runtime_retry/* asRecord */.qY)((0,runtime_retry/* asRecord */.qY)(item).commit).message;
         if (typeof message !== 'string')
             throw new github/* MalformedAnswer */.ol(describe, 'commits with a message');
         return message;
@@ -480,12 +469,12 @@ function githubTagRefs(api, owner, repo) {
                     ref: `refs/tags/${name}`,
                     sha,
                     request: { signal: s }
-                }), data => (0,github/* requireString */.VW)((0,github/* asRecord */.qY)(data).ref, describe, 'the created ref'), signal);
+                }), data => (0,github/* requireString */.VW)((0,runtime_retry/* asRecord */.qY)(data).ref, describe, 'the created ref'), signal);
                 return 'created';
             }
             catch (error) {
                 // Also what a retry sees after a create whose answer was lost: the re-read sorts it out.
-                if ((0,retry/* httpStatus */.nG)(error) === 422 && /already exists/i.test((0,github/* githubMessage */.hg)(error))) {
+                if ((0,runtime_retry/* httpStatus */.nG)(error) === 422 && /already exists/i.test((0,github/* githubMessage */.hg)(error))) {
                     return 'exists';
                 }
                 throw (0,github/* explainGitHubError */.Pm)(error, {
@@ -517,11 +506,17 @@ var follow = __webpack_require__(9355);
  */
 /** Tags another run may take in a row before we give up: each loss costs one create and one read. */
 const MAX_TAG_CLAIMS = 5;
-async function tagSourceFor(settings, tuning) {
+/**
+ * The tags the planner reads. `info`, when given, gets a line for each retried call: a throttled
+ * GitHub is then visible in the log instead of a silent pause.
+ */
+async function tagSourceFor(settings, options = {}) {
     if (!(0,github/* usesGitHubApi */.ef)(settings))
         return localTagSource(settings.context.workspace);
     const { owner, repo } = settings.context;
-    return githubTagSource(await (0,github/* connectFor */.It)(settings, tuning), owner, repo);
+    const { info, tuning } = options;
+    const onRetry = info ? (retry) => info((0,runtime_retry/* describeRetry */.eV)(retry)) : undefined;
+    return githubTagSource(await (0,github/* connectFor */.It)(settings, tuning, onRetry), owner, repo);
 }
 async function tagStoreFor(ctx, tuning) {
     const { settings } = ctx;
@@ -689,7 +684,7 @@ function releaseCalls(api, request) {
             ...(previous ? { previous_tag_name: previous } : {}),
             request: { signal: s }
         }), data => {
-            const body = (0,github/* asRecord */.qY)(data).body;
+            const body = (0,runtime_retry/* asRecord */.qY)(data).body;
             if (typeof body !== 'string')
                 throw new github/* MalformedAnswer */.ol(describe, 'notes with a body');
             return body;
@@ -702,7 +697,7 @@ function releaseCalls(api, request) {
                 return await api.call(describe, (o, s) => o.rest.repos.getReleaseByTag({ owner, repo, tag, request: { signal: s } }), data => parseRelease(data, describe), signal);
             }
             catch (error) {
-                if ((0,retry/* httpStatus */.nG)(error) === 404)
+                if ((0,runtime_retry/* httpStatus */.nG)(error) === 404)
                     return undefined;
                 return failed(`reading the release of ${tag}`)(error);
             }
@@ -712,7 +707,7 @@ function releaseCalls(api, request) {
                 return await notesFrom(request.previousTag, request.signal);
             }
             catch (error) {
-                const status = (0,retry/* httpStatus */.nG)(error);
+                const status = (0,runtime_retry/* httpStatus */.nG)(error);
                 if (!request.previousTag || (status !== 404 && status !== 422)) {
                     return failed(`generating the release notes of ${tag}`)(error);
                 }
@@ -735,7 +730,7 @@ function releaseCalls(api, request) {
                 }), data => parseRelease(data, describe), request.signal);
             }
             catch (error) {
-                if ((0,retry/* httpStatus */.nG)(error) === 422 && (0,github/* validationCodes */.Eb)(error).includes('already_exists')) {
+                if ((0,runtime_retry/* httpStatus */.nG)(error) === 422 && (0,github/* validationCodes */.Eb)(error).includes('already_exists')) {
                     return 'exists';
                 }
                 return failed(`creating the release of ${tag}`)(error);
@@ -757,7 +752,7 @@ function releaseCalls(api, request) {
     };
 }
 function parseRelease(data, describe) {
-    const release = (0,github/* asRecord */.qY)(data);
+    const release = (0,runtime_retry/* asRecord */.qY)(data);
     const body = release.body;
     return {
         id: (0,github/* requireNumber */.Bw)(release.id, describe, 'a release with an id'),
@@ -766,8 +761,7 @@ function parseRelease(data, describe) {
     };
 }
 function retryLogger(ctx) {
-    return retry => ctx.core.info(`${retry.describe}: attempt ${retry.attempt} failed (${retry.reason}); ` +
-        `retrying in ${(retry.delayMs / 1000).toFixed(1)} s`);
+    return retry => ctx.core.info((0,runtime_retry/* describeRetry */.eV)(retry));
 }
 function emit(ctx, stage, message, type = 'info') {
     ctx.bus.emit({ type, stage, message });

@@ -6,10 +6,11 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vl: () => (/* binding */ AwsCalls),
 /* harmony export */   Wo: () => (/* binding */ sendAws),
-/* harmony export */   n1: () => (/* binding */ explainCredentialError),
 /* harmony export */   rw: () => (/* binding */ awsClientConfig)
 /* harmony export */ });
+/* unused harmony export explainCredentialError */
 /* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1279);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6390);
@@ -34,11 +35,60 @@ function awsClientConfig(region) {
  * DeployError that says how to fix them rather than a raw SDK message.
  */
 async function sendAws(client, command, options) {
+    const { describe, signal, onRetry, attempts, idempotent = false } = options;
     try {
-        return await (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(attemptSignal => client.send(command, { abortSignal: attemptSignal }), options);
+        return await (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(attemptSignal => client
+            .send(command, { abortSignal: attemptSignal })
+            .catch((error) => Promise.reject(unreadableAnswer(error, describe, idempotent))), { describe, signal, onRetry, attempts });
     }
     catch (error) {
         throw explainCredentialError(error) ?? error;
+    }
+}
+/**
+ * A 2xx answer the SDK could not parse, as an error that names the call but not the body (which may
+ * hold a secret; the SDK's error keeps it on a hidden field, so it is not kept as the cause).
+ */
+function unreadableAnswer(error, describe, idempotent) {
+    const status = (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error);
+    const garbled = error instanceof Error &&
+        status !== undefined &&
+        status < 300 &&
+        (error.name === 'SyntaxError' || /Deserialization error/.test(error.message));
+    if (!garbled)
+        return error;
+    const what = `${describe} answered HTTP ${status} with a malformed body that could not be read`;
+    if (idempotent)
+        return new _runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .RetryableError */ .dw(what);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', `${what}; it may have taken effect, so it was not sent again. Check its result in the AWS console.`);
+}
+/**
+ * How an API adapter sends: every call through `sendAws`, reads as idempotent, changes not. Inside
+ * a follower's look (`forLook`) each call is a single attempt: the follower retries the whole look,
+ * and retrying inside it as well would multiply the attempts and blur the poll cadence.
+ */
+class AwsCalls {
+    onRetry;
+    attempts;
+    constructor(onRetry, attempts) {
+        this.onRetry = onRetry;
+        this.attempts = attempts;
+    }
+    get forLook() {
+        return new AwsCalls(this.onRetry, 1);
+    }
+    async read(client, command, describe, signal) {
+        return this.send(client, command, { describe, signal, idempotent: true });
+    }
+    async change(client, command, describe, signal) {
+        return this.send(client, command, { describe, signal, idempotent: false });
+    }
+    async send(client, command, options) {
+        return sendAws(client, command, {
+            ...options,
+            onRetry: this.onRetry,
+            attempts: this.attempts
+        });
     }
 }
 const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
@@ -77,44 +127,19 @@ __webpack_require__.d(__webpack_exports__, {
   deploy: () => (/* binding */ deploy)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/runtime/retry.ts
-var retry = __webpack_require__(6390);
 // EXTERNAL MODULE: ./src/clients/aws.ts
 var aws = __webpack_require__(5705);
 ;// CONCATENATED MODULE: ./src/clients/ecs.ts
 
 
-
-const retried = (onRetry) => async (client, command, describe, signal) => (0,aws/* sendAws */.Wo)(client, command, { describe, signal, onRetry });
-const once = async (client, command, describe, signal) => {
-    try {
-        return await client.send(command, { abortSignal: signal });
-    }
-    catch (error) {
-        // A status answer cut short is a blip, not a verdict: let the follower look again.
-        if (isGarbledAnswer(error)) {
-            throw new retry/* RetryableError */.dw(`${describe} answered with a malformed body: ${(0,errors/* errorMessage */.gJ)(error)}`);
-        }
-        throw (0,aws/* explainCredentialError */.n1)(error) ?? error;
-    }
-};
-function isGarbledAnswer(error) {
-    const status = (0,retry/* httpStatus */.nG)(error);
-    return (error instanceof Error &&
-        status !== undefined &&
-        status < 300 &&
-        (error.name === 'SyntaxError' || /Deserialization error/.test(error.message)));
-}
 class EcsApi {
     sdk;
-    send;
-    constructor(sdk, send) {
+    calls;
+    constructor(sdk, calls) {
         this.sdk = sdk;
-        this.send = send;
+        this.calls = calls;
     }
     static async create(region, onRetry) {
         const [ecs, codedeploy, elb] = await Promise.all([
@@ -130,11 +155,11 @@ class EcsApi {
             codedeployClient: new codedeploy.CodeDeployClient((0,aws/* awsClientConfig */.rw)(region)),
             elbClient: new elb.ElasticLoadBalancingV2Client((0,aws/* awsClientConfig */.rw)(region))
         };
-        return new EcsApi(sdk, retried(onRetry));
+        return new EcsApi(sdk, new aws/* AwsCalls */.Vl(onRetry));
     }
     /** The same clients, sending single attempts: for looks inside `follow`. */
     get forLook() {
-        return new EcsApi(this.sdk, once);
+        return new EcsApi(this.sdk, this.calls.forLook);
     }
     /** Member lists read from the SDK's own schemas; undefined when their shape is not known. */
     registerKeys() {
@@ -144,7 +169,7 @@ class EcsApi {
     }
     async describeService(cluster, service, signal) {
         const { ecs, ecsClient } = this.sdk;
-        const output = await this.send(ecsClient, new ecs.DescribeServicesCommand({ cluster, services: [service] }), 'ECS DescribeServices', signal);
+        const output = await this.calls.read(ecsClient, new ecs.DescribeServicesCommand({ cluster, services: [service] }), 'ECS DescribeServices', signal);
         const found = output.services?.[0];
         if (!found) {
             const reason = output.failures?.[0]?.reason ?? 'MISSING';
@@ -154,7 +179,7 @@ class EcsApi {
     }
     async describeTaskDefinition(taskDefinition, signal) {
         const { ecs, ecsClient } = this.sdk;
-        const output = await this.send(ecsClient, new ecs.DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] }), 'ECS DescribeTaskDefinition', signal);
+        const output = await this.calls.read(ecsClient, new ecs.DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] }), 'ECS DescribeTaskDefinition', signal);
         if (!output.taskDefinition) {
             throw new errors/* DeployError */.sH('DEPLOY_FAILED', `ECS has no task definition '${taskDefinition}'.`);
         }
@@ -162,7 +187,7 @@ class EcsApi {
     }
     async registerTaskDefinition(input, signal) {
         const { ecs, ecsClient } = this.sdk;
-        const output = await this.send(ecsClient, new ecs.RegisterTaskDefinitionCommand(input), 'ECS RegisterTaskDefinition', signal);
+        const output = await this.calls.change(ecsClient, new ecs.RegisterTaskDefinitionCommand(input), 'ECS RegisterTaskDefinition', signal);
         if (!output.taskDefinition?.taskDefinitionArn) {
             throw new errors/* DeployError */.sH('DEPLOY_FAILED', 'ECS RegisterTaskDefinition answered without a task definition.');
         }
@@ -174,7 +199,7 @@ class EcsApi {
         const arns = [];
         let nextToken;
         do {
-            const output = await this.send(ecsClient, new ecs.ListTaskDefinitionsCommand({
+            const output = await this.calls.read(ecsClient, new ecs.ListTaskDefinitionsCommand({
                 familyPrefix: family,
                 status: 'ACTIVE',
                 sort: 'DESC',
@@ -187,11 +212,11 @@ class EcsApi {
     }
     async deregisterTaskDefinition(taskDefinition, signal) {
         const { ecs, ecsClient } = this.sdk;
-        await this.send(ecsClient, new ecs.DeregisterTaskDefinitionCommand({ taskDefinition }), 'ECS DeregisterTaskDefinition', signal);
+        await this.calls.change(ecsClient, new ecs.DeregisterTaskDefinitionCommand({ taskDefinition }), 'ECS DeregisterTaskDefinition', signal);
     }
     async updateService(input, signal) {
         const { ecs, ecsClient } = this.sdk;
-        const output = await this.send(ecsClient, new ecs.UpdateServiceCommand(input), 'ECS UpdateService', signal);
+        const output = await this.calls.change(ecsClient, new ecs.UpdateServiceCommand(input), 'ECS UpdateService', signal);
         if (!output.service)
             throw new errors/* DeployError */.sH('DEPLOY_FAILED', 'ECS UpdateService answered without the service.');
         return output.service;
@@ -199,7 +224,7 @@ class EcsApi {
     /** The newest stopped tasks of a service, for explaining a failed deployment. */
     async stoppedTasks(cluster, service, signal) {
         const { ecs, ecsClient } = this.sdk;
-        const listed = await this.send(ecsClient, new ecs.ListTasksCommand({
+        const listed = await this.calls.read(ecsClient, new ecs.ListTasksCommand({
             cluster,
             serviceName: service,
             desiredStatus: 'STOPPED',
@@ -208,12 +233,12 @@ class EcsApi {
         const taskArns = listed.taskArns ?? [];
         if (taskArns.length === 0)
             return [];
-        const described = await this.send(ecsClient, new ecs.DescribeTasksCommand({ cluster, tasks: taskArns }), 'ECS DescribeTasks', signal);
+        const described = await this.calls.read(ecsClient, new ecs.DescribeTasksCommand({ cluster, tasks: taskArns }), 'ECS DescribeTasks', signal);
         return described.tasks ?? [];
     }
     async listServiceDeployments(cluster, service, createdAfter, signal) {
         const { ecs, ecsClient } = this.sdk;
-        const output = await this.send(ecsClient, new ecs.ListServiceDeploymentsCommand({
+        const output = await this.calls.read(ecsClient, new ecs.ListServiceDeploymentsCommand({
             cluster,
             service,
             createdAt: { after: createdAfter }
@@ -222,16 +247,16 @@ class EcsApi {
     }
     async describeServiceDeployment(arn, signal) {
         const { ecs, ecsClient } = this.sdk;
-        const output = await this.send(ecsClient, new ecs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }), 'ECS DescribeServiceDeployments', signal);
+        const output = await this.calls.read(ecsClient, new ecs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }), 'ECS DescribeServiceDeployments', signal);
         return output.serviceDeployments?.[0];
     }
     async stopServiceDeployment(arn, signal) {
         const { ecs, ecsClient } = this.sdk;
-        await this.send(ecsClient, new ecs.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }), 'ECS StopServiceDeployment', signal);
+        await this.calls.change(ecsClient, new ecs.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }), 'ECS StopServiceDeployment', signal);
     }
     async getDeploymentGroup(application, group, signal) {
         const { codedeploy, codedeployClient } = this.sdk;
-        const output = await this.send(codedeployClient, new codedeploy.GetDeploymentGroupCommand({
+        const output = await this.calls.read(codedeployClient, new codedeploy.GetDeploymentGroupCommand({
             applicationName: application,
             deploymentGroupName: group
         }), 'CodeDeploy GetDeploymentGroup', signal);
@@ -242,7 +267,7 @@ class EcsApi {
     }
     async createDeployment(input, signal) {
         const { codedeploy, codedeployClient } = this.sdk;
-        const output = await this.send(codedeployClient, new codedeploy.CreateDeploymentCommand({
+        const output = await this.calls.change(codedeployClient, new codedeploy.CreateDeploymentCommand({
             applicationName: input.application,
             deploymentGroupName: input.group,
             description: input.description,
@@ -258,7 +283,7 @@ class EcsApi {
     }
     async getDeployment(deploymentId, signal) {
         const { codedeploy, codedeployClient } = this.sdk;
-        const output = await this.send(codedeployClient, new codedeploy.GetDeploymentCommand({ deploymentId }), 'CodeDeploy GetDeployment', signal);
+        const output = await this.calls.read(codedeployClient, new codedeploy.GetDeploymentCommand({ deploymentId }), 'CodeDeploy GetDeployment', signal);
         if (!output.deploymentInfo) {
             throw new errors/* DeployError */.sH('DEPLOY_FAILED', `CodeDeploy has no deployment ${deploymentId}.`);
         }
@@ -269,26 +294,26 @@ class EcsApi {
         const { codedeploy, codedeployClient } = this.sdk;
         let ids = targetIds ? [...targetIds] : [];
         if (ids.length === 0) {
-            const listed = await this.send(codedeployClient, new codedeploy.ListDeploymentTargetsCommand({ deploymentId }), 'CodeDeploy ListDeploymentTargets', signal);
+            const listed = await this.calls.read(codedeployClient, new codedeploy.ListDeploymentTargetsCommand({ deploymentId }), 'CodeDeploy ListDeploymentTargets', signal);
             ids = listed.targetIds ?? [];
         }
         if (ids.length === 0)
             return { targetIds: [], targets: [] };
-        const output = await this.send(codedeployClient, new codedeploy.BatchGetDeploymentTargetsCommand({ deploymentId, targetIds: ids }), 'CodeDeploy BatchGetDeploymentTargets', signal);
+        const output = await this.calls.read(codedeployClient, new codedeploy.BatchGetDeploymentTargetsCommand({ deploymentId, targetIds: ids }), 'CodeDeploy BatchGetDeploymentTargets', signal);
         return { targetIds: ids, targets: output.deploymentTargets ?? [] };
     }
     async stopDeployment(deploymentId, autoRollbackEnabled, signal) {
         const { codedeploy, codedeployClient } = this.sdk;
-        await this.send(codedeployClient, new codedeploy.StopDeploymentCommand({ deploymentId, autoRollbackEnabled }), 'CodeDeploy StopDeployment', signal);
+        await this.calls.change(codedeployClient, new codedeploy.StopDeploymentCommand({ deploymentId, autoRollbackEnabled }), 'CodeDeploy StopDeployment', signal);
     }
     /** DNS name of the load balancer in front of a target group, when there is one. */
     async loadBalancerDns(targetGroupArn, signal) {
         const { elb, elbClient } = this.sdk;
-        const groups = await this.send(elbClient, new elb.DescribeTargetGroupsCommand({ TargetGroupArns: [targetGroupArn] }), 'ELBv2 DescribeTargetGroups', signal);
+        const groups = await this.calls.read(elbClient, new elb.DescribeTargetGroupsCommand({ TargetGroupArns: [targetGroupArn] }), 'ELBv2 DescribeTargetGroups', signal);
         const loadBalancerArn = groups.TargetGroups?.[0]?.LoadBalancerArns?.[0];
         if (!loadBalancerArn)
             return undefined;
-        const balancers = await this.send(elbClient, new elb.DescribeLoadBalancersCommand({ LoadBalancerArns: [loadBalancerArn] }), 'ELBv2 DescribeLoadBalancers', signal);
+        const balancers = await this.calls.read(elbClient, new elb.DescribeLoadBalancersCommand({ LoadBalancerArns: [loadBalancerArn] }), 'ELBv2 DescribeLoadBalancers', signal);
         return balancers.LoadBalancers?.[0]?.DNSName;
     }
 }
@@ -300,17 +325,23 @@ function memberNames(schema) {
     return names.every(name => typeof name === 'string') ? names : undefined;
 }
 
+// EXTERNAL MODULE: ./src/runtime/retry.ts
+var runtime_retry = __webpack_require__(6390);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __webpack_require__(3243);
 // EXTERNAL MODULE: ./src/runtime/follow.ts
 var follow = __webpack_require__(9355);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/targets/ecs-taskdef.ts
+
 
 /**
  * Pure task definition work: from the definition a deploy starts from to the RegisterTaskDefinition
- * input with the pushed image, and whether registering it would change anything. No network here.
+ * input with the pushed image, and whether registering it would change anything; reading the files
+ * the config names. No network here.
  */
 /** Keys DescribeTaskDefinition returns that RegisterTaskDefinition does not take. */
 const READ_ONLY_KEYS = new Set([
@@ -457,8 +488,47 @@ function revisionsToDeregister(newestFirst, keep, family, inUse) {
         .sort((a, b) => (revisionOf(b) ?? 0) - (revisionOf(a) ?? 0));
     return ofFamily.slice(Math.max(1, keep)).filter(arn => !inUse.includes(arn));
 }
+/**
+ * Where JSON that does not parse goes wrong, as "line L, column C", found without quoting it: the
+ * parser's own message may quote the text. The longest prefix that fails only for ending early
+ * ends at the error (a prefix of a broken text is broken at the same place or not at all).
+ */
+function jsonSyntaxErrorAt(text) {
+    const endsEarly = (length) => {
+        try {
+            JSON.parse(text.slice(0, length));
+            return true;
+        }
+        catch (error) {
+            const message = error instanceof Error ? error.message : '';
+            const position = /at position (\d+)/.exec(message)?.[1];
+            return /end of JSON input/.test(message) || Number(position ?? -1) >= length;
+        }
+    };
+    let good = 0;
+    let bad = text.length;
+    while (bad - good > 1) {
+        const middle = Math.floor((good + bad) / 2);
+        if (endsEarly(middle))
+            good = middle;
+        else
+            bad = middle;
+    }
+    const before = text.slice(0, good).split('\n');
+    return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+}
+/** A file the config names (a task definition, an AppSpec), or INVALID_INPUT naming it. */
+async function readUserFile(path, what) {
+    try {
+        return await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        throw new errors/* DeployError */.sH('INVALID_INPUT', `Cannot read ${what} ${path}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/targets/ecs-rolling.ts
+
 
 
 
@@ -467,13 +537,16 @@ function revisionsToDeregister(newestFirst, keep, family, inUse) {
  * progress event (with the structured data of the look that produced it).
  */
 async function watch(rollout, describe, look) {
+    const { context } = rollout;
     const api = rollout.api.forLook;
     let data;
     const followed = await (0,follow/* follow */.e)({
         describe,
-        intervalMs: rollout.intervalMs,
-        timeoutMs: rollout.timeoutMs,
-        signal: rollout.context.signal,
+        intervalMs: context.pollIntervalMs,
+        timeoutMs: context.timeoutMs,
+        signal: context.signal,
+        sleep: context.sleep,
+        now: context.now,
         look: async (signal) => {
             const step = await look(api, signal);
             if (step.done)
@@ -481,33 +554,10 @@ async function watch(rollout, describe, look) {
             data = step.data;
             return { done: false, progress: step.progress };
         },
-        onProgress: message => rollout.context.progress(message, data),
-        onRetry: retry => rollout.context.info(retryLine(retry))
+        onProgress: message => context.progress(message, data),
+        onRetry: retry => context.info((0,runtime_retry/* describeRetry */.eV)(retry))
     });
     return followed.value;
-}
-/** A blip the wait rides out, for the log. */
-function retryLine(retry) {
-    return `${retry.describe}: ${retry.reason}; trying again in ${(0,follow/* formatDuration */.a)(retry.delayMs)}`;
-}
-/**
- * On TIMEOUT or CANCELLED, stop the remote deployment so that it does not go on unattended, then
- * rethrow. The stop gets its own short deadline: the run's signal has usually fired already.
- */
-async function stopWhenAbandoned(error, stop, stopping, context) {
-    if (!(error instanceof errors/* DeployError */.sH) || !stop || !['TIMEOUT', 'CANCELLED'].includes(error.code))
-        throw error;
-    try {
-        await stop(AbortSignal.timeout(60_000));
-    }
-    catch (stopError) {
-        context.warning(`Could not stop the deployment after ${error.code.toLowerCase()}: ${String(stopError)}`);
-        throw error;
-    }
-    throw new errors/* DeployError */.sH(error.code, `${error.message}; ${stopping}`, {
-        details: error.details,
-        cause: error
-    });
 }
 /** strategy: rolling (ECS deployment controller): UpdateService, then follow the new deployment. */
 async function deployRolling(rollout) {
@@ -626,7 +676,10 @@ function describeStoppedTask(task) {
     return [`task ${id}: ${task.stoppedReason ?? 'stopped'}`, ...containers].join('; ');
 }
 
+// EXTERNAL MODULE: ./src/targets/stop.ts
+var stop = __webpack_require__(8292);
 ;// CONCATENATED MODULE: ./src/targets/codedeploy.ts
+
 
 
 
@@ -645,13 +698,8 @@ const HEALTH_CODES = new Set([
     'HOOK_EXECUTION_FAILURE',
     'CUSTOMER_APPLICATION_UNHEALTHY'
 ]);
-async function deployCodeDeploy(rollout) {
+async function deployCodeDeploy(rollout, settings) {
     const { api, target, context } = rollout;
-    const settings = target.codedeploy;
-    if (!settings) {
-        throw new errors/* DeployError */.sH('INVALID_INPUT', `deploy.ecs.strategy is codedeploy for '${target.service}' but deploy.ecs.codedeploy ` +
-            '(application, deployment_group) is missing.');
-    }
     const group = await api.getDeploymentGroup(settings.application, settings.deploymentGroup, context.signal);
     const appspec = settings.appspec
         ? await appSpecFromFile(settings.appspec, rollout.taskDefinitionArn)
@@ -686,7 +734,7 @@ async function deployCodeDeploy(rollout) {
             progress: describeProgress(info, found.targets),
             data: progressData(info, found.targets)
         };
-    }).catch(error => stopWhenAbandoned(error, signal => api.stopDeployment(id, settings.autoRollback, signal), settings.autoRollback
+    }).catch(error => (0,stop/* stopAbandoned */.x)(error, signal => api.stopDeployment(id, settings.autoRollback, signal), settings.autoRollback
         ? `stopped CodeDeploy deployment ${id}; CodeDeploy rolls back to the original task set`
         : `stopped CodeDeploy deployment ${id} without rollback (auto_rollback is false)`, context));
     if (!end.ok)
@@ -720,12 +768,18 @@ function generateAppSpec(taskDefinitionArn, loadBalancers, service) {
 }
 /** A user's AppSpec (YAML or JSON) with its ECS service's TaskDefinition set to the new revision. */
 async function appSpecFromFile(path, taskDefinitionArn) {
+    const text = await readUserFile(path, 'the AppSpec');
     let spec;
     try {
-        spec = (0,js_yaml/* load */.Hh)(await (0,promises_.readFile)(path, 'utf8'));
+        spec = (0,js_yaml/* load */.Hh)(text);
     }
     catch (error) {
-        throw new errors/* DeployError */.sH('INVALID_INPUT', `Cannot read the AppSpec ${path}: ${String(error)}`);
+        // The parser's message quotes the offending line, which may hold a secret: say only where.
+        const mark = error.mark;
+        const where = typeof mark?.line === 'number'
+            ? ` (at line ${mark.line + 1}, column ${(mark.column ?? 0) + 1})`
+            : '';
+        throw new errors/* DeployError */.sH('INVALID_INPUT', `The AppSpec ${path} is not valid YAML or JSON${where}.`);
     }
     const resources = spec?.Resources;
     const services = Array.isArray(resources)
@@ -793,6 +847,7 @@ function progressData(info, targets) {
 ;// CONCATENATED MODULE: ./src/targets/ecs-bluegreen.ts
 
 
+
 /**
  * strategy: blue_green (ECS native, deploymentConfiguration.strategy BLUE_GREEN): UpdateService,
  * then follow the service deployment through its lifecycle stages (scale up, test traffic,
@@ -840,7 +895,7 @@ async function deployBlueGreen(rollout) {
             progress: ecs_bluegreen_describeProgress(deployment, bakeMinutes),
             data: ecs_bluegreen_progressData(deployment, bakeMinutes)
         };
-    }).catch(error => stopWhenAbandoned(error, arn ? signal => api.stopServiceDeployment(arn, signal) : undefined, `stopped ECS service deployment ${arn ?? ''} with ROLLBACK`, context));
+    }).catch(error => (0,stop/* stopAbandoned */.x)(error, arn ? signal => api.stopServiceDeployment(arn, signal) : undefined, `stopped ECS service deployment ${arn ?? ''} with ROLLBACK`, context));
     if (!end.ok)
         throw await ecs_bluegreen_failure(rollout, end.deployment);
     return arn;
@@ -917,7 +972,7 @@ function ecs_bluegreen_progressData(d, bakeMinutes) {
  */
 const deploy = async (request, context) => {
     const { target } = request;
-    const api = await EcsApi.create(target.region, retry => context.info(retryLine(retry)));
+    const api = await EcsApi.create(target.region, retry => context.info((0,runtime_retry/* describeRetry */.eV)(retry)));
     try {
         return await deployWith(api, request, context);
     }
@@ -949,17 +1004,10 @@ async function deployWith(api, request, context) {
         context.info(`ECS service '${target.service}' already runs ${shortName(taskDefinitionArn)}; nothing to deploy.`);
         return { deploymentUrl, outputs };
     }
-    const rollout = {
-        api,
-        target,
-        service,
-        taskDefinitionArn,
-        context,
-        intervalMs: target.pollIntervalMs ?? context.pollIntervalMs,
-        timeoutMs: target.timeoutMs ?? context.timeoutMs
-    };
-    if (target.strategy === 'codedeploy') {
-        outputs.codedeploy_deployment_id = await deployCodeDeploy(rollout);
+    const rollout = { api, target, service, taskDefinitionArn, context };
+    // checkController has refused codedeploy without its settings, so the second test always holds.
+    if (target.strategy === 'codedeploy' && target.codedeploy) {
+        outputs.codedeploy_deployment_id = await deployCodeDeploy(rollout, target.codedeploy);
     }
     else if (target.strategy === 'blue_green') {
         outputs.ecs_deployment_id = await deployBlueGreen(rollout);
@@ -1039,21 +1087,17 @@ async function prepare(api, request, service, context) {
     return prepared;
 }
 async function readTaskDefinitionFile(path) {
-    let text;
+    const text = await readUserFile(path, 'the task definition file');
+    let json;
     try {
-        text = await (0,promises_.readFile)(path, 'utf8');
+        json = JSON.parse(text);
     }
-    catch (error) {
-        throw new errors/* DeployError */.sH('INVALID_INPUT', `Cannot read the task definition file ${path}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    catch {
+        // The parser's message quotes the file, which may hold plaintext environment values.
+        throw new errors/* DeployError */.sH('INVALID_INPUT', `The task definition file ${path} is not valid JSON (at ${jsonSyntaxErrorAt(text)}).`);
     }
-    try {
-        const json = JSON.parse(text);
-        if (json && typeof json === 'object' && !Array.isArray(json))
-            return json;
-    }
-    catch (error) {
-        throw new errors/* DeployError */.sH('INVALID_INPUT', `The task definition file ${path} is not valid JSON: ${(0,errors/* errorMessage */.gJ)(error)}`);
-    }
+    if (json && typeof json === 'object' && !Array.isArray(json))
+        return json;
     throw new errors/* DeployError */.sH('INVALID_INPUT', `The task definition file ${path} must hold a JSON object.`);
 }
 /** A new revision only when something changed; otherwise the service's own. */
@@ -1097,6 +1141,46 @@ async function loadBalancerUrl(api, service, context) {
         context.warning(`Could not read the load balancer of ${targetGroupArn} for deployment_url: ${(0,errors/* errorMessage */.gJ)(error)}`);
         return undefined;
     }
+}
+
+
+/***/ }),
+
+/***/ 8292:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ stopAbandoned)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _phases_deadline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6958);
+
+
+/**
+ * After a TIMEOUT or a cancel, stops what the deploy started in the cloud (a CodeDeploy deployment,
+ * an ECS service deployment, a Step Functions execution) so that it does not go on unattended, then
+ * rethrows. The run's signal has usually fired already, so the stop gets one of its own, bounded by
+ * the grace period the deploy phase grants for this: past it the phase reports without us.
+ * `stopped` says what a successful stop did: "stopped CodeDeploy deployment d-1 ...".
+ */
+async function stopAbandoned(error, stop, stopped, context) {
+    if (!stop || !(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH))
+        throw error;
+    if (error.code !== 'TIMEOUT' && error.code !== 'CANCELLED')
+        throw error;
+    const after = error.code === 'TIMEOUT' ? 'the timeout' : 'the cancel';
+    try {
+        await stop(AbortSignal.timeout(_phases_deadline_js__WEBPACK_IMPORTED_MODULE_1__/* .STOP_GRACE_MS */ .Ts));
+    }
+    catch (stopError) {
+        context.warning(`Could not stop the deployment after ${after}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(stopError)}`);
+        throw error;
+    }
+    context.info(`${stopped[0].toUpperCase()}${stopped.slice(1)} after ${after}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(error.code, `${error.message}; ${stopped}`, {
+        details: error.details,
+        cause: error
+    });
 }
 
 
