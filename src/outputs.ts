@@ -3,6 +3,7 @@ import type { RunStatus } from './events/model.js'
 import type { RunState } from './phases/context.js'
 import type { Plan } from './plan/types.js'
 import type { Settings } from './settings/types.js'
+import type { Toolkit } from './toolkit.js'
 
 /** What the run reports: the action's outputs and the message of its `done` event. */
 
@@ -54,5 +55,23 @@ export function doneMessage(
       return 'cancelled'
     case 'failure':
       return `failed: ${failure?.code ?? 'DEPLOY_FAILED'}`
+  }
+}
+
+/**
+ * The one place that fails the job. notify_strict fails it too when notifications were lost, but
+ * the status output stays the deployment's own result.
+ */
+export function failJob(
+  core: Pick<Toolkit, 'setFailed'>,
+  failure: { code: string; message: string; details?: string } | undefined,
+  strictFailure?: string
+): void {
+  if (failure) {
+    core.setFailed(
+      `${failure.code}: ${failure.message}${failure.details ? `\n${failure.details}` : ''}`
+    )
+  } else if (strictFailure) {
+    core.setFailed(strictFailure)
   }
 }

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { appendEvents } from './events/sinks/file.js'
 import { errorMessage } from './errors.js'
+import { failJob } from './outputs.js'
 import { CANCEL_STATE_KEY, readRunState } from './run-state.js'
 
 /**
@@ -41,7 +42,7 @@ export async function runPost(): Promise<void> {
     core.warning(`status card not finished: ${String(error)}`)
   }
   if (saved.githubDeploymentId) await markDeployment(saved.githubDeploymentId, cancelled)
-  if (!cancelled) core.setFailed(`DEPLOY_FAILED: ${reason}`)
+  if (!cancelled) failJob(core, { code: 'DEPLOY_FAILED', message: reason })
 }
 
 /** The GitHub Deployment main left in_progress: inactive after a cancel, error after a crash. */

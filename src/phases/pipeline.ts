@@ -1,0 +1,186 @@
+import type { EventBus } from '../events/bus.js'
+import type { Stage } from '../events/model.js'
+import { buildPlan, retagPlan } from '../plan/index.js'
+import type { Plan, PlannedService } from '../plan/types.js'
+import type { Settings } from '../settings/types.js'
+import type { Toolkit } from '../toolkit.js'
+import type { PhaseContext, RunState } from './context.js'
+import { deployPhaseBudget, phase } from './deadline.js'
+import type { GitHubDeployment } from './github-deployment.js'
+
+/**
+ * The pipeline as data: the phases after INIT, in order, each with when it applies, its budget and
+ * what it runs. `walkPipeline` is the only loop over them; a new phase or a partial pipeline
+ * (plan / build / deploy jobs) is an entry or a condition here, not a branch in main.ts.
+ */
+
+/** What a run carries from phase to phase. The plan exists from VERSION on. */
+export interface PipelineRun {
+  readonly settings: Settings
+  readonly bus: EventBus
+  readonly core: Toolkit
+  readonly state: RunState
+  readonly clock: () => Date
+  /** A warning that also belongs in the job summary. */
+  readonly warn: (message: string) => void
+  plan: Plan | undefined
+  /** The GitHub Deployment DEPLOY opened; finish() closes it with the run's result. */
+  githubDeployment: GitHubDeployment | undefined
+  /** Saves what the post step needs to finish this run if the main step never does. */
+  readonly saveState: () => void
+}
+
+export interface PipelinePhase {
+  readonly stage: Stage
+  /** The stage event's message: what the phase does. */
+  readonly message: string
+  /** A phase that changes something outside is skipped by a dry run. */
+  readonly changes: boolean
+  /** Whether this run needs the phase at all. */
+  readonly when: (run: PipelineRun) => boolean
+  readonly budgetMs: (run: PipelineRun) => number | Promise<number>
+  readonly run: (run: PipelineRun, signal: AbortSignal) => Promise<void>
+}
+
+const MINUTE = 60_000
+
+export const PIPELINE: readonly PipelinePhase[] = [
+  {
+    stage: 'VERSION',
+    message: 'computing the version and tags',
+    changes: false,
+    when: () => true,
+    budgetMs: () => MINUTE,
+    run: async (run, signal) => {
+      const openTags = async () =>
+        (await import('./release.js')).tagSourceFor(run.settings, {
+          info: m => run.core.info(m)
+        })
+      const plan = await buildPlan(run.settings, openTags, run.clock(), signal)
+      run.plan = plan
+      const v = plan.version
+      run.bus.emit({
+        type: 'info',
+        stage: 'VERSION',
+        message: v.gitTag
+          ? `git tag ${v.gitTag}${v.reused ? ' (already on this commit)' : ''}, image tag ${v.imageTag}`
+          : `image tag ${v.imageTag} (no git tag)`
+      })
+    }
+  },
+  {
+    stage: 'TAG',
+    message: 'creating the git tag',
+    changes: true,
+    when: run => run.settings.createTag,
+    budgetMs: () => 5 * MINUTE,
+    run: async (run, signal) => {
+      const { runTagPhase } = await import('./release.js')
+      await runTagPhase(contextOf(run, signal))
+      if (run.state.tag && run.plan) {
+        run.plan = retagPlan(run.plan, run.state.tag)
+      }
+    }
+  },
+  {
+    stage: 'RELEASE',
+    message: 'publishing the GitHub Release',
+    changes: true,
+    when: run => planOf(run).release !== undefined,
+    budgetMs: () => 5 * MINUTE,
+    run: async (run, signal) =>
+      (await import('./release.js')).runReleasePhase(contextOf(run, signal))
+  },
+  {
+    stage: 'BUILD',
+    message: 'building images',
+    changes: true,
+    when: run => imagesOf(run, 'build').length > 0,
+    budgetMs: async run => {
+      const image = await import('./image.js')
+      const count = imagesOf(run, 'build').length
+      return image.imagePhaseBudget(count, image.BUILD_LANES, run.settings.images.buildTimeoutMs)
+    },
+    run: async (run, signal) => (await import('./image.js')).runBuildPhase(contextOf(run, signal))
+  },
+  {
+    stage: 'PUSH',
+    message: 'pushing images',
+    changes: true,
+    when: run => imagesOf(run).length > 0,
+    budgetMs: async run => {
+      const image = await import('./image.js')
+      const count = imagesOf(run).length
+      return image.imagePhaseBudget(count, image.PUSH_LANES, run.settings.images.pushTimeoutMs)
+    },
+    run: async (run, signal) => (await import('./image.js')).runPushPhase(contextOf(run, signal))
+  },
+  {
+    stage: 'DEPLOY',
+    message: 'deploying',
+    changes: true,
+    when: run => planOf(run).services.some(s => s.deploy),
+    budgetMs: run => deployPhaseBudget(run.settings, planOf(run)),
+    run: async (run, signal) => {
+      await openGitHubDeployment(run, signal)
+      const { runDeployPhase } = await import('./deploy.js')
+      await runDeployPhase(contextOf(run, signal))
+    }
+  }
+]
+
+/**
+ * Runs each phase that applies, in order, under its own deadline and the run's cancel signal; the
+ * first failure ends the walk. A dry run stops before the first phase that changes anything.
+ */
+export async function walkPipeline(
+  run: PipelineRun,
+  cancel: AbortSignal,
+  phases: readonly PipelinePhase[] = PIPELINE
+): Promise<void> {
+  for (const step of phases) {
+    if (step.changes && run.settings.dryRun) continue
+    if (!step.when(run)) continue
+    const budget = await step.budgetMs(run)
+    await phase(run.bus, step.stage, step.message, budget, cancel, signal => step.run(run, signal))
+  }
+}
+
+/** Every phase after VERSION has a plan; asking for it earlier is a bug in this table. */
+function planOf(run: PipelineRun): Plan {
+  if (!run.plan) throw new Error('a phase after VERSION asked for the plan before it existed')
+  return run.plan
+}
+
+/** The executors' view of the run. */
+function contextOf(run: PipelineRun, signal: AbortSignal): PhaseContext {
+  return {
+    settings: run.settings,
+    plan: planOf(run),
+    bus: run.bus,
+    core: run.core,
+    signal,
+    state: run.state
+  }
+}
+
+function imagesOf(run: PipelineRun, action?: 'build'): PlannedService[] {
+  return planOf(run).services.filter(
+    s => s.image && (action === undefined || s.image.action === action)
+  )
+}
+
+/**
+ * The GitHub Deployment is best effort (trouble warns), and its id is saved at once so the post
+ * step can close it if this step never does.
+ */
+async function openGitHubDeployment(run: PipelineRun, signal: AbortSignal): Promise<void> {
+  const { startGitHubDeployment } = await import('./github-deployment.js')
+  run.githubDeployment = await startGitHubDeployment(
+    run.settings,
+    planOf(run),
+    { warn: run.warn, info: (m: string) => run.core.info(m) },
+    signal
+  )
+  if (run.githubDeployment) run.saveState()
+}
