@@ -2,29 +2,13 @@ import { DeployError, asDeployError } from '../errors.js'
 import { dependentsOf } from '../plan/graph.js'
 import type { PlannedService } from '../plan/types.js'
 import type { DeployTarget } from '../settings/types.js'
+import { TARGETS } from '../targets/catalog.js'
 import type { Deploy, DeployOutcome, TargetContext } from '../targets/types.js'
 import type { PhaseContext } from './context.js'
 
-/** Default poll intervals: what each service's API comfortably serves for a long wait. */
-const DEFAULT_POLL_MS: Record<DeployTarget['kind'], number> = {
-  ecs: 5000,
-  stepfunctions: 2000,
-  argocd: 5000
-}
-
 export type TargetLoader = (kind: DeployTarget['kind']) => Promise<Deploy<DeployTarget>>
 
-/** Targets are loaded only when a run deploys to them: their SDKs stay out of startup. */
-async function loadTarget(kind: DeployTarget['kind']): Promise<Deploy<DeployTarget>> {
-  switch (kind) {
-    case 'ecs':
-      return (await import('../targets/ecs.js')).deploy as Deploy<DeployTarget>
-    case 'stepfunctions':
-      return (await import('../targets/stepfunctions.js')).deploy as Deploy<DeployTarget>
-    case 'argocd':
-      return (await import('../targets/argocd.js')).deploy as Deploy<DeployTarget>
-  }
-}
+const loadTarget: TargetLoader = kind => TARGETS[kind].load()
 
 /**
  * DEPLOY: layers in order, the services of a layer in parallel. A failed service stops the
@@ -101,7 +85,9 @@ async function deployService(
     signal: ctx.signal,
     timeoutMs: target.timeoutMs ?? ctx.settings.deploy.timeoutMs,
     pollIntervalMs:
-      target.pollIntervalMs ?? ctx.settings.deploy.pollIntervalMs ?? DEFAULT_POLL_MS[target.kind],
+      target.pollIntervalMs ??
+      ctx.settings.deploy.pollIntervalMs ??
+      TARGETS[target.kind].defaultPollMs,
     progress: (message, data) =>
       ctx.bus.emit({ type: 'progress', stage: 'DEPLOY', service: service.name, message, data }),
     info: message =>
