@@ -9,13 +9,8 @@ import type {
   ReleasePlan,
   VersionPlan
 } from './types.js'
-import {
-  baseTag,
-  needsCommitMessages,
-  newestReleaseCandidate,
-  planVersion,
-  type TagSource
-} from './version.js'
+import { baseTag, newestReleaseCandidate, type TagSource } from './tags.js'
+import { needsCommitMessages, planVersion } from './version.js'
 
 /**
  * The whole plan of a run, computed before anything is changed: version and tags, the release,

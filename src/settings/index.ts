@@ -17,8 +17,7 @@ import {
   type ServiceSettings,
   type Settings
 } from './types.js'
-import { isValidTimezone, normaliseVersion } from '../plan/version.js'
-import { PLATFORM } from './values.js'
+import { isValidTimezone, normaliseVersion, PLATFORM } from './values.js'
 
 const DEFAULT_CONFIG = '.github/deploy.yml'
 const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64']
