@@ -1,6 +1,6 @@
 import { DeployError } from '../errors.js'
+import { deployLayers } from '../settings/service-graph.js'
 import type { ServiceSettings, Settings } from '../settings/types.js'
-import { deployLayers } from './graph.js'
 import type {
   ImageAction,
   Plan,
