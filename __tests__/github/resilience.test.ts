@@ -2,7 +2,7 @@ import { inspect } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { connectGitHub, type GitHubApi, type GitHubTuning } from '../../src/clients/github.js'
 import { githubTagSource } from '../../src/clients/github-tags.js'
-import type { TagSource } from '../../src/plan/version.js'
+import type { TagSource } from '../../src/plan/tags.js'
 import { runReleasePhase, runTagPhase, tagSourceFor } from '../../src/phases/release.js'
 import type { RetryNotice } from '../../src/runtime/retry.js'
 import {

@@ -1,23 +1,24 @@
 import { describe, expect, it, test } from '@jest/globals'
 import { DeployError } from '../../src/errors.js'
 import type { VersionPlan } from '../../src/plan/types.js'
+import { bumpFromCommits } from '../../src/plan/bump.js'
+import { clockFromEnv, formatTimestamp } from '../../src/plan/clock.js'
 import {
   baseTag,
-  bumpFromCommits,
-  clockFromEnv,
-  formatTimestamp,
-  isValidTimezone,
-  needsCommitMessages,
   newestReleaseCandidate,
   nextSequenceTag,
   parseVersionTag,
+  type TagRef,
+  type TagSource
+} from '../../src/plan/tags.js'
+import {
+  needsCommitMessages,
   planVersion,
   replanAfterTagCollision,
   resolveVersion,
-  type TagRef,
-  type TagSource,
   type VersionInput
 } from '../../src/plan/version.js'
+import { isValidTimezone } from '../../src/settings/values.js'
 
 const DEPLOYED = 'a'.repeat(40)
 const OTHER = 'b'.repeat(40)

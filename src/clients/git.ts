@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { DeployError, errorMessage, isAbortError } from '../errors.js'
-import type { TagRef, TagSource } from '../plan/version.js'
+import type { TagRef, TagSource } from '../plan/tags.js'
 
 /**
  * The local git repository as a tag and commit source, for runs without a GitHub token. git is

@@ -1,4 +1,4 @@
-import { parseVersionTag, type TagRef, type TagSource } from '../plan/version.js'
+import { parseVersionTag, type TagRef, type TagSource } from '../plan/tags.js'
 import {
   explainGitHubError,
   githubMessage,

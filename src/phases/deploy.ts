@@ -1,6 +1,6 @@
 import { DeployError, asDeployError } from '../errors.js'
-import { dependentsOf } from '../plan/graph.js'
 import type { PlannedService } from '../plan/types.js'
+import { dependentsOf } from '../settings/service-graph.js'
 import type { DeployTarget } from '../settings/types.js'
 import { TARGETS } from '../targets/catalog.js'
 import type { Deploy, DeployOutcome, TargetContext } from '../targets/types.js'

@@ -1,6 +1,6 @@
 import { DeployError } from '../errors.js'
+import { deployLayers } from '../settings/service-graph.js'
 import type { ServiceSettings, Settings } from '../settings/types.js'
-import { deployLayers } from './graph.js'
 import type {
   ImageAction,
   Plan,
@@ -9,13 +9,8 @@ import type {
   ReleasePlan,
   VersionPlan
 } from './types.js'
-import {
-  baseTag,
-  needsCommitMessages,
-  newestReleaseCandidate,
-  planVersion,
-  type TagSource
-} from './version.js'
+import { baseTag, newestReleaseCandidate, type TagSource } from './tags.js'
+import { needsCommitMessages, planVersion } from './version.js'
 
 /**
  * The whole plan of a run, computed before anything is changed: version and tags, the release,

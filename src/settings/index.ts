@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { load as parseYaml } from 'js-yaml'
-import { deployLayers, describeGraphProblem } from '../plan/graph.js'
 import type { Toolkit } from '../toolkit.js'
 import { loadConfig, type EffectiveConfig } from './config.js'
 import { deploymentIdFor, readRunContext } from './context.js'
 import { InputReader } from './inputs.js'
 import { Problems, inputName } from './problems.js'
+import { deployLayers, describeGraphProblem } from './service-graph.js'
 import { buildSettings, parseRegistry, repositoryFor, servicesFromConfig } from './services.js'
 import {
   BUMPS,
@@ -17,8 +17,7 @@ import {
   type ServiceSettings,
   type Settings
 } from './types.js'
-import { isValidTimezone, normaliseVersion } from '../plan/version.js'
-import { PLATFORM } from './values.js'
+import { isValidTimezone, normaliseVersion, PLATFORM } from './values.js'
 
 const DEFAULT_CONFIG = '.github/deploy.yml'
 const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64']

@@ -15,12 +15,9 @@ import {
   failingResources,
   judgeApplication,
   operationRunning,
-  ownershipWarnings,
-  repositoryOf,
-  setImage,
-  type Baseline,
-  type ImageChange
-} from './argocd-image.js'
+  type Baseline
+} from './argocd-health.js'
+import { ownershipWarnings, repositoryOf, setImage, type ImageChange } from './argocd-image.js'
 import type { Deploy, DeployOutcome, DeployRequest, TargetContext } from './types.js'
 
 /**

@@ -4,8 +4,8 @@ import type { DeploymentInfo, DeploymentTarget } from '@aws-sdk/client-codedeplo
 import { load as parseYaml } from 'js-yaml'
 import { DeployError, type ErrorCode } from '../errors.js'
 import type { EcsTarget } from '../settings/types.js'
-import { watch, type Rollout } from './ecs-rolling.js'
 import { readUserFile } from './ecs-taskdef.js'
+import { watch, type Rollout } from './ecs-watch.js'
 import { stopAbandoned } from './stop.js'
 
 /**

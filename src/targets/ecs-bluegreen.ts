@@ -1,6 +1,7 @@
 import type { ServiceDeployment } from '@aws-sdk/client-ecs'
 import { DeployError } from '../errors.js'
-import { explainFailure, shortName, watch, type Rollout } from './ecs-rolling.js'
+import { shortName } from './ecs-taskdef.js'
+import { explainFailure, watch, type Rollout } from './ecs-watch.js'
 import { stopAbandoned } from './stop.js'
 
 /**

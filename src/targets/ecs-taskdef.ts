@@ -200,6 +200,12 @@ export function revisionOf(arn: string): number | undefined {
   return match ? Number(match[1]) : undefined
 }
 
+/** `arn:...:task-definition/api:13` -> `api:13`. */
+export function shortName(taskDefinitionArn: string | undefined): string {
+  if (!taskDefinitionArn) return 'unknown task definition'
+  return `${familyOf(taskDefinitionArn)}:${revisionOf(taskDefinitionArn) ?? '?'}`
+}
+
 /**
  * Which ACTIVE revisions to deregister so that only the newest `keep` remain. Revisions still in
  * use (the new one, the one the service can roll back to) are never deregistered.

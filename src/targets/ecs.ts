@@ -5,16 +5,18 @@ import { describeRetry } from '../runtime/retry.js'
 import type { EcsTarget } from '../settings/types.js'
 import { deployCodeDeploy } from './codedeploy.js'
 import { deployBlueGreen } from './ecs-bluegreen.js'
-import { deployRolling, shortName, type Rollout } from './ecs-rolling.js'
+import { deployRolling } from './ecs-rolling.js'
 import {
   familyOf,
   jsonSyntaxErrorAt,
   prepareTaskDefinition,
   readUserFile,
   revisionsToDeregister,
+  shortName,
   type PreparedTaskDefinition,
   type TaskDefinitionJson
 } from './ecs-taskdef.js'
+import type { Rollout } from './ecs-watch.js'
 import type { Deploy, DeployOutcome, DeployRequest, TargetContext } from './types.js'
 
 /**

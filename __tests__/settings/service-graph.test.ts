@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { dependentsOf, deployLayers, type GraphNode } from '../../src/plan/graph.js'
+import { dependentsOf, deployLayers, type GraphNode } from '../../src/settings/service-graph.js'
 
 const node = (name: string, ...dependsOn: string[]): GraphNode => ({ name, dependsOn })
 

@@ -2,6 +2,8 @@
  * The service graph: services and their depends_on form a DAG, deployed in layers. A layer holds
  * the services whose dependencies are all in earlier layers, so independent services share a
  * layer and run in parallel. Unknown names and cycles are reported, never guessed around.
+ * It sits in settings because reading the config rejects those together with every other
+ * problem; the plan (the layers) and the deploy phase (who depends on a failure) build on it.
  */
 export interface GraphNode {
   readonly name: string
