@@ -5,7 +5,7 @@ import { CREDENTIALS_REFUSED, authFile, loginRegistry } from '../clients/registr
 import { DeployError, asDeployError } from '../errors.js'
 import { formatDuration } from '../runtime/follow.js'
 import type { PhaseContext, RunState } from './context.js'
-import { withDeadline } from './deadline.js'
+import { withItemDeadline } from './deadline.js'
 import { progress, serviceSettings, type ImageService, type ImageTarget } from './image-targets.js'
 
 /**
@@ -86,7 +86,7 @@ export async function buildOne(
   )
   const started = Date.now()
   const what = `build of ${service.name} (build_timeout)`
-  await withDeadline(ctx.signal, images.buildTimeoutMs, what, signal =>
+  await withItemDeadline(ctx.signal, images.buildTimeoutMs, what, signal =>
     builder.build(job, control(ctx, service.name, signal)).catch((error: unknown) => {
       throw asBuilderError(error, 'BUILD_FAILED', `Building ${service.name} failed`)
     })

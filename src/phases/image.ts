@@ -4,7 +4,7 @@ import { authDirectory, removeRegistryAuth } from '../clients/registry-auth.js'
 import { DeployError } from '../errors.js'
 import type { PlannedImage } from '../plan/types.js'
 import type { PhaseContext } from './context.js'
-import { withDeadline } from './deadline.js'
+import { withItemDeadline } from './deadline.js'
 import { buildOne, buildTimestamp, builtOf, login } from './image-build.js'
 import { pushOne } from './image-push.js'
 import {
@@ -68,7 +68,7 @@ export async function runPushPhase(ctx: PhaseContext): Promise<void> {
       // the fresh one there before pushing again.
       const made = builtOf(ctx.state).get(service.name)
       if (fresh && made) await login(ctx, made.builder.name, target)
-      const digest = await withDeadline(
+      const digest = await withItemDeadline(
         ctx.signal,
         ctx.settings.images.pushTimeoutMs,
         `push of ${service.name} (push_timeout)`,
