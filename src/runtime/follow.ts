@@ -71,15 +71,10 @@ export async function follow<T>(options: FollowOptions<T>): Promise<Followed<T>>
   try {
     // Never abandoned: the loop is ours and stops at its next sleep or look once its signal fires
     // (each look is abandoned by the retry helper when it ignores the signal).
-    return await withDeadline(
-      options.signal,
-      options.timeoutMs,
-      () => timeoutError(options),
-      lookUntilDone,
-      {
-        graceMs: Infinity
-      }
-    )
+    const timedOut = (): DeployError => timeoutError(options)
+    return await withDeadline(options.signal, options.timeoutMs, timedOut, lookUntilDone, {
+      graceMs: Infinity
+    })
   } catch (error) {
     if (options.signal?.aborted) {
       throw new DeployError('CANCELLED', `cancelled while waiting for ${options.describe}`)
