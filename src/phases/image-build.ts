@@ -6,7 +6,12 @@ import { DeployError, asDeployError } from '../errors.js'
 import { formatDuration } from '../runtime/follow.js'
 import type { PhaseContext, RunState } from './context.js'
 import { withItemDeadline } from './deadline.js'
-import { progress, serviceSettings, type ImageService, type ImageTarget } from './image-targets.js'
+import {
+  progress,
+  serviceSettings,
+  type ImageService,
+  type ImageTarget
+} from './image-registries.js'
 
 /**
  * BUILD, one service: log in to its registry (once per registry and credentials), build every

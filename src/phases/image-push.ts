@@ -5,7 +5,7 @@ import { DeployError } from '../errors.js'
 import { withRetry } from '../runtime/retry.js'
 import { asBuilderError, builtOf, control } from './image-build.js'
 import type { PhaseContext } from './context.js'
-import { progress, type ImageService, type ImageTarget } from './image-targets.js'
+import { progress, type ImageService, type ImageTarget } from './image-registries.js'
 
 /**
  * PUSH, one service, by its planned action: push what BUILD made (or, for an immutable tag that

@@ -13,7 +13,7 @@ import {
   progress,
   type ImageService,
   type ImageTarget
-} from './image-targets.js'
+} from './image-registries.js'
 
 /**
  * BUILD and PUSH: build each service's image for every platform, push it, or promote an image that
