@@ -2,6 +2,7 @@ import type { EventBus } from '../events/bus.js'
 import type { Plan } from '../plan/types.js'
 import type { Settings } from '../settings/types.js'
 import type { Toolkit } from '../toolkit.js'
+import type { Built, RegistrySession } from './image-state.js'
 
 /** What the phases learn as they go; main.ts turns it into outputs. */
 export interface RunState {
@@ -13,6 +14,10 @@ export interface RunState {
   deploymentUrl: string | undefined
   /** Extra outputs a target reports (task definition ARN, execution ARN, ...). */
   outputs: Record<string, string>
+  /** Where each service's image goes, resolved by the first of BUILD and PUSH to need it. */
+  readonly registries: RegistrySession
+  /** service -> what BUILD made of it, for PUSH to push. */
+  readonly built: Map<string, Built>
 }
 
 /** Handed to every phase executor. */
@@ -32,6 +37,8 @@ export function emptyRunState(): RunState {
     releaseUrl: undefined,
     images: {},
     deploymentUrl: undefined,
-    outputs: {}
+    outputs: {},
+    registries: { ecr: undefined, ecrAuth: undefined, targets: new Map() },
+    built: new Map()
   }
 }

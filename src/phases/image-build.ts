@@ -4,29 +4,15 @@ import { CommandFailure, type BuildJob, type Builder, type RunControl } from '..
 import { CREDENTIALS_REFUSED, authFile, loginRegistry } from '../clients/registry-auth.js'
 import { DeployError, asDeployError } from '../errors.js'
 import { formatDuration } from '../runtime/follow.js'
-import type { PhaseContext, RunState } from './context.js'
-import { withDeadline } from './deadline.js'
-import { progress, serviceSettings, type ImageService, type ImageTarget } from './image-targets.js'
+import type { PhaseContext } from './context.js'
+import { withItemDeadline } from './deadline.js'
+import { progress, serviceSettings, type ImageService } from './image-registries.js'
+import type { ImageTarget } from './image-state.js'
 
 /**
  * BUILD, one service: log in to its registry (once per registry and credentials), build every
  * platform with the chosen builder under the build timeout, and remember what was built for PUSH.
  */
-
-export interface Built {
-  builder: Builder
-  job: BuildJob
-  /** The digest an immutable tag already holds, when it existed before the build. */
-  existing: string | undefined
-}
-
-const built = new WeakMap<RunState, Map<string, Built>>()
-
-export function builtOf(state: RunState): Map<string, Built> {
-  let map = built.get(state)
-  if (!map) built.set(state, (map = new Map()))
-  return map
-}
 
 export async function login(
   ctx: PhaseContext,
@@ -86,12 +72,12 @@ export async function buildOne(
   )
   const started = Date.now()
   const what = `build of ${service.name} (build_timeout)`
-  await withDeadline(ctx.signal, images.buildTimeoutMs, what, signal =>
+  await withItemDeadline(ctx.signal, images.buildTimeoutMs, what, signal =>
     builder.build(job, control(ctx, service.name, signal)).catch((error: unknown) => {
       throw asBuilderError(error, 'BUILD_FAILED', `Building ${service.name} failed`)
     })
   )
-  builtOf(ctx.state).set(service.name, { builder, job, existing })
+  ctx.state.built.set(service.name, { builder, job, existing })
   progress(ctx, service.name, `built in ${formatDuration(Date.now() - started)}`)
 }
 

@@ -3,9 +3,10 @@ import { savedLogin } from '../clients/registry-auth.js'
 import { RegistryClient } from '../clients/registry.js'
 import { DeployError } from '../errors.js'
 import { withRetry } from '../runtime/retry.js'
-import { asBuilderError, builtOf, control } from './image-build.js'
+import { asBuilderError, control } from './image-build.js'
 import type { PhaseContext } from './context.js'
-import { progress, type ImageService, type ImageTarget } from './image-targets.js'
+import { progress, type ImageService } from './image-registries.js'
+import type { ImageTarget } from './image-state.js'
 
 /**
  * PUSH, one service, by its planned action: push what BUILD made (or, for an immutable tag that
@@ -70,7 +71,7 @@ async function pushBuilt(
   target: ImageTarget,
   signal: AbortSignal
 ): Promise<string> {
-  const made = builtOf(ctx.state).get(service.name)
+  const made = ctx.state.built.get(service.name)
   if (!made) {
     throw new DeployError(
       'PUSH_FAILED',

@@ -4,16 +4,16 @@ import { authDirectory, removeRegistryAuth } from '../clients/registry-auth.js'
 import { DeployError } from '../errors.js'
 import type { PlannedImage } from '../plan/types.js'
 import type { PhaseContext } from './context.js'
-import { withDeadline } from './deadline.js'
-import { buildOne, buildTimestamp, builtOf, login } from './image-build.js'
+import { withItemDeadline } from './deadline.js'
+import { buildOne, buildTimestamp, login } from './image-build.js'
 import { pushOne } from './image-push.js'
 import {
   forgetEcrCredentials,
   imageTarget,
   progress,
-  type ImageService,
-  type ImageTarget
-} from './image-targets.js'
+  type ImageService
+} from './image-registries.js'
+import type { ImageTarget } from './image-state.js'
 
 /**
  * BUILD and PUSH: build each service's image for every platform, push it, or promote an image that
@@ -66,9 +66,9 @@ export async function runPushPhase(ctx: PhaseContext): Promise<void> {
       const target = await imageTarget(ctx, service)
       // The builder pushes with the auth file BUILD logged in with: after a refused token, put
       // the fresh one there before pushing again.
-      const made = builtOf(ctx.state).get(service.name)
+      const made = ctx.state.built.get(service.name)
       if (fresh && made) await login(ctx, made.builder.name, target)
-      const digest = await withDeadline(
+      const digest = await withItemDeadline(
         ctx.signal,
         ctx.settings.images.pushTimeoutMs,
         `push of ${service.name} (push_timeout)`,

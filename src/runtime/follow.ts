@@ -1,4 +1,5 @@
 import { DeployError } from '../errors.js'
+import { withDeadline } from './deadline.js'
 import { withRetry, type RetryNotice } from './retry.js'
 import { formatDuration } from './duration.js'
 import { sleep as realSleep, type Sleep } from './sleep.js'
@@ -41,15 +42,11 @@ export async function follow<T>(options: FollowOptions<T>): Promise<Followed<T>>
   const now = options.now ?? Date.now
   const sleep = options.sleep ?? realSleep
   const started = now()
+  // Checked against `now` as well as by the timer, so a wait on simulated time ends on time too.
   const deadline = started + options.timeoutMs
-  const deadlineController = new AbortController()
-  const timer = setTimeout(() => deadlineController.abort(timeoutError(options)), options.timeoutMs)
-  const signal = options.signal
-    ? AbortSignal.any([options.signal, deadlineController.signal])
-    : deadlineController.signal
   let looks = 0
   let lastProgress: string | undefined
-  try {
+  const lookUntilDone = async (signal: AbortSignal): Promise<Followed<T>> => {
     for (;;) {
       const lookStarted = now()
       looks++
@@ -70,14 +67,19 @@ export async function follow<T>(options: FollowOptions<T>): Promise<Followed<T>>
       await sleep(Math.min(Math.max(0, wait), Math.max(0, deadline - now())), signal)
       if (now() >= deadline) throw timeoutError(options)
     }
+  }
+  try {
+    // Never abandoned: the loop is ours and stops at its next sleep or look once its signal fires
+    // (each look is abandoned by the retry helper when it ignores the signal).
+    const timedOut = (): DeployError => timeoutError(options)
+    return await withDeadline(options.signal, options.timeoutMs, timedOut, lookUntilDone, {
+      graceMs: Infinity
+    })
   } catch (error) {
-    if (deadlineController.signal.aborted && !options.signal?.aborted) throw timeoutError(options)
     if (options.signal?.aborted) {
       throw new DeployError('CANCELLED', `cancelled while waiting for ${options.describe}`)
     }
     throw error
-  } finally {
-    clearTimeout(timer)
   }
 }
 

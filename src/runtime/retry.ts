@@ -1,4 +1,5 @@
 import { isAbortError } from '../errors.js'
+import { withDeadline } from './deadline.js'
 import { formatDuration } from './duration.js'
 import { sleep as realSleep, type Sleep } from './sleep.js'
 
@@ -81,11 +82,15 @@ export async function withRetry<T>(
   const attemptTimeoutMs = options.attemptTimeoutMs ?? 30_000
   const sleep = options.sleep ?? realSleep
   const random = options.random ?? Math.random
+  const attemptTimedOut = (): AttemptTimeoutError =>
+    new AttemptTimeoutError(options.describe, attemptTimeoutMs)
 
   for (let attempt = 1; ; attempt++) {
     options.signal?.throwIfAborted()
     try {
-      return await runAttempt(operation, options.describe, attemptTimeoutMs, options.signal)
+      // Abandoned at its timeout or a cancel even when the client ignores its signal, so a hung
+      // call cannot hang the run.
+      return await withDeadline(options.signal, attemptTimeoutMs, attemptTimedOut, operation)
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason ?? error
       const decision = options.classify?.(error) ?? classifyError(error)
@@ -108,32 +113,6 @@ export async function withRetry<T>(
         throw options.signal?.reason ?? error
       }
     }
-  }
-}
-
-async function runAttempt<T>(
-  operation: (attemptSignal: AbortSignal) => Promise<T>,
-  describe: string,
-  timeoutMs: number,
-  outer: AbortSignal | undefined
-): Promise<T> {
-  const controller = new AbortController()
-  const onOuterAbort = (): void => controller.abort(outer?.reason)
-  outer?.addEventListener('abort', onOuterAbort, { once: true })
-  let timer: NodeJS.Timeout | undefined
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new AttemptTimeoutError(describe, timeoutMs)
-      controller.abort(error)
-      reject(error)
-    }, timeoutMs)
-  })
-  try {
-    // Race as well as abort: a client that ignores its signal must not hang the run.
-    return await Promise.race([operation(controller.signal), timedOut])
-  } finally {
-    clearTimeout(timer)
-    outer?.removeEventListener('abort', onOuterAbort)
   }
 }
 

@@ -1,5 +1,5 @@
 import { DeployError, errorMessage } from '../errors.js'
-import { STOP_GRACE_MS } from '../phases/deadline.js'
+import { STOP_GRACE_MS } from '../runtime/deadline.js'
 import type { TargetContext } from './types.js'
 
 /**

@@ -1,4 +1,3 @@
-import type { ECRClient } from '@aws-sdk/client-ecr'
 import {
   createEcrClient,
   ecrAuthorization,
@@ -8,7 +7,8 @@ import {
 import { RegistryClient, type RegistryEndpoint } from '../clients/registry.js'
 import { DeployError } from '../errors.js'
 import type { PlannedImage, PlannedService } from '../plan/types.js'
-import type { PhaseContext, RunState } from './context.js'
+import type { PhaseContext } from './context.js'
+import type { ImageTarget, RegistrySession } from './image-state.js'
 import type { ServiceSettings } from '../settings/types.js'
 import { isLoopbackHost } from '../settings/values.js'
 
@@ -18,35 +18,6 @@ import { isLoopbackHost } from '../settings/values.js'
  * and an API client. ECR repositories are made ready here (created when a build needs them).
  */
 export type ImageService = PlannedService & { image: PlannedImage }
-
-export interface ImageTarget {
-  readonly service: string
-  readonly image: PlannedImage
-  readonly host: string
-  readonly repository: string
-  readonly tag: string
-  readonly endpoint: RegistryEndpoint
-  readonly client: RegistryClient
-  /** An ECR repository whose tags cannot be overwritten. */
-  readonly immutable: boolean
-}
-
-interface Session {
-  ecr: Promise<ECRClient> | undefined
-  ecrAuth: Promise<EcrAuthorization> | undefined
-  targets: Map<string, Promise<ImageTarget>>
-}
-
-const sessions = new WeakMap<RunState, Session>()
-
-function sessionOf(state: RunState): Session {
-  let session = sessions.get(state)
-  if (!session) {
-    session = { ecr: undefined, ecrAuth: undefined, targets: new Map() }
-    sessions.set(state, session)
-  }
-  return session
-}
 
 export function serviceSettings(ctx: PhaseContext, name: string): ServiceSettings {
   const service = ctx.settings.services.find(s => s.name === name)
@@ -62,7 +33,7 @@ export function imageTarget(
   ctx: PhaseContext,
   planned: PlannedService & { image: PlannedImage }
 ): Promise<ImageTarget> {
-  const session = sessionOf(ctx.state)
+  const session = ctx.state.registries
   let target = session.targets.get(planned.name)
   if (!target) {
     target = resolveTarget(ctx, session, planned)
@@ -75,7 +46,7 @@ export function imageTarget(
 
 /** Drops the cached ECR token and targets, so the next look asks for a fresh token. */
 export function forgetEcrCredentials(ctx: PhaseContext): void {
-  const session = sessionOf(ctx.state)
+  const session = ctx.state.registries
   session.ecrAuth = undefined
   for (const service of ctx.plan.services) {
     if (service.image?.registry === 'ecr') session.targets.delete(service.name)
@@ -84,7 +55,7 @@ export function forgetEcrCredentials(ctx: PhaseContext): void {
 
 async function resolveTarget(
   ctx: PhaseContext,
-  session: Session,
+  session: RegistrySession,
   planned: PlannedService & { image: PlannedImage }
 ): Promise<ImageTarget> {
   const image = planned.image
@@ -152,7 +123,10 @@ function credentials(
  * cache in a proxy) is refused like one the registry rejects: the caller's one fresh-token retry
  * covers both.
  */
-async function ecrCredentials(ctx: PhaseContext, session: Session): Promise<EcrAuthorization> {
+async function ecrCredentials(
+  ctx: PhaseContext,
+  session: RegistrySession
+): Promise<EcrAuthorization> {
   session.ecr ??= createEcrClient()
   const client = session.ecr
   session.ecrAuth ??= client.then(ecr => ecrAuthorization(ecr, { signal: ctx.signal }))
