@@ -23,9 +23,3 @@ export function parseBoolean(value: string): boolean | undefined {
 }
 
 export const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
-
-/** Docker treats loopback registries as plain HTTP; so do we. */
-export function isLoopbackHost(host: string): boolean {
-  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '')
-  return name === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(name) || name === '::1'
-}
