@@ -1,6 +1,5 @@
 import type { getOctokit } from '@actions/github'
 import { DeployError, type ErrorCode } from '../errors.js'
-import type { Settings } from '../settings/types.js'
 import {
   asRecord,
   headerValue,
@@ -162,14 +161,27 @@ export async function connectGitHub(connection: GitHubConnection): Promise<GitHu
 
 function noop(): void {}
 
+/** What of the run's settings says whether and how to reach GitHub. */
+export interface GitHubAccess {
+  readonly githubToken: string | undefined
+  readonly context: {
+    /** GITHUB_API_URL, or its default. */
+    readonly apiUrl: string
+    /** GITHUB_API_URL was set: a GitHub (or GHES) to talk to even outside Actions. */
+    readonly apiUrlGiven: boolean
+    /** True inside GitHub Actions. */
+    readonly actions: boolean
+  }
+}
+
 /** Through the API when there is a token and a GitHub to talk to; else the local repository. */
-export function usesGitHubApi(settings: Settings): boolean {
+export function usesGitHubApi(settings: GitHubAccess): boolean {
   return Boolean(settings.githubToken) && (settings.context.actions || settings.context.apiUrlGiven)
 }
 
 /** The run's GitHub: its token and GITHUB_API_URL (Settings.context.apiUrl). */
 export function connectFor(
-  settings: Settings,
+  settings: GitHubAccess,
   tuning?: GitHubTuning,
   onRetry?: (retry: RetryNotice) => void
 ): Promise<GitHubApi> {
