@@ -82,7 +82,9 @@ export async function run(core: Toolkit, options: RunOptions = {}): Promise<RunS
       cancel,
       async signal => {
         const openTags = async () =>
-          (await import('./phases/release.js')).tagSourceFor(settings, { info: m => core.info(m) })
+          (await import('./clients/tag-source.js')).tagSourceFor(settings, {
+            info: m => core.info(m)
+          })
         return buildPlan(settings, openTags, clock(), signal)
       }
     )
