@@ -37,6 +37,19 @@ export interface AwsClient<
   ): Promise<Output>
 }
 
+/** Sends one command with its own service's client; the answer has the command's output type. */
+type Send<Rest extends unknown[]> = <
+  ClientInput extends object,
+  Input extends ClientInput,
+  ClientOutput extends MetadataBearer,
+  Output extends ClientOutput,
+  Config
+>(
+  client: AwsClient<ClientInput, ClientOutput, Config>,
+  command: Command<ClientInput, Input, ClientOutput, Output, Config>,
+  ...rest: Rest
+) => Promise<Output>
+
 export interface SendAwsOptions {
   /** What is being called, for log lines and errors: "ECS DescribeServices". */
   describe: string
@@ -55,17 +68,7 @@ export interface SendAwsOptions {
  * Sends one AWS command through the retry helper. Expired or missing credentials become a
  * DeployError that says how to fix them rather than a raw SDK message.
  */
-export async function sendAws<
-  ClientInput extends object,
-  Input extends ClientInput,
-  ClientOutput extends MetadataBearer,
-  Output extends ClientOutput,
-  Config
->(
-  client: AwsClient<ClientInput, ClientOutput, Config>,
-  command: Command<ClientInput, Input, ClientOutput, Output, Config>,
-  options: SendAwsOptions
-): Promise<Output> {
+export const sendAws: Send<[options: SendAwsOptions]> = async (client, command, options) => {
   const { describe, signal, onRetry, attempts, idempotent = false } = options
   try {
     return await withRetry(
@@ -115,53 +118,25 @@ export class AwsCalls {
     return new AwsCalls(this.onRetry, 1)
   }
 
-  async read<
-    ClientInput extends object,
-    Input extends ClientInput,
-    ClientOutput extends MetadataBearer,
-    Output extends ClientOutput,
-    Config
-  >(
-    client: AwsClient<ClientInput, ClientOutput, Config>,
-    command: Command<ClientInput, Input, ClientOutput, Output, Config>,
-    describe: string,
-    signal: AbortSignal
-  ): Promise<Output> {
-    return this.send(client, command, { describe, signal, idempotent: true })
-  }
+  readonly read: Send<[describe: string, signal: AbortSignal]> = (
+    client,
+    command,
+    describe,
+    signal
+  ) => this.send(client, command, { describe, signal, idempotent: true })
 
-  async change<
-    ClientInput extends object,
-    Input extends ClientInput,
-    ClientOutput extends MetadataBearer,
-    Output extends ClientOutput,
-    Config
-  >(
-    client: AwsClient<ClientInput, ClientOutput, Config>,
-    command: Command<ClientInput, Input, ClientOutput, Output, Config>,
-    describe: string,
-    signal: AbortSignal
-  ): Promise<Output> {
-    return this.send(client, command, { describe, signal, idempotent: false })
-  }
+  readonly change: Send<[describe: string, signal: AbortSignal]> = (
+    client,
+    command,
+    describe,
+    signal
+  ) => this.send(client, command, { describe, signal, idempotent: false })
 
-  async send<
-    ClientInput extends object,
-    Input extends ClientInput,
-    ClientOutput extends MetadataBearer,
-    Output extends ClientOutput,
-    Config
-  >(
-    client: AwsClient<ClientInput, ClientOutput, Config>,
-    command: Command<ClientInput, Input, ClientOutput, Output, Config>,
-    options: { describe: string; signal: AbortSignal; idempotent: boolean }
-  ): Promise<Output> {
-    return sendAws(client, command, {
-      ...options,
-      onRetry: this.onRetry,
-      attempts: this.attempts
-    })
-  }
+  readonly send: Send<[options: { describe: string; signal: AbortSignal; idempotent: boolean }]> = (
+    client,
+    command,
+    options
+  ) => sendAws(client, command, { ...options, onRetry: this.onRetry, attempts: this.attempts })
 }
 
 const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired'])
