@@ -2,8 +2,9 @@ import { inspect } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { connectGitHub, type GitHubApi, type GitHubTuning } from '../../src/clients/github.js'
 import { githubTagSource } from '../../src/clients/github-tags.js'
+import { tagSourceFor } from '../../src/clients/tag-source.js'
 import type { TagSource } from '../../src/plan/tags.js'
-import { runReleasePhase, runTagPhase, tagSourceFor } from '../../src/phases/release.js'
+import { runReleasePhase, runTagPhase } from '../../src/phases/release.js'
 import type { RetryNotice } from '../../src/runtime/retry.js'
 import {
   on,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { runCommand } from './command.js'
+import { runCommand } from '../runtime/command.js'
 import { CommandFailure, type BuildJob, type Builder, type RunControl } from './types.js'
 
 /**

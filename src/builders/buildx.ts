@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { arch } from 'node:os'
 import { join } from 'node:path'
-import { runCommand } from './command.js'
+import { runCommand } from '../runtime/command.js'
 import { CommandFailure, type BuildJob, type Builder, type RunControl } from './types.js'
 
 /**

@@ -1,7 +1,7 @@
 import { DeployError } from '../errors.js'
 import { createBuildah } from './buildah.js'
 import { createBuildx } from './buildx.js'
-import { commandWorks } from './command.js'
+import { commandWorks } from '../runtime/command.js'
 import type { Builder } from './types.js'
 
 /** What can run on this machine; probed once per run. */

@@ -1,4 +1,5 @@
 import { NodeHttpHandler } from '@smithy/node-http-handler'
+import type { Command, MetadataBearer } from '@smithy/types'
 import { DeployError } from '../errors.js'
 import { httpStatus, RetryableError, withRetry, type RetryNotice } from '../runtime/retry.js'
 
@@ -20,10 +21,34 @@ export function awsClientConfig(region: string | undefined): {
   }
 }
 
-/** The minimal shape of an SDK v3 client: `send(command, {abortSignal})`. */
-interface SendsCommands<C, O> {
-  send(command: C, options?: { abortSignal?: AbortSignal }): Promise<O>
+/**
+ * The minimal shape of an SDK v3 client: `send(command, {abortSignal})`, typed as the SDK types it,
+ * so a command is accepted only by its own service's client and the answer has the command's own
+ * output type.
+ */
+export interface AwsClient<
+  ClientInput extends object,
+  ClientOutput extends MetadataBearer,
+  Config
+> {
+  send<Input extends ClientInput, Output extends ClientOutput>(
+    command: Command<ClientInput, Input, ClientOutput, Output, Config>,
+    options?: { abortSignal?: AbortSignal }
+  ): Promise<Output>
 }
+
+/** Sends one command with its own service's client; the answer has the command's output type. */
+type Send<Rest extends unknown[]> = <
+  ClientInput extends object,
+  Input extends ClientInput,
+  ClientOutput extends MetadataBearer,
+  Output extends ClientOutput,
+  Config
+>(
+  client: AwsClient<ClientInput, ClientOutput, Config>,
+  command: Command<ClientInput, Input, ClientOutput, Output, Config>,
+  ...rest: Rest
+) => Promise<Output>
 
 export interface SendAwsOptions {
   /** What is being called, for log lines and errors: "ECS DescribeServices". */
@@ -43,11 +68,7 @@ export interface SendAwsOptions {
  * Sends one AWS command through the retry helper. Expired or missing credentials become a
  * DeployError that says how to fix them rather than a raw SDK message.
  */
-export async function sendAws<C, O>(
-  client: SendsCommands<C, O>,
-  command: C,
-  options: SendAwsOptions
-): Promise<O> {
+export const sendAws: Send<[options: SendAwsOptions]> = async (client, command, options) => {
   const { describe, signal, onRetry, attempts, idempotent = false } = options
   try {
     return await withRetry(
@@ -97,35 +118,25 @@ export class AwsCalls {
     return new AwsCalls(this.onRetry, 1)
   }
 
-  async read<O>(
-    client: unknown,
-    command: unknown,
-    describe: string,
-    signal: AbortSignal
-  ): Promise<O> {
-    return this.send<O>(client, command, { describe, signal, idempotent: true })
-  }
+  readonly read: Send<[describe: string, signal: AbortSignal]> = (
+    client,
+    command,
+    describe,
+    signal
+  ) => this.send(client, command, { describe, signal, idempotent: true })
 
-  async change<O>(
-    client: unknown,
-    command: unknown,
-    describe: string,
-    signal: AbortSignal
-  ): Promise<O> {
-    return this.send<O>(client, command, { describe, signal, idempotent: false })
-  }
+  readonly change: Send<[describe: string, signal: AbortSignal]> = (
+    client,
+    command,
+    describe,
+    signal
+  ) => this.send(client, command, { describe, signal, idempotent: false })
 
-  async send<O>(
-    client: unknown,
-    command: unknown,
-    options: { describe: string; signal: AbortSignal; idempotent: boolean }
-  ): Promise<O> {
-    return sendAws<unknown, O>(client as SendsCommands<unknown, O>, command, {
-      ...options,
-      onRetry: this.onRetry,
-      attempts: this.attempts
-    })
-  }
+  readonly send: Send<[options: { describe: string; signal: AbortSignal; idempotent: boolean }]> = (
+    client,
+    command,
+    options
+  ) => sendAws(client, command, { ...options, onRetry: this.onRetry, attempts: this.attempts })
 }
 
 const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired'])

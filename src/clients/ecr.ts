@@ -1,9 +1,4 @@
-import type {
-  CreateRepositoryCommandOutput,
-  DescribeRepositoriesCommandOutput,
-  ECRClient,
-  GetAuthorizationTokenCommandOutput
-} from '@aws-sdk/client-ecr'
+import type { ECRClient } from '@aws-sdk/client-ecr'
 import { DeployError, isAbortError } from '../errors.js'
 import type { RetryNotice } from '../runtime/retry.js'
 import { awsClientConfig, sendAws } from './aws.js'
@@ -53,11 +48,10 @@ export async function ecrAuthorization(
 ): Promise<EcrAuthorization> {
   const { GetAuthorizationTokenCommand } = await import('@aws-sdk/client-ecr')
   const describe = 'ECR GetAuthorizationToken'
-  const output = await send<GetAuthorizationTokenCommandOutput>(
-    client,
-    new GetAuthorizationTokenCommand({}),
-    { describe, ...options }
-  ).catch((error: unknown) => explain(error, describe, 'REGISTRY_AUTH_FAILED', options.signal))
+  const output = await sendAws(client, new GetAuthorizationTokenCommand({}), {
+    describe,
+    ...options
+  }).catch((error: unknown) => explain(error, describe, 'REGISTRY_AUTH_FAILED', options.signal))
   const data = output.authorizationData?.[0]
   const decoded = Buffer.from(data?.authorizationToken ?? '', 'base64').toString('utf8')
   const colon = decoded.indexOf(':')
@@ -89,7 +83,7 @@ export async function ensureEcrRepository(
   const call = { signal: options.signal, onRetry: options.onRetry }
   const look = `ECR DescribeRepositories ${name}`
   try {
-    const found = await send<DescribeRepositoriesCommandOutput>(
+    const found = await sendAws(
       client,
       new ecr.DescribeRepositoriesCommand({ repositoryNames: [name] }),
       { describe: look, ...call }
@@ -108,7 +102,7 @@ export async function ensureEcrRepository(
   }
   const create = `ECR CreateRepository ${name}`
   try {
-    const made = await send<CreateRepositoryCommandOutput>(
+    const made = await sendAws(
       client,
       new ecr.CreateRepositoryCommand({
         repositoryName: name,
@@ -125,18 +119,6 @@ export async function ensureEcrRepository(
     }
     return explain(error, create, 'PUSH_FAILED', options.signal)
   }
-}
-
-/** sendAws with the command's own output type (the SDK's union types defeat inference). */
-function send<O>(
-  client: ECRClient,
-  command: unknown,
-  options: EcrCallOptions & { describe: string }
-): Promise<O> {
-  const sdk = client as unknown as {
-    send(command: unknown, options?: { abortSignal?: AbortSignal }): Promise<O>
-  }
-  return sendAws<unknown, O>(sdk, command, options)
 }
 
 function isImmutable(mutability: string | undefined): boolean {

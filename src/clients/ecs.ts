@@ -85,10 +85,7 @@ export class EcsApi {
 
   async describeService(cluster: string, service: string, signal: AbortSignal): Promise<Service> {
     const { ecs, ecsClient } = this.sdk
-    const output = await this.calls.read<{
-      services?: Service[]
-      failures?: { reason?: string }[]
-    }>(
+    const output = await this.calls.read(
       ecsClient,
       new ecs.DescribeServicesCommand({ cluster, services: [service] }),
       'ECS DescribeServices',
@@ -110,7 +107,7 @@ export class EcsApi {
     signal: AbortSignal
   ): Promise<{ taskDefinition: TaskDefinition; tags: Tag[] }> {
     const { ecs, ecsClient } = this.sdk
-    const output = await this.calls.read<{ taskDefinition?: TaskDefinition; tags?: Tag[] }>(
+    const output = await this.calls.read(
       ecsClient,
       new ecs.DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] }),
       'ECS DescribeTaskDefinition',
@@ -127,7 +124,7 @@ export class EcsApi {
     signal: AbortSignal
   ): Promise<TaskDefinition> {
     const { ecs, ecsClient } = this.sdk
-    const output = await this.calls.change<{ taskDefinition?: TaskDefinition }>(
+    const output = await this.calls.change(
       ecsClient,
       new ecs.RegisterTaskDefinitionCommand(input as never),
       'ECS RegisterTaskDefinition',
@@ -148,7 +145,7 @@ export class EcsApi {
     const arns: string[] = []
     let nextToken: string | undefined
     do {
-      const output = await this.calls.read<{ taskDefinitionArns?: string[]; nextToken?: string }>(
+      const output = await this.calls.read(
         ecsClient,
         new ecs.ListTaskDefinitionsCommand({
           familyPrefix: family,
@@ -185,7 +182,7 @@ export class EcsApi {
     signal: AbortSignal
   ): Promise<Service> {
     const { ecs, ecsClient } = this.sdk
-    const output = await this.calls.change<{ service?: Service }>(
+    const output = await this.calls.change(
       ecsClient,
       new ecs.UpdateServiceCommand(input),
       'ECS UpdateService',
@@ -199,7 +196,7 @@ export class EcsApi {
   /** The newest stopped tasks of a service, for explaining a failed deployment. */
   async stoppedTasks(cluster: string, service: string, signal: AbortSignal): Promise<Task[]> {
     const { ecs, ecsClient } = this.sdk
-    const listed = await this.calls.read<{ taskArns?: string[] }>(
+    const listed = await this.calls.read(
       ecsClient,
       new ecs.ListTasksCommand({
         cluster,
@@ -212,7 +209,7 @@ export class EcsApi {
     )
     const taskArns = listed.taskArns ?? []
     if (taskArns.length === 0) return []
-    const described = await this.calls.read<{ tasks?: Task[] }>(
+    const described = await this.calls.read(
       ecsClient,
       new ecs.DescribeTasksCommand({ cluster, tasks: taskArns }),
       'ECS DescribeTasks',
@@ -228,7 +225,7 @@ export class EcsApi {
     signal: AbortSignal
   ): Promise<ServiceDeploymentBrief[]> {
     const { ecs, ecsClient } = this.sdk
-    const output = await this.calls.read<{ serviceDeployments?: ServiceDeploymentBrief[] }>(
+    const output = await this.calls.read(
       ecsClient,
       new ecs.ListServiceDeploymentsCommand({
         cluster,
@@ -246,7 +243,7 @@ export class EcsApi {
     signal: AbortSignal
   ): Promise<ServiceDeployment | undefined> {
     const { ecs, ecsClient } = this.sdk
-    const output = await this.calls.read<{ serviceDeployments?: ServiceDeployment[] }>(
+    const output = await this.calls.read(
       ecsClient,
       new ecs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }),
       'ECS DescribeServiceDeployments',
@@ -271,7 +268,7 @@ export class EcsApi {
     signal: AbortSignal
   ): Promise<DeploymentGroupInfo> {
     const { codedeploy, codedeployClient } = this.sdk
-    const output = await this.calls.read<{ deploymentGroupInfo?: DeploymentGroupInfo }>(
+    const output = await this.calls.read(
       codedeployClient,
       new codedeploy.GetDeploymentGroupCommand({
         applicationName: application,
@@ -300,7 +297,7 @@ export class EcsApi {
     signal: AbortSignal
   ): Promise<string> {
     const { codedeploy, codedeployClient } = this.sdk
-    const output = await this.calls.change<{ deploymentId?: string }>(
+    const output = await this.calls.change(
       codedeployClient,
       new codedeploy.CreateDeploymentCommand({
         applicationName: input.application,
@@ -325,7 +322,7 @@ export class EcsApi {
 
   async getDeployment(deploymentId: string, signal: AbortSignal): Promise<DeploymentInfo> {
     const { codedeploy, codedeployClient } = this.sdk
-    const output = await this.calls.read<{ deploymentInfo?: DeploymentInfo }>(
+    const output = await this.calls.read(
       codedeployClient,
       new codedeploy.GetDeploymentCommand({ deploymentId }),
       'CodeDeploy GetDeployment',
@@ -346,7 +343,7 @@ export class EcsApi {
     const { codedeploy, codedeployClient } = this.sdk
     let ids = targetIds ? [...targetIds] : []
     if (ids.length === 0) {
-      const listed = await this.calls.read<{ targetIds?: string[] }>(
+      const listed = await this.calls.read(
         codedeployClient,
         new codedeploy.ListDeploymentTargetsCommand({ deploymentId }),
         'CodeDeploy ListDeploymentTargets',
@@ -355,7 +352,7 @@ export class EcsApi {
       ids = listed.targetIds ?? []
     }
     if (ids.length === 0) return { targetIds: [], targets: [] }
-    const output = await this.calls.read<{ deploymentTargets?: DeploymentTarget[] }>(
+    const output = await this.calls.read(
       codedeployClient,
       new codedeploy.BatchGetDeploymentTargetsCommand({ deploymentId, targetIds: ids }),
       'CodeDeploy BatchGetDeploymentTargets',
@@ -381,7 +378,7 @@ export class EcsApi {
   /** DNS name of the load balancer in front of a target group, when there is one. */
   async loadBalancerDns(targetGroupArn: string, signal: AbortSignal): Promise<string | undefined> {
     const { elb, elbClient } = this.sdk
-    const groups = await this.calls.read<{ TargetGroups?: { LoadBalancerArns?: string[] }[] }>(
+    const groups = await this.calls.read(
       elbClient,
       new elb.DescribeTargetGroupsCommand({ TargetGroupArns: [targetGroupArn] }),
       'ELBv2 DescribeTargetGroups',
@@ -389,7 +386,7 @@ export class EcsApi {
     )
     const loadBalancerArn = groups.TargetGroups?.[0]?.LoadBalancerArns?.[0]
     if (!loadBalancerArn) return undefined
-    const balancers = await this.calls.read<{ LoadBalancers?: { DNSName?: string }[] }>(
+    const balancers = await this.calls.read(
       elbClient,
       new elb.DescribeLoadBalancersCommand({ LoadBalancerArns: [loadBalancerArn] }),
       'ELBv2 DescribeLoadBalancers',

@@ -1,11 +1,30 @@
 import { execFile } from 'node:child_process'
 import { DeployError, errorMessage, isAbortError } from '../errors.js'
-import type { TagRef, TagSource } from '../plan/tags.js'
 
 /**
  * The local git repository as a tag and commit source, for runs without a GitHub token. git is
  * started directly (no shell), so tag names and commits are never interpreted by one.
  */
+
+/** A tag and the commit it points at (peeled, for annotated tags). */
+export interface TagRef {
+  readonly name: string
+  readonly sha: string
+}
+
+/**
+ * A repository's tags and commits as every tag source reads them, here or through the GitHub API
+ * (github-tags.ts). Plain data: the plan decides which tags are versions.
+ */
+export interface TagSource {
+  listTags(signal?: AbortSignal): Promise<TagRef[]>
+  /** Full messages of the commits reachable from head and not from baseTag (all when undefined). */
+  commitMessagesSince(
+    baseTag: string | undefined,
+    head: string,
+    signal?: AbortSignal
+  ): Promise<string[]>
+}
 
 class GitCommandError extends Error {
   readonly exitCode: number | string | undefined

@@ -1,4 +1,4 @@
-import { parseVersionTag, type TagRef, type TagSource } from '../plan/tags.js'
+import type { TagRef, TagSource } from './git.js'
 import {
   explainGitHubError,
   githubMessage,
@@ -37,6 +37,11 @@ interface RawRef {
 
 const PEEL_CONCURRENCY = 8
 const MAX_TAG_DEPTH = 5
+/**
+ * Names that start like a version (vX.Y.Z...). Only they are worth a request each to peel; the
+ * plan parses them properly and ignores the ones that are no version after all.
+ */
+const VERSION_LIKE = /^v\d+\.\d+\.\d+/
 
 async function listVersionTags(
   api: GitHubApi,
@@ -51,8 +56,7 @@ async function listVersionTags(
     parseRefs,
     signal
   )
-  // Only version tags count, so only they are worth a request each to peel.
-  const wanted = refs.filter(ref => parseVersionTag(ref.name) !== undefined)
+  const wanted = refs.filter(ref => VERSION_LIKE.test(ref.name))
   const tags: TagRef[] = []
   for (let i = 0; i < wanted.length; i += PEEL_CONCURRENCY) {
     const batch = wanted.slice(i, i + PEEL_CONCURRENCY)

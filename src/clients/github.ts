@@ -1,6 +1,5 @@
 import type { getOctokit } from '@actions/github'
 import { DeployError, type ErrorCode } from '../errors.js'
-import type { Settings } from '../settings/types.js'
 import {
   asRecord,
   headerValue,
@@ -13,16 +12,16 @@ import {
 } from '../runtime/retry.js'
 
 /**
- * The GitHub REST API through Octokit (@actions/github) with the retry and throttling plugins.
+ * The GitHub REST API through Octokit (@actions/github) with the throttling plugin.
  *
  * One retry loop: every call goes through `withRetry`, which honours Retry-After, the rate-limit
- * reset time and a per-attempt timeout with the same bounds as every other client. The plugins are
- * loaded but their own retries are off: plugin-retry is disabled, and plugin-throttling's
- * onRateLimit / onSecondaryRateLimit answer "do not retry", so a throttled answer reaches
- * `withRetry` instead of being retried a second time underneath it (3 plugin tries times 5 helper
- * tries would be 15 calls and minutes of waiting). What plugin-throttling still does is what only
- * it can do: pace requests before they are sent (writes one at a time, at least a second apart,
- * as GitHub asks of integrations to stay under the secondary rate limits).
+ * reset time and a per-attempt timeout with the same bounds as every other client. Octokit itself
+ * does not retry: no retry plugin is loaded, and plugin-throttling's onRateLimit /
+ * onSecondaryRateLimit answer "do not retry", so a throttled answer reaches `withRetry` instead of
+ * being retried a second time underneath it (3 plugin tries times 5 helper tries would be 15 calls
+ * and minutes of waiting). What plugin-throttling does is what only it can do: pace requests
+ * before they are sent (writes one at a time, at least a second apart, as GitHub asks of
+ * integrations to stay under the secondary rate limits).
  */
 export type Octokit = ReturnType<typeof getOctokit>
 
@@ -79,11 +78,10 @@ export class MalformedAnswer extends RetryableError {
 
 const MAX_PAGES = 1000
 
-/** Loads Octokit and its plugins (lazily: the action's start-up does not pay for them). */
+/** Loads Octokit and its plugin (lazily: the action's start-up does not pay for them). */
 export async function connectGitHub(connection: GitHubConnection): Promise<GitHubApi> {
-  const [{ getOctokit }, { retry }, { throttling }] = await Promise.all([
+  const [{ getOctokit }, { throttling }] = await Promise.all([
     import('@actions/github'),
-    import('@octokit/plugin-retry'),
     import('@octokit/plugin-throttling')
   ])
   const tuning = connection.tuning ?? {}
@@ -92,7 +90,6 @@ export async function connectGitHub(connection: GitHubConnection): Promise<GitHu
     connection.token,
     {
       baseUrl: apiUrl,
-      retry: { enabled: false },
       throttle: {
         enabled: tuning.paceWrites ?? true,
         // Pacing is per API host: each run (and each simulator in tests) has its own queue.
@@ -102,7 +99,6 @@ export async function connectGitHub(connection: GitHubConnection): Promise<GitHu
       },
       log: { debug: noop, info: noop, warn: noop, error: noop }
     },
-    retry,
     throttling
   )
 
@@ -165,14 +161,27 @@ export async function connectGitHub(connection: GitHubConnection): Promise<GitHu
 
 function noop(): void {}
 
+/** What of the run's settings says whether and how to reach GitHub. */
+export interface GitHubAccess {
+  readonly githubToken: string | undefined
+  readonly context: {
+    /** GITHUB_API_URL, or its default. */
+    readonly apiUrl: string
+    /** GITHUB_API_URL was set: a GitHub (or GHES) to talk to even outside Actions. */
+    readonly apiUrlGiven: boolean
+    /** True inside GitHub Actions. */
+    readonly actions: boolean
+  }
+}
+
 /** Through the API when there is a token and a GitHub to talk to; else the local repository. */
-export function usesGitHubApi(settings: Settings): boolean {
+export function usesGitHubApi(settings: GitHubAccess): boolean {
   return Boolean(settings.githubToken) && (settings.context.actions || settings.context.apiUrlGiven)
 }
 
 /** The run's GitHub: its token and GITHUB_API_URL (Settings.context.apiUrl). */
 export function connectFor(
-  settings: Settings,
+  settings: GitHubAccess,
   tuning?: GitHubTuning,
   onRetry?: (retry: RetryNotice) => void
 ): Promise<GitHubApi> {

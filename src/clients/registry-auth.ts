@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { runCommand } from '../builders/command.js'
+import { runCommand } from '../runtime/command.js'
 import { DeployError } from '../errors.js'
 import { RetryableError, withRetry } from '../runtime/retry.js'
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { DeployError } from '../errors.js'
 import { RetryableError, withRetry, type RetryOptions } from '../runtime/retry.js'
-import { isLoopbackHost } from '../settings/values.js'
+import { isLoopbackHost } from '../runtime/hosts.js'
 
 /**
  * The OCI distribution API, for what needs no builder: the digest a tag holds (HEAD), and

@@ -79,11 +79,11 @@ export class StepFunctionsApi {
     signal: AbortSignal
   ): Promise<{ executionArn: string; startDate: Date | undefined }> {
     const { sfn, sfnClient } = this.sdk
-    const output = await this.calls.send<{ executionArn?: string; startDate?: Date }>(
-      sfnClient,
-      new sfn.StartExecutionCommand(input),
-      { describe: 'Step Functions StartExecution', signal, idempotent: true }
-    )
+    const output = await this.calls.send(sfnClient, new sfn.StartExecutionCommand(input), {
+      describe: 'Step Functions StartExecution',
+      signal,
+      idempotent: true
+    })
     if (!output.executionArn) throw new RetryableError('StartExecution answered without an ARN')
     return { executionArn: output.executionArn, startDate: output.startDate }
   }
@@ -107,7 +107,7 @@ export class StepFunctionsApi {
     signal: AbortSignal
   ): Promise<HistoryPage> {
     const { sfn, sfnClient } = this.sdk
-    const output = await this.calls.read<{ events?: HistoryEvent[]; nextToken?: string }>(
+    const output = await this.calls.read(
       sfnClient,
       new sfn.GetExecutionHistoryCommand({
         ...request,
@@ -130,7 +130,7 @@ export class StepFunctionsApi {
     signal: AbortSignal
   ): Promise<ExecutionListItem[]> {
     const { sfn, sfnClient } = this.sdk
-    const output = await this.calls.read<{ executions?: ExecutionListItem[] }>(
+    const output = await this.calls.read(
       sfnClient,
       new sfn.ListExecutionsCommand({ stateMachineArn, maxResults }),
       'Step Functions ListExecutions',
@@ -156,7 +156,7 @@ export class StepFunctionsApi {
   async secretString(secretId: string, signal: AbortSignal): Promise<string | undefined> {
     const { secrets, secretsClient } = this.sdk
     try {
-      const output = await this.calls.read<{ SecretString?: string }>(
+      const output = await this.calls.read(
         secretsClient,
         new secrets.GetSecretValueCommand({ SecretId: secretId }),
         'Secrets Manager GetSecretValue',

@@ -1,13 +1,12 @@
 import {
-  connectFor,
-  explainGitHubError,
-  requireNumber,
-  type GitHubApi,
-  type GitHubTuning,
-  usesGitHubApi
-} from '../clients/github.js'
+  createDeployment,
+  explainDeploymentError,
+  setDeploymentStatus,
+  type DeploymentState
+} from '../clients/github-deployments.js'
+import { connectFor, type GitHubApi, type GitHubTuning, usesGitHubApi } from '../clients/github.js'
 import { errorMessage } from '../errors.js'
-import { asRecord, describeRetry } from '../runtime/retry.js'
+import { describeRetry } from '../runtime/retry.js'
 import type { Plan } from '../plan/types.js'
 import type { Settings } from '../settings/types.js'
 
@@ -17,14 +16,10 @@ import type { Settings } from '../settings/types.js'
  * deploy reports), failure, error or inactive. Best effort throughout: a token without
  * `deployments: write`, or GitHub having a bad minute, costs a warning, never the deploy.
  */
-export type DeploymentState = 'success' | 'failure' | 'inactive' | 'error'
-
 export interface GitHubDeployment {
   readonly id: number
   finish(status: DeploymentState, environmentUrl?: string): Promise<void>
 }
-
-const PERMISSION = 'deployments: write'
 
 /** Where the best-effort calls report: warnings for what was lost, info for each retry. */
 export interface DeploymentLog {
@@ -73,27 +68,17 @@ export async function startGitHubDeployment(
   let api: GitHubApi
   try {
     api = await connectFor(settings, bestEffort(tuning), retry => log.info(describeRetry(retry)))
-    const describe = `create a deployment to ${plan.environment}`
-    id = await api.call(
-      describe,
-      (o, s) =>
-        o.rest.repos.createDeployment({
-          owner,
-          repo,
-          ref: plan.commit,
-          environment: plan.environment,
-          task: 'deploy',
-          description: `${plan.version.imageTag} (${plan.deploymentId})`.slice(0, 140),
-          payload: { deployment_id: plan.deploymentId },
-          // The deploy is decided already: no merging of the default branch, no status checks.
-          auto_merge: false,
-          required_contexts: [],
-          production_environment: plan.environment === 'prod',
-          transient_environment: false,
-          request: { signal: s }
-        }),
-      // 202 answers {message} instead of a deployment (a merge was attempted): malformed for us.
-      data => requireNumber(asRecord(data).id, describe, 'a created deployment with an id'),
+    id = await createDeployment(
+      api,
+      {
+        owner,
+        repo,
+        commit: plan.commit,
+        environment: plan.environment,
+        description: `${plan.version.imageTag} (${plan.deploymentId})`.slice(0, 140),
+        deploymentId: plan.deploymentId,
+        production: plan.environment === 'prod'
+      },
       signal
     )
   } catch (error) {
@@ -138,7 +123,7 @@ export async function markGitHubDeployment(
   }
 }
 
-async function postStatus(
+function postStatus(
   api: GitHubApi,
   settings: Settings,
   deploymentId: number,
@@ -147,41 +132,14 @@ async function postStatus(
   signal?: AbortSignal
 ): Promise<void> {
   const { owner, repo, runUrl } = settings.context
-  const describe = `set deployment ${deploymentId} ${state}`
-  await api.call(
-    describe,
-    (o, s) =>
-      o.rest.repos.createDeploymentStatus({
-        owner,
-        repo,
-        deployment_id: deploymentId,
-        state,
-        description: DESCRIPTIONS[state],
-        ...(runUrl ? { log_url: runUrl } : {}),
-        ...(environmentUrl ? { environment_url: environmentUrl } : {}),
-        // Only a success supersedes the environment's earlier deployment: after a failure the
-        // previous one is still what runs there.
-        auto_inactive: state === 'success',
-        request: { signal: s }
-      }),
-    data => requireNumber(asRecord(data).id, describe, 'a deployment status with an id'),
+  return setDeploymentStatus(
+    api,
+    { owner, repo, deploymentId, state, logUrl: runUrl, environmentUrl },
     signal
   )
 }
 
-const DESCRIPTIONS: Record<DeploymentState | 'in_progress', string> = {
-  in_progress: 'Deploy Pipeline is deploying',
-  success: 'Deployed',
-  failure: 'The deployment failed',
-  error: 'The deployment could not run',
-  inactive: 'The deployment was cancelled or superseded'
-}
-
 function deploymentWarning(error: unknown, doing: string): string {
-  const explained = explainGitHubError(error, {
-    doing,
-    code: 'DEPLOY_FAILED',
-    permission: PERMISSION
-  })
+  const explained = explainDeploymentError(error, doing)
   return `GitHub Deployments (best effort, the deploy goes on): ${errorMessage(explained)}`
 }

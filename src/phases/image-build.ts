@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { runCommand } from '../builders/command.js'
+import { runCommand } from '../runtime/command.js'
 import { CommandFailure, type BuildJob, type Builder, type RunControl } from '../builders/types.js'
 import { CREDENTIALS_REFUSED, authFile, loginRegistry } from '../clients/registry-auth.js'
 import { DeployError, asDeployError } from '../errors.js'

@@ -10,7 +10,7 @@ import type { PlannedImage, PlannedService } from '../plan/types.js'
 import type { PhaseContext } from './context.js'
 import type { ImageTarget, RegistrySession } from './image-state.js'
 import type { ServiceSettings } from '../settings/types.js'
-import { isLoopbackHost } from '../settings/values.js'
+import { isLoopbackHost } from '../runtime/hosts.js'
 
 /**
  * Where each service's image lives, resolved once per run and shared by the BUILD and PUSH phases:

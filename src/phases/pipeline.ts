@@ -53,7 +53,7 @@ export const PIPELINE: readonly PipelinePhase[] = [
     budgetMs: () => MINUTE,
     run: async (run, signal) => {
       const openTags = async () =>
-        (await import('./release.js')).tagSourceFor(run.settings, {
+        (await import('../clients/tag-source.js')).tagSourceFor(run.settings, {
           info: m => run.core.info(m)
         })
       const plan = await buildPlan(run.settings, openTags, run.clock(), signal)

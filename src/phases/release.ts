@@ -1,23 +1,13 @@
 import { createLocalTag, localTagSource } from '../clients/git.js'
-import {
-  connectFor,
-  explainGitHubError,
-  MalformedAnswer,
-  requireNumber,
-  requireString,
-  validationCodes,
-  type GitHubApi,
-  type GitHubTuning,
-  usesGitHubApi
-} from '../clients/github.js'
+import { connectFor, type GitHubTuning, usesGitHubApi } from '../clients/github.js'
+import { upsertRelease } from '../clients/github-releases.js'
 import { githubTagRefs, githubTagSource, type TagRefs } from '../clients/github-tags.js'
 import { DeployError } from '../errors.js'
 import type { TagSource } from '../plan/tags.js'
 import type { VersionPlan } from '../plan/types.js'
 import { replanAfterTagCollision } from '../plan/version.js'
 import { follow } from '../runtime/follow.js'
-import { asRecord, describeRetry, httpStatus, type RetryNotice } from '../runtime/retry.js'
-import type { Settings } from '../settings/types.js'
+import { describeRetry, type RetryNotice } from '../runtime/retry.js'
 import type { PhaseContext } from './context.js'
 
 /**
@@ -30,21 +20,6 @@ import type { PhaseContext } from './context.js'
 
 /** Tags another run may take in a row before we give up: each loss costs one create and one read. */
 const MAX_TAG_CLAIMS = 5
-
-/**
- * The tags the planner reads. `info`, when given, gets a line for each retried call: a throttled
- * GitHub is then visible in the log instead of a silent pause.
- */
-export async function tagSourceFor(
-  settings: Settings,
-  options: { info?: (line: string) => void; tuning?: GitHubTuning } = {}
-): Promise<TagSource> {
-  if (!usesGitHubApi(settings)) return localTagSource(settings.context.workspace)
-  const { owner, repo } = settings.context
-  const { info, tuning } = options
-  const onRetry = info ? (retry: RetryNotice) => info(describeRetry(retry)) : undefined
-  return githubTagSource(await connectFor(settings, tuning, onRetry), owner, repo)
-}
 
 interface TagStore {
   readonly source: TagSource
@@ -174,197 +149,6 @@ export async function runReleasePhase(ctx: PhaseContext, tuning?: GitHubTuning):
   ctx.state.releaseUrl = release.url
   const kind = planned.prerelease ? 'pre-release' : 'release (latest)'
   emit(ctx, 'RELEASE', `${release.outcome} ${kind} ${tag}: ${release.url}`)
-}
-
-interface ReleaseRequest {
-  owner: string
-  repo: string
-  tag: string
-  commit: string
-  name: string
-  prerelease: boolean
-  makeLatest: boolean
-  previousTag: string | undefined
-  signal: AbortSignal
-  /** A line for the event log about something that did not go the plain way. */
-  note: (message: string) => void
-}
-
-interface Release {
-  readonly id: number
-  readonly url: string
-  readonly body: string
-}
-
-/**
- * Find by tag, else create; a create that answers "already_exists" (a concurrent run, or our own
- * create whose answer was lost and retried) waits until that release is readable and updates it.
- */
-async function upsertRelease(
-  api: GitHubApi,
-  request: ReleaseRequest,
-  tuning: GitHubTuning | undefined
-): Promise<{ url: string; outcome: 'created' | 'updated' }> {
-  const calls = releaseCalls(api, request)
-  let existing = await calls.find(request.signal)
-  if (existing === undefined) {
-    const body = await calls.notes()
-    const created = await calls.create(body)
-    if (created !== 'exists') return { url: created.url, outcome: 'created' }
-    request.note(`the release of ${request.tag} was created concurrently; updating it instead`)
-    existing = await waitForRelease(calls, request, tuning)
-  }
-  // Notes someone wrote or edited by hand stay; an empty body gets generated notes.
-  const body = existing.body.trim() === '' ? await calls.notes() : undefined
-  const updated = await calls.update(existing.id, body)
-  return { url: updated.url, outcome: 'updated' }
-}
-
-async function waitForRelease(
-  calls: ReleaseCalls,
-  request: ReleaseRequest,
-  tuning: GitHubTuning | undefined
-): Promise<Release> {
-  const { value } = await follow<Release>({
-    describe: `the release of ${request.tag} to become readable`,
-    look: async signal => {
-      const found = await calls.find(signal)
-      return found ? { done: true, value: found } : { done: false }
-    },
-    intervalMs: tuning?.settleIntervalMs ?? 1000,
-    timeoutMs: tuning?.settleTimeoutMs ?? 30_000,
-    attemptsPerLook: 1,
-    signal: request.signal
-  })
-  return value
-}
-
-type ReleaseCalls = ReturnType<typeof releaseCalls>
-
-function releaseCalls(api: GitHubApi, request: ReleaseRequest) {
-  const { owner, repo, tag } = request
-  const failed = (doing: string) => (error: unknown) => {
-    throw explainGitHubError(error, {
-      doing,
-      code: 'RELEASE_FAILED',
-      permission: 'contents: write'
-    })
-  }
-  const fields = {
-    name: request.name,
-    prerelease: request.prerelease,
-    make_latest: request.makeLatest ? ('true' as const) : ('false' as const),
-    draft: false
-  }
-
-  const notesFrom = async (previous: string | undefined, signal: AbortSignal): Promise<string> => {
-    const describe = `generate release notes for ${tag}`
-    return api.call(
-      describe,
-      (o, s) =>
-        o.rest.repos.generateReleaseNotes({
-          owner,
-          repo,
-          tag_name: tag,
-          target_commitish: request.commit,
-          ...(previous ? { previous_tag_name: previous } : {}),
-          request: { signal: s }
-        }),
-      data => {
-        const body = asRecord(data).body
-        if (typeof body !== 'string') throw new MalformedAnswer(describe, 'notes with a body')
-        return body
-      },
-      signal
-    )
-  }
-
-  return {
-    async find(signal: AbortSignal): Promise<Release | undefined> {
-      const describe = `read the release of ${tag}`
-      try {
-        return await api.call(
-          describe,
-          (o, s) => o.rest.repos.getReleaseByTag({ owner, repo, tag, request: { signal: s } }),
-          data => parseRelease(data, describe),
-          signal
-        )
-      } catch (error) {
-        if (httpStatus(error) === 404) return undefined
-        return failed(`reading the release of ${tag}`)(error)
-      }
-    },
-
-    async notes(): Promise<string> {
-      try {
-        return await notesFrom(request.previousTag, request.signal)
-      } catch (error) {
-        const status = httpStatus(error)
-        if (!request.previousTag || (status !== 404 && status !== 422)) {
-          return failed(`generating the release notes of ${tag}`)(error)
-        }
-        // The previous tag may have been deleted since planning; GitHub then picks the start.
-        request.note(`release notes: ${request.previousTag} not found; generated without it`)
-        return notesFrom(undefined, request.signal).catch(failed(`generating notes for ${tag}`))
-      }
-    },
-
-    async create(body: string): Promise<Release | 'exists'> {
-      const describe = `create the release of ${tag}`
-      try {
-        return await api.call(
-          describe,
-          (o, s) =>
-            o.rest.repos.createRelease({
-              owner,
-              repo,
-              tag_name: tag,
-              target_commitish: request.commit,
-              body,
-              ...fields,
-              request: { signal: s }
-            }),
-          data => parseRelease(data, describe),
-          request.signal
-        )
-      } catch (error) {
-        if (httpStatus(error) === 422 && validationCodes(error).includes('already_exists')) {
-          return 'exists'
-        }
-        return failed(`creating the release of ${tag}`)(error)
-      }
-    },
-
-    async update(id: number, body: string | undefined): Promise<Release> {
-      const describe = `update the release of ${tag}`
-      return api
-        .call(
-          describe,
-          (o, s) =>
-            o.rest.repos.updateRelease({
-              owner,
-              repo,
-              release_id: id,
-              ...fields,
-              ...(body === undefined ? {} : { body }),
-              request: { signal: s }
-            }),
-          data => parseRelease(data, describe),
-          request.signal
-        )
-        .catch(failed(`updating the release of ${tag}`))
-    }
-  }
-}
-
-function parseRelease(data: unknown, describe: string): Release {
-  const release = asRecord(data)
-  const body = release.body
-  return {
-    id: requireNumber(release.id, describe, 'a release with an id'),
-    url: requireString(release.html_url, describe, 'a release with an html_url'),
-    body: typeof body === 'string' ? body : ''
-  }
 }
 
 function retryLogger(ctx: PhaseContext): (retry: RetryNotice) => void {

@@ -14,7 +14,8 @@ import type {
   ServiceSettings,
   StepFunctionsTarget
 } from './types.js'
-import { isLoopbackHost, parseDuration } from './values.js'
+import { isLoopbackHost } from '../runtime/hosts.js'
+import { parseDuration } from './values.js'
 
 /** Registry spec (`ghcr`, `ecr`, `host[:port][/namespace]`) -> where images go. */
 export function parseRegistry(

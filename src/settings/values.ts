@@ -27,12 +27,6 @@ export function parseBoolean(value: string): boolean | undefined {
 
 export const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
 
-/** Docker treats loopback registries as plain HTTP; so do we. */
-export function isLoopbackHost(host: string): boolean {
-  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '')
-  return name === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(name) || name === '::1'
-}
-
 /** Accepts X.Y.Z or vX.Y.Z and returns X.Y.Z. */
 export function normaliseVersion(version: string): string {
   const match = /^v?(\d+\.\d+\.\d+)$/.exec(version.trim())

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process'
 
 /**
- * Runs one builder or login command without a shell. Secrets travel on stdin, never in argv; the
- * output is streamed line by line (for the log) and its tail kept (for BUILD_FAILED details). The
- * child is killed when the signal fires, so a timeout or a cancelled run never leaves it behind.
+ * Runs one external command (a builder, a registry login) without a shell. Secrets travel on
+ * stdin, never in argv; the output is streamed line by line (for the log) and its tail kept (for
+ * BUILD_FAILED details). The child is killed when the signal fires, so a timeout or a cancelled
+ * run never leaves it behind.
  */
 export interface CommandOptions {
   /** Written to the child's stdin, then closed (passwords for `login --password-stdin`). */
