@@ -221,7 +221,7 @@ export async function run(core: Toolkit, options: RunOptions = {}): Promise<RunS
       renderSummary({
         status,
         outputs,
-        plan,
+        planLines: plan && describePlan(plan),
         events: bus.events,
         warnings,
         error: failure ? { code: failure.code, message: failure.message } : undefined
