@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { appendEvents } from './events/sinks/file.js'
+import { appendEvents } from './events/event-log.js'
 import { errorMessage } from './errors.js'
 import { CANCEL_STATE_KEY, readRunState } from './run-state.js'
 

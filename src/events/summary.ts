@@ -46,7 +46,7 @@ export function renderSummary(input: SummaryInput): string {
     )
     for (const event of input.events) {
       const time = event.timestamp.slice(11, 19)
-      const text = event.error_code ? `${event.error_code}: ${event.message}` : event.message
+      const text = event.type === 'error' ? `${event.error_code}: ${event.message}` : event.message
       lines.push(`| ${time} | ${event.stage} | ${event.service ?? ''} | ${escapeCell(text)} |`)
     }
     lines.push('')
