@@ -165,7 +165,7 @@ async function finish(ending: Ending): Promise<RunStatus> {
         renderSummary({
           status,
           outputs,
-          plan: run.plan,
+          planLines: run.plan && describePlan(run.plan),
           events: bus.events,
           warnings: ending.warnings,
           error: failure ? { code: failure.code, message: failure.message } : undefined

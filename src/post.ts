@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
-import { appendEvents } from './events/sinks/file.js'
+import { appendEvents, readEventLog } from './events/event-log.js'
+import type { EventInput, PipelineEvent } from './events/model.js'
 import { errorMessage } from './errors.js'
 import { failJob } from './outputs.js'
 import { CANCEL_STATE_KEY, readRunState } from './run-state.js'
@@ -10,8 +11,13 @@ import { CANCEL_STATE_KEY, readRunState } from './run-state.js'
  * not: the event log, the status card and direct message, and the GitHub deployment.
  */
 export async function runPost(): Promise<void> {
-  const saved = readRunState(core)
-  if (!saved) return // main stopped before it read valid settings: nothing was started
+  const state = readRunState(core)
+  if (!state.run) {
+    // Nothing saved: main stopped before it read valid settings, and nothing was started.
+    if (state.problem) core.warning(`${state.problem}; the post step has nothing to go on`)
+    return
+  }
+  const saved = state.run
   try {
     const { cleanupRegistryAuth } = await import('./phases/image.js')
     await cleanupRegistryAuth(saved.tempDir)
@@ -26,7 +32,7 @@ export async function runPost(): Promise<void> {
     ? 'the workflow was cancelled before the deployment finished'
     : 'the main step ended without reporting a result (crashed or killed)'
   core.info(`Deployment ${saved.deploymentId}: ${reason}; reporting it as ${status}`)
-  appendEvents(saved.eventsFile, [
+  const events = closeEventLog(saved.eventsFile, [
     {
       type: 'error',
       stage: 'DONE',
@@ -36,13 +42,31 @@ export async function runPost(): Promise<void> {
     { type: 'done', stage: 'DONE', status, message: status }
   ])
   try {
-    const { finishFromPost } = await import('./notify/index.js')
-    await finishFromPost(core, process.env)
+    const { finishFromPost } = await import('./notify/post.js')
+    await finishFromPost(core, { events, cancelRequested: cancelled }, process.env)
   } catch (error) {
     core.warning(`status card not finished: ${String(error)}`)
   }
   if (saved.githubDeploymentId) await markDeployment(saved.githubDeploymentId, cancelled)
   if (!cancelled) failJob(core, { code: 'DEPLOY_FAILED', message: reason })
+}
+
+/**
+ * The log as main left it, plus the end main never wrote, for the status card. A log with bad
+ * lines or that cannot be written costs a warning: the card and the deployment still get finished.
+ */
+function closeEventLog(path: string, end: readonly EventInput[]): PipelineEvent[] {
+  const log = readEventLog(path)
+  if (log.problems.length > 0) {
+    const shown = log.problems.slice(0, 5).join('; ')
+    core.warning(`events file ${path}: ${log.problems.length} line(s) skipped: ${shown}`)
+  }
+  try {
+    return [...log.events, ...appendEvents(path, end)]
+  } catch (error) {
+    core.warning(`events file ${path} not closed: ${errorMessage(error)}`)
+    return [...log.events]
+  }
 }
 
 /** The GitHub Deployment main left in_progress: inactive after a cancel, error after a crash. */

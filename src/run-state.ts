@@ -1,21 +1,36 @@
-import type { RunStatus } from './events/model.js'
+import * as v from 'valibot'
+import { RUN_STATUSES, type RunStatus } from './events/model.js'
+import { parseJson } from './runtime/json.js'
 import type { Settings } from './settings/types.js'
 import type { Toolkit } from './toolkit.js'
+
+const path = v.pipe(v.string(), v.minLength(1, 'expected a path'))
 
 /**
  * What the main step leaves for the post step (core.saveState): enough to finish honestly when
  * main never did (cancelled, crashed, killed): where the events are, which deployment this is.
+ * The state file is outside the action's control (cut by a full disk, edited), so the post step
+ * validates it; a new field is one more line here.
  */
-export interface SavedRun {
-  deploymentId: string
-  eventsFile: string
-  tempDir: string
-  environment: string
-  finished: boolean
-  status?: RunStatus
+const savedRunSchema = v.object({
+  deploymentId: v.string(),
+  eventsFile: path,
+  /** Where main left registry credentials for the post step to remove. */
+  tempDir: path,
+  environment: v.string(),
+  finished: v.boolean(),
+  status: v.optional(v.picklist(RUN_STATUSES)),
   /** The GitHub Deployment main created, for the post step to mark if main never could. */
-  githubDeploymentId?: number
-}
+  githubDeploymentId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)))
+})
+
+export type SavedRun = v.InferOutput<typeof savedRunSchema>
+
+/**
+ * The run main saved, or none: without a problem when main saved nothing (it stopped before it
+ * read valid settings), with one when what it saved cannot be used.
+ */
+export type SavedRunRead = { run: SavedRun } | { run: undefined; problem?: string }
 
 export const RUN_STATE_KEY = 'deploy_pipeline_run'
 
@@ -35,14 +50,12 @@ export function saveRunState(
   core.saveState(RUN_STATE_KEY, JSON.stringify(saved))
 }
 
-export function readRunState(core: Pick<Toolkit, 'getState'>): SavedRun | undefined {
+export function readRunState(core: Pick<Toolkit, 'getState'>): SavedRunRead {
   const raw = core.getState(RUN_STATE_KEY)
-  if (!raw) return undefined
-  try {
-    return JSON.parse(raw) as SavedRun
-  } catch {
-    return undefined
-  }
+  if (!raw) return { run: undefined }
+  const parsed = parseJson(savedRunSchema, raw)
+  if (parsed.ok) return { run: parsed.value }
+  return { run: undefined, problem: `the saved run state is unusable: ${parsed.problem}` }
 }
 
 /** Set by the main step the moment it receives SIGINT/SIGTERM. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import type { PipelineEvent } from '../../src/events/model.js'
+import type { EventInput, PipelineEvent } from '../../src/events/model.js'
 import { applyEvent, clip, elapsedMs, newCard, type StatusCard } from '../../src/notify/card.js'
 import {
   DISCORD_LIMITS,
@@ -34,7 +34,7 @@ const context = {
 }
 
 let id = 0
-function event(input: Omit<PipelineEvent, 'id' | 'timestamp'>, second: number): PipelineEvent {
+function event(input: EventInput, second: number): PipelineEvent {
   return {
     id: ++id,
     timestamp: new Date(Date.UTC(2026, 10, 24, 7, 0, second)).toISOString(),

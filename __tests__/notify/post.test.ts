@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { appendEvents, fileSink } from '../../src/events/sinks/file.js'
-import { finishFromPost } from '../../src/notify/index.js'
+import { appendEvents, readEventLog } from '../../src/events/event-log.js'
+import { fileSink } from '../../src/events/sinks/file.js'
+import { finishFromPost, type EndedRun } from '../../src/notify/post.js'
 import { STATE_KEY } from '../../src/notify/status-card.js'
-import { CANCEL_STATE_KEY, RUN_STATE_KEY } from '../../src/run-state.js'
 import {
   expectNoSecrets,
   MENTION,
@@ -42,12 +42,16 @@ function postEnv(h: Harness): NodeJS.ProcessEnv {
 
 const tuning = { call: { attempts: 2, baseDelayMs: 5, attemptTimeoutMs: 500 } }
 
-/** Main writes the event log and tells the post step where it is, as src/main.ts does. */
+/** Main writes the event log, as src/main.ts does. */
 function withEventLog(h: Harness): string {
   const path = join(mkdtempSync(join(tmpdir(), 'notify-post-')), 'events.ndjson')
   h.bus.attach(fileSink(path))
-  h.core.saveState(RUN_STATE_KEY, JSON.stringify({ eventsFile: path, finished: false }))
   return path
+}
+
+/** What src/post.ts hands over from main's saved state: the event log, and a signal seen. */
+function endedRun(log?: string, cancelRequested = false): EndedRun {
+  return { events: log ? readEventLog(log).events : [], cancelRequested }
 }
 
 describe('the post step finishes a card main left unfinished', () => {
@@ -55,7 +59,6 @@ describe('the post step finishes a card main left unfinished', () => {
     harness = await startHarness()
     const log = withEventLog(harness)
     await harness.run({ stopAfter: 'DEPLOY' })
-    harness.core.saveState(CANCEL_STATE_KEY, 'true') // main's signal handler
     const seen = harness.bus.events.length
     expect(harness.slack.calls).toEqual(['chat.postMessage', 'chat.update', 'chat.update'])
 
@@ -70,7 +73,8 @@ describe('the post step finishes a card main left unfinished', () => {
       { type: 'done', stage: 'DONE', status: 'cancelled', message: 'cancelled' }
     ])
     const post = recordingCore(harness.core.state)
-    await finishFromPost(post, postEnv(harness), tuning)
+    // Main's signal handler saved the cancel.
+    await finishFromPost(post, endedRun(log, true), postEnv(harness), tuning)
 
     expect(harness.slack.calls).toEqual([
       'chat.postMessage',
@@ -121,7 +125,7 @@ describe('the post step finishes a card main left unfinished', () => {
     expect(delivered).toBe(8) // INIT, VERSION, TAG, RELEASE: a stage and an info event each
     appendEvents(log, [{ type: 'done', stage: 'DONE', status: 'failure', message: 'crashed' }])
     const before = harness.receiver.requests.length
-    await finishFromPost(recordingCore(harness.core.state), postEnv(harness), tuning)
+    await finishFromPost(recordingCore(harness.core.state), endedRun(log), postEnv(harness), tuning)
     const sent = harness.receiver.requests.slice(before).map(r => r.json<{ id: number }>().id)
     const all = harness.bus.events.length + 1
     expect(sent).toEqual(Array.from({ length: all - delivered }, (_, i) => delivered + 1 + i))
@@ -133,7 +137,7 @@ describe('the post step finishes a card main left unfinished', () => {
     })
     await harness.run({ stopAfter: 'BUILD' })
     const post = recordingCore(harness.core.state)
-    await finishFromPost(post, postEnv(harness), tuning)
+    await finishFromPost(post, endedRun(), postEnv(harness), tuning)
     expect(slackColours(harness)).toEqual(['#ECB22E', '#ECB22E', '#E01E5A'])
     expect(JSON.stringify(harness.slack.messages[0]?.versions.at(-1))).toContain(
       'BUILD_FAILED: the run stopped during BUILD without reporting a result (crashed or timed out)'
@@ -155,7 +159,7 @@ describe('the post step finishes a card main left unfinished', () => {
     const others = [h.discord, h.slackHook, h.receiver].map(s => s.requests.length)
 
     const post = recordingCore(h.core.state)
-    await finishFromPost(post, postEnv(h), tuning)
+    await finishFromPost(post, endedRun(), postEnv(h), tuning)
     expect(h.slack.calls.slice(-4)).toEqual([
       'chat.update', // completed
       'users.lookupByEmail',
@@ -174,7 +178,7 @@ describe('the post step finishes a card main left unfinished', () => {
     const discordCalls = harness.discord.requests.length
     const post = recordingCore(harness.core.state)
     const env = { ...postEnv(harness), INPUT_DISCORD_WEBHOOK_URL: 'discord.com/api/webhooks/1/x' }
-    await finishFromPost(post, env, tuning)
+    await finishFromPost(post, endedRun(), env, tuning)
     expect(post.warnings).toEqual([
       "Post step: input 'discord_webhook_url': expected an http(s) URL, got (hidden)"
     ])
@@ -192,7 +196,7 @@ describe('the post step finishes a card main left unfinished', () => {
       s => s.requests.length
     )
     const post = recordingCore(harness.core.state)
-    await finishFromPost(post, postEnv(harness), tuning)
+    await finishFromPost(post, endedRun(), postEnv(harness), tuning)
     const after = [harness.slack, harness.discord, harness.slackHook, harness.receiver].map(
       s => s.requests.length
     )
@@ -202,7 +206,7 @@ describe('the post step finishes a card main left unfinished', () => {
 
   it('does nothing when main saved no card (a dry run, nothing configured, or INIT failed)', async () => {
     const post = recordingCore()
-    await finishFromPost(post, {}, tuning)
+    await finishFromPost(post, endedRun(), {}, tuning)
     expect(post.lines).toEqual(['::debug::notify: no status card was started; nothing to finish'])
   })
 })

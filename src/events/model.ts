@@ -12,32 +12,61 @@ export const STAGES = [
 ] as const
 export type Stage = (typeof STAGES)[number]
 
-export type EventType = 'info' | 'stage' | 'progress' | 'done' | 'error'
+export const RUN_STATUSES = ['success', 'failure', 'cancelled', 'planned'] as const
+export type RunStatus = (typeof RUN_STATUSES)[number]
 
-export type RunStatus = 'success' | 'failure' | 'cancelled' | 'planned'
+/** One line of the NDJSON event log, as DESIGN.md ("Events") defines it: a union on `type`. */
+export type PipelineEvent = InfoEvent | StageEvent | ProgressEvent | DoneEvent | ErrorEvent
 
-/** One line of the NDJSON event log, as DESIGN.md ("Events") defines it. */
-export interface PipelineEvent {
+export type EventType = PipelineEvent['type']
+
+interface EventBase {
   id: number
-  type: EventType
   stage: Stage
   service?: string
   message: string
   timestamp: string
-  /** done */
-  status?: RunStatus
-  image_uri?: string
-  image_uris?: Record<string, string>
+}
+
+export interface InfoEvent extends EventBase {
+  type: 'info'
+}
+
+/** A phase begins. */
+export interface StageEvent extends EventBase {
+  type: 'stage'
+}
+
+export interface ProgressEvent extends EventBase {
+  type: 'progress'
+  /** The service's own address, once it is deployed. */
   deployment_url?: string
-  execution_time?: number
-  /** error */
-  error_code?: ErrorCode
-  error_details?: string
   /** Anything structured a target wants to add (task counts, traffic %, state name). */
   data?: Record<string, unknown>
 }
 
-export type EventInput = Omit<PipelineEvent, 'id' | 'timestamp'>
+/** The run's last event. */
+export interface DoneEvent extends EventBase {
+  type: 'done'
+  status: RunStatus
+  image_uri?: string
+  image_uris?: Record<string, string>
+  deployment_url?: string
+  /** Seconds. */
+  execution_time?: number
+}
+
+export interface ErrorEvent extends EventBase {
+  type: 'error'
+  error_code: ErrorCode
+  error_details?: string
+}
+
+/** Omit that keeps the union: Omit<A | B, K> would keep only the keys A and B share. */
+type Unstamped<E> = E extends unknown ? Omit<E, 'id' | 'timestamp'> : never
+
+/** An event as emitted: the bus numbers and stamps it. */
+export type EventInput = Unstamped<PipelineEvent>
 
 /** Where events go. A sink that throws or rejects is warned about, never fails the run. */
 export interface EventSink {

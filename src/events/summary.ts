@@ -1,11 +1,10 @@
-import type { Plan } from '../plan/types.js'
-import { describePlan } from '../plan/describe.js'
 import type { PipelineEvent, RunStatus } from './model.js'
 
 export interface SummaryInput {
   readonly status: RunStatus
   readonly outputs: Readonly<Record<string, string>>
-  readonly plan: Plan | undefined
+  /** The plan as the dry run prints it (describePlan); undefined: no plan was made. */
+  readonly planLines: readonly string[] | undefined
   readonly events: readonly PipelineEvent[]
   readonly warnings: readonly string[]
   readonly error: { code: string; message: string } | undefined
@@ -32,8 +31,8 @@ export function renderSummary(input: SummaryInput): string {
   }
   lines.push('')
 
-  if (input.plan) {
-    lines.push('### Plan', '', '```text', ...describePlan(input.plan), '```', '')
+  if (input.planLines) {
+    lines.push('### Plan', '', '```text', ...input.planLines, '```', '')
   }
   if (input.warnings.length > 0) {
     lines.push('### Warnings', '', ...input.warnings.map(w => `- ${escapeCell(w)}`), '')
@@ -47,7 +46,7 @@ export function renderSummary(input: SummaryInput): string {
     )
     for (const event of input.events) {
       const time = event.timestamp.slice(11, 19)
-      const text = event.error_code ? `${event.error_code}: ${event.message}` : event.message
+      const text = event.type === 'error' ? `${event.error_code}: ${event.message}` : event.message
       lines.push(`| ${time} | ${event.stage} | ${event.service ?? ''} | ${escapeCell(text)} |`)
     }
     lines.push('')

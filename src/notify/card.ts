@@ -113,7 +113,7 @@ export function applyEvent(card: StatusCard, event: PipelineEvent, plan?: Plan):
     startedAt: card.startedAt ?? event.timestamp,
     updatedAt: event.timestamp,
     lastEventId: event.id,
-    deploymentUrl: event.deployment_url ?? card.deploymentUrl
+    deploymentUrl: deploymentUrlOf(event) ?? card.deploymentUrl
   }
   if (isFinal(card)) return next
   switch (event.type) {
@@ -132,16 +132,20 @@ export function applyEvent(card: StatusCard, event: PipelineEvent, plan?: Plan):
       return {
         ...mapServices(next, s => (s.name === event.service ? 'failed' : s.state)),
         error: {
-          code: event.error_code ?? 'DEPLOY_FAILED',
+          code: event.error_code,
           message: event.message,
           details: event.error_details
         }
       }
     case 'done':
-      return event.status ? finish(next, event.status, event.stage) : next
+      return finish(next, event.status, event.stage)
     default:
       return next
   }
+}
+
+function deploymentUrlOf(event: PipelineEvent): string | undefined {
+  return event.type === 'progress' || event.type === 'done' ? event.deployment_url : undefined
 }
 
 /** Ends the card: every service still moving is settled by how the run ended. */
@@ -215,7 +219,7 @@ const SERVICE_STATES: readonly string[] = [
  * Undefined: the event does not change the service's line.
  */
 function serviceStateOf(event: PipelineEvent): ServiceState | undefined {
-  const declared = event.data?.service_state
+  const declared = event.type === 'progress' ? event.data?.service_state : undefined
   if (typeof declared === 'string' && SERVICE_STATES.includes(declared)) {
     return declared as ServiceState
   }

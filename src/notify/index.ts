@@ -88,8 +88,6 @@ export function strictNotificationFailure(
   return `notify_strict is true and ${lines.length} notification problem(s) occurred: ${lines.join('; ')}`
 }
 
-export { finishFromPost } from './post.js'
-
 function cardContext(settings: Settings): CardContext {
   const c = settings.context
   return {

@@ -1,19 +1,24 @@
-import { existsSync, readFileSync } from 'node:fs'
 import type { ErrorCode } from '../errors.js'
 import type { EventInput, PipelineEvent, Stage } from '../events/model.js'
-import { CANCEL_STATE_KEY, readRunState } from '../run-state.js'
 import { InputReader } from '../settings/inputs.js'
 import { Problems } from '../settings/problems.js'
 import type { Toolkit } from '../toolkit.js'
 import { applyEvent, finish, isFinal, type StatusCard } from './card.js'
 import { DiscordCardChannel } from './discord.js'
 import { DEFAULT_CALL_TUNING, describeFailure, type CallTuning } from './http.js'
-import type { NotifyTuning } from './index.js'
 import { createSlackApi, SlackCardChannel, type Recipient } from './slack.js'
 import { SlackWebhookChannel } from './slack-webhook.js'
 import { readSavedCard, STATE_KEY, type CardChannel, type SavedCard } from './status-card.js'
 import { NotificationWarnings } from './warnings.js'
 import { DELIVERED_STATE_KEY, EventWebhookSink } from './webhook.js'
+
+/** What the post step knows of the run main left; src/post.ts reads it from main's saved state. */
+export interface EndedRun {
+  /** The event log as main wrote it (and the post step closed it). */
+  events: readonly PipelineEvent[]
+  /** Main saw SIGINT/SIGTERM before it stopped. */
+  cancelRequested: boolean
+}
 
 /**
  * The post step's part: when main never showed a final card (the run was cancelled, crashed or
@@ -23,8 +28,9 @@ import { DELIVERED_STATE_KEY, EventWebhookSink } from './webhook.js'
  */
 export async function finishFromPost(
   core: Toolkit,
+  run: EndedRun,
   env: NodeJS.ProcessEnv,
-  tuning: NotifyTuning = {}
+  tuning: { call?: Partial<CallTuning> } = {}
 ): Promise<void> {
   const saved = readSavedCard(core.getState(STATE_KEY))
   if (!saved) return core.debug('notify: no status card was started; nothing to finish')
@@ -38,13 +44,13 @@ export async function finishFromPost(
 
   // The event log has what happened after main last saved the card, and (when the post step
   // closed the log first) the final error and done: fold them so card, log and webhook agree.
-  const logged = loggedEvents(readRunState(core)?.eventsFile)
+  const logged = run.events
   let card = logged
     .filter(e => e.id > saved.card.lastEventId)
     .reduce((c, e) => applyEvent(c, e), saved.card)
   let closing: PipelineEvent[] = []
   if (!isFinal(card)) {
-    const ended = endCard(card, core.getState(CANCEL_STATE_KEY) === 'true', new Date())
+    const ended = endCard(card, run.cancelRequested, new Date())
     closing = lastEvents(card, ended, Math.max(card.lastEventId, ...logged.map(e => e.id)))
     card = ended
   }
@@ -58,21 +64,6 @@ export async function finishFromPost(
     for (const event of [...logged, ...closing]) if (event.id > delivered) await sink.handle(event)
     sink.close()
   }
-}
-
-/** The NDJSON event log main (and the post step) wrote; empty when it cannot be read. */
-function loggedEvents(path: string | undefined): PipelineEvent[] {
-  if (!path || !existsSync(path)) return []
-  const events: PipelineEvent[] = []
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) continue
-    try {
-      events.push(JSON.parse(line) as PipelineEvent)
-    } catch {
-      // A line cut by the kill: everything before it still counts.
-    }
-  }
-  return events
 }
 
 /** Cancelled when main saw a signal or a CANCELLED error; failed otherwise (a crash). */
