@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { markGitHubDeployment, startGitHubDeployment } from '../../src/phases/github-deployment.js'
 import type { Plan } from '../../src/plan/types.js'
 import type { Settings } from '../../src/settings/types.js'
+import { nth } from '../fixtures/nth.js'
 import { waitUntil } from '../fixtures/wait.js'
 import { on, tooManyRequests, type GitHubSimulator } from '../simulators/github.js'
 import type { SimRequest } from '../simulators/http.js'
@@ -36,7 +37,8 @@ async function runOf(
   return { settings, plan: await planRun(settings) }
 }
 
-const states = (index: number): string[] => sim.deployments[index].statuses.map(s => s.state)
+const states = (index: number): string[] =>
+  nth(sim.deployments, index, 'deployment').statuses.map(s => s.state)
 
 const creates = (request: SimRequest): boolean =>
   request.method === 'POST' && request.path.endsWith('/deployments')
@@ -68,7 +70,7 @@ describe('GitHub Deployments', () => {
     const { settings, plan } = await runOf('dev')
     const deployment = await startGitHubDeployment(settings, plan, log, running, PACED)
 
-    expect(deployment?.id).toBe(sim.deployments[0].id)
+    expect(deployment?.id).toBe(nth(sim.deployments, 0, 'deployment').id)
     expect(sim.deployments[0]).toMatchObject({
       sha: a,
       ref: a,
@@ -79,7 +81,7 @@ describe('GitHub Deployments', () => {
     expect(states(0)).toEqual(['in_progress'])
 
     await deployment!.finish('success', 'https://shop.dev.example.com')
-    const final = sim.deployments[0].statuses.at(-1)
+    const final = sim.deployments[0]?.statuses.at(-1)
     expect(final).toMatchObject({
       state: 'success',
       environment_url: 'https://shop.dev.example.com',
@@ -99,7 +101,7 @@ describe('GitHub Deployments', () => {
       'https://shop.example.com'
     )
 
-    expect(sim.deployments[1].production_environment).toBe(true)
+    expect(sim.deployments[1]?.production_environment).toBe(true)
     expect(states(0)).toEqual(['in_progress', 'success', 'inactive'])
     expect(states(1)).toEqual(['in_progress', 'success'])
   })
@@ -179,7 +181,7 @@ describe('GitHub Deployments', () => {
     sim.faults.inject(unavailable, { times: 10, match: inProgress })
     const deployment = await startGitHubDeployment(settings, plan, log, running, FAST)
 
-    expect(deployment?.id).toBe(sim.deployments[0].id)
+    expect(deployment?.id).toBe(nth(sim.deployments, 0, 'deployment').id)
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toMatch(/marking deployment \d+ in_progress: Service Unavailable/)
     await deployment!.finish('success', 'https://shop.dev.example.com')
@@ -189,7 +191,7 @@ describe('GitHub Deployments', () => {
   it('hands back the created deployment when cancelled while marking it in_progress', async () => {
     const deployment = await cancelWhileThrottled(inProgress)
     expect(infos[0]).toMatch(/^GitHub set deployment \d+ in_progress: HTTP 429 throttled/)
-    expect(deployment?.id).toBe(sim.deployments[0].id)
+    expect(deployment?.id).toBe(nth(sim.deployments, 0, 'deployment').id)
     expect(warnings).toEqual([])
     await deployment!.finish('inactive')
     expect(states(0)).toEqual(['inactive'])

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { runReleasePhase, runTagPhase } from '../../src/phases/release.js'
+import { nth } from '../fixtures/nth.js'
 import type { GitHubSimulator } from '../simulators/github.js'
 import {
   FAST,
@@ -47,7 +48,7 @@ describe('the GitHub Release', () => {
     await tagAndRelease(dev)
 
     expect(sim.releases).toHaveLength(1)
-    const [release] = sim.releases
+    const release = nth(sim.releases, 0, 'release')
     expect(release).toMatchObject({ tag_name: 'v1.2.0-dev.3', name: 'v1.2.0-dev.3' })
     expect(release.prerelease).toBe(true)
     expect(release.body).toContain('**Full Changelog**: v1.2.0-dev.2...v1.2.0-dev.3')
@@ -62,7 +63,7 @@ describe('the GitHub Release', () => {
     expect(prod.plan.version.gitTag).toBe('v1.2.0')
     await tagAndRelease(prod)
 
-    const [release] = sim.releases
+    const release = nth(sim.releases, 0, 'release')
     expect(release).toMatchObject({ tag_name: 'v1.2.0', prerelease: false, draft: false })
     expect(release.body).toContain('v1.1.0...v1.2.0')
     expect(releaseBodies()[0]).toMatchObject({ make_latest: 'true' })
@@ -71,13 +72,14 @@ describe('the GitHub Release', () => {
 
   it('updates the release on a re-run instead of creating another, keeping edited notes', async () => {
     await tagAndRelease(await run({ sha: a }))
-    sim.releases[0].body = 'Hand-written notes'
+    nth(sim.releases, 0, 'release').body = 'Hand-written notes'
     const rerun = await run({ sha: a, runId: '7002' })
     await tagAndRelease(rerun)
 
     expect(sim.releases).toHaveLength(1)
-    expect(sim.releases[0].body).toBe('Hand-written notes')
-    expect(rerun.ctx.state.releaseUrl).toBe(sim.releases[0].html_url)
+    const release = nth(sim.releases, 0, 'release')
+    expect(release.body).toBe('Hand-written notes')
+    expect(rerun.ctx.state.releaseUrl).toBe(release.html_url)
     expect(rerun.bus.events.at(-1)?.message).toMatch(/^updated pre-release v1\.2\.0-dev\.3/)
     expect(releaseBodies()).toHaveLength(1)
   })
@@ -88,8 +90,9 @@ describe('the GitHub Release', () => {
     await Promise.all([tagAndRelease(first), tagAndRelease(second)])
 
     expect(sim.releases).toHaveLength(1)
-    expect(first.ctx.state.releaseUrl).toBe(sim.releases[0].html_url)
-    expect(second.ctx.state.releaseUrl).toBe(sim.releases[0].html_url)
+    const release = nth(sim.releases, 0, 'release')
+    expect(first.ctx.state.releaseUrl).toBe(release.html_url)
+    expect(second.ctx.state.releaseUrl).toBe(release.html_url)
   })
 
   it('waits out the read-after-write delay when a concurrent creator got there first', async () => {
@@ -115,7 +118,7 @@ describe('the GitHub Release', () => {
 
     expect(sim.releases).toHaveLength(1)
     expect(sim.releases[0]).toMatchObject({ id: 999, prerelease: true })
-    expect(sim.releases[0].body).toContain('Full Changelog')
+    expect(sim.releases[0]?.body).toContain('Full Changelog')
     const byTag = sim.requests.filter(q => q.path.includes('/releases/tags/'))
     expect(byTag.length).toBe(4) // before creating, then 404, 404, found
     expect(r.bus.events.map(e => e.message)).toContain(

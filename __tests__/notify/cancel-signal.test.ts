@@ -71,7 +71,8 @@ function transpileSources(): string {
 }
 
 interface Step {
-  env: Record<string, string>
+  /** The step's environment; GITHUB_STATE is always set, for `stateEnv`. */
+  env: Record<string, string> & { GITHUB_STATE: string }
 }
 
 function prepare(): Step {

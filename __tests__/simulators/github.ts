@@ -127,7 +127,7 @@ export async function startGitHubSimulator(
   const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex')
 
   function commit(message: string, parent?: string): string {
-    const parents = parent ? [parent] : order.length ? [order[order.length - 1]] : []
+    const parents = parent ? [parent] : order.slice(-1)
     const sha = sha1(`commit ${order.length} ${message} ${parents.join(',')}`)
     commits.set(sha, { sha, message, parents })
     order.push(sha)
@@ -180,29 +180,36 @@ export async function startGitHubSimulator(
 
   function route(request: SimRequest, path: string): SimResponse {
     const m = request.method
+    // Every group below is mandatory in its pattern, so a match always has it: `?? ''` is unreachable.
     let match: RegExpMatchArray | null
     if (m === 'GET' && (match = path.match(/^\/git\/matching-refs\/(.*)$/))) {
-      const prefix = `refs/${decodeURIComponent(match[1])}`
+      const prefix = `refs/${decodeURIComponent(match[1] ?? '')}`
       const all = [...refs.values()].filter(r => r.ref.startsWith(prefix)).sort(byRef)
       return page(request, all.map(refJson))
     }
     if (m === 'GET' && (match = path.match(/^\/git\/ref\/(.*)$/))) {
-      const found = refs.get(`refs/${decodeURIComponent(match[1])}`)
+      const found = refs.get(`refs/${decodeURIComponent(match[1] ?? '')}`)
       return found ? { body: refJson(found) } : error(404, 'Not Found')
     }
     if (m === 'POST' && path === '/git/refs') return createRef(request)
     if (m === 'PATCH' && path.startsWith('/git/refs/')) return updateRef(request, path)
     if (m === 'GET' && (match = path.match(/^\/git\/tags\/([0-9a-f]{40})$/))) {
-      const found = tagObjects.get(match[1])
+      const found = tagObjects.get(match[1] ?? '')
       return found
         ? { body: { ...found, url: `${baseUrl}${api}/git/tags/${found.sha}` } }
         : error(404, 'Not Found')
     }
     if (m === 'GET' && (match = path.match(/^\/compare\/(.+)\.\.\.(.+)$/))) {
-      return compare(request, decodeURIComponent(match[1]), decodeURIComponent(match[2]))
+      return compare(
+        request,
+        decodeURIComponent(match[1] ?? ''),
+        decodeURIComponent(match[2] ?? '')
+      )
     }
     if (m === 'GET' && path === '/commits') {
-      const head = resolve(request.url.searchParams.get('sha') ?? order[order.length - 1])
+      const sha = request.url.searchParams.get('sha') ?? order.at(-1)
+      if (sha === undefined) return error(409, 'Git Repository is empty.')
+      const head = resolve(sha)
       if (!head) return error(404, 'No commit found for SHA')
       return page(request, ancestry(head).map(commitJson))
     }
@@ -214,7 +221,8 @@ export async function startGitHubSimulator(
       return latest ? { body: latest } : error(404, 'Not Found')
     }
     if (m === 'GET' && (match = path.match(/^\/releases\/tags\/(.+)$/))) {
-      const found = releases.find(r => r.tag_name === decodeURIComponent(match![1]) && !r.draft)
+      const tagName = decodeURIComponent(match[1] ?? '')
+      const found = releases.find(r => r.tag_name === tagName && !r.draft)
       if (found && releaseReadLag > 0) {
         releaseReadLag--
         return error(404, 'Not Found')
@@ -226,7 +234,8 @@ export async function startGitHubSimulator(
     }
     if (m === 'POST' && path === '/deployments') return createDeployment(request)
     if ((match = path.match(/^\/deployments\/(\d+)\/statuses$/))) {
-      const deployment = deployments.find(d => d.id === Number(match![1]))
+      const id = Number(match[1])
+      const deployment = deployments.find(d => d.id === id)
       if (!deployment) return error(404, 'Not Found')
       if (m === 'GET') return page(request, [...deployment.statuses].reverse())
       if (m === 'POST') return createStatus(request, deployment)

@@ -245,7 +245,8 @@ export async function startSfnSimulator(options: { sdkEnv?: boolean } = {}): Pro
       if (input.nextToken !== undefined)
         start = readToken(input.nextToken, e.arn, reverseOrder, ordered)
       const page = ordered.slice(start, start + maxResults)
-      const more = start + maxResults < ordered.length
+      const last = page.at(-1)
+      const more = last !== undefined && start + maxResults < ordered.length
       historyCalls.push({
         at: Date.now(),
         executionArn: e.arn,
@@ -257,7 +258,7 @@ export async function startSfnSimulator(options: { sdkEnv?: boolean } = {}): Pro
       })
       return {
         events: page.map(event => (includeExecutionData ? event : withoutData(event))),
-        ...(more ? { nextToken: writeToken(e.arn, reverseOrder, page[page.length - 1].id) } : {})
+        ...(more ? { nextToken: writeToken(e.arn, reverseOrder, last.id) } : {})
       }
     },
     ListExecutions: (input: Record<string, unknown>) => {
@@ -384,9 +385,9 @@ export async function startSfnSimulator(options: { sdkEnv?: boolean } = {}): Pro
 }
 
 function materialise(e: SimExecution, now: number): void {
-  while (e.pending.length && e.pending[0].dueAt <= now) {
-    const { dueAt, spec } = e.pending.shift()!
-    append(e, spec, dueAt)
+  for (let next = e.pending[0]; next && next.dueAt <= now; next = e.pending[0]) {
+    e.pending.shift()
+    append(e, next.spec, next.dueAt)
   }
 }
 

@@ -18,6 +18,7 @@ import {
 } from '../../src/targets/stepfunctions-history.js'
 import { executionName, startInput } from '../../src/targets/stepfunctions-start.js'
 import { sleep } from '../../src/runtime/sleep.js'
+import { nth } from '../fixtures/nth.js'
 import { waitUntil } from '../fixtures/wait.js'
 import { THROTTLING } from '../simulators/aws.js'
 import {
@@ -146,7 +147,7 @@ function executionOf(stateMachineArn: string): string {
  * Looks (a call without a token, and the pages it continued with) that began at or after the
  * terminal event was written. One means the end was noticed by the first look after it.
  */
-function looksAfterEnd(arn: string): HistoryCall[][] {
+function looksAfterEnd(arn: string): Look[] {
   const end = sim.execution(arn).terminalAt
   expect(end).toBeDefined()
   const after = groupLooks(callsFor(arn)).filter(look => look[0].at >= (end ?? 0))
@@ -196,7 +197,7 @@ describe('Step Functions deploy, start mode', () => {
       'DeploymentSucceeded:RUNNING',
       'DeploymentSucceeded:SUCCEEDED'
     ])
-    expect(c.progressed[0].message).toBe('Step Functions: EnsureInfra running')
+    expect(c.progressed[0]?.message).toBe('Step Functions: EnsureInfra running')
 
     const calls = callsFor(executionArn)
     expect(calls.every(call => call.reverseOrder && !call.includeExecutionData)).toBe(true)
@@ -252,7 +253,7 @@ describe('Step Functions deploy, start mode', () => {
     )
     expect((error as DeployError).details).toMatch(/execution: arn:aws:states:/)
     expect(states(c).slice(-2)).toEqual(['CheckDeployment:RUNNING', 'CheckDeployment:FAILED'])
-    expect(c.progressed[c.progressed.length - 1].message).toBe(
+    expect(c.progressed.at(-1)?.message).toBe(
       'Step Functions: CheckDeployment failed (DeploymentUnhealthy)'
     )
     expect(looksAfterEnd(executionOf(arn))).toHaveLength(1)
@@ -610,8 +611,9 @@ describe('the simulator pages GetExecutionHistory like the real API', () => {
       })
     )
     expect(newest.events?.map(e => e.id)).toEqual([21, 20, 19, 18, 17])
-    expect(newest.events?.[0].executionSucceededEventDetails?.output).toBeUndefined()
-    expect(newest.events?.[0].timestamp).toBeInstanceOf(Date)
+    const newestEvent = nth(newest.events ?? [], 0, 'history event')
+    expect(newestEvent.executionSucceededEventDetails?.output).toBeUndefined()
+    expect(newestEvent.timestamp).toBeInstanceOf(Date)
     const older = await client.send(
       new GetExecutionHistoryCommand({
         executionArn,
@@ -624,7 +626,7 @@ describe('the simulator pages GetExecutionHistory like the real API', () => {
     const full = await client.send(new GetExecutionHistoryCommand({ executionArn }))
     expect(full.events?.map(e => e.id)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1))
     expect(full.nextToken).toBeUndefined()
-    expect(full.events?.[20].executionSucceededEventDetails?.output).toContain('elb_url')
+    expect(full.events?.[20]?.executionSucceededEventDetails?.output).toContain('elb_url')
     await expect(
       client.send(new GetExecutionHistoryCommand({ executionArn, nextToken: newest.nextToken }))
     ).rejects.toMatchObject({ name: 'InvalidToken' })
@@ -725,7 +727,7 @@ describe('pure pieces', () => {
     history = [...history, ...Array.from({ length: 40 }, (_, i) => ({ id: 2504 + i, type: 'X' }))]
     const burst = await readNewEvents(api, 'arn', quiet.cursor, signal)
     expect(burst.events).toHaveLength(40)
-    expect(burst.events[0].id).toBe(2504)
+    expect(burst.events[0]?.id).toBe(2504)
     expect(asked).toEqual([10, 30])
     expect(burst.cursor.pageSize).toBe(80)
 
@@ -784,12 +786,15 @@ describe('pure pieces', () => {
   })
 })
 
+type Look = [HistoryCall, ...HistoryCall[]]
+
 /** Looks are runs of calls: a call without a token starts one, its pages follow with tokens. */
-function groupLooks(calls: HistoryCall[]): HistoryCall[][] {
-  const looks: HistoryCall[][] = []
+function groupLooks(calls: HistoryCall[]): Look[] {
+  const looks: Look[] = []
   for (const call of calls) {
-    if (!call.withToken || !looks.length) looks.push([call])
-    else looks[looks.length - 1].push(call)
+    const current = looks.at(-1)
+    if (!call.withToken || !current) looks.push([call])
+    else current.push(call)
   }
   return looks
 }

@@ -66,7 +66,7 @@ function isExecutionArn(value: string): boolean {
  */
 export function carriesImage(input: string | undefined, imageUri: string): boolean {
   if (!input) return false
-  const [reference, digest] = imageUri.split('@')
+  const [reference = imageUri, digest] = imageUri.split('@')
   if (input.includes(imageUri) || input.includes(reference)) return true
   const tag = /:([^/:]+)$/.exec(reference)?.[1]
   return Boolean(digest && tag && input.includes(digest) && input.includes(`"${tag}"`))

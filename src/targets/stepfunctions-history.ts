@@ -47,13 +47,11 @@ export async function readNewEvents(
     }
     if (caughtUp || !page.nextToken || !fresh.length) break
     nextToken = page.nextToken
-    const missing = (fresh[0].id ?? 0) - cursor.lastEventId - fresh.length
+    const missing = (fresh[0]?.id ?? 0) - cursor.lastEventId - fresh.length
     maxResults = Math.min(MAX_PAGE, Math.max(1, missing))
   }
   fresh.reverse()
-  const lastEventId = fresh.length
-    ? (fresh[fresh.length - 1].id ?? cursor.lastEventId)
-    : cursor.lastEventId
+  const lastEventId = fresh.at(-1)?.id ?? cursor.lastEventId
   const pageSize = Math.min(MAX_PAGE, Math.max(MIN_PAGE, 2 * fresh.length))
   return { events: fresh, cursor: { lastEventId, pageSize } }
 }
@@ -150,22 +148,22 @@ export function applyEvents(
   const current = (): OpenState | undefined => open[open.length - 1]
   for (const event of events) {
     const type = event.type ?? ''
-    const entered = /^(\w+)StateEntered$/.exec(type)
-    const exited = /^(\w+)StateExited$/.exec(type)
-    if (entered) {
-      const name = event.stateEnteredEventDetails?.name ?? entered[1]
-      if (entered[1] === 'Fail') {
+    const entered = /^(\w+)StateEntered$/.exec(type)?.[1]
+    const exited = /^(\w+)StateExited$/.exec(type)?.[1]
+    if (entered !== undefined) {
+      const name = event.stateEnteredEventDetails?.name ?? entered
+      if (entered === 'Fail') {
         failState = name
         updates.push({ taskName: name, state: 'FAILED', stateType: 'Fail' })
       } else {
-        open = [...open, { name, stateType: entered[1], failed: false }]
-        updates.push({ taskName: name, state: 'RUNNING', stateType: entered[1] })
+        open = [...open, { name, stateType: entered, failed: false }]
+        updates.push({ taskName: name, state: 'RUNNING', stateType: entered })
       }
-    } else if (exited) {
-      const name = event.stateExitedEventDetails?.name ?? exited[1]
+    } else if (exited !== undefined) {
+      const name = event.stateExitedEventDetails?.name ?? exited
       const index = open.map(o => o.name).lastIndexOf(name)
       if (index >= 0) open = [...open.slice(0, index), ...open.slice(index + 1)]
-      updates.push({ taskName: name, state: 'SUCCEEDED', stateType: exited[1] })
+      updates.push({ taskName: name, state: 'SUCCEEDED', stateType: exited })
     } else if (STATE_FAILURES.has(type)) {
       const state = current()
       if (state) {

@@ -24,7 +24,7 @@ export async function stopAbandoned(
     context.warning(`Could not stop the deployment after ${after}: ${errorMessage(stopError)}`)
     throw error
   }
-  context.info(`${stopped[0].toUpperCase()}${stopped.slice(1)} after ${after}`)
+  context.info(`${stopped.charAt(0).toUpperCase()}${stopped.slice(1)} after ${after}`)
   throw new DeployError(error.code, `${error.message}; ${stopped}`, {
     details: error.details,
     cause: error
