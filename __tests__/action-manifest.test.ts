@@ -89,13 +89,33 @@ describe('action.yml', () => {
 describe('workflow files', () => {
   const files = workflowFiles()
 
-  it('exist: CI and the example deploy workflow', () => {
+  it('exist: CI, the release workflow and the example deploy workflow', () => {
     expect(files).toEqual(
       expect.arrayContaining([
         '.github/workflows/ci.yml',
+        '.github/workflows/release.yml',
         'examples/shop/.github/workflows/deploy.yml'
       ])
     )
+  })
+
+  it('the release workflow runs on version tags and may move the major tag', () => {
+    const release = parseYaml(read('.github/workflows/release.yml')) as {
+      on: { push: { tags: string[] } }
+      permissions: Record<string, string>
+      jobs: { release: { steps: Array<{ run?: string }> } }
+    }
+    expect(release.on.push.tags).toEqual(['v*.*.*'])
+    expect(release.permissions).toEqual({ contents: 'write' })
+    const scripts = release.jobs.release.steps.map(step => step.run ?? '').join('\n')
+    for (const command of [
+      'npm ci',
+      'npm test',
+      'npm run build',
+      'git tag -f',
+      'gh release create'
+    ])
+      expect([command, scripts.includes(command)]).toEqual([command, true])
   })
 
   it.each(files)("%s is valid for GitHub's own parser", async file => {
@@ -118,6 +138,28 @@ describe('workflow files', () => {
     expect(inputs.environment).toMatchObject({ type: 'choice', options: ['dev', 'stage', 'prod'] })
     expect(inputs.create_tag?.type).toBe('boolean')
     expect(inputs.create_release?.type).toBe('boolean')
+  })
+})
+
+describe('documentation', () => {
+  /** README, docs/ and the examples: what a newcomer copies from. */
+  function pages(dir: string): string[] {
+    return readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+      .filter(file => /\.(md|ya?ml)$/.test(file))
+      .map(file => join(dir, file))
+  }
+
+  it('every uses: of this action names this repository', () => {
+    const uses = ['README.md', ...pages('docs'), ...pages('examples')].flatMap(file =>
+      [...read(file).matchAll(/uses:\s*([\w.-]+\/deploy-pipeline)@/g)].map(match => [
+        file,
+        match[1]
+      ])
+    )
+    expect(uses.length).toBeGreaterThan(0)
+    expect(
+      uses.filter(([, repository]) => repository !== 'deploy-pipeline/deploy-pipeline')
+    ).toEqual([])
   })
 })
 
