@@ -1,21 +1,24 @@
-import * as core from '@actions/core'
 import { appendEvents } from './events/sinks/file.js'
 import { errorMessage } from './errors.js'
 import { CANCEL_STATE_KEY, readRunState } from './run-state.js'
+import { workflowCommands as core } from './runtime/workflow-commands.js'
 
 /**
  * The post step (post-if: always()). When main finished, it only cleans up. When main never
  * reached a final state (cancelled, crashed, killed at a timeout), it finishes the story main could
- * not: the event log, the status card and direct message, and the GitHub deployment.
+ * not: the event log, the status card and direct message, and the GitHub deployment. It loads only
+ * what the saved state says is owed, so after a dry run it costs little more than starting Node.
  */
 export async function runPost(): Promise<void> {
   const saved = readRunState(core)
   if (!saved) return // main stopped before it read valid settings: nothing was started
-  try {
-    const { cleanupRegistryAuth } = await import('./phases/image.js')
-    await cleanupRegistryAuth(saved.tempDir)
-  } catch (error) {
-    core.warning(`registry credentials not cleaned up: ${String(error)}`)
+  if (saved.registryAuth) {
+    try {
+      const { removeRegistryAuth } = await import('./clients/registry-auth.js')
+      await removeRegistryAuth(saved.tempDir)
+    } catch (error) {
+      core.warning(`registry credentials not cleaned up: ${String(error)}`)
+    }
   }
   if (saved.finished) return
 

@@ -15,6 +15,8 @@ export interface SavedRun {
   status?: RunStatus
   /** The GitHub Deployment main created, for the post step to mark if main never could. */
   githubDeploymentId?: number
+  /** Main may log in to registries (credentials under tempDir), which the post step removes. */
+  registryAuth?: boolean
 }
 
 export const RUN_STATE_KEY = 'deploy_pipeline_run'
@@ -30,9 +32,15 @@ export function saveRunState(
     environment: run.settings.environment,
     finished: run.finished,
     ...(run.status ? { status: run.status } : {}),
-    ...(run.githubDeploymentId ? { githubDeploymentId: run.githubDeploymentId } : {})
+    ...(run.githubDeploymentId ? { githubDeploymentId: run.githubDeploymentId } : {}),
+    ...(logsInToRegistries(run.settings) ? { registryAuth: true } : {})
   }
   core.saveState(RUN_STATE_KEY, JSON.stringify(saved))
+}
+
+/** BUILD and PUSH log in; only services with a build have an image (plan/index.ts). */
+function logsInToRegistries(settings: Settings): boolean {
+  return !settings.dryRun && settings.services.some(service => service.build)
 }
 
 export function readRunState(core: Pick<Toolkit, 'getState'>): SavedRun | undefined {
