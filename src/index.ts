@@ -1,7 +1,7 @@
-import * as core from '@actions/core'
 import { DeployError } from './errors.js'
 import { run } from './main.js'
 import { CANCEL_STATE_KEY } from './run-state.js'
+import { workflowCommands as core } from './runtime/workflow-commands.js'
 
 /** The main step (dist/index.js). */
 export async function runMain(): Promise<void> {

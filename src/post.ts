@@ -1,14 +1,15 @@
-import * as core from '@actions/core'
 import { appendEvents, readEventLog } from './events/event-log.js'
 import type { EventInput, PipelineEvent } from './events/model.js'
 import { errorMessage } from './errors.js'
 import { failJob } from './outputs.js'
 import { CANCEL_STATE_KEY, readRunState } from './run-state.js'
+import { workflowCommands as core } from './runtime/workflow-commands.js'
 
 /**
  * The post step (post-if: always()). When main finished, it only cleans up. When main never
  * reached a final state (cancelled, crashed, killed at a timeout), it finishes the story main could
- * not: the event log, the status card and direct message, and the GitHub deployment.
+ * not: the event log, the status card and direct message, and the GitHub deployment. It loads only
+ * what the saved state says is owed, so after a dry run it costs little more than starting Node.
  */
 export async function runPost(): Promise<void> {
   const state = readRunState(core)
@@ -18,11 +19,13 @@ export async function runPost(): Promise<void> {
     return
   }
   const saved = state.run
-  try {
-    const { cleanupRegistryAuth } = await import('./phases/image.js')
-    await cleanupRegistryAuth(saved.tempDir)
-  } catch (error) {
-    core.warning(`registry credentials not cleaned up: ${String(error)}`)
+  if (saved.registryAuth) {
+    try {
+      const { removeRegistryAuth } = await import('./clients/registry-auth.js')
+      await removeRegistryAuth(saved.tempDir)
+    } catch (error) {
+      core.warning(`registry credentials not cleaned up: ${String(error)}`)
+    }
   }
   if (saved.finished) return
 

@@ -21,7 +21,9 @@ const savedRunSchema = v.object({
   finished: v.boolean(),
   status: v.optional(v.picklist(RUN_STATUSES)),
   /** The GitHub Deployment main created, for the post step to mark if main never could. */
-  githubDeploymentId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)))
+  githubDeploymentId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  /** Main may log in to registries (credentials under tempDir), which the post step removes. */
+  registryAuth: v.optional(v.boolean())
 })
 
 export type SavedRun = v.InferOutput<typeof savedRunSchema>
@@ -45,9 +47,15 @@ export function saveRunState(
     environment: run.settings.environment,
     finished: run.finished,
     ...(run.status ? { status: run.status } : {}),
-    ...(run.githubDeploymentId ? { githubDeploymentId: run.githubDeploymentId } : {})
+    ...(run.githubDeploymentId ? { githubDeploymentId: run.githubDeploymentId } : {}),
+    ...(logsInToRegistries(run.settings) ? { registryAuth: true } : {})
   }
   core.saveState(RUN_STATE_KEY, JSON.stringify(saved))
+}
+
+/** BUILD logs in to registries for the builder; only services with a build do. */
+function logsInToRegistries(settings: Settings): boolean {
+  return !settings.dryRun && settings.services.some(service => service.build)
 }
 
 export function readRunState(core: Pick<Toolkit, 'getState'>): SavedRunRead {

@@ -19,5 +19,10 @@ export type Toolkit = Pick<
   | 'endGroup'
   | 'saveState'
   | 'getState'
-  | 'summary'
->
+> & { readonly summary: JobSummary }
+
+/** The job summary as the action writes it: raw markdown, appended. @actions/core's fits. */
+export interface JobSummary {
+  addRaw(text: string, addEOL?: boolean): JobSummary
+  write(options?: { overwrite?: boolean }): Promise<JobSummary>
+}

@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import type { RunContext } from './types.js'
-
-const run = promisify(execFile)
 
 /**
  * Where the run happens. Inside Actions every value comes from GitHub's variables; outside, from
@@ -57,7 +54,11 @@ export function deploymentIdFor(context: RunContext): string {
 /** The checked-out commit and branch of a local repository, in one git call. */
 async function localHead(workspace: string): Promise<{ sha: string; branch: string } | undefined> {
   try {
-    const out = await run('git', ['rev-parse', 'HEAD', '--abbrev-ref', 'HEAD'], { cwd: workspace })
+    // Loaded here: a run that is given GITHUB_SHA (every run in Actions) starts no process.
+    const { execFile } = await import('node:child_process')
+    const out = await promisify(execFile)('git', ['rev-parse', 'HEAD', '--abbrev-ref', 'HEAD'], {
+      cwd: workspace
+    })
     const [sha = '', branch = ''] = out.stdout.trim().split('\n')
     return { sha, branch }
   } catch {
