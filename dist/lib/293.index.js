@@ -34,7 +34,7 @@ function awsClientConfig(region) {
  * Sends one AWS command through the retry helper. Expired or missing credentials become a
  * DeployError that says how to fix them rather than a raw SDK message.
  */
-async function sendAws(client, command, options) {
+const sendAws = async (client, command, options) => {
     const { describe, signal, onRetry, attempts, idempotent = false } = options;
     try {
         return await (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(attemptSignal => client
@@ -44,7 +44,7 @@ async function sendAws(client, command, options) {
     catch (error) {
         throw explainCredentialError(error) ?? error;
     }
-}
+};
 /**
  * A 2xx answer the SDK could not parse, as an error that names the call but not the body (which may
  * hold a secret; the SDK's error keeps it on a hidden field, so it is not kept as the cause).
@@ -77,19 +77,9 @@ class AwsCalls {
     get forLook() {
         return new AwsCalls(this.onRetry, 1);
     }
-    async read(client, command, describe, signal) {
-        return this.send(client, command, { describe, signal, idempotent: true });
-    }
-    async change(client, command, describe, signal) {
-        return this.send(client, command, { describe, signal, idempotent: false });
-    }
-    async send(client, command, options) {
-        return sendAws(client, command, {
-            ...options,
-            onRetry: this.onRetry,
-            attempts: this.attempts
-        });
-    }
+    read = (client, command, describe, signal) => this.send(client, command, { describe, signal, idempotent: true });
+    change = (client, command, describe, signal) => this.send(client, command, { describe, signal, idempotent: false });
+    send = (client, command, options) => sendAws(client, command, { ...options, onRetry: this.onRetry, attempts: this.attempts });
 }
 const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
 const UNAUTHORISED = new Set([
@@ -157,7 +147,11 @@ class StepFunctionsApi {
     /** Idempotent by name: the same name and input while it runs answers the same execution. */
     async startExecution(input, signal) {
         const { sfn, sfnClient } = this.sdk;
-        const output = await this.calls.send(sfnClient, new sfn.StartExecutionCommand(input), { describe: 'Step Functions StartExecution', signal, idempotent: true });
+        const output = await this.calls.send(sfnClient, new sfn.StartExecutionCommand(input), {
+            describe: 'Step Functions StartExecution',
+            signal,
+            idempotent: true
+        });
         if (!output.executionArn)
             throw new _runtime_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .RetryableError */ .dw('StartExecution answered without an ARN');
         return { executionArn: output.executionArn, startDate: output.startDate };

@@ -1,5 +1,5 @@
-export const id = 985;
-export const ids = [985];
+export const id = 494;
+export const ids = [494];
 export const modules = {
 
 /***/ 5705:
@@ -34,7 +34,7 @@ function awsClientConfig(region) {
  * Sends one AWS command through the retry helper. Expired or missing credentials become a
  * DeployError that says how to fix them rather than a raw SDK message.
  */
-async function sendAws(client, command, options) {
+const sendAws = async (client, command, options) => {
     const { describe, signal, onRetry, attempts, idempotent = false } = options;
     try {
         return await (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(attemptSignal => client
@@ -44,7 +44,7 @@ async function sendAws(client, command, options) {
     catch (error) {
         throw explainCredentialError(error) ?? error;
     }
-}
+};
 /**
  * A 2xx answer the SDK could not parse, as an error that names the call but not the body (which may
  * hold a secret; the SDK's error keeps it on a hidden field, so it is not kept as the cause).
@@ -77,19 +77,9 @@ class AwsCalls {
     get forLook() {
         return new AwsCalls(this.onRetry, 1);
     }
-    async read(client, command, describe, signal) {
-        return this.send(client, command, { describe, signal, idempotent: true });
-    }
-    async change(client, command, describe, signal) {
-        return this.send(client, command, { describe, signal, idempotent: false });
-    }
-    async send(client, command, options) {
-        return sendAws(client, command, {
-            ...options,
-            onRetry: this.onRetry,
-            attempts: this.attempts
-        });
-    }
+    read = (client, command, describe, signal) => this.send(client, command, { describe, signal, idempotent: true });
+    change = (client, command, describe, signal) => this.send(client, command, { describe, signal, idempotent: false });
+    send = (client, command, options) => sendAws(client, command, { ...options, onRetry: this.onRetry, attempts: this.attempts });
 }
 const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
 const UNAUTHORISED = new Set([
@@ -116,7 +106,352 @@ function explainCredentialError(error) {
 
 /***/ }),
 
-/***/ 5985:
+/***/ 9355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_3__.a),
+/* harmony export */   e: () => (/* binding */ follow)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4506);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6390);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1170);
+/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3083);
+
+
+
+
+
+
+async function follow(options) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? _sleep_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .y;
+    const started = now();
+    // Checked against `now` as well as by the timer, so a wait on simulated time ends on time too.
+    const deadline = started + options.timeoutMs;
+    let looks = 0;
+    let lastProgress;
+    const lookUntilDone = async (signal) => {
+        for (;;) {
+            const lookStarted = now();
+            looks++;
+            const look = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(s => options.look(s), {
+                describe: options.describe,
+                attempts: options.attemptsPerLook ?? 6,
+                attemptTimeoutMs: Math.max(1, Math.min(30_000, deadline - lookStarted)),
+                signal,
+                onRetry: options.onRetry,
+                sleep
+            });
+            if (look.done)
+                return { value: look.value, looks, elapsedMs: now() - started };
+            if (look.progress !== undefined && look.progress !== lastProgress) {
+                lastProgress = look.progress;
+                options.onProgress?.(look.progress);
+            }
+            const wait = options.intervalMs - (now() - lookStarted);
+            await sleep(Math.min(Math.max(0, wait), Math.max(0, deadline - now())), signal);
+            if (now() >= deadline)
+                throw timeoutError(options);
+        }
+    };
+    try {
+        // Never abandoned: the loop is ours and stops at its next sleep or look once its signal fires
+        // (each look is abandoned by the retry helper when it ignores the signal).
+        const timedOut = () => timeoutError(options);
+        return await (0,_deadline_js__WEBPACK_IMPORTED_MODULE_4__/* .withDeadline */ .NE)(options.signal, options.timeoutMs, timedOut, lookUntilDone, {
+            graceMs: Infinity
+        });
+    }
+    catch (error) {
+        if (options.signal?.aborted) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('CANCELLED', `cancelled while waiting for ${options.describe}`);
+        }
+        throw error;
+    }
+}
+function timeoutError(options) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('TIMEOUT', `${options.describe} did not finish within ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(options.timeoutMs)}`);
+}
+
+
+/***/ }),
+
+/***/ 6390:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D$: () => (/* binding */ readRetryAfter),
+/* harmony export */   Z: () => (/* binding */ headerValue),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   dw: () => (/* binding */ RetryableError),
+/* harmony export */   eV: () => (/* binding */ describeRetry),
+/* harmony export */   nG: () => (/* binding */ httpStatus),
+/* harmony export */   qY: () => (/* binding */ asRecord)
+/* harmony export */ });
+/* unused harmony exports AttemptTimeoutError, classifyError, parseRetryAfter */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4506);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1170);
+/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3083);
+
+
+
+
+/** A retry as one log line, the same for every client: what, why, and how long until the next try. */
+function describeRetry(retry) {
+    const throttled = retry.throttled ? ' (throttled)' : '';
+    return `${retry.describe}: ${retry.reason}${throttled}; trying again in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(retry.delayMs)}`;
+}
+/** Thrown by adapters that learn from a body rather than a status that a call may be retried. */
+class RetryableError extends Error {
+    retryAfterMs;
+    throttled;
+    constructor(message, options = {}) {
+        super(message);
+        this.name = 'RetryableError';
+        this.retryAfterMs = options.retryAfterMs;
+        this.throttled = options.throttled ?? false;
+    }
+}
+/** An attempt that ran past attemptTimeoutMs. */
+class AttemptTimeoutError extends Error {
+    constructor(describe, ms) {
+        super(`${describe} did not answer within ${Math.round(ms / 1000)} s`);
+        this.name = 'AttemptTimeoutError';
+    }
+}
+async function withRetry(operation, options) {
+    const attempts = options.attempts ?? 5;
+    const baseDelayMs = options.baseDelayMs ?? 500;
+    const maxDelayMs = options.maxDelayMs ?? 20_000;
+    const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+    const attemptTimeoutMs = options.attemptTimeoutMs ?? 30_000;
+    const sleep = options.sleep ?? _sleep_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .y;
+    const random = options.random ?? Math.random;
+    const attemptTimedOut = () => new AttemptTimeoutError(options.describe, attemptTimeoutMs);
+    for (let attempt = 1;; attempt++) {
+        options.signal?.throwIfAborted();
+        try {
+            // Abandoned at its timeout or a cancel even when the client ignores its signal, so a hung
+            // call cannot hang the run.
+            return await (0,_deadline_js__WEBPACK_IMPORTED_MODULE_3__/* .withDeadline */ .NE)(options.signal, attemptTimeoutMs, attemptTimedOut, operation);
+        }
+        catch (error) {
+            if (options.signal?.aborted)
+                throw options.signal.reason ?? error;
+            const decision = options.classify?.(error) ?? classifyError(error);
+            if (!decision.retry || attempt >= attempts)
+                throw error;
+            const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)) * random();
+            if (decision.retryAfterMs !== undefined && decision.retryAfterMs > maxRetryAfterMs)
+                throw error;
+            const delayMs = Math.max(backoff, decision.retryAfterMs ?? 0);
+            options.onRetry?.({
+                describe: options.describe,
+                attempt,
+                delayMs: Math.round(delayMs),
+                reason: decision.reason ?? describeError(error),
+                throttled: decision.throttled ?? false
+            });
+            try {
+                await sleep(delayMs, options.signal);
+            }
+            catch (error) {
+                // Cancelled while waiting: surface the canceller's reason, not the timer's AbortError.
+                throw options.signal?.reason ?? error;
+            }
+        }
+    }
+}
+const THROTTLING_NAMES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'ProvisionedThroughputExceededException',
+    'SlowDown',
+    'LimitExceededException'
+]);
+const TRANSIENT_NAMES = new Set([
+    'AttemptTimeoutError',
+    'TimeoutError',
+    'RequestTimeout',
+    'RequestTimeoutException',
+    'ServiceUnavailable',
+    'ServiceUnavailableException',
+    'InternalFailure',
+    'InternalServerError',
+    'InternalServiceError',
+    'InternalServiceErrorException',
+    'ServerException'
+]);
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'ENOTFOUND',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED'
+]);
+/** The default judgement: HTTP status, AWS error names, network error codes, Retry-After. */
+function classifyError(error) {
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAbortError */ .zf)(error))
+        return { retry: false };
+    if (error instanceof RetryableError) {
+        return {
+            retry: true,
+            throttled: error.throttled,
+            retryAfterMs: error.retryAfterMs,
+            reason: error.message
+        };
+    }
+    const e = asRecord(error);
+    const name = typeof e.name === 'string' ? e.name : '';
+    const retryAfterMs = readRetryAfter(error);
+    const throttlingFlag = asRecord(e.$retryable).throttling === true;
+    if (THROTTLING_NAMES.has(name) || throttlingFlag) {
+        return { retry: true, throttled: true, retryAfterMs, reason: `throttled (${name})` };
+    }
+    const status = httpStatus(error);
+    if (status === 429)
+        return { retry: true, throttled: true, retryAfterMs, reason: 'HTTP 429' };
+    if (status === 403 && (retryAfterMs !== undefined || rateLimitExhausted(error))) {
+        return { retry: true, throttled: true, retryAfterMs, reason: 'HTTP 403 rate limited' };
+    }
+    if (status !== undefined && (status >= 500 || status === 408)) {
+        return { retry: true, retryAfterMs, reason: `HTTP ${status}` };
+    }
+    if (TRANSIENT_NAMES.has(name))
+        return { retry: true, reason: describeError(error) };
+    const code = networkCode(error);
+    if (code)
+        return { retry: true, reason: `connection error ${code}` };
+    if (status !== undefined)
+        return { retry: false };
+    // Connection dropped mid-answer: the AWS SDK and fetch report these without a status.
+    const message = typeof e.message === 'string' ? e.message : '';
+    if (/socket hang up|fetch failed|other side closed|ECONNRESET/i.test(message)) {
+        return { retry: true, reason: message };
+    }
+    return { retry: false };
+}
+function httpStatus(error) {
+    const e = asRecord(error);
+    const candidates = [
+        e.status,
+        e.statusCode,
+        asRecord(e.$metadata).httpStatusCode,
+        asRecord(e.response).status,
+        asRecord(e.$response).statusCode
+    ];
+    for (const candidate of candidates) {
+        if (typeof candidate === 'number' && candidate >= 100)
+            return candidate;
+    }
+    return undefined;
+}
+function networkCode(error) {
+    let current = error;
+    for (let depth = 0; depth < 4 && current; depth++) {
+        const code = asRecord(current).code;
+        if (typeof code === 'string' && NETWORK_CODES.has(code))
+            return code;
+        current = asRecord(current).cause;
+    }
+    return undefined;
+}
+/** Retry-After in seconds or as an HTTP date, from any of the places clients keep headers. */
+function readRetryAfter(error) {
+    const e = asRecord(error);
+    const headerBags = [
+        e.headers,
+        asRecord(e.response).headers,
+        asRecord(e.$response).headers,
+        asRecord(asRecord(e.response).data).headers
+    ];
+    for (const bag of headerBags) {
+        const value = headerValue(bag, 'retry-after');
+        if (value === undefined)
+            continue;
+        const parsed = parseRetryAfter(value);
+        if (parsed !== undefined)
+            return parsed;
+    }
+    return undefined;
+}
+function parseRetryAfter(value, now = Date.now()) {
+    const trimmed = value.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+function rateLimitExhausted(error) {
+    const e = asRecord(error);
+    const bags = [e.headers, asRecord(e.response).headers];
+    return bags.some(bag => headerValue(bag, 'x-ratelimit-remaining') === '0');
+}
+/** A header from any of the shapes clients keep headers in (a Headers object or a plain record). */
+function headerValue(bag, name) {
+    if (!bag)
+        return undefined;
+    if (typeof bag.get === 'function') {
+        return bag.get(name) ?? undefined;
+    }
+    for (const [key, value] of Object.entries(bag)) {
+        if (key.toLowerCase() === name) {
+            if (Array.isArray(value))
+                return String(value[0]);
+            if (value !== undefined && value !== null)
+                return String(value);
+        }
+    }
+    return undefined;
+}
+function describeError(error) {
+    const e = asRecord(error);
+    const name = typeof e.name === 'string' && e.name !== 'Error' ? `${e.name}: ` : '';
+    return `${name}${typeof e.message === 'string' ? e.message : String(error)}`;
+}
+/** The value as a record to read fields from, or an empty one. */
+function asRecord(value) {
+    return value !== null && typeof value === 'object' ? value : {};
+}
+
+
+/***/ }),
+
+/***/ 3083:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Waits `ms`, ending early (with an AbortError) when the signal fires. */
+async function sleep(ms, signal) {
+    await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(Math.max(0, ms), undefined, signal ? { signal } : undefined);
+}
+
+
+/***/ }),
+
+/***/ 7494:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -331,8 +666,6 @@ var runtime_retry = __webpack_require__(6390);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __webpack_require__(3243);
-// EXTERNAL MODULE: ./src/runtime/follow.ts
-var follow = __webpack_require__(9355);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/targets/ecs-taskdef.ts
@@ -478,6 +811,12 @@ function revisionOf(arn) {
     const match = /:(\d+)$/.exec(arn);
     return match ? Number(match[1]) : undefined;
 }
+/** `arn:...:task-definition/api:13` -> `api:13`. */
+function shortName(taskDefinitionArn) {
+    if (!taskDefinitionArn)
+        return 'unknown task definition';
+    return `${familyOf(taskDefinitionArn)}:${revisionOf(taskDefinitionArn) ?? '?'}`;
+}
 /**
  * Which ACTIVE revisions to deregister so that only the newest `keep` remain. Revisions still in
  * use (the new one, the one the service can roll back to) are never deregistered.
@@ -527,9 +866,9 @@ async function readUserFile(path, what) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/targets/ecs-rolling.ts
-
-
+// EXTERNAL MODULE: ./src/runtime/follow.ts
+var follow = __webpack_require__(9355);
+;// CONCATENATED MODULE: ./src/targets/ecs-watch.ts
 
 
 /**
@@ -558,94 +897,6 @@ async function watch(rollout, describe, look) {
         onRetry: retry => context.info((0,runtime_retry/* describeRetry */.eV)(retry))
     });
     return followed.value;
-}
-/** strategy: rolling (ECS deployment controller): UpdateService, then follow the new deployment. */
-async function deployRolling(rollout) {
-    const { api, target, context } = rollout;
-    const updated = await api.updateService({ cluster: target.cluster, service: target.service, taskDefinition: rollout.taskDefinitionArn }, context.signal);
-    const ours = updated.deployments?.find(d => d.status === 'PRIMARY' && d.taskDefinition === rollout.taskDefinitionArn);
-    if (!ours?.id) {
-        throw new errors/* DeployError */.sH('DEPLOY_FAILED', `ECS UpdateService of '${target.service}' started no deployment.`);
-    }
-    const id = ours.id;
-    context.progress(`ECS deployment ${id} started: ${shortName(rollout.taskDefinitionArn)}`, {
-        deployment_id: id,
-        task_definition_arn: rollout.taskDefinitionArn
-    });
-    const end = await watch(rollout, `ECS deployment ${id} of ${target.service}`, async (look, signal) => {
-        const service = await look.describeService(target.cluster, target.service, signal);
-        const deployments = service.deployments ?? [];
-        const mine = deployments.find(d => d.id === id);
-        if (!mine)
-            return {
-                done: true,
-                value: { ok: false, reason: 'it disappeared from the service', service }
-            };
-        if (mine.rolloutState === 'FAILED') {
-            const reason = mine.rolloutStateReason ?? 'its rollout failed';
-            return { done: true, value: { ok: false, reason, service } };
-        }
-        if (mine.status !== 'PRIMARY') {
-            const primary = deployments.find(d => d.status === 'PRIMARY');
-            const by = primary
-                ? `${primary.id} (${shortName(primary.taskDefinition)})`
-                : 'another deployment';
-            return { done: true, value: { ok: false, reason: `it was replaced by ${by}`, service } };
-        }
-        if (mine.rolloutState === 'COMPLETED')
-            return { done: true, value: { ok: true } };
-        // Without a rollout state (older agents), steady is: only ours left, all of it running.
-        const steady = deployments.length === 1 && mine.runningCount === mine.desiredCount;
-        if (mine.rolloutState === undefined && steady)
-            return { done: true, value: { ok: true } };
-        return {
-            done: false,
-            progress: `ECS rolling: ${deployments.map(d => describeDeployment(d, id)).join(' · ')}`,
-            data: { deployments: deployments.map(deploymentData) }
-        };
-    }).catch(async (error) => {
-        if (error instanceof errors/* DeployError */.sH && error.code === 'TIMEOUT') {
-            const details = await explainFailure(rollout).catch(() => undefined);
-            throw new errors/* DeployError */.sH('TIMEOUT', error.message, { details, cause: error });
-        }
-        throw error;
-    });
-    if (!end.ok) {
-        const details = await explainFailure(rollout, end.service).catch(() => undefined);
-        const firstStop = details?.split('\n').find(line => line.startsWith('task '));
-        throw new errors/* DeployError */.sH('DEPLOY_FAILED', `ECS deployment ${id} of ${shortName(rollout.taskDefinitionArn)} to '${target.service}' failed: ` +
-            // ECS's own rolloutStateReason already ends its sentence.
-            `${end.reason.replace(/\.$/, '')}.${firstStop ? ` Last stopped ${firstStop}.` : ''}`, { details });
-    }
-    return id;
-}
-function describeDeployment(d, ours) {
-    const role = d.id === ours ? 'new' : d.status === 'PRIMARY' ? 'primary' : 'old';
-    const parts = [`${d.runningCount ?? 0}/${d.desiredCount ?? 0} running`];
-    if (d.pendingCount)
-        parts.push(`${d.pendingCount} pending`);
-    if (d.failedTasks)
-        parts.push(`${d.failedTasks} failed`);
-    return `${shortName(d.taskDefinition)} (${role}) ${parts.join(', ')}`;
-}
-function deploymentData(d) {
-    return {
-        id: d.id,
-        status: d.status,
-        task_definition: d.taskDefinition,
-        revision: d.taskDefinition ? revisionOf(d.taskDefinition) : undefined,
-        rollout_state: d.rolloutState,
-        desired: d.desiredCount ?? 0,
-        running: d.runningCount ?? 0,
-        pending: d.pendingCount ?? 0,
-        failed: d.failedTasks ?? 0
-    };
-}
-/** `arn:...:task-definition/api:13` -> `api:13`. */
-function shortName(taskDefinitionArn) {
-    if (!taskDefinitionArn)
-        return 'unknown task definition';
-    return `${familyOf(taskDefinitionArn)}:${revisionOf(taskDefinitionArn) ?? '?'}`;
 }
 /**
  * Why tasks of the new task definition stopped, and what the service said last: the lines a
@@ -848,6 +1099,7 @@ function progressData(info, targets) {
 
 
 
+
 /**
  * strategy: blue_green (ECS native, deploymentConfiguration.strategy BLUE_GREEN): UpdateService,
  * then follow the service deployment through its lifecycle stages (scale up, test traffic,
@@ -955,6 +1207,93 @@ function ecs_bluegreen_progressData(d, bakeMinutes) {
             running: s.runningTaskCount
         })),
         hooks: (d.lifecycleHookDetails ?? []).map(h => ({ id: h.hookId, status: h.status }))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/targets/ecs-rolling.ts
+
+
+
+/** strategy: rolling (ECS deployment controller): UpdateService, then follow the new deployment. */
+async function deployRolling(rollout) {
+    const { api, target, context } = rollout;
+    const updated = await api.updateService({ cluster: target.cluster, service: target.service, taskDefinition: rollout.taskDefinitionArn }, context.signal);
+    const ours = updated.deployments?.find(d => d.status === 'PRIMARY' && d.taskDefinition === rollout.taskDefinitionArn);
+    if (!ours?.id) {
+        throw new errors/* DeployError */.sH('DEPLOY_FAILED', `ECS UpdateService of '${target.service}' started no deployment.`);
+    }
+    const id = ours.id;
+    context.progress(`ECS deployment ${id} started: ${shortName(rollout.taskDefinitionArn)}`, {
+        deployment_id: id,
+        task_definition_arn: rollout.taskDefinitionArn
+    });
+    const end = await watch(rollout, `ECS deployment ${id} of ${target.service}`, async (look, signal) => {
+        const service = await look.describeService(target.cluster, target.service, signal);
+        const deployments = service.deployments ?? [];
+        const mine = deployments.find(d => d.id === id);
+        if (!mine)
+            return {
+                done: true,
+                value: { ok: false, reason: 'it disappeared from the service', service }
+            };
+        if (mine.rolloutState === 'FAILED') {
+            const reason = mine.rolloutStateReason ?? 'its rollout failed';
+            return { done: true, value: { ok: false, reason, service } };
+        }
+        if (mine.status !== 'PRIMARY') {
+            const primary = deployments.find(d => d.status === 'PRIMARY');
+            const by = primary
+                ? `${primary.id} (${shortName(primary.taskDefinition)})`
+                : 'another deployment';
+            return { done: true, value: { ok: false, reason: `it was replaced by ${by}`, service } };
+        }
+        if (mine.rolloutState === 'COMPLETED')
+            return { done: true, value: { ok: true } };
+        // Without a rollout state (older agents), steady is: only ours left, all of it running.
+        const steady = deployments.length === 1 && mine.runningCount === mine.desiredCount;
+        if (mine.rolloutState === undefined && steady)
+            return { done: true, value: { ok: true } };
+        return {
+            done: false,
+            progress: `ECS rolling: ${deployments.map(d => describeDeployment(d, id)).join(' · ')}`,
+            data: { deployments: deployments.map(deploymentData) }
+        };
+    }).catch(async (error) => {
+        if (error instanceof errors/* DeployError */.sH && error.code === 'TIMEOUT') {
+            const details = await explainFailure(rollout).catch(() => undefined);
+            throw new errors/* DeployError */.sH('TIMEOUT', error.message, { details, cause: error });
+        }
+        throw error;
+    });
+    if (!end.ok) {
+        const details = await explainFailure(rollout, end.service).catch(() => undefined);
+        const firstStop = details?.split('\n').find(line => line.startsWith('task '));
+        throw new errors/* DeployError */.sH('DEPLOY_FAILED', `ECS deployment ${id} of ${shortName(rollout.taskDefinitionArn)} to '${target.service}' failed: ` +
+            // ECS's own rolloutStateReason already ends its sentence.
+            `${end.reason.replace(/\.$/, '')}.${firstStop ? ` Last stopped ${firstStop}.` : ''}`, { details });
+    }
+    return id;
+}
+function describeDeployment(d, ours) {
+    const role = d.id === ours ? 'new' : d.status === 'PRIMARY' ? 'primary' : 'old';
+    const parts = [`${d.runningCount ?? 0}/${d.desiredCount ?? 0} running`];
+    if (d.pendingCount)
+        parts.push(`${d.pendingCount} pending`);
+    if (d.failedTasks)
+        parts.push(`${d.failedTasks} failed`);
+    return `${shortName(d.taskDefinition)} (${role}) ${parts.join(', ')}`;
+}
+function deploymentData(d) {
+    return {
+        id: d.id,
+        status: d.status,
+        task_definition: d.taskDefinition,
+        revision: d.taskDefinition ? revisionOf(d.taskDefinition) : undefined,
+        rollout_state: d.rolloutState,
+        desired: d.desiredCount ?? 0,
+        running: d.runningCount ?? 0,
+        pending: d.pendingCount ?? 0,
+        failed: d.failedTasks ?? 0
     };
 }
 
@@ -1153,7 +1492,7 @@ async function loadBalancerUrl(api, service, context) {
 /* harmony export */   x: () => (/* binding */ stopAbandoned)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _phases_deadline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6958);
+/* harmony import */ var _runtime_deadline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4506);
 
 
 /**
@@ -1170,13 +1509,13 @@ async function stopAbandoned(error, stop, stopped, context) {
         throw error;
     const after = error.code === 'TIMEOUT' ? 'the timeout' : 'the cancel';
     try {
-        await stop(AbortSignal.timeout(_phases_deadline_js__WEBPACK_IMPORTED_MODULE_1__/* .STOP_GRACE_MS */ .Ts));
+        await stop(AbortSignal.timeout(_runtime_deadline_js__WEBPACK_IMPORTED_MODULE_1__/* .STOP_GRACE_MS */ .Ts));
     }
     catch (stopError) {
         context.warning(`Could not stop the deployment after ${after}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(stopError)}`);
         throw error;
     }
-    context.info(`${stopped[0].toUpperCase()}${stopped.slice(1)} after ${after}`);
+    context.info(`${stopped.charAt(0).toUpperCase()}${stopped.slice(1)} after ${after}`);
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(error.code, `${error.message}; ${stopped}`, {
         details: error.details,
         cause: error

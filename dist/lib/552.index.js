@@ -1,5 +1,5 @@
-export const id = 880;
-export const ids = [880];
+export const id = 552;
+export const ids = [552];
 export const modules = {
 
 /***/ 5705:
@@ -34,7 +34,7 @@ function awsClientConfig(region) {
  * Sends one AWS command through the retry helper. Expired or missing credentials become a
  * DeployError that says how to fix them rather than a raw SDK message.
  */
-async function sendAws(client, command, options) {
+const sendAws = async (client, command, options) => {
     const { describe, signal, onRetry, attempts, idempotent = false } = options;
     try {
         return await (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(attemptSignal => client
@@ -44,7 +44,7 @@ async function sendAws(client, command, options) {
     catch (error) {
         throw explainCredentialError(error) ?? error;
     }
-}
+};
 /**
  * A 2xx answer the SDK could not parse, as an error that names the call but not the body (which may
  * hold a secret; the SDK's error keeps it on a hidden field, so it is not kept as the cause).
@@ -77,19 +77,9 @@ class AwsCalls {
     get forLook() {
         return new AwsCalls(this.onRetry, 1);
     }
-    async read(client, command, describe, signal) {
-        return this.send(client, command, { describe, signal, idempotent: true });
-    }
-    async change(client, command, describe, signal) {
-        return this.send(client, command, { describe, signal, idempotent: false });
-    }
-    async send(client, command, options) {
-        return sendAws(client, command, {
-            ...options,
-            onRetry: this.onRetry,
-            attempts: this.attempts
-        });
-    }
+    read = (client, command, describe, signal) => this.send(client, command, { describe, signal, idempotent: true });
+    change = (client, command, describe, signal) => this.send(client, command, { describe, signal, idempotent: false });
+    send = (client, command, options) => sendAws(client, command, { ...options, onRetry: this.onRetry, attempts: this.attempts });
 }
 const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
 const UNAUTHORISED = new Set([
@@ -116,7 +106,116 @@ function explainCredentialError(error) {
 
 /***/ }),
 
-/***/ 5880:
+/***/ 6260:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hp: () => (/* binding */ savedLogin),
+/* harmony export */   N6: () => (/* binding */ authFile),
+/* harmony export */   ZS: () => (/* binding */ loginRegistry),
+/* harmony export */   ar: () => (/* binding */ CREDENTIALS_REFUSED),
+/* harmony export */   k0: () => (/* binding */ authDirectory),
+/* harmony export */   removeRegistryAuth: () => (/* binding */ removeRegistryAuth)
+/* harmony export */ });
+/* unused harmony export loginArgs */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _runtime_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2573);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _runtime_retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6390);
+
+
+
+
+
+function authDirectory(tempDir) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(tempDir, 'deploy-pipeline-registry-auth');
+}
+function authFile(tempDir) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(authDirectory(tempDir), 'config.json');
+}
+/** Login argv: the password is never in it. Pure. */
+function loginArgs(tool, login, file) {
+    if (tool === 'docker')
+        return ['login', '--username', login.username, '--password-stdin', login.host];
+    const args = ['login', '--authfile', file, '--username', login.username, '--password-stdin'];
+    if (login.insecure)
+        args.push('--tls-verify=false');
+    return [...args, login.host];
+}
+/** Builder or login output that means the registry refused the credentials. */
+const CREDENTIALS_REFUSED = /unauthorized|\b401\b|authentication required|incorrect username or password|invalid username\/password|denied/i;
+async function loginRegistry(tool, login, tempDir, options = {}) {
+    const file = authFile(tempDir);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(authDirectory(tempDir), { recursive: true, mode: 0o700 });
+    const env = { ...process.env, DOCKER_CONFIG: authDirectory(tempDir), REGISTRY_AUTH_FILE: file };
+    await (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(async (signal) => {
+        const result = await (0,_runtime_command_js__WEBPACK_IMPORTED_MODULE_2__/* .runCommand */ .d)(tool, loginArgs(tool, login, file), {
+            stdin: login.password,
+            env,
+            signal
+        });
+        if (result.exitCode === 0)
+            return;
+        const output = result.tail.join('\n');
+        if (CREDENTIALS_REFUSED.test(output)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DeployError */ .sH('REGISTRY_AUTH_FAILED', `${login.host} rejected the credentials of ${login.username}: check registry_username ` +
+                'and registry_password (GHCR: the token needs packages: write).', { details: output });
+        }
+        throw new _runtime_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .RetryableError */ .dw(`${tool} login to ${login.host} failed: ${output}`);
+    }, {
+        describe: `${tool} login ${login.host}`,
+        attempts: options.attempts ?? 3,
+        baseDelayMs: 1000,
+        signal: options.signal,
+        classify: error => (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DeployError */ .sH ? { retry: false } : undefined)
+    }).catch((error) => {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DeployError */ .sH)
+            throw error;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DeployError */ .sH('PUSH_FAILED', `Cannot log in to ${login.host}.`, {
+            details: error instanceof Error ? error.message : String(error),
+            cause: error
+        });
+    });
+}
+/** The credentials a login saved for `host` in the per-job auth file, if there are any. */
+async function savedLogin(tempDir, host) {
+    const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(authFile(tempDir), 'utf8').catch(() => '');
+    let saved;
+    try {
+        saved = JSON.parse(text).auths?.[host]?.auth;
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof saved !== 'string')
+        return undefined;
+    const decoded = Buffer.from(saved, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon <= 0)
+        return undefined;
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+/** Logs out of every registry and removes the credentials. Safe to call when nothing was made. */
+async function removeRegistryAuth(tempDir) {
+    const directory = authDirectory(tempDir);
+    const exists = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(directory).then(() => true, () => false);
+    if (!exists)
+        return;
+    const file = authFile(tempDir);
+    // Best effort: the file is removed below either way, the logout only tidies helper state.
+    await (0,_runtime_command_js__WEBPACK_IMPORTED_MODULE_2__/* .runCommand */ .d)('buildah', ['logout', '--authfile', file, '--all'], {
+        signal: AbortSignal.timeout(15_000)
+    }).catch(() => undefined);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(directory, { recursive: true, force: true });
+}
+
+
+/***/ }),
+
+/***/ 9552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -142,72 +241,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-;// CONCATENATED MODULE: ./src/builders/command.ts
-
-async function runCommand(command, args, options = {}) {
-    const keep = options.tailLines ?? 30;
-    const tail = [];
-    const child = (0,external_node_child_process_.spawn)(command, [...args], {
-        cwd: options.cwd,
-        env: options.env ?? process.env,
-        stdio: ['pipe', 'pipe', 'pipe']
-    });
-    const onAbort = () => {
-        child.kill('SIGTERM');
-        // A builder that ignores SIGTERM (mid-layer commit) still has to go.
-        setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-    };
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    const collect = (stream) => {
-        let partial = '';
-        stream.setEncoding('utf8');
-        stream.on('data', (chunk) => {
-            const lines = (partial + chunk).split(/\r?\n/);
-            partial = lines.pop() ?? '';
-            for (const line of lines)
-                record(line);
-        });
-        stream.on('end', () => {
-            if (partial)
-                record(partial);
-        });
-    };
-    const record = (line) => {
-        tail.push(line);
-        if (tail.length > keep)
-            tail.shift();
-        options.onLine?.(line);
-    };
-    collect(child.stdout);
-    collect(child.stderr);
-    child.stdin.on('error', () => undefined); // a child that exits before reading stdin
-    child.stdin.end(options.stdin ?? '');
-    try {
-        const exitCode = await new Promise((resolve, reject) => {
-            child.on('error', reject);
-            child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
-        });
-        if (options.signal?.aborted)
-            throw options.signal.reason ?? new Error('aborted');
-        return { exitCode, tail };
-    }
-    finally {
-        options.signal?.removeEventListener('abort', onAbort);
-    }
-}
-/** True when `command` can be started and exits 0 (a probe: `buildah --version`). */
-async function commandWorks(command, args) {
-    try {
-        const result = await runCommand(command, args, { signal: AbortSignal.timeout(15_000) });
-        return result.exitCode === 0;
-    }
-    catch {
-        return false;
-    }
-}
-
+// EXTERNAL MODULE: ./src/runtime/command.ts
+var runtime_command = __webpack_require__(2573);
 ;// CONCATENATED MODULE: ./src/builders/types.ts
 /** What a failed builder command left: the exit code and its last lines. */
 class CommandFailure extends Error {
@@ -271,7 +306,7 @@ const SILENT_PUSH_FAILURE = 'buildah wrote no digest: the registry did not accep
 function createBuildah() {
     const isolation = process.env.BUILDAH_ISOLATION || 'chroot';
     async function buildah(args, run) {
-        const result = await runCommand('buildah', args, { signal: run.signal, onLine: run.onLine });
+        const result = await (0,runtime_command/* runCommand */.d)('buildah', args, { signal: run.signal, onLine: run.onLine });
         const command = `buildah ${args[0]} ${args[1] ?? ''}`.trim();
         if (result.exitCode !== 0)
             throw new CommandFailure(command, result.exitCode, result.tail);
@@ -295,7 +330,7 @@ function createBuildah() {
         async build(job, run) {
             // `--manifest` adds to an existing list: start from an empty one so a re-run does not
             // carry the previous build's images.
-            await runCommand('buildah', ['manifest', 'rm', localListName(job)], { signal: run.signal });
+            await (0,runtime_command/* runCommand */.d)('buildah', ['manifest', 'rm', localListName(job)], { signal: run.signal });
             // One platform after another, in the order asked for: buildah's own multi-platform build
             // adds them to the list in the order they finish, and the index digest would vary.
             for (const platform of job.platforms) {
@@ -396,7 +431,7 @@ function createBuildx(dockerConfigDir) {
     /** The builder made ready so far, and for which platforms (the union of every job's). */
     let preparation;
     async function docker(args, run) {
-        const result = await runCommand('docker', args, { env, signal: run.signal, onLine: run.onLine });
+        const result = await (0,runtime_command/* runCommand */.d)('docker', args, { env, signal: run.signal, onLine: run.onLine });
         if (result.exitCode !== 0) {
             throw new CommandFailure(`docker ${args.slice(0, 2).join(' ')}`, result.exitCode, result.tail);
         }
@@ -412,7 +447,7 @@ function createBuildx(dockerConfigDir) {
         let builder;
         let info = await inspect(undefined, run);
         if (info.driver === 'docker' && platforms.length > 1) {
-            const exists = await runCommand('docker', ['buildx', 'inspect', JOB_BUILDER], { env });
+            const exists = await (0,runtime_command/* runCommand */.d)('docker', ['buildx', 'inspect', JOB_BUILDER], { env });
             if (exists.exitCode !== 0) {
                 await docker(['buildx', 'create', '--name', JOB_BUILDER, '--driver', 'docker-container'], run);
             }
@@ -489,9 +524,9 @@ function createBuildx(dockerConfigDir) {
 
 const machineProbe = {
     // `docker buildx version` passes without an engine; `docker info` needs the daemon.
-    buildx: async () => (await commandWorks('docker', ['buildx', 'version'])) &&
-        (await commandWorks('docker', ['info', '--format', '{{.ServerVersion}}'])),
-    buildah: () => commandWorks('buildah', ['--version'])
+    buildx: async () => (await (0,runtime_command/* commandWorks */.g)('docker', ['buildx', 'version'])) &&
+        (await (0,runtime_command/* commandWorks */.g)('docker', ['info', '--format', '{{.ServerVersion}}'])),
+    buildah: () => (0,runtime_command/* commandWorks */.g)('buildah', ['--version'])
 };
 /** `builder: auto` picks buildx when a Docker engine with buildx is usable, else buildah. */
 async function chooseBuilder(requested, probe = machineProbe) {
@@ -527,96 +562,8 @@ function createBuilder(name, dockerConfigDir) {
     return name === 'buildx' ? createBuildx(dockerConfigDir) : createBuildah();
 }
 
-// EXTERNAL MODULE: ./src/runtime/retry.ts
-var retry = __webpack_require__(6390);
-;// CONCATENATED MODULE: ./src/clients/registry-auth.ts
-
-
-
-
-
-function authDirectory(tempDir) {
-    return (0,external_node_path_.join)(tempDir, 'deploy-pipeline-registry-auth');
-}
-function authFile(tempDir) {
-    return (0,external_node_path_.join)(authDirectory(tempDir), 'config.json');
-}
-/** Login argv: the password is never in it. Pure. */
-function loginArgs(tool, login, file) {
-    if (tool === 'docker')
-        return ['login', '--username', login.username, '--password-stdin', login.host];
-    const args = ['login', '--authfile', file, '--username', login.username, '--password-stdin'];
-    if (login.insecure)
-        args.push('--tls-verify=false');
-    return [...args, login.host];
-}
-/** Builder or login output that means the registry refused the credentials. */
-const CREDENTIALS_REFUSED = /unauthorized|\b401\b|authentication required|incorrect username or password|invalid username\/password|denied/i;
-async function loginRegistry(tool, login, tempDir, options = {}) {
-    const file = authFile(tempDir);
-    await (0,promises_.mkdir)(authDirectory(tempDir), { recursive: true, mode: 0o700 });
-    const env = { ...process.env, DOCKER_CONFIG: authDirectory(tempDir), REGISTRY_AUTH_FILE: file };
-    await (0,retry/* withRetry */.bD)(async (signal) => {
-        const result = await runCommand(tool, loginArgs(tool, login, file), {
-            stdin: login.password,
-            env,
-            signal
-        });
-        if (result.exitCode === 0)
-            return;
-        const output = result.tail.join('\n');
-        if (CREDENTIALS_REFUSED.test(output)) {
-            throw new errors/* DeployError */.sH('REGISTRY_AUTH_FAILED', `${login.host} rejected the credentials of ${login.username}: check registry_username ` +
-                'and registry_password (GHCR: the token needs packages: write).', { details: output });
-        }
-        throw new retry/* RetryableError */.dw(`${tool} login to ${login.host} failed: ${output}`);
-    }, {
-        describe: `${tool} login ${login.host}`,
-        attempts: options.attempts ?? 3,
-        baseDelayMs: 1000,
-        signal: options.signal,
-        classify: error => (error instanceof errors/* DeployError */.sH ? { retry: false } : undefined)
-    }).catch((error) => {
-        if (error instanceof errors/* DeployError */.sH)
-            throw error;
-        throw new errors/* DeployError */.sH('PUSH_FAILED', `Cannot log in to ${login.host}.`, {
-            details: error instanceof Error ? error.message : String(error),
-            cause: error
-        });
-    });
-}
-/** The credentials a login saved for `host` in the per-job auth file, if there are any. */
-async function savedLogin(tempDir, host) {
-    const text = await (0,promises_.readFile)(authFile(tempDir), 'utf8').catch(() => '');
-    let saved;
-    try {
-        saved = JSON.parse(text).auths?.[host]?.auth;
-    }
-    catch {
-        return undefined;
-    }
-    if (typeof saved !== 'string')
-        return undefined;
-    const decoded = Buffer.from(saved, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon <= 0)
-        return undefined;
-    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
-/** Logs out of every registry and removes the credentials. Safe to call when nothing was made. */
-async function removeRegistryAuth(tempDir) {
-    const directory = authDirectory(tempDir);
-    const exists = await (0,promises_.stat)(directory).then(() => true, () => false);
-    if (!exists)
-        return;
-    const file = authFile(tempDir);
-    // Best effort: the file is removed below either way, the logout only tidies helper state.
-    await runCommand('buildah', ['logout', '--authfile', file, '--all'], {
-        signal: AbortSignal.timeout(15_000)
-    }).catch(() => undefined);
-    await (0,promises_.rm)(directory, { recursive: true, force: true });
-}
-
+// EXTERNAL MODULE: ./src/clients/registry-auth.ts
+var registry_auth = __webpack_require__(6260);
 // EXTERNAL MODULE: ./src/phases/deadline.ts
 var deadline = __webpack_require__(6958);
 // EXTERNAL MODULE: ./src/runtime/follow.ts
@@ -637,7 +584,10 @@ async function createEcrClient(region) {
 async function ecrAuthorization(client, options = {}) {
     const { GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249)]).then(__webpack_require__.t.bind(__webpack_require__, 8249, 19));
     const describe = 'ECR GetAuthorizationToken';
-    const output = await send(client, new GetAuthorizationTokenCommand({}), { describe, ...options }).catch((error) => explain(error, describe, 'REGISTRY_AUTH_FAILED', options.signal));
+    const output = await (0,aws/* sendAws */.Wo)(client, new GetAuthorizationTokenCommand({}), {
+        describe,
+        ...options
+    }).catch((error) => explain(error, describe, 'REGISTRY_AUTH_FAILED', options.signal));
     const data = output.authorizationData?.[0];
     const decoded = Buffer.from(data?.authorizationToken ?? '', 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
@@ -659,7 +609,7 @@ async function ensureEcrRepository(client, name, options) {
     const call = { signal: options.signal, onRetry: options.onRetry };
     const look = `ECR DescribeRepositories ${name}`;
     try {
-        const found = await send(client, new ecr.DescribeRepositoriesCommand({ repositoryNames: [name] }), { describe: look, ...call });
+        const found = await (0,aws/* sendAws */.Wo)(client, new ecr.DescribeRepositoriesCommand({ repositoryNames: [name] }), { describe: look, ...call });
         const repository = found.repositories?.[0];
         return { name, immutable: isImmutable(repository?.imageTagMutability), created: false };
     }
@@ -672,7 +622,7 @@ async function ensureEcrRepository(client, name, options) {
     }
     const create = `ECR CreateRepository ${name}`;
     try {
-        const made = await send(client, new ecr.CreateRepositoryCommand({
+        const made = await (0,aws/* sendAws */.Wo)(client, new ecr.CreateRepositoryCommand({
             repositoryName: name,
             imageScanningConfiguration: { scanOnPush: true },
             imageTagMutability: 'MUTABLE'
@@ -686,11 +636,6 @@ async function ensureEcrRepository(client, name, options) {
         }
         return explain(error, create, 'PUSH_FAILED', options.signal);
     }
-}
-/** sendAws with the command's own output type (the SDK's union types defeat inference). */
-function send(client, command, options) {
-    const sdk = client;
-    return (0,aws/* sendAws */.Wo)(sdk, command, options);
 }
 function isImmutable(mutability) {
     return mutability?.startsWith('IMMUTABLE') ?? false;
@@ -716,8 +661,10 @@ function explain(error, operation, code, signal) {
     throw new errors/* DeployError */.sH(code, `${operation} failed.`, { details, cause: error });
 }
 
-// EXTERNAL MODULE: ./src/settings/values.ts
-var values = __webpack_require__(535);
+// EXTERNAL MODULE: ./src/runtime/retry.ts
+var retry = __webpack_require__(6390);
+// EXTERNAL MODULE: ./src/runtime/hosts.ts
+var hosts = __webpack_require__(4087);
 ;// CONCATENATED MODULE: ./src/clients/registry.ts
 
 
@@ -913,7 +860,7 @@ class RegistryClient {
         if (basic &&
             !this.endpoint.insecure &&
             url.protocol !== 'https:' &&
-            !(0,values/* isLoopbackHost */.cW)(url.host)) {
+            !(0,hosts/* isLoopbackHost */.c)(url.host)) {
             throw new errors/* DeployError */.sH('REGISTRY_AUTH_FAILED', `${this.endpoint.host} sends its clients to the token service ${url.origin} over plain ` +
                 'HTTP; the credentials were not sent there. The registry must name an https realm.');
         }
@@ -940,20 +887,11 @@ class RegistryClient {
     }
 }
 
-;// CONCATENATED MODULE: ./src/phases/image-targets.ts
+;// CONCATENATED MODULE: ./src/phases/image-registries.ts
 
 
 
 
-const sessions = new WeakMap();
-function sessionOf(state) {
-    let session = sessions.get(state);
-    if (!session) {
-        session = { ecr: undefined, ecrAuth: undefined, targets: new Map() };
-        sessions.set(state, session);
-    }
-    return session;
-}
 function serviceSettings(ctx, name) {
     const service = ctx.settings.services.find(s => s.name === name);
     if (!service)
@@ -961,7 +899,7 @@ function serviceSettings(ctx, name) {
     return service;
 }
 function imageTarget(ctx, planned) {
-    const session = sessionOf(ctx.state);
+    const session = ctx.state.registries;
     let target = session.targets.get(planned.name);
     if (!target) {
         target = resolveTarget(ctx, session, planned);
@@ -973,7 +911,7 @@ function imageTarget(ctx, planned) {
 }
 /** Drops the cached ECR token and targets, so the next look asks for a fresh token. */
 function forgetEcrCredentials(ctx) {
-    const session = sessionOf(ctx.state);
+    const session = ctx.state.registries;
     session.ecrAuth = undefined;
     for (const service of ctx.plan.services) {
         if (service.image?.registry === 'ecr')
@@ -989,7 +927,7 @@ async function resolveTarget(ctx, session, planned) {
         const auth = await ecrCredentials(ctx, session);
         endpoint = {
             host: auth.host,
-            insecure: auth.insecure || (0,values/* isLoopbackHost */.cW)(auth.host),
+            insecure: auth.insecure || (0,hosts/* isLoopbackHost */.c)(auth.host),
             username: auth.username,
             password: auth.password
         };
@@ -1006,7 +944,7 @@ async function resolveTarget(ctx, session, planned) {
         const host = image.host || settings.host;
         endpoint = {
             host,
-            insecure: settings.insecure || (0,values/* isLoopbackHost */.cW)(host),
+            insecure: settings.insecure || (0,hosts/* isLoopbackHost */.c)(host),
             ...credentials(ctx, image)
         };
     }
@@ -1069,18 +1007,15 @@ function progress(ctx, service, message, stage = 'BUILD') {
 
 
 
-const built = new WeakMap();
-function builtOf(state) {
-    let map = built.get(state);
-    if (!map)
-        built.set(state, (map = new Map()));
-    return map;
-}
+/**
+ * BUILD, one service: log in to its registry (once per registry and credentials), build every
+ * platform with the chosen builder under the build timeout, and remember what was built for PUSH.
+ */
 async function login(ctx, builder, target) {
     const { username, password } = target.endpoint;
     if (!username || !password)
         return;
-    await loginRegistry(builder === 'buildx' ? 'docker' : 'buildah', { host: target.host, username, password, insecure: target.endpoint.insecure }, ctx.settings.context.tempDir, { signal: ctx.signal });
+    await (0,registry_auth/* loginRegistry */.ZS)(builder === 'buildx' ? 'docker' : 'buildah', { host: target.host, username, password, insecure: target.endpoint.insecure }, ctx.settings.context.tempDir, { signal: ctx.signal });
 }
 async function buildOne(ctx, builder, service, target, timestamp) {
     const build = serviceSettings(ctx, service.name).build;
@@ -1104,7 +1039,7 @@ async function buildOne(ctx, builder, service, target, timestamp) {
         labels: ociLabels(ctx, timestamp),
         timestamp,
         insecure: target.endpoint.insecure,
-        authFile: authFile(ctx.settings.context.tempDir),
+        authFile: (0,registry_auth/* authFile */.N6)(ctx.settings.context.tempDir),
         workDir: (0,external_node_path_.join)(ctx.settings.context.tempDir, 'deploy-pipeline-images', service.name),
         cache: images.cache,
         cacheReference: `${target.host}/${target.repository}:buildcache`,
@@ -1115,10 +1050,10 @@ async function buildOne(ctx, builder, service, target, timestamp) {
     progress(ctx, service.name, `building ${job.reference} for ${job.platforms.join(', ')} with ${builder.name}`);
     const started = Date.now();
     const what = `build of ${service.name} (build_timeout)`;
-    await (0,deadline/* withDeadline */.NE)(ctx.signal, images.buildTimeoutMs, what, signal => builder.build(job, control(ctx, service.name, signal)).catch((error) => {
+    await (0,deadline/* withItemDeadline */.Wb)(ctx.signal, images.buildTimeoutMs, what, signal => builder.build(job, control(ctx, service.name, signal)).catch((error) => {
         throw asBuilderError(error, 'BUILD_FAILED', `Building ${service.name} failed`);
     }));
-    builtOf(ctx.state).set(service.name, { builder, job, existing });
+    ctx.state.built.set(service.name, { builder, job, existing });
     progress(ctx, service.name, `built in ${(0,follow/* formatDuration */.a)(Date.now() - started)}`);
 }
 function ociLabels(ctx, timestamp) {
@@ -1141,7 +1076,7 @@ async function buildTimestamp(ctx) {
     if (ctx.settings.context.sourceDateEpoch !== undefined)
         return ctx.settings.context.sourceDateEpoch;
     const { workspace, sha } = ctx.settings.context;
-    const result = await runCommand('git', ['-C', workspace, 'log', '-1', '--format=%ct', sha || 'HEAD'], { signal: ctx.signal }).catch(() => undefined);
+    const result = await (0,runtime_command/* runCommand */.d)('git', ['-C', workspace, 'log', '-1', '--format=%ct', sha || 'HEAD'], { signal: ctx.signal }).catch(() => undefined);
     const seconds = Number(result?.tail.at(-1));
     return result?.exitCode === 0 && Number.isInteger(seconds) ? seconds : undefined;
 }
@@ -1149,7 +1084,7 @@ function asBuilderError(error, code, message) {
     if (!(error instanceof CommandFailure))
         return (0,errors/* asDeployError */.y0)(error, code);
     const details = error.tail.join('\n');
-    if (code === 'PUSH_FAILED' && CREDENTIALS_REFUSED.test(details)) {
+    if (code === 'PUSH_FAILED' && registry_auth/* CREDENTIALS_REFUSED */.ar.test(details)) {
         return new errors/* DeployError */.sH('REGISTRY_AUTH_FAILED', `${message}: the registry rejected the credentials.`, { details });
     }
     const how = error.exitCode === 0 ? 'reported no digest' : `exited with ${error.exitCode}`;
@@ -1208,7 +1143,7 @@ async function promote(ctx, service, target, signal) {
     return digest;
 }
 async function pushBuilt(ctx, service, target, signal) {
-    const made = builtOf(ctx.state).get(service.name);
+    const made = ctx.state.built.get(service.name);
     if (!made) {
         throw new errors/* DeployError */.sH('PUSH_FAILED', `${service.name} was not built, so there is nothing to push.`);
     }
@@ -1261,7 +1196,7 @@ async function pushBuilt(ctx, service, target, signal) {
  * (those saved in the per-job auth file: an ECR token that expired since BUILD logged in).
  */
 async function builderCredentialsWork(ctx, target, signal) {
-    const saved = await savedLogin(ctx.settings.context.tempDir, target.host);
+    const saved = await (0,registry_auth/* savedLogin */.Hp)(ctx.settings.context.tempDir, target.host);
     if (!saved)
         return;
     const client = new RegistryClient({ ...target.endpoint, ...saved }, { attempts: 2 });
@@ -1306,7 +1241,7 @@ async function runBuildPhase(ctx) {
         return;
     const choice = await chooseBuilder(ctx.settings.images.builder);
     ctx.bus.emit({ type: 'info', stage: 'BUILD', message: choice.reason });
-    const builder = createBuilder(choice.name, authDirectory(ctx.settings.context.tempDir));
+    const builder = createBuilder(choice.name, (0,registry_auth/* authDirectory */.k0)(ctx.settings.context.tempDir));
     const timestamp = await buildTimestamp(ctx);
     // One login per registry and credentials, shared by the services that push there.
     const logins = new Map();
@@ -1334,10 +1269,10 @@ async function runPushPhase(ctx) {
         const target = await imageTarget(ctx, service);
         // The builder pushes with the auth file BUILD logged in with: after a refused token, put
         // the fresh one there before pushing again.
-        const made = builtOf(ctx.state).get(service.name);
+        const made = ctx.state.built.get(service.name);
         if (fresh && made)
             await login(ctx, made.builder.name, target);
-        const digest = await (0,deadline/* withDeadline */.NE)(ctx.signal, ctx.settings.images.pushTimeoutMs, `push of ${service.name} (push_timeout)`, signal => pushOne(ctx, service, target, signal));
+        const digest = await (0,deadline/* withItemDeadline */.Wb)(ctx.signal, ctx.settings.images.pushTimeoutMs, `push of ${service.name} (push_timeout)`, signal => pushOne(ctx, service, target, signal));
         const reference = `${target.host}/${target.repository}:${target.tag}@${digest}`;
         ctx.state.images[service.name] = reference;
         progress(ctx, service.name, reference, 'PUSH');
@@ -1345,7 +1280,7 @@ async function runPushPhase(ctx) {
 }
 /** Called by the post step: log out of every registry and remove the per-job credentials. */
 async function cleanupRegistryAuth(tempDir) {
-    await removeRegistryAuth(tempDir);
+    await (0,registry_auth.removeRegistryAuth)(tempDir);
 }
 /**
  * ECR tokens can be refused (expired mid-run): ask for a fresh one once and do the work again;
@@ -1402,6 +1337,426 @@ const PUSH_LANES = 4;
  */
 function imagePhaseBudget(services, lanes, perServiceMs) {
     return Math.ceil(Math.max(1, services) / lanes) * perServiceMs + 60_000;
+}
+
+
+/***/ }),
+
+/***/ 2573:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ runCommand),
+/* harmony export */   g: () => (/* binding */ commandWorks)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+
+async function runCommand(command, args, options = {}) {
+    const keep = options.tailLines ?? 30;
+    const tail = [];
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        stdio: ['pipe', 'pipe', 'pipe']
+    });
+    const onAbort = () => {
+        child.kill('SIGTERM');
+        // A builder that ignores SIGTERM (mid-layer commit) still has to go.
+        setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const collect = (stream) => {
+        let partial = '';
+        stream.setEncoding('utf8');
+        stream.on('data', (chunk) => {
+            const lines = (partial + chunk).split(/\r?\n/);
+            partial = lines.pop() ?? '';
+            for (const line of lines)
+                record(line);
+        });
+        stream.on('end', () => {
+            if (partial)
+                record(partial);
+        });
+    };
+    const record = (line) => {
+        tail.push(line);
+        if (tail.length > keep)
+            tail.shift();
+        options.onLine?.(line);
+    };
+    collect(child.stdout);
+    collect(child.stderr);
+    child.stdin.on('error', () => undefined); // a child that exits before reading stdin
+    child.stdin.end(options.stdin ?? '');
+    try {
+        const exitCode = await new Promise((resolve, reject) => {
+            child.on('error', reject);
+            child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+        });
+        if (options.signal?.aborted)
+            throw options.signal.reason ?? new Error('aborted');
+        return { exitCode, tail };
+    }
+    finally {
+        options.signal?.removeEventListener('abort', onAbort);
+    }
+}
+/** True when `command` can be started and exits 0 (a probe: `buildah --version`). */
+async function commandWorks(command, args) {
+    try {
+        const result = await runCommand(command, args, { signal: AbortSignal.timeout(15_000) });
+        return result.exitCode === 0;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_3__.a),
+/* harmony export */   e: () => (/* binding */ follow)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4506);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6390);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1170);
+/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3083);
+
+
+
+
+
+
+async function follow(options) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? _sleep_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .y;
+    const started = now();
+    // Checked against `now` as well as by the timer, so a wait on simulated time ends on time too.
+    const deadline = started + options.timeoutMs;
+    let looks = 0;
+    let lastProgress;
+    const lookUntilDone = async (signal) => {
+        for (;;) {
+            const lookStarted = now();
+            looks++;
+            const look = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(s => options.look(s), {
+                describe: options.describe,
+                attempts: options.attemptsPerLook ?? 6,
+                attemptTimeoutMs: Math.max(1, Math.min(30_000, deadline - lookStarted)),
+                signal,
+                onRetry: options.onRetry,
+                sleep
+            });
+            if (look.done)
+                return { value: look.value, looks, elapsedMs: now() - started };
+            if (look.progress !== undefined && look.progress !== lastProgress) {
+                lastProgress = look.progress;
+                options.onProgress?.(look.progress);
+            }
+            const wait = options.intervalMs - (now() - lookStarted);
+            await sleep(Math.min(Math.max(0, wait), Math.max(0, deadline - now())), signal);
+            if (now() >= deadline)
+                throw timeoutError(options);
+        }
+    };
+    try {
+        // Never abandoned: the loop is ours and stops at its next sleep or look once its signal fires
+        // (each look is abandoned by the retry helper when it ignores the signal).
+        const timedOut = () => timeoutError(options);
+        return await (0,_deadline_js__WEBPACK_IMPORTED_MODULE_4__/* .withDeadline */ .NE)(options.signal, options.timeoutMs, timedOut, lookUntilDone, {
+            graceMs: Infinity
+        });
+    }
+    catch (error) {
+        if (options.signal?.aborted) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('CANCELLED', `cancelled while waiting for ${options.describe}`);
+        }
+        throw error;
+    }
+}
+function timeoutError(options) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('TIMEOUT', `${options.describe} did not finish within ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(options.timeoutMs)}`);
+}
+
+
+/***/ }),
+
+/***/ 6390:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D$: () => (/* binding */ readRetryAfter),
+/* harmony export */   Z: () => (/* binding */ headerValue),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   dw: () => (/* binding */ RetryableError),
+/* harmony export */   eV: () => (/* binding */ describeRetry),
+/* harmony export */   nG: () => (/* binding */ httpStatus),
+/* harmony export */   qY: () => (/* binding */ asRecord)
+/* harmony export */ });
+/* unused harmony exports AttemptTimeoutError, classifyError, parseRetryAfter */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4506);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1170);
+/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3083);
+
+
+
+
+/** A retry as one log line, the same for every client: what, why, and how long until the next try. */
+function describeRetry(retry) {
+    const throttled = retry.throttled ? ' (throttled)' : '';
+    return `${retry.describe}: ${retry.reason}${throttled}; trying again in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(retry.delayMs)}`;
+}
+/** Thrown by adapters that learn from a body rather than a status that a call may be retried. */
+class RetryableError extends Error {
+    retryAfterMs;
+    throttled;
+    constructor(message, options = {}) {
+        super(message);
+        this.name = 'RetryableError';
+        this.retryAfterMs = options.retryAfterMs;
+        this.throttled = options.throttled ?? false;
+    }
+}
+/** An attempt that ran past attemptTimeoutMs. */
+class AttemptTimeoutError extends Error {
+    constructor(describe, ms) {
+        super(`${describe} did not answer within ${Math.round(ms / 1000)} s`);
+        this.name = 'AttemptTimeoutError';
+    }
+}
+async function withRetry(operation, options) {
+    const attempts = options.attempts ?? 5;
+    const baseDelayMs = options.baseDelayMs ?? 500;
+    const maxDelayMs = options.maxDelayMs ?? 20_000;
+    const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+    const attemptTimeoutMs = options.attemptTimeoutMs ?? 30_000;
+    const sleep = options.sleep ?? _sleep_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .y;
+    const random = options.random ?? Math.random;
+    const attemptTimedOut = () => new AttemptTimeoutError(options.describe, attemptTimeoutMs);
+    for (let attempt = 1;; attempt++) {
+        options.signal?.throwIfAborted();
+        try {
+            // Abandoned at its timeout or a cancel even when the client ignores its signal, so a hung
+            // call cannot hang the run.
+            return await (0,_deadline_js__WEBPACK_IMPORTED_MODULE_3__/* .withDeadline */ .NE)(options.signal, attemptTimeoutMs, attemptTimedOut, operation);
+        }
+        catch (error) {
+            if (options.signal?.aborted)
+                throw options.signal.reason ?? error;
+            const decision = options.classify?.(error) ?? classifyError(error);
+            if (!decision.retry || attempt >= attempts)
+                throw error;
+            const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)) * random();
+            if (decision.retryAfterMs !== undefined && decision.retryAfterMs > maxRetryAfterMs)
+                throw error;
+            const delayMs = Math.max(backoff, decision.retryAfterMs ?? 0);
+            options.onRetry?.({
+                describe: options.describe,
+                attempt,
+                delayMs: Math.round(delayMs),
+                reason: decision.reason ?? describeError(error),
+                throttled: decision.throttled ?? false
+            });
+            try {
+                await sleep(delayMs, options.signal);
+            }
+            catch (error) {
+                // Cancelled while waiting: surface the canceller's reason, not the timer's AbortError.
+                throw options.signal?.reason ?? error;
+            }
+        }
+    }
+}
+const THROTTLING_NAMES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'ProvisionedThroughputExceededException',
+    'SlowDown',
+    'LimitExceededException'
+]);
+const TRANSIENT_NAMES = new Set([
+    'AttemptTimeoutError',
+    'TimeoutError',
+    'RequestTimeout',
+    'RequestTimeoutException',
+    'ServiceUnavailable',
+    'ServiceUnavailableException',
+    'InternalFailure',
+    'InternalServerError',
+    'InternalServiceError',
+    'InternalServiceErrorException',
+    'ServerException'
+]);
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'ENOTFOUND',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED'
+]);
+/** The default judgement: HTTP status, AWS error names, network error codes, Retry-After. */
+function classifyError(error) {
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAbortError */ .zf)(error))
+        return { retry: false };
+    if (error instanceof RetryableError) {
+        return {
+            retry: true,
+            throttled: error.throttled,
+            retryAfterMs: error.retryAfterMs,
+            reason: error.message
+        };
+    }
+    const e = asRecord(error);
+    const name = typeof e.name === 'string' ? e.name : '';
+    const retryAfterMs = readRetryAfter(error);
+    const throttlingFlag = asRecord(e.$retryable).throttling === true;
+    if (THROTTLING_NAMES.has(name) || throttlingFlag) {
+        return { retry: true, throttled: true, retryAfterMs, reason: `throttled (${name})` };
+    }
+    const status = httpStatus(error);
+    if (status === 429)
+        return { retry: true, throttled: true, retryAfterMs, reason: 'HTTP 429' };
+    if (status === 403 && (retryAfterMs !== undefined || rateLimitExhausted(error))) {
+        return { retry: true, throttled: true, retryAfterMs, reason: 'HTTP 403 rate limited' };
+    }
+    if (status !== undefined && (status >= 500 || status === 408)) {
+        return { retry: true, retryAfterMs, reason: `HTTP ${status}` };
+    }
+    if (TRANSIENT_NAMES.has(name))
+        return { retry: true, reason: describeError(error) };
+    const code = networkCode(error);
+    if (code)
+        return { retry: true, reason: `connection error ${code}` };
+    if (status !== undefined)
+        return { retry: false };
+    // Connection dropped mid-answer: the AWS SDK and fetch report these without a status.
+    const message = typeof e.message === 'string' ? e.message : '';
+    if (/socket hang up|fetch failed|other side closed|ECONNRESET/i.test(message)) {
+        return { retry: true, reason: message };
+    }
+    return { retry: false };
+}
+function httpStatus(error) {
+    const e = asRecord(error);
+    const candidates = [
+        e.status,
+        e.statusCode,
+        asRecord(e.$metadata).httpStatusCode,
+        asRecord(e.response).status,
+        asRecord(e.$response).statusCode
+    ];
+    for (const candidate of candidates) {
+        if (typeof candidate === 'number' && candidate >= 100)
+            return candidate;
+    }
+    return undefined;
+}
+function networkCode(error) {
+    let current = error;
+    for (let depth = 0; depth < 4 && current; depth++) {
+        const code = asRecord(current).code;
+        if (typeof code === 'string' && NETWORK_CODES.has(code))
+            return code;
+        current = asRecord(current).cause;
+    }
+    return undefined;
+}
+/** Retry-After in seconds or as an HTTP date, from any of the places clients keep headers. */
+function readRetryAfter(error) {
+    const e = asRecord(error);
+    const headerBags = [
+        e.headers,
+        asRecord(e.response).headers,
+        asRecord(e.$response).headers,
+        asRecord(asRecord(e.response).data).headers
+    ];
+    for (const bag of headerBags) {
+        const value = headerValue(bag, 'retry-after');
+        if (value === undefined)
+            continue;
+        const parsed = parseRetryAfter(value);
+        if (parsed !== undefined)
+            return parsed;
+    }
+    return undefined;
+}
+function parseRetryAfter(value, now = Date.now()) {
+    const trimmed = value.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+function rateLimitExhausted(error) {
+    const e = asRecord(error);
+    const bags = [e.headers, asRecord(e.response).headers];
+    return bags.some(bag => headerValue(bag, 'x-ratelimit-remaining') === '0');
+}
+/** A header from any of the shapes clients keep headers in (a Headers object or a plain record). */
+function headerValue(bag, name) {
+    if (!bag)
+        return undefined;
+    if (typeof bag.get === 'function') {
+        return bag.get(name) ?? undefined;
+    }
+    for (const [key, value] of Object.entries(bag)) {
+        if (key.toLowerCase() === name) {
+            if (Array.isArray(value))
+                return String(value[0]);
+            if (value !== undefined && value !== null)
+                return String(value);
+        }
+    }
+    return undefined;
+}
+function describeError(error) {
+    const e = asRecord(error);
+    const name = typeof e.name === 'string' && e.name !== 'Error' ? `${e.name}: ` : '';
+    return `${name}${typeof e.message === 'string' ? e.message : String(error)}`;
+}
+/** The value as a record to read fields from, or an empty one. */
+function asRecord(value) {
+    return value !== null && typeof value === 'object' ? value : {};
+}
+
+
+/***/ }),
+
+/***/ 3083:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Waits `ms`, ending early (with an AbortError) when the signal fires. */
+async function sleep(ms, signal) {
+    await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(Math.max(0, ms), undefined, signal ? { signal } : undefined);
 }
 
 

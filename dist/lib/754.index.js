@@ -1,21 +1,19 @@
-export const id = 296;
-export const ids = [296];
+export const id = 754;
+export const ids = [754];
 export const modules = {
 
-/***/ 8296:
+/***/ 6807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  finishFromPost: () => (/* reexport */ finishFromPost),
-  notificationSinks: () => (/* binding */ notificationSinks),
-  strictNotificationFailure: () => (/* binding */ strictNotificationFailure)
-});
-
-;// CONCATENATED MODULE: ./src/notify/card.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* binding */ clip),
+/* harmony export */   O9: () => (/* binding */ finish),
+/* harmony export */   Z8: () => (/* binding */ applyEvent),
+/* harmony export */   d5: () => (/* binding */ elapsedMs),
+/* harmony export */   dR: () => (/* binding */ isFinal),
+/* harmony export */   t5: () => (/* binding */ newCard)
+/* harmony export */ });
+/* unused harmony exports COMMIT_TITLE_MAX, FINAL_PHASES, phaseOf */
 const COMMIT_TITLE_MAX = 200;
 const FINAL_PHASES = ['completed', 'failed', 'cancelled'];
 function isFinal(card) {
@@ -54,7 +52,7 @@ function applyEvent(card, event, plan) {
         startedAt: card.startedAt ?? event.timestamp,
         updatedAt: event.timestamp,
         lastEventId: event.id,
-        deploymentUrl: event.deployment_url ?? card.deploymentUrl
+        deploymentUrl: deploymentUrlOf(event) ?? card.deploymentUrl
     };
     if (isFinal(card))
         return next;
@@ -75,16 +73,19 @@ function applyEvent(card, event, plan) {
             return {
                 ...mapServices(next, s => (s.name === event.service ? 'failed' : s.state)),
                 error: {
-                    code: event.error_code ?? 'DEPLOY_FAILED',
+                    code: event.error_code,
                     message: event.message,
                     details: event.error_details
                 }
             };
         case 'done':
-            return event.status ? finish(next, event.status, event.stage) : next;
+            return finish(next, event.status, event.stage);
         default:
             return next;
     }
+}
+function deploymentUrlOf(event) {
+    return event.type === 'progress' || event.type === 'done' ? event.deployment_url : undefined;
 }
 /** Ends the card: every service still moving is settled by how the run ended. */
 function finish(card, status, stage = card.stage) {
@@ -153,7 +154,7 @@ const SERVICE_STATES = [
  * Undefined: the event does not change the service's line.
  */
 function serviceStateOf(event) {
-    const declared = event.data?.service_state;
+    const declared = event.type === 'progress' ? event.data?.service_state : undefined;
     if (typeof declared === 'string' && SERVICE_STATES.includes(declared)) {
         return declared;
     }
@@ -201,9 +202,167 @@ function clip(text, max) {
     return `${out}…`;
 }
 
-// EXTERNAL MODULE: ./src/runtime/retry.ts
-var retry = __webpack_require__(6390);
-;// CONCATENATED MODULE: ./src/notify/http.ts
+
+/***/ }),
+
+/***/ 9841:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ DiscordCardChannel)
+/* harmony export */ });
+/* unused harmony export classifyDiscordError */
+/* harmony import */ var _runtime_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6390);
+/* harmony import */ var _card_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6807);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6961);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(385);
+
+
+
+
+/** Discord's JSON error codes that matter here. */
+const UNKNOWN_WEBHOOK = 10015;
+const UNKNOWN_MESSAGE = 10008;
+class DiscordCardChannel {
+    mention;
+    warnings;
+    tuning;
+    name = 'Discord';
+    messageId;
+    idLost;
+    finished;
+    dead = false;
+    base;
+    constructor(webhookUrl, mention, warnings, tuning = _http_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_CALL_TUNING */ .f$, saved) {
+        this.mention = mention;
+        this.warnings = warnings;
+        this.tuning = tuning;
+        this.base = new URL(webhookUrl);
+        this.messageId = saved?.messageId;
+        this.idLost = saved?.idLost ?? false;
+        this.finished = saved?.finished ?? false;
+    }
+    handle() {
+        return {
+            messageId: this.messageId,
+            idLost: this.idLost,
+            finished: this.finished || this.dead
+        };
+    }
+    async show(card) {
+        if (this.dead || this.finished)
+            return;
+        if (!this.idLost) {
+            try {
+                await this.showCard(card);
+            }
+            catch (error) {
+                this.fail(this.messageId ? 'could not edit the status card' : 'could not post the status card', error);
+                return;
+            }
+        }
+        if (!(0,_card_js__WEBPACK_IMPORTED_MODULE_3__/* .isFinal */ .dR)(card))
+            return;
+        this.finished = true;
+        await this.mentionUser(card);
+    }
+    async showCard(card) {
+        const message = (0,_render_js__WEBPACK_IMPORTED_MODULE_2__/* .discordCardMessage */ .kj)(card);
+        if (this.messageId) {
+            await this.send('PATCH', this.url(`/messages/${this.messageId}`), message, true);
+            return;
+        }
+        // wait=true: the answer is the message, whose id every later edit needs.
+        const answer = await this.send('POST', this.url('', true), message, true);
+        const id = (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .asRecord */ .qY)(answer.body).id;
+        if (typeof id !== 'string') {
+            throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .MalformedAnswerError */ .Sz('Discord webhook POST', answer.status, 'no message id');
+        }
+        this.messageId = id;
+    }
+    async mentionUser(card) {
+        if (!this.mention)
+            return;
+        if (!/^\d{5,25}$/.test(this.mention)) {
+            this.warnings.warn('Discord', `discord_mention '${this.mention}' is not a Discord user id (digits)`);
+            return;
+        }
+        try {
+            const message = (0,_render_js__WEBPACK_IMPORTED_MODULE_2__/* .discordMentionMessage */ .Cz)(card, this.mention);
+            await this.send('POST', this.url(''), message, false);
+        }
+        catch (error) {
+            this.fail('could not mention the person responsible', error);
+        }
+    }
+    url(path, wait = false) {
+        const url = new URL(this.base);
+        url.pathname = `${url.pathname.replace(/\/$/, '')}${path}`;
+        if (wait)
+            url.searchParams.set('wait', 'true');
+        return url.toString();
+    }
+    send(method, url, message, expectJson) {
+        return (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .sendJson */ .jD)(`Discord webhook ${method}`, url, { method, body: message, expectJson }, this.tuning, classifyDiscordError);
+    }
+    fail(what, error) {
+        const code = error instanceof _http_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpStatusError */ .F9 ? error.json().code : undefined;
+        let reason = describeDiscordError(error);
+        if (error instanceof _http_js__WEBPACK_IMPORTED_MODULE_1__/* .MalformedAnswerError */ .Sz && !this.messageId) {
+            // The post went through, but without its id: posting again would show a second card.
+            this.idLost = true;
+            reason += '; the card cannot be edited, only the final mention will follow';
+        }
+        else if (error instanceof _http_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpStatusError */ .F9 && code === UNKNOWN_MESSAGE) {
+            this.messageId = undefined; // deleted by someone: post a new card next time
+        }
+        else if (error instanceof _http_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpStatusError */ .F9 &&
+            (error.status === 404 || error.status === 401 || code === UNKNOWN_WEBHOOK)) {
+            this.dead = true;
+            reason +=
+                '; the webhook is gone or its token is wrong, no further Discord updates in this run';
+        }
+        this.warnings.warn('Discord', `${what}: ${reason}`);
+    }
+}
+/** Discord puts the wait in the body (`retry_after`, seconds) as well as in Retry-After. */
+function classifyDiscordError(error) {
+    if (!(error instanceof _http_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpStatusError */ .F9) || error.status !== 429)
+        return undefined;
+    const seconds = Number(error.json().retry_after ?? error.headers.get('retry-after'));
+    return {
+        retry: true,
+        throttled: true,
+        retryAfterMs: Number.isFinite(seconds) ? Math.ceil(seconds * 1000) : undefined,
+        reason: 'rate limited by Discord'
+    };
+}
+function describeDiscordError(error) {
+    if (error instanceof _http_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpStatusError */ .F9) {
+        const body = error.json();
+        const message = typeof body.message === 'string' ? body.message : '';
+        const code = body.code !== undefined ? ` (code ${String(body.code)})` : '';
+        if (error.status === 429)
+            return `rate limited (HTTP 429) until the retries ran out`;
+        return `HTTP ${error.status}${message ? ` ${message}` : ''}${code}`;
+    }
+    return (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .describeFailure */ .Ic)(error);
+}
+
+
+/***/ }),
+
+/***/ 6961:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F9: () => (/* binding */ HttpStatusError),
+/* harmony export */   Ic: () => (/* binding */ describeFailure),
+/* harmony export */   Sz: () => (/* binding */ MalformedAnswerError),
+/* harmony export */   f$: () => (/* binding */ DEFAULT_CALL_TUNING),
+/* harmony export */   jD: () => (/* binding */ sendJson)
+/* harmony export */ });
+/* harmony import */ var _runtime_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6390);
 
 const DEFAULT_CALL_TUNING = {
     attempts: 4,
@@ -247,7 +406,7 @@ function knownError(body) {
 }
 function jsonRecord(text) {
     try {
-        return (0,retry/* asRecord */.qY)(JSON.parse(text));
+        return (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .asRecord */ .qY)(JSON.parse(text));
     }
     catch {
         return {};
@@ -260,7 +419,7 @@ function jsonRecord(text) {
  * body (Discord's retry_after); everything else is the shared judgement.
  */
 async function sendJson(describe, url, request, tuning, classify) {
-    return (0,retry/* withRetry */.bD)(async (signal) => {
+    return (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(async (signal) => {
         const response = await fetch(url, {
             method: request.method,
             headers: { 'content-type': 'application/json', 'user-agent': 'deploy-pipeline-action' },
@@ -311,9 +470,22 @@ function describeFailure(error) {
     return `${e.message}${code}`;
 }
 
-// EXTERNAL MODULE: ./src/runtime/follow.ts
-var follow = __webpack_require__(9355);
-;// CONCATENATED MODULE: ./src/notify/render.ts
+
+/***/ }),
+
+/***/ 385:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cz: () => (/* binding */ discordMentionMessage),
+/* harmony export */   F8: () => (/* binding */ slackDirectMessage),
+/* harmony export */   NP: () => (/* binding */ slackThreadDetails),
+/* harmony export */   Qv: () => (/* binding */ slackCardMessage),
+/* harmony export */   kj: () => (/* binding */ discordCardMessage)
+/* harmony export */ });
+/* unused harmony exports ERROR_LINES_ON_CARD, headline, errorSummary, hasMoreDetails, escapeSlack, DISCORD_LIMITS, escapeDiscord, embedLength */
+/* harmony import */ var _runtime_follow_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9355);
+/* harmony import */ var _card_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6807);
 
 
 /**
@@ -380,11 +552,11 @@ function hasMoreDetails(card) {
     return details.split(/\r?\n/).filter(line => line.trim() !== '').length > ERROR_LINES_ON_CARD;
 }
 function elapsedText(card) {
-    const ms = elapsedMs(card);
-    return ms === undefined ? '—' : (0,follow/* formatDuration */.a)(ms);
+    const ms = (0,_card_js__WEBPACK_IMPORTED_MODULE_1__/* .elapsedMs */ .d5)(card);
+    return ms === undefined ? '—' : (0,_runtime_follow_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(ms);
 }
 function serviceLine(service, bold, escape) {
-    const detail = service.detail ? ` — ${escape(clip(service.detail, 200))}` : '';
+    const detail = service.detail ? ` — ${escape((0,_card_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(service.detail, 200))}` : '';
     return `${STATE_EMOJI[service.state]} ${bold(escape(service.name))} ${service.state}${detail}`;
 }
 /** Slack mrkdwn needs only &, < and > escaped; anything else shows as typed. */
@@ -402,12 +574,12 @@ function slackLink(url, label) {
 }
 const mrkdwn = (text, max = 3000) => ({
     type: 'section',
-    text: { type: 'mrkdwn', text: clip(text, max) }
+    text: { type: 'mrkdwn', text: (0,_card_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(text, max) }
 });
 /** Text Slack must not interpret at all: commit messages and error output. */
 const plain = (text) => ({
     type: 'section',
-    text: { type: 'plain_text', text: clip(text, 3000), emoji: false }
+    text: { type: 'plain_text', text: (0,_card_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(text, 3000), emoji: false }
 });
 function slackCardMessage(card) {
     const title = headline(card);
@@ -421,7 +593,7 @@ function slackCardMessage(card) {
             ['Elapsed', elapsedText(card)]
         ].map(([name, value]) => ({
             type: 'mrkdwn',
-            text: clip(`*${name}*\n${escapeSlack(value ?? '—')}`, 2000)
+            text: (0,_card_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(`*${name}*\n${escapeSlack(value ?? '—')}`, 2000)
         }))
     });
     if (card.services.length > 0) {
@@ -438,10 +610,10 @@ function slackCardMessage(card) {
     if (card.commitTitle) {
         blocks.push({
             type: 'context',
-            elements: [{ type: 'plain_text', text: clip(card.commitTitle, 2000), emoji: false }]
+            elements: [{ type: 'plain_text', text: (0,_card_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(card.commitTitle, 2000), emoji: false }]
         });
     }
-    const text = escapeSlack(clip(error ? `${title} (${card.error?.code})` : title, 3000));
+    const text = escapeSlack((0,_card_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(error ? `${title} (${card.error?.code})` : title, 3000));
     return { text, attachments: [{ color: SLACK_COLOUR[card.phase], fallback: text, blocks }] };
 }
 function slackContext(card) {
@@ -454,13 +626,13 @@ function slackContext(card) {
     if (card.actor)
         parts.push(`by ${escapeSlack(card.actor)}`);
     parts.push(escapeSlack(card.deploymentId));
-    return [{ type: 'mrkdwn', text: clip(parts.join(' · '), 3000) }];
+    return [{ type: 'mrkdwn', text: (0,_card_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(parts.join(' · '), 3000) }];
 }
 /** The full error details as a thread reply, plain text (mrkdwn off). */
 function slackThreadDetails(card) {
     if (!card.error?.details || !hasMoreDetails(card))
         return undefined;
-    return clip(`${card.error.code} details:\n${card.error.details}`, 12_000);
+    return (0,_card_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(`${card.error.code} details:\n${card.error.details}`, 12_000);
 }
 function slackDirectMessage(card) {
     const title = headline(card);
@@ -526,15 +698,15 @@ function discordCardMessage(card) {
         fields.push({ name: 'Deployment', value: discordLink(card.deploymentUrl, card.deploymentUrl) });
     }
     const embed = {
-        title: clip(headline(card), DISCORD_LIMITS.title),
-        description: clip(description.join('\n') || '—', DISCORD_LIMITS.description),
+        title: (0,_card_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(headline(card), DISCORD_LIMITS.title),
+        description: (0,_card_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(description.join('\n') || '—', DISCORD_LIMITS.description),
         color: DISCORD_COLOUR[card.phase],
         fields: fields.slice(0, DISCORD_LIMITS.fields).map(f => ({
             ...f,
-            name: clip(f.name, DISCORD_LIMITS.fieldName),
-            value: clip(f.value, DISCORD_LIMITS.fieldValue)
+            name: (0,_card_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(f.name, DISCORD_LIMITS.fieldName),
+            value: (0,_card_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(f.value, DISCORD_LIMITS.fieldValue)
         })),
-        footer: { text: clip(card.deploymentId, DISCORD_LIMITS.footer) }
+        footer: { text: (0,_card_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(card.deploymentId, DISCORD_LIMITS.footer) }
     };
     if (card.runUrl)
         embed.url = card.runUrl;
@@ -546,7 +718,7 @@ function discordCardMessage(card) {
 function discordMentionMessage(card, userId) {
     const error = card.error ? `\n${card.error.code}: ${card.error.message}` : '';
     const link = card.runUrl ? `\n${card.runUrl}` : '';
-    const content = clip(`<@${userId}> ${escapeDiscord(headline(card) + error)}${link}`, 2000);
+    const content = (0,_card_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(`<@${userId}> ${escapeDiscord(headline(card) + error)}${link}`, 2000);
     return { content, allowed_mentions: { parse: [], users: [userId] } };
 }
 function embedLength(embed) {
@@ -561,7 +733,7 @@ function fitTotal(embed) {
     const over = embedLength(fitted) - DISCORD_LIMITS.total;
     if (over > 0) {
         const room = Math.max(1, fitted.description.length - over);
-        fitted = { ...fitted, description: clip(fitted.description, room) };
+        fitted = { ...fitted, description: (0,_card_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(fitted.description, room) };
     }
     while (embedLength(fitted) > DISCORD_LIMITS.total && fitted.fields.length > 0) {
         fitted = { ...fitted, fields: fitted.fields.slice(0, -1) };
@@ -569,141 +741,81 @@ function fitTotal(embed) {
     return fitted;
 }
 
-;// CONCATENATED MODULE: ./src/notify/discord.ts
+
+/***/ }),
+
+/***/ 5089:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ SlackWebhookChannel)
+/* harmony export */ });
+/* harmony import */ var _card_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6807);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6961);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(385);
 
 
 
-
-/** Discord's JSON error codes that matter here. */
-const UNKNOWN_WEBHOOK = 10015;
-const UNKNOWN_MESSAGE = 10008;
-class DiscordCardChannel {
-    mention;
+/** Answers after which the webhook will never work in this run (Slack's plain-text error names). */
+const GONE = new Set([403, 404, 410]);
+class SlackWebhookChannel {
+    webhookUrl;
     warnings;
     tuning;
-    name = 'Discord';
-    messageId;
-    idLost;
+    name = 'Slack webhook';
+    started;
     finished;
     dead = false;
-    base;
-    constructor(webhookUrl, mention, warnings, tuning = DEFAULT_CALL_TUNING, saved) {
-        this.mention = mention;
+    constructor(webhookUrl, warnings, tuning = _http_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_CALL_TUNING */ .f$, saved) {
+        this.webhookUrl = webhookUrl;
         this.warnings = warnings;
         this.tuning = tuning;
-        this.base = new URL(webhookUrl);
-        this.messageId = saved?.messageId;
-        this.idLost = saved?.idLost ?? false;
+        this.started = saved?.started ?? false;
         this.finished = saved?.finished ?? false;
     }
     handle() {
-        return {
-            messageId: this.messageId,
-            idLost: this.idLost,
-            finished: this.finished || this.dead
-        };
+        return { started: this.started, finished: this.finished || this.dead };
     }
     async show(card) {
         if (this.dead || this.finished)
             return;
-        if (!this.idLost) {
-            try {
-                await this.showCard(card);
-            }
-            catch (error) {
-                this.fail(this.messageId ? 'could not edit the status card' : 'could not post the status card', error);
-                return;
-            }
-        }
-        if (!isFinal(card))
+        const final = (0,_card_js__WEBPACK_IMPORTED_MODULE_2__/* .isFinal */ .dR)(card);
+        if (this.started && !final)
             return;
-        this.finished = true;
-        await this.mentionUser(card);
-    }
-    async showCard(card) {
-        const message = discordCardMessage(card);
-        if (this.messageId) {
-            await this.send('PATCH', this.url(`/messages/${this.messageId}`), message, true);
-            return;
-        }
-        // wait=true: the answer is the message, whose id every later edit needs.
-        const answer = await this.send('POST', this.url('', true), message, true);
-        const id = (0,retry/* asRecord */.qY)(answer.body).id;
-        if (typeof id !== 'string') {
-            throw new MalformedAnswerError('Discord webhook POST', answer.status, 'no message id');
-        }
-        this.messageId = id;
-    }
-    async mentionUser(card) {
-        if (!this.mention)
-            return;
-        if (!/^\d{5,25}$/.test(this.mention)) {
-            this.warnings.warn('Discord', `discord_mention '${this.mention}' is not a Discord user id (digits)`);
-            return;
-        }
+        // Marked before the call: a start message that failed is not sent again at the next phase.
+        // The final one is marked after it: if it failed, the post step sends it again.
+        this.started = true;
         try {
-            const message = discordMentionMessage(card, this.mention);
-            await this.send('POST', this.url(''), message, false);
+            await (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .sendJson */ .jD)('Slack incoming webhook', this.webhookUrl, { method: 'POST', body: (0,_render_js__WEBPACK_IMPORTED_MODULE_1__/* .slackCardMessage */ .Qv)(card) }, this.tuning);
+            if (final)
+                this.finished = true;
         }
         catch (error) {
-            this.fail('could not mention the person responsible', error);
+            if (error instanceof _http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpStatusError */ .F9 && GONE.has(error.status))
+                this.dead = true;
+            const after = this.dead ? '; the webhook is gone or revoked' : '';
+            const what = final ? 'the final message' : 'the start message';
+            this.warnings.warn('Slack webhook', `could not post ${what}: ${(0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFailure */ .Ic)(error)}${after}`);
         }
     }
-    url(path, wait = false) {
-        const url = new URL(this.base);
-        url.pathname = `${url.pathname.replace(/\/$/, '')}${path}`;
-        if (wait)
-            url.searchParams.set('wait', 'true');
-        return url.toString();
-    }
-    send(method, url, message, expectJson) {
-        return sendJson(`Discord webhook ${method}`, url, { method, body: message, expectJson }, this.tuning, classifyDiscordError);
-    }
-    fail(what, error) {
-        const code = error instanceof HttpStatusError ? error.json().code : undefined;
-        let reason = describeDiscordError(error);
-        if (error instanceof MalformedAnswerError && !this.messageId) {
-            // The post went through, but without its id: posting again would show a second card.
-            this.idLost = true;
-            reason += '; the card cannot be edited, only the final mention will follow';
-        }
-        else if (error instanceof HttpStatusError && code === UNKNOWN_MESSAGE) {
-            this.messageId = undefined; // deleted by someone: post a new card next time
-        }
-        else if (error instanceof HttpStatusError &&
-            (error.status === 404 || error.status === 401 || code === UNKNOWN_WEBHOOK)) {
-            this.dead = true;
-            reason +=
-                '; the webhook is gone or its token is wrong, no further Discord updates in this run';
-        }
-        this.warnings.warn('Discord', `${what}: ${reason}`);
-    }
-}
-/** Discord puts the wait in the body (`retry_after`, seconds) as well as in Retry-After. */
-function classifyDiscordError(error) {
-    if (!(error instanceof HttpStatusError) || error.status !== 429)
-        return undefined;
-    const seconds = Number(error.json().retry_after ?? error.headers.get('retry-after'));
-    return {
-        retry: true,
-        throttled: true,
-        retryAfterMs: Number.isFinite(seconds) ? Math.ceil(seconds * 1000) : undefined,
-        reason: 'rate limited by Discord'
-    };
-}
-function describeDiscordError(error) {
-    if (error instanceof HttpStatusError) {
-        const body = error.json();
-        const message = typeof body.message === 'string' ? body.message : '';
-        const code = body.code !== undefined ? ` (code ${String(body.code)})` : '';
-        if (error.status === 429)
-            return `rate limited (HTTP 429) until the retries ran out`;
-        return `HTTP ${error.status}${message ? ` ${message}` : ''}${code}`;
-    }
-    return describeFailure(error);
 }
 
-;// CONCATENATED MODULE: ./src/notify/slack.ts
+
+/***/ }),
+
+/***/ 7569:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   hC: () => (/* binding */ createSlackApi),
+/* harmony export */   xP: () => (/* binding */ chooseRecipient),
+/* harmony export */   y4: () => (/* binding */ SlackCardChannel)
+/* harmony export */ });
+/* unused harmony exports classifySlackError, slackErrorText */
+/* harmony import */ var _runtime_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6390);
+/* harmony import */ var _card_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6807);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6961);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(385);
 
 
 
@@ -713,7 +825,7 @@ function describeDiscordError(error) {
  * goes through the one retry helper; a 429 comes back at once with its Retry-After. Without an
  * apiUrl the client uses Slack's own.
  */
-async function createSlackApi(token, apiUrl, tuning = DEFAULT_CALL_TUNING, debug = () => { }) {
+async function createSlackApi(token, apiUrl, tuning = _http_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_CALL_TUNING */ .f$, debug = () => { }) {
     const { WebClient, LogLevel } = await __webpack_require__.e(/* import() */ 105).then(__webpack_require__.t.bind(__webpack_require__, 5105, 23));
     const client = new WebClient(token, {
         slackApiUrl: apiUrl,
@@ -724,7 +836,7 @@ async function createSlackApi(token, apiUrl, tuning = DEFAULT_CALL_TUNING, debug
         logger: quietLogger(debug, LogLevel.WARN)
     });
     return {
-        call: (method, args) => (0,retry/* withRetry */.bD)(() => client.apiCall(method, args).then(answer => answer), {
+        call: (method, args) => (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(() => client.apiCall(method, args).then(answer => answer), {
             describe: `Slack ${method}`,
             attempts: tuning.attempts,
             baseDelayMs: tuning.baseDelayMs,
@@ -826,9 +938,9 @@ function slackErrorText(error) {
         if (/TimeoutError|AbortError|aborted due to timeout/.test(`${original.name} ${original.message}`)) {
             return 'Slack did not answer in time';
         }
-        return describeFailure(original);
+        return (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .describeFailure */ .Ic)(original);
     }
-    return describeFailure(error);
+    return (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .describeFailure */ .Ic)(error);
 }
 function slackErrorName(error) {
     const e = error;
@@ -889,7 +1001,7 @@ class SlackCardChannel {
     async show(card) {
         if (this.dead || this.finished)
             return;
-        const message = slackCardMessage(card);
+        const message = (0,_render_js__WEBPACK_IMPORTED_MODULE_2__/* .slackCardMessage */ .Qv)(card);
         try {
             if (this.ts) {
                 await this.api.call('chat.update', { channel: this.channel, ts: this.ts, ...message });
@@ -909,7 +1021,7 @@ class SlackCardChannel {
             this.fail(this.ts ? 'could not update the status card' : 'could not post the status card', error);
             return;
         }
-        if (!isFinal(card))
+        if (!(0,_card_js__WEBPACK_IMPORTED_MODULE_3__/* .isFinal */ .dR)(card))
             return;
         this.finished = true;
         await this.threadDetails(card);
@@ -925,7 +1037,7 @@ class SlackCardChannel {
         this.warnings.warn('Slack', `${what}: ${slackErrorText(error)}${after}`);
     }
     async threadDetails(card) {
-        const details = slackThreadDetails(card);
+        const details = (0,_render_js__WEBPACK_IMPORTED_MODULE_2__/* .slackThreadDetails */ .NP)(card);
         if (!details || !this.ts)
             return;
         try {
@@ -953,7 +1065,7 @@ class SlackCardChannel {
             const dm = opened.channel?.id;
             if (!dm)
                 throw new Error('conversations.open returned no channel');
-            await this.api.call('chat.postMessage', { channel: dm, ...slackDirectMessage(card) });
+            await this.api.call('chat.postMessage', { channel: dm, ...(0,_render_js__WEBPACK_IMPORTED_MODULE_2__/* .slackDirectMessage */ .F8)(card) });
         }
         catch (error) {
             const who = recipient.kind === 'user' ? recipient.id : recipient.email;
@@ -969,57 +1081,19 @@ class SlackCardChannel {
     }
 }
 
-;// CONCATENATED MODULE: ./src/notify/slack-webhook.ts
 
+/***/ }),
 
+/***/ 8862:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/** Answers after which the webhook will never work in this run (Slack's plain-text error names). */
-const GONE = new Set([403, 404, 410]);
-class SlackWebhookChannel {
-    webhookUrl;
-    warnings;
-    tuning;
-    name = 'Slack webhook';
-    started;
-    finished;
-    dead = false;
-    constructor(webhookUrl, warnings, tuning = DEFAULT_CALL_TUNING, saved) {
-        this.webhookUrl = webhookUrl;
-        this.warnings = warnings;
-        this.tuning = tuning;
-        this.started = saved?.started ?? false;
-        this.finished = saved?.finished ?? false;
-    }
-    handle() {
-        return { started: this.started, finished: this.finished || this.dead };
-    }
-    async show(card) {
-        if (this.dead || this.finished)
-            return;
-        const final = isFinal(card);
-        if (this.started && !final)
-            return;
-        // Marked before the call: a start message that failed is not sent again at the next phase.
-        // The final one is marked after it: if it failed, the post step sends it again.
-        this.started = true;
-        try {
-            await sendJson('Slack incoming webhook', this.webhookUrl, { method: 'POST', body: slackCardMessage(card) }, this.tuning);
-            if (final)
-                this.finished = true;
-        }
-        catch (error) {
-            if (error instanceof HttpStatusError && GONE.has(error.status))
-                this.dead = true;
-            const after = this.dead ? '; the webhook is gone or revoked' : '';
-            const what = final ? 'the final message' : 'the start message';
-            this.warnings.warn('Slack webhook', `could not post ${what}: ${describeFailure(error)}${after}`);
-        }
-    }
-}
-
-// EXTERNAL MODULE: ./src/runtime/sleep.ts + 1 modules
-var sleep = __webpack_require__(8753);
-;// CONCATENATED MODULE: ./src/notify/status-card.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mq: () => (/* binding */ STATE_KEY),
+/* harmony export */   Ui: () => (/* binding */ readSavedCard),
+/* harmony export */   gU: () => (/* binding */ StatusCardSink)
+/* harmony export */ });
+/* harmony import */ var _runtime_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3083);
+/* harmony import */ var _card_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6807);
 
 
 const STATE_KEY = 'notify_card';
@@ -1050,13 +1124,13 @@ class StatusCardSink {
         this.card = card;
         this.debounceMs = options.debounceMs ?? 1000;
         this.now = options.now ?? Date.now;
-        this.sleep = options.sleep ?? sleep/* sleep */.y;
+        this.sleep = options.sleep ?? _runtime_sleep_js__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .y;
     }
     get current() {
         return this.card;
     }
     handle(event) {
-        this.card = applyEvent(this.card, event, this.plan());
+        this.card = (0,_card_js__WEBPACK_IMPORTED_MODULE_1__/* .applyEvent */ .Z8)(this.card, event, this.plan());
         // A new phase is what the card shows; progress lines ride along with the next edit.
         if (this.card.phase === this.requestedPhase)
             return;
@@ -1099,7 +1173,7 @@ class StatusCardSink {
         const handles = this.channels.map(c => [c.name, c.handle()]);
         const saved = {
             card: forState(this.card),
-            finished: isFinal(this.card) &&
+            finished: (0,_card_js__WEBPACK_IMPORTED_MODULE_1__/* .isFinal */ .dR)(this.card) &&
                 this.shownPhase === this.card.phase &&
                 !this.dirty &&
                 handles.every(([, handle]) => handle.finished),
@@ -1112,7 +1186,7 @@ class StatusCardSink {
 function forState(card) {
     if (!card.error?.details)
         return card;
-    return { ...card, error: { ...card.error, details: clip(card.error.details, 4000) } };
+    return { ...card, error: { ...card.error, details: (0,_card_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(card.error.details, 4000) } };
 }
 function readSavedCard(raw) {
     if (!raw)
@@ -1126,7 +1200,16 @@ function readSavedCard(raw) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/notify/warnings.ts
+
+/***/ }),
+
+/***/ 8004:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ NotificationWarnings)
+/* harmony export */ });
+/* unused harmony export redactWebhookUrls */
 /**
  * Where notification trouble goes: one warning annotation per channel and reason, kept as lines
  * for the job summary. Every text is scrubbed of the tokens and webhook URLs it was given first:
@@ -1185,7 +1268,17 @@ function redactWebhookUrls(text) {
         .replace(/xox[abposr]-[\w-]+/g, 'xox*-***');
 }
 
-;// CONCATENATED MODULE: ./src/notify/webhook.ts
+
+/***/ }),
+
+/***/ 4920:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ EventWebhookSink),
+/* harmony export */   N: () => (/* binding */ DELIVERED_STATE_KEY)
+/* harmony export */ });
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6961);
 
 /**
  * The event webhook: every event POSTed as JSON, in order (the bus gives each sink its own queue),
@@ -1203,7 +1296,7 @@ class EventWebhookSink {
     down = false;
     lost = 0;
     sent = 0;
-    constructor(url, warnings, tuning = DEFAULT_CALL_TUNING, 
+    constructor(url, warnings, tuning = _http_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_CALL_TUNING */ .f$, 
     /** Told each delivered id, so the post step sends on from there after a kill. */
     delivered = () => { }) {
         this.url = url;
@@ -1214,7 +1307,7 @@ class EventWebhookSink {
     async handle(event) {
         const tuning = this.down ? { ...this.tuning, attempts: 1 } : this.tuning;
         try {
-            await sendJson(`event webhook (event ${event.id})`, this.url, { method: 'POST', body: event }, tuning);
+            await (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .sendJson */ .jD)(`event webhook (event ${event.id})`, this.url, { method: 'POST', body: event }, tuning);
             this.sent++;
             this.down = false;
             this.delivered(event.id);
@@ -1222,7 +1315,7 @@ class EventWebhookSink {
         catch (error) {
             this.lost++;
             if (!this.down) {
-                this.warnings.warn('Event webhook', `event ${event.id} (${event.type} ${event.stage}) was not delivered: ${describeFailure(error)}`);
+                this.warnings.warn('Event webhook', `event ${event.id} (${event.type} ${event.stage}) was not delivered: ${(0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .describeFailure */ .Ic)(error)}`);
             }
             this.down = true;
         }
@@ -1234,263 +1327,349 @@ class EventWebhookSink {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/run-state.ts
-var run_state = __webpack_require__(518);
-// EXTERNAL MODULE: ./src/settings/inputs.ts
-var inputs = __webpack_require__(7428);
-// EXTERNAL MODULE: ./src/settings/problems.ts
-var settings_problems = __webpack_require__(1477);
-;// CONCATENATED MODULE: ./src/notify/post.ts
+
+/***/ }),
+
+/***/ 9355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_3__.a),
+/* harmony export */   e: () => (/* binding */ follow)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4506);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6390);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1170);
+/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3083);
 
 
 
 
 
 
-
-
-
-
-
-
-/**
- * The post step's part: when main never showed a final card (the run was cancelled, crashed or
- * hit the job timeout), finish it from what main saved: edit the card to cancelled or failed,
- * send the direct message and the mention, and send the last events to the event webhook.
- * Secrets are not in the saved state; they are read again from the step's inputs.
- */
-async function finishFromPost(core, env, tuning = {}) {
-    const saved = readSavedCard(core.getState(STATE_KEY));
-    if (!saved)
-        return core.debug('notify: no status card was started; nothing to finish');
-    if (saved.finished)
-        return core.debug('notify: the status card already shows the final state');
-    const inputs = readPostInputs(core, env);
-    const warnings = new NotificationWarnings(core, inputs.secrets);
-    // Main read the same inputs and would have stopped on a problem; warn, and do what still can be.
-    for (const problem of inputs.problems)
-        warnings.warn('Post step', problem);
-    const call = { ...DEFAULT_CALL_TUNING, ...tuning.call };
-    // The event log has what happened after main last saved the card, and (when the post step
-    // closed the log first) the final error and done: fold them so card, log and webhook agree.
-    const logged = loggedEvents((0,run_state/* readRunState */.xz)(core)?.eventsFile);
-    let card = logged
-        .filter(e => e.id > saved.card.lastEventId)
-        .reduce((c, e) => applyEvent(c, e), saved.card);
-    let closing = [];
-    if (!isFinal(card)) {
-        const ended = endCard(card, core.getState(run_state/* CANCEL_STATE_KEY */.JW) === 'true', new Date());
-        closing = lastEvents(card, ended, Math.max(card.lastEventId, ...logged.map(e => e.id)));
-        card = ended;
-    }
-    core.info(`notify: the run ended without showing a final status; marking the card ${card.phase}`);
-    const channels = await restoreChannels(saved, inputs, warnings, call);
-    await Promise.all(channels.map(channel => channel.show(card)));
-    if (inputs.webhookUrl) {
-        const delivered = Number(core.getState(DELIVERED_STATE_KEY)) || 0;
-        const sink = new EventWebhookSink(inputs.webhookUrl, warnings, call);
-        for (const event of [...logged, ...closing])
-            if (event.id > delivered)
-                await sink.handle(event);
-        sink.close();
-    }
-}
-/** The NDJSON event log main (and the post step) wrote; empty when it cannot be read. */
-function loggedEvents(path) {
-    if (!path || !(0,external_node_fs_.existsSync)(path))
-        return [];
-    const events = [];
-    for (const line of (0,external_node_fs_.readFileSync)(path, 'utf8').split('\n')) {
-        if (!line.trim())
-            continue;
-        try {
-            events.push(JSON.parse(line));
+async function follow(options) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? _sleep_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .y;
+    const started = now();
+    // Checked against `now` as well as by the timer, so a wait on simulated time ends on time too.
+    const deadline = started + options.timeoutMs;
+    let looks = 0;
+    let lastProgress;
+    const lookUntilDone = async (signal) => {
+        for (;;) {
+            const lookStarted = now();
+            looks++;
+            const look = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(s => options.look(s), {
+                describe: options.describe,
+                attempts: options.attemptsPerLook ?? 6,
+                attemptTimeoutMs: Math.max(1, Math.min(30_000, deadline - lookStarted)),
+                signal,
+                onRetry: options.onRetry,
+                sleep
+            });
+            if (look.done)
+                return { value: look.value, looks, elapsedMs: now() - started };
+            if (look.progress !== undefined && look.progress !== lastProgress) {
+                lastProgress = look.progress;
+                options.onProgress?.(look.progress);
+            }
+            const wait = options.intervalMs - (now() - lookStarted);
+            await sleep(Math.min(Math.max(0, wait), Math.max(0, deadline - now())), signal);
+            if (now() >= deadline)
+                throw timeoutError(options);
         }
-        catch {
-            // A line cut by the kill: everything before it still counts.
-        }
-    }
-    return events;
-}
-/** Cancelled when main saw a signal or a CANCELLED error; failed otherwise (a crash). */
-function endCard(card, cancelRequested, now) {
-    const cancelled = cancelRequested || card.error?.code === 'CANCELLED';
-    const error = card.error ?? {
-        code: cancelled ? 'CANCELLED' : failureCode(card.stage),
-        message: cancelled
-            ? `the workflow run was cancelled during ${card.stage}`
-            : `the run stopped during ${card.stage} without reporting a result (crashed or timed out)`,
-        details: undefined
     };
-    const ended = { ...card, error, updatedAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z') };
-    return finish(ended, cancelled ? 'cancelled' : 'failure');
-}
-function failureCode(stage) {
-    switch (stage) {
-        case 'RELEASE':
-            return 'RELEASE_FAILED';
-        case 'BUILD':
-            return 'BUILD_FAILED';
-        case 'PUSH':
-            return 'PUSH_FAILED';
-        default:
-            return 'DEPLOY_FAILED';
-    }
-}
-/** When nobody closed the log: the error (unless main got that far) and done. */
-function lastEvents(before, after, lastId) {
-    const timestamp = after.updatedAt ?? new Date().toISOString();
-    const inputs = [];
-    if (!before.error && after.error) {
-        inputs.push({
-            type: 'error',
-            stage: after.stage,
-            message: after.error.message,
-            error_code: after.error.code
+    try {
+        // Never abandoned: the loop is ours and stops at its next sleep or look once its signal fires
+        // (each look is abandoned by the retry helper when it ignores the signal).
+        const timedOut = () => timeoutError(options);
+        return await (0,_deadline_js__WEBPACK_IMPORTED_MODULE_4__/* .withDeadline */ .NE)(options.signal, options.timeoutMs, timedOut, lookUntilDone, {
+            graceMs: Infinity
         });
     }
-    inputs.push({
-        type: 'done',
-        stage: 'DONE',
-        status: after.phase === 'cancelled' ? 'cancelled' : 'failure',
-        message: `deployment ${after.phase}`,
-        ...(after.deploymentUrl ? { deployment_url: after.deploymentUrl } : {})
-    });
-    return inputs.map((input, i) => ({ id: lastId + 1 + i, ...input, timestamp }));
-}
-/** The inputs the post step needs, read (and masked) the way settings reads them for main. */
-function readPostInputs(core, env) {
-    const problems = new settings_problems/* Problems */.Z();
-    const getInput = (name) => env[`INPUT_${name.toUpperCase()}`] ?? '';
-    const input = new inputs/* InputReader */.i({ getInput, setSecret: value => core.setSecret(value) }, problems);
-    const slackBotToken = input.secret('slack_bot_token');
-    const slackWebhookUrl = input.absoluteUrl('slack_webhook_url', { secret: true });
-    const discordWebhookUrl = input.absoluteUrl('discord_webhook_url', { secret: true });
-    const webhookUrl = input.absoluteUrl('webhook_url', { secret: true });
-    const before = problems.count;
-    const slackApiUrl = input.absoluteUrl('slack_api_url');
-    return {
-        // A bot token never goes to Slack's default when the URL the user meant is malformed.
-        slackBotToken: problems.count > before ? undefined : slackBotToken,
-        slackApiUrl,
-        slackWebhookUrl,
-        discordWebhookUrl,
-        discordMention: input.optional('discord_mention'),
-        webhookUrl,
-        secrets: [slackBotToken, slackWebhookUrl, discordWebhookUrl, webhookUrl],
-        problems: problems.all
-    };
-}
-async function restoreChannels(saved, inputs, warnings, call) {
-    const restored = await Promise.all([
-        restore('Slack', warnings, async () => {
-            const slack = saved.channels['Slack'];
-            if (!slack?.channel || !inputs.slackBotToken)
-                return undefined;
-            const api = await createSlackApi(inputs.slackBotToken, inputs.slackApiUrl, call);
-            const recipient = slack.recipient ?? { kind: 'none', reason: 'no recipient was saved' };
-            return new SlackCardChannel(api, slack.channel, recipient, warnings, slack);
-        }),
-        restore('Slack webhook', warnings, () => {
-            const webhook = saved.channels['Slack webhook'];
-            if (!webhook || !inputs.slackWebhookUrl)
-                return undefined;
-            return new SlackWebhookChannel(inputs.slackWebhookUrl, warnings, call, webhook);
-        }),
-        restore('Discord', warnings, () => {
-            const discord = saved.channels['Discord'];
-            if (!discord || !inputs.discordWebhookUrl)
-                return undefined;
-            const { discordWebhookUrl, discordMention } = inputs;
-            return new DiscordCardChannel(discordWebhookUrl, discordMention, warnings, call, discord);
-        })
-    ]);
-    return restored.filter(channel => channel !== undefined);
-}
-/** One channel that cannot be set up again is a warning; the others still finish their card. */
-async function restore(name, warnings, build) {
-    try {
-        return await build();
-    }
     catch (error) {
-        warnings.warn(name, `could not finish the status card: ${describeFailure(error)}`);
+        if (options.signal?.aborted) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('CANCELLED', `cancelled while waiting for ${options.describe}`);
+        }
+        throw error;
+    }
+}
+function timeoutError(options) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('TIMEOUT', `${options.describe} did not finish within ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(options.timeoutMs)}`);
+}
+
+
+/***/ }),
+
+/***/ 6390:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D$: () => (/* binding */ readRetryAfter),
+/* harmony export */   Z: () => (/* binding */ headerValue),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   dw: () => (/* binding */ RetryableError),
+/* harmony export */   eV: () => (/* binding */ describeRetry),
+/* harmony export */   nG: () => (/* binding */ httpStatus),
+/* harmony export */   qY: () => (/* binding */ asRecord)
+/* harmony export */ });
+/* unused harmony exports AttemptTimeoutError, classifyError, parseRetryAfter */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4506);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1170);
+/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3083);
+
+
+
+
+/** A retry as one log line, the same for every client: what, why, and how long until the next try. */
+function describeRetry(retry) {
+    const throttled = retry.throttled ? ' (throttled)' : '';
+    return `${retry.describe}: ${retry.reason}${throttled}; trying again in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(retry.delayMs)}`;
+}
+/** Thrown by adapters that learn from a body rather than a status that a call may be retried. */
+class RetryableError extends Error {
+    retryAfterMs;
+    throttled;
+    constructor(message, options = {}) {
+        super(message);
+        this.name = 'RetryableError';
+        this.retryAfterMs = options.retryAfterMs;
+        this.throttled = options.throttled ?? false;
+    }
+}
+/** An attempt that ran past attemptTimeoutMs. */
+class AttemptTimeoutError extends Error {
+    constructor(describe, ms) {
+        super(`${describe} did not answer within ${Math.round(ms / 1000)} s`);
+        this.name = 'AttemptTimeoutError';
+    }
+}
+async function withRetry(operation, options) {
+    const attempts = options.attempts ?? 5;
+    const baseDelayMs = options.baseDelayMs ?? 500;
+    const maxDelayMs = options.maxDelayMs ?? 20_000;
+    const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+    const attemptTimeoutMs = options.attemptTimeoutMs ?? 30_000;
+    const sleep = options.sleep ?? _sleep_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .y;
+    const random = options.random ?? Math.random;
+    const attemptTimedOut = () => new AttemptTimeoutError(options.describe, attemptTimeoutMs);
+    for (let attempt = 1;; attempt++) {
+        options.signal?.throwIfAborted();
+        try {
+            // Abandoned at its timeout or a cancel even when the client ignores its signal, so a hung
+            // call cannot hang the run.
+            return await (0,_deadline_js__WEBPACK_IMPORTED_MODULE_3__/* .withDeadline */ .NE)(options.signal, attemptTimeoutMs, attemptTimedOut, operation);
+        }
+        catch (error) {
+            if (options.signal?.aborted)
+                throw options.signal.reason ?? error;
+            const decision = options.classify?.(error) ?? classifyError(error);
+            if (!decision.retry || attempt >= attempts)
+                throw error;
+            const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)) * random();
+            if (decision.retryAfterMs !== undefined && decision.retryAfterMs > maxRetryAfterMs)
+                throw error;
+            const delayMs = Math.max(backoff, decision.retryAfterMs ?? 0);
+            options.onRetry?.({
+                describe: options.describe,
+                attempt,
+                delayMs: Math.round(delayMs),
+                reason: decision.reason ?? describeError(error),
+                throttled: decision.throttled ?? false
+            });
+            try {
+                await sleep(delayMs, options.signal);
+            }
+            catch (error) {
+                // Cancelled while waiting: surface the canceller's reason, not the timer's AbortError.
+                throw options.signal?.reason ?? error;
+            }
+        }
+    }
+}
+const THROTTLING_NAMES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'ProvisionedThroughputExceededException',
+    'SlowDown',
+    'LimitExceededException'
+]);
+const TRANSIENT_NAMES = new Set([
+    'AttemptTimeoutError',
+    'TimeoutError',
+    'RequestTimeout',
+    'RequestTimeoutException',
+    'ServiceUnavailable',
+    'ServiceUnavailableException',
+    'InternalFailure',
+    'InternalServerError',
+    'InternalServiceError',
+    'InternalServiceErrorException',
+    'ServerException'
+]);
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'ENOTFOUND',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED'
+]);
+/** The default judgement: HTTP status, AWS error names, network error codes, Retry-After. */
+function classifyError(error) {
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAbortError */ .zf)(error))
+        return { retry: false };
+    if (error instanceof RetryableError) {
+        return {
+            retry: true,
+            throttled: error.throttled,
+            retryAfterMs: error.retryAfterMs,
+            reason: error.message
+        };
+    }
+    const e = asRecord(error);
+    const name = typeof e.name === 'string' ? e.name : '';
+    const retryAfterMs = readRetryAfter(error);
+    const throttlingFlag = asRecord(e.$retryable).throttling === true;
+    if (THROTTLING_NAMES.has(name) || throttlingFlag) {
+        return { retry: true, throttled: true, retryAfterMs, reason: `throttled (${name})` };
+    }
+    const status = httpStatus(error);
+    if (status === 429)
+        return { retry: true, throttled: true, retryAfterMs, reason: 'HTTP 429' };
+    if (status === 403 && (retryAfterMs !== undefined || rateLimitExhausted(error))) {
+        return { retry: true, throttled: true, retryAfterMs, reason: 'HTTP 403 rate limited' };
+    }
+    if (status !== undefined && (status >= 500 || status === 408)) {
+        return { retry: true, retryAfterMs, reason: `HTTP ${status}` };
+    }
+    if (TRANSIENT_NAMES.has(name))
+        return { retry: true, reason: describeError(error) };
+    const code = networkCode(error);
+    if (code)
+        return { retry: true, reason: `connection error ${code}` };
+    if (status !== undefined)
+        return { retry: false };
+    // Connection dropped mid-answer: the AWS SDK and fetch report these without a status.
+    const message = typeof e.message === 'string' ? e.message : '';
+    if (/socket hang up|fetch failed|other side closed|ECONNRESET/i.test(message)) {
+        return { retry: true, reason: message };
+    }
+    return { retry: false };
+}
+function httpStatus(error) {
+    const e = asRecord(error);
+    const candidates = [
+        e.status,
+        e.statusCode,
+        asRecord(e.$metadata).httpStatusCode,
+        asRecord(e.response).status,
+        asRecord(e.$response).statusCode
+    ];
+    for (const candidate of candidates) {
+        if (typeof candidate === 'number' && candidate >= 100)
+            return candidate;
+    }
+    return undefined;
+}
+function networkCode(error) {
+    let current = error;
+    for (let depth = 0; depth < 4 && current; depth++) {
+        const code = asRecord(current).code;
+        if (typeof code === 'string' && NETWORK_CODES.has(code))
+            return code;
+        current = asRecord(current).cause;
+    }
+    return undefined;
+}
+/** Retry-After in seconds or as an HTTP date, from any of the places clients keep headers. */
+function readRetryAfter(error) {
+    const e = asRecord(error);
+    const headerBags = [
+        e.headers,
+        asRecord(e.response).headers,
+        asRecord(e.$response).headers,
+        asRecord(asRecord(e.response).data).headers
+    ];
+    for (const bag of headerBags) {
+        const value = headerValue(bag, 'retry-after');
+        if (value === undefined)
+            continue;
+        const parsed = parseRetryAfter(value);
+        if (parsed !== undefined)
+            return parsed;
+    }
+    return undefined;
+}
+function parseRetryAfter(value, now = Date.now()) {
+    const trimmed = value.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
         return undefined;
-    }
+    return Math.max(0, date - now);
 }
-
-;// CONCATENATED MODULE: ./src/notify/index.ts
-
-
-
-
-
-
-
-
-async function notificationSinks(settings, plan, core, tuning = {}) {
-    const notify = settings.notify;
-    const call = { ...DEFAULT_CALL_TUNING, ...tuning.call };
-    const warnings = new NotificationWarnings(core, [
-        notify.slackBotToken,
-        notify.slackWebhookUrl,
-        notify.discordWebhookUrl,
-        notify.webhookUrl
-    ]);
-    if (settings.dryRun)
-        return { sinks: [], warnings };
-    const channels = [];
-    if (notify.slackBotToken && notify.slackChannel) {
-        const api = await createSlackApi(notify.slackBotToken, notify.slackApiUrl, call, m => core.debug(warnings.redact(m)));
-        const recipient = chooseRecipient({ ...notify, ...settings.context });
-        channels.push(new SlackCardChannel(api, notify.slackChannel, recipient, warnings));
-    }
-    else if (notify.slackBotToken) {
-        warnings.warn('Slack', 'slack_bot_token is set but slack_channel is empty: no status card');
-    }
-    if (notify.slackWebhookUrl) {
-        channels.push(new SlackWebhookChannel(notify.slackWebhookUrl, warnings, call));
-    }
-    if (notify.discordWebhookUrl) {
-        channels.push(new DiscordCardChannel(notify.discordWebhookUrl, notify.discordMention, warnings, call));
-    }
-    const sinks = [];
-    if (channels.length > 0 || notify.webhookUrl) {
-        // Kept even without a card channel: its saved state lets the post step end the event stream.
-        sinks.push(new StatusCardSink(newCard(cardContext(settings)), channels, plan, core, tuning.card));
-    }
-    if (notify.webhookUrl) {
-        // A few bytes per event in the state file: the post step must know where delivery stopped.
-        const delivered = (id) => core.saveState(DELIVERED_STATE_KEY, String(id));
-        sinks.push(new EventWebhookSink(notify.webhookUrl, warnings, call, delivered));
-    }
-    return { sinks, warnings };
+function rateLimitExhausted(error) {
+    const e = asRecord(error);
+    const bags = [e.headers, asRecord(e.response).headers];
+    return bags.some(bag => headerValue(bag, 'x-ratelimit-remaining') === '0');
 }
-/**
- * With notify_strict, the sentence to fail the run with when a notification was not delivered;
- * undefined otherwise. The deployment's own status output stays what it was.
- */
-function strictNotificationFailure(settings, warnings) {
-    const lines = warnings.lines;
-    if (!settings.notify.strict || lines.length === 0)
+/** A header from any of the shapes clients keep headers in (a Headers object or a plain record). */
+function headerValue(bag, name) {
+    if (!bag)
         return undefined;
-    return `notify_strict is true and ${lines.length} notification problem(s) occurred: ${lines.join('; ')}`;
+    if (typeof bag.get === 'function') {
+        return bag.get(name) ?? undefined;
+    }
+    for (const [key, value] of Object.entries(bag)) {
+        if (key.toLowerCase() === name) {
+            if (Array.isArray(value))
+                return String(value[0]);
+            if (value !== undefined && value !== null)
+                return String(value);
+        }
+    }
+    return undefined;
+}
+function describeError(error) {
+    const e = asRecord(error);
+    const name = typeof e.name === 'string' && e.name !== 'Error' ? `${e.name}: ` : '';
+    return `${name}${typeof e.message === 'string' ? e.message : String(error)}`;
+}
+/** The value as a record to read fields from, or an empty one. */
+function asRecord(value) {
+    return value !== null && typeof value === 'object' ? value : {};
 }
 
-function cardContext(settings) {
-    const c = settings.context;
-    return {
-        deploymentId: settings.deploymentId,
-        environment: settings.environment,
-        repository: c.owner && c.repo ? `${c.owner}/${c.repo}` : c.repo,
-        serverUrl: c.serverUrl,
-        actor: c.actor,
-        runUrl: c.runUrl,
-        sha: c.sha,
-        commitMessage: c.headCommitMessage,
-        services: settings.services.map(s => ({ name: s.name, deploys: s.deploy !== undefined }))
-    };
+
+/***/ }),
+
+/***/ 3083:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Waits `ms`, ending early (with an AbortError) when the signal fires. */
+async function sleep(ms, signal) {
+    await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(Math.max(0, ms), undefined, signal ? { signal } : undefined);
 }
 
 
