@@ -182,8 +182,7 @@ const stepfunctions = v.strictObject({
   mode: optional(v.picklist(['start', 'find'])),
   state_machine_arn: optional(
     v.pipe(
-      v.string(),
-      v.maxLength(256, 'expected an ARN of at most 256 characters'),
+      name(256),
       v.regex(
         /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:.+$/,
         'expected a state machine ARN'

@@ -127,13 +127,27 @@ function reportIssues(
   problems: Problems,
   suffix = ''
 ): void {
-  for (const issue of issues) {
+  for (const issue of issues.flatMap(closestIssues)) {
     const path = [...prefix, ...(issue.path ?? []).map(item => String(item.key))]
     // A strict object reports an unknown key as a key whose only allowed value is `never`.
     const unknownKey = issue.type.startsWith('strict_') && issue.expected === 'never'
     const problem = unknownKey ? 'unknown key' : describeIssue(issue)
     problems.add(`${displayName}: ${keyPath(path)}`, `${problem}${suffix}`)
   }
+}
+
+/**
+ * A union (`container: name | [names]`) says only "expected string | list" when the list's item
+ * is wrong; the option that got deeper into the value knows which key and what. Its issues are
+ * reported instead.
+ */
+function closestIssues(issue: Issue): Issue[] {
+  // The options' issues have paths relative to the union's own value.
+  const deeper = (issue.issues ?? []).filter(sub => (sub.path?.length ?? 0) > 0)
+  if (issue.type !== 'union' || deeper.length === 0) return [issue]
+  return deeper
+    .map(sub => ({ ...sub, path: [...(issue.path ?? []), ...(sub.path ?? [])] }) as Issue)
+    .flatMap(closestIssues)
 }
 
 function keyPath(path: readonly string[]): string {

@@ -33,7 +33,8 @@ export function parseDuration(
   if (typeof value === 'number') {
     ms = value * SECOND
   } else {
-    const match = DURATION.exec(value.trim())
+    // Not trimmed: inputs arrive trimmed, and a config value with a line break is not a duration.
+    const match = DURATION.exec(value)
     if (!match) return undefined
     const unit = { ms: 1, s: SECOND, m: 60_000, h: HOUR }[match[2] ?? 's'] ?? SECOND
     ms = Number(match[1]) * unit

@@ -56,13 +56,36 @@ export function loadBoundedYaml(
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error
     // The reason only: the exception's own message quotes the file around the error.
-    const where = error.mark
-      ? `${displayName}: line ${error.mark.line + 1}, column ${error.mark.column + 1}`
-      : displayName
+    const line = error.mark ? error.mark.line + 1 : secondDocumentLine(text)
+    const column = error.mark ? `, column ${error.mark.column + 1}` : ''
+    const where = line ? `${displayName}: line ${line}${column}` : displayName
     problems.add(where, `YAML syntax: ${error.reason}`)
     return undefined
   }
   return checkTree(value, locate, problems) ? { value } : undefined
+}
+
+/**
+ * js-yaml reports a second document without a position; this finds the line it starts on: the
+ * first content after a `...` end marker, or a `---` marker after the first document's content.
+ */
+function secondDocumentLine(text: string): number | undefined {
+  let content = false
+  let ended = false
+  const lines = text.split('\n')
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] ?? ''
+    if (/^---(\s|$)/.test(line)) {
+      if (content || ended) return index + 1
+      content = true
+    } else if (/^\.\.\.(\s|$)/.test(line)) {
+      ended = true
+    } else if (line.trim() !== '' && !line.trimStart().startsWith('#')) {
+      if (ended) return index + 1
+      content = true
+    }
+  }
+  return undefined
 }
 
 /** Walks the loaded value once, aliases expanded; false (with the problems) when it is refused. */
