@@ -220,16 +220,35 @@ export function toYaml(value: Value): string {
   return text
 }
 
-function aliasBomb(rng: Rng): Raw {
-  if (rng.int(2) === 0) {
-    // Lists of lists: 4^12 values once expanded.
-    const levels = ['&b0 [lol, lol, lol, lol]']
-    for (let i = 1; i <= 12; i += 1)
-      levels.push(`&b${i} [*b${i - 1}, *b${i - 1}, *b${i - 1}, *b${i - 1}]`)
-    return new Raw(`[${levels.join(', ')}]`)
+/**
+ * A bomb, and where it is refused: a few levels are refused after the parse, by key path; more
+ * levels, or a list of aliases used as a key (which the parser itself turns into one string), are
+ * stopped while parsing, by line.
+ */
+function aliasBomb(rng: Rng): { bomb: Raw; byLine: boolean } {
+  const lists = (levels: number): Raw => {
+    const items = ['&b0 [lol, lol, lol, lol]']
+    for (let i = 1; i <= levels; i += 1) {
+      items.push(`&b${i} [*b${i - 1}, *b${i - 1}, *b${i - 1}, *b${i - 1}]`)
+    }
+    return new Raw(`[${items.join(', ')}]`)
   }
-  // One long string used many times: few values, megabytes of text.
-  return new Raw(`[&s "${'x'.repeat(20_000)}", ${Array(200).fill('*s').join(', ')}]`)
+  switch (rng.int(4)) {
+    case 0:
+      return { bomb: lists(8), byLine: false }
+    case 1:
+      return { bomb: lists(20), byLine: true }
+    case 2:
+      // One long string used many times: few values, megabytes of text.
+      return {
+        bomb: new Raw(`[&s "${'x'.repeat(20_000)}", ${Array(200).fill('*s').join(', ')}]`),
+        byLine: false
+      }
+    default: {
+      const key = Array(1000).fill('*s').join(', ')
+      return { bomb: new Raw(`[&s "${'x'.repeat(300_000)}", {[${key}]: v}]`), byLine: true }
+    }
+  }
 }
 
 function cycle(rng: Rng): Raw {
@@ -294,11 +313,11 @@ export const CONFIG_FAMILIES: Record<string, (base: Value, rng: Rng) => ConfigCa
   },
   'an alias bomb'(base, rng) {
     const node = rng.pick(nodes(base).filter(n => isMapping(n.value)))
-    return configCase(
-      [...node.path, 'bomb'],
-      withKey(base, node.path, 'bomb', aliasBomb(rng)),
-      'bomb'
-    )
+    const { bomb, byLine } = aliasBomb(rng)
+    const config = withKey(base, node.path, 'bomb', bomb)
+    return byLine
+      ? lineCase(toYaml(config), bomb.yaml.slice(0, 40))
+      : configCase([...node.path, 'bomb'], config, 'bomb')
   },
   'an alias cycle'(base, rng) {
     const node = rng.pick(nodes(base).filter(n => isMapping(n.value)))

@@ -13,6 +13,11 @@ import { LONE_SURROGATE } from './values.js'
 const MAX_VALUES = 20_000
 const MAX_TEXT = 2 * 1024 * 1024
 const MAX_DEPTH = 64
+/**
+ * What aliases may expand to while parsing (see aliasBudget): above the walk's bound, so that a
+ * bomb is usually refused by the walk, which names its key, and this only stops the parser.
+ */
+const MAX_ALIAS_EXPANSION = 8 * MAX_TEXT
 
 /** A number written in a form a deploy config has no use for; reported with its key path. */
 class RefusedNumber {
@@ -52,8 +57,12 @@ export function loadBoundedYaml(
 ): { value: unknown } | undefined {
   let value: unknown
   try {
-    value = load(text, { filename: displayName, schema: SCHEMA })
+    value = load(text, { filename: displayName, schema: SCHEMA, listener: aliasBudget() })
   } catch (error) {
+    if (error instanceof AliasBudgetExceeded) {
+      problems.add(`${displayName}: line ${error.line}`, error.message)
+      return undefined
+    }
     if (!(error instanceof YAMLException)) throw error
     // The reason only: the exception's own message quotes the file around the error.
     const line = error.mark ? error.mark.line + 1 : secondDocumentLine(text)
@@ -63,6 +72,58 @@ export function loadBoundedYaml(
     return undefined
   }
   return checkTree(value, locate, problems) ? { value } : undefined
+}
+
+class AliasBudgetExceeded extends Error {
+  constructor(
+    message: string,
+    readonly line: number
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * Counts what YAML aliases expand to while the parser runs, and stops it past a bound. The walk
+ * after the parse is not enough on its own: js-yaml itself turns a list used as a key into one
+ * string, so `? [*s, *s, …]` with a long `&s` would build hundreds of megabytes before the walk.
+ * An alias is the one node the parser closes without a kind.
+ */
+function aliasBudget(): (
+  event: string,
+  state: { kind: string | null; result: unknown; line: number }
+) => void {
+  const sizes = new WeakMap<object, number>()
+  let expanded = 0
+  const sizeOf = (value: unknown, depth: number, line: number): number => {
+    if (typeof value === 'string') return value.length + 1
+    if (value === null || typeof value !== 'object') return 1
+    const known = sizes.get(value)
+    if (known !== undefined) return known
+    if (depth > MAX_DEPTH) {
+      throw new AliasBudgetExceeded(`YAML aliases nest more than ${MAX_DEPTH} levels deep`, line)
+    }
+    // Counted once while it is measured: an alias inside its own anchor (a cycle, refused by
+    // the walk) must not measure it without end.
+    sizes.set(value, 1)
+    let total = 1
+    for (const [key, child] of Object.entries(value)) {
+      total += key.length + sizeOf(child, depth + 1, line)
+      if (total > MAX_ALIAS_EXPANSION) break
+    }
+    sizes.set(value, total)
+    return total
+  }
+  return (event, state) => {
+    if (event !== 'close' || state.kind !== null || state.result == null) return
+    expanded += sizeOf(state.result, 0, state.line + 1)
+    if (expanded > MAX_ALIAS_EXPANSION) {
+      throw new AliasBudgetExceeded(
+        `YAML aliases expand to more than ${MAX_ALIAS_EXPANSION} characters (an alias bomb?)`,
+        state.line + 1
+      )
+    }
+  }
 }
 
 /**
@@ -113,7 +174,7 @@ function checkTree(root: unknown, locate: Locate, problems: Problems): boolean {
   const visit = (value: unknown, path: readonly string[]): boolean => {
     values += 1
     if (values > MAX_VALUES) {
-      refuse(path, `more than ${MAX_VALUES} values, YAML aliases expanded (an alias bomb?)`)
+      refuse(path, `more than ${MAX_VALUES} values, counting an alias each time it is used`)
       return false
     }
     if (path.length > MAX_DEPTH) {
