@@ -1,5 +1,17 @@
 import * as v from 'valibot'
-import { DURATION_EXPECTED, PLATFORM, parseDuration } from './values.js'
+import {
+  CONTROL_CHARACTER,
+  GRACE_RANGE,
+  INTERVAL_RANGE,
+  PLATFORM,
+  TIMEOUT_RANGE,
+  durationExpected,
+  httpUrlProblem,
+  parseDuration,
+  registryProblem,
+  type DurationRange
+} from './values.js'
+import { isPlainObject } from './yaml.js'
 
 /**
  * The shape of `.github/deploy.yml` (DESIGN.md, "Config file"). Shape only: defaults are applied
@@ -7,36 +19,97 @@ import { DURATION_EXPECTED, PLATFORM, parseDuration } from './values.js'
  * out does not reset it. Every object is strict: an unknown key is an error, not a silent no-op.
  * Valibot rather than a class-based schema library: it builds its schemas in a few
  * milliseconds, and this file runs on every start of the action.
+ *
+ * Every name is bounded by what its own service accepts (AWS API models, Kubernetes object
+ * names), so a value that could never work is refused here rather than by a cloud mid-deploy.
  */
-const text = v.pipe(v.string(), v.minLength(1, 'expected a non-empty string'))
-const duration = v.pipe(
-  v.union([v.number(), v.string()]),
-  v.check(value => parseDuration(value) !== undefined, `expected ${DURATION_EXPECTED}`)
-)
-const platform = v.pipe(v.string(), v.regex(PLATFORM, 'expected os/arch such as linux/amd64'))
-const platforms = v.pipe(v.array(platform), v.minLength(1, 'expected at least one platform'))
-const serviceName = v.pipe(
-  v.string(),
-  v.regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected lower-case letters, digits, ".", "_" and "-"')
-)
-export const REGISTRY_PATTERN = /^(ghcr|ecr|[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)*)$/
-const registry = v.pipe(
-  v.string(),
-  v.regex(REGISTRY_PATTERN, 'expected ghcr, ecr or host[:port][/namespace] in lower case')
-)
-const repositoryName = v.pipe(
-  v.string(),
-  v.regex(/^[a-z0-9]+([._/-][a-z0-9]+)*$/, 'expected a repository name such as team/api')
-)
-const httpUrl = v.pipe(
-  v.string(),
-  v.regex(/^https?:\/\/[^\s/]+/, 'expected an http(s) URL'),
-  // Said without the value: it would print the password.
+
+/** Runs `problem` on the value; its sentence, when there is one, is the issue. */
+const checked = <T>(problem: (value: T) => string | undefined) =>
+  v.rawCheck<T>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return
+    const message = problem(dataset.value)
+    if (message) addIssue({ message })
+  })
+
+/** A single-line name of 1 to `max` characters. */
+const name = (max: number, what = 'a non-empty string') =>
+  v.pipe(
+    v.string(),
+    v.minLength(1, `expected ${what}`),
+    v.maxLength(max, `expected at most ${max} characters`),
+    v.check(
+      value => !/[\n\r\t]/.test(value) && !CONTROL_CHARACTER.test(value),
+      'expected no line breaks or control characters'
+    )
+  )
+/** Any other one-line text value. */
+const text = name(1024)
+/** A path inside the workspace: checked (symlinks followed) when settings are made. */
+const path = name(4096, 'a path')
+/** Short name or ARN, the way ECS takes clusters and services (names: 255 characters). */
+const ecsName = v.pipe(
+  name(2048),
   v.check(
-    value => !/^https?:\/\/[^/]*@/.test(value),
-    'expected a URL without a user name or password'
+    value => value.startsWith('arn:') || value.length <= 255,
+    'expected a name of at most 255 characters, or an ARN'
   )
 )
+/** Kubernetes object names (Argo CD applications and projects) are DNS subdomains. */
+const dnsSubdomain = v.pipe(
+  name(253),
+  v.regex(
+    /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/,
+    'expected a DNS subdomain name (lower case, digits, "-" and ".")'
+  )
+)
+const dnsLabel = v.pipe(
+  name(63),
+  v.regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'expected a DNS label (lower case, digits and "-")')
+)
+const awsRegion = v.pipe(
+  name(63),
+  v.regex(/^[a-z0-9-]+$/, 'expected an AWS region such as us-east-1')
+)
+
+/**
+ * Valibot's object and record schemas take a list (or a date) for a mapping; a list where a
+ * mapping belongs must be an error naming the key, never a silently empty object.
+ */
+const mapping = <T extends v.GenericSchema>(schema: T) =>
+  v.pipe(v.custom<v.InferInput<T>>(isPlainObject, 'expected a mapping'), schema)
+
+const duration = (range: DurationRange = TIMEOUT_RANGE) =>
+  v.pipe(
+    v.union([v.number(), v.string()]),
+    v.check(
+      value => parseDuration(value, range) !== undefined,
+      `expected ${durationExpected(range)}`
+    )
+  )
+const platform = v.pipe(
+  v.string(),
+  v.maxLength(64, 'expected at most 64 characters'),
+  v.regex(PLATFORM, 'expected os/arch such as linux/amd64')
+)
+const platforms = v.pipe(
+  v.array(platform),
+  v.minLength(1, 'expected at least one platform'),
+  v.maxLength(16, 'expected at most 16 platforms')
+)
+const serviceName = v.pipe(
+  v.string(),
+  v.maxLength(128, 'expected a service name of at most 128 characters'),
+  v.regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected lower-case letters, digits, ".", "_" and "-"')
+)
+const registry = v.pipe(v.string(), checked<string>(registryProblem))
+/** ECR's limit (2 to 256 characters); other registries take as long. */
+const repositoryName = v.pipe(
+  v.string(),
+  v.maxLength(256, 'expected a repository name of at most 256 characters'),
+  v.regex(/^[a-z0-9]+([._/-][a-z0-9]+)*$/, 'expected a repository name such as team/api')
+)
+const httpUrl = v.pipe(v.string(), checked<string>(httpUrlProblem))
 const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) =>
   v.pipe(
     v.number(),
@@ -45,32 +118,63 @@ const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) =>
     v.maxValue(max, `expected at most ${max}`)
   )
 const optional = v.optional
-const timing = { deploy_timeout: optional(duration), poll_interval: optional(duration) }
+const timing = {
+  deploy_timeout: optional(duration(TIMEOUT_RANGE)),
+  poll_interval: optional(duration(INTERVAL_RANGE))
+}
+/** Step Functions takes at most 256 KiB of input (UTF-8 JSON). */
+const STEP_FUNCTIONS_INPUT_BYTES = 256 * 1024
+/** GitHub logins: letters, digits and single hyphens, at most 39; apps end in [bot]. */
+const githubLogin = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/, 'expected a GitHub login as the key')
+)
+/** Slack user and channel IDs: U0123ABCD, C0DEPLOYS. */
+export const SLACK_ID = /^[A-Z0-9]{2,32}$/
+const slackId = v.pipe(v.string(), v.regex(SLACK_ID, 'expected a Slack ID such as U0123ABCD'))
 
 const build = v.strictObject({
-  context: optional(text),
-  dockerfile: optional(text),
-  target: optional(text),
-  args: optional(v.record(v.string(), v.union([v.string(), v.number(), v.boolean()]))),
+  context: optional(path),
+  dockerfile: optional(path),
+  target: optional(name(256)),
+  args: optional(
+    mapping(
+      v.record(
+        v.pipe(
+          v.string(),
+          v.regex(/^[A-Za-z_][A-Za-z0-9_]{0,255}$/, 'expected a build argument name')
+        ),
+        v.union([
+          v.pipe(v.string(), v.maxLength(32 * 1024, 'expected at most 32768 characters')),
+          v.number(),
+          v.boolean()
+        ])
+      )
+    )
+  ),
   platforms: optional(platforms)
 })
 
 const codedeploy = v.strictObject({
-  application: text,
-  deployment_group: text,
-  appspec: optional(text),
+  application: name(100),
+  deployment_group: name(100),
+  appspec: optional(path),
   auto_rollback: optional(v.boolean())
 })
 
 const ecs = v.strictObject({
-  cluster: text,
-  service: text,
-  container: v.union([text, v.pipe(v.array(text), v.minLength(1, 'expected a container'))]),
+  cluster: ecsName,
+  service: ecsName,
+  container: v.union([
+    name(255),
+    v.pipe(v.array(name(255)), v.minLength(1, 'expected a container'))
+  ]),
   strategy: optional(v.picklist(['rolling', 'codedeploy', 'blue_green'])),
-  codedeploy: optional(codedeploy),
-  task_definition: optional(text),
-  keep_revisions: optional(wholeNumber(1)),
-  region: optional(text),
+  codedeploy: optional(mapping(codedeploy)),
+  /** A file in the workspace, or an ARN. */
+  task_definition: optional(path),
+  keep_revisions: optional(wholeNumber(1, 1000)),
+  region: optional(awsRegion),
   ...timing
 })
 
@@ -78,62 +182,74 @@ const stepfunctions = v.strictObject({
   mode: optional(v.picklist(['start', 'find'])),
   state_machine_arn: optional(
     v.pipe(
-      v.string(),
+      name(256),
       v.regex(
         /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:.+$/,
         'expected a state machine ARN'
       )
     )
   ),
-  input: optional(v.record(v.string(), v.unknown())),
-  secret_name: optional(text),
+  input: optional(
+    v.pipe(
+      mapping(v.record(v.string(), v.unknown())),
+      v.check(
+        value => Buffer.byteLength(JSON.stringify(value)) <= STEP_FUNCTIONS_INPUT_BYTES,
+        `expected at most ${STEP_FUNCTIONS_INPUT_BYTES} bytes of JSON (the Step Functions limit)`
+      )
+    )
+  ),
+  /** Secrets Manager names: at most 512 characters. */
+  secret_name: optional(name(512)),
   secret_tries: optional(wholeNumber(1, 100)),
-  secret_interval: optional(duration),
+  secret_interval: optional(duration(INTERVAL_RANGE)),
   delete_secret: optional(v.boolean()),
   stop_on_timeout: optional(v.boolean()),
-  health_check_states: optional(v.array(text)),
-  region: optional(text),
+  /** State names: at most 80 characters. */
+  health_check_states: optional(v.array(name(80))),
+  region: optional(awsRegion),
   ...timing
 })
 
 const argoServer = {
   server: optional(httpUrl),
-  project: optional(text),
-  app_namespace: optional(text),
+  project: optional(dnsSubdomain),
+  app_namespace: optional(dnsLabel),
   insecure: optional(v.boolean())
 }
 
 const argocd = v.strictObject({
-  app: text,
+  app: dnsSubdomain,
   ...argoServer,
   helm_parameter: optional(text),
   helm_repository_parameter: optional(text),
   kustomize_image: optional(text),
-  source_index: optional(wholeNumber(0)),
+  source_index: optional(wholeNumber(0, 1000)),
   source_name: optional(text),
   prune: optional(v.boolean()),
   sync_options: optional(v.array(text)),
   terminate_running: optional(v.boolean()),
   rollback_on_failure: optional(v.boolean()),
-  degraded_grace: optional(duration),
+  degraded_grace: optional(duration(GRACE_RANGE)),
   ...timing
 })
 
 const serviceKeys = {
   registry: optional(registry),
   image: optional(repositoryName),
-  build: optional(build),
+  build: optional(mapping(build)),
   depends_on: optional(v.array(serviceName))
 }
 
 const service = v.strictObject({
   ...serviceKeys,
   deploy: optional(
-    v.strictObject({
-      ecs: optional(ecs),
-      stepfunctions: optional(stepfunctions),
-      argocd: optional(argocd)
-    })
+    mapping(
+      v.strictObject({
+        ecs: optional(mapping(ecs)),
+        stepfunctions: optional(mapping(stepfunctions)),
+        argocd: optional(mapping(argocd))
+      })
+    )
   )
 })
 
@@ -141,42 +257,54 @@ const service = v.strictObject({
 const serviceOverride = v.strictObject({
   ...serviceKeys,
   deploy: optional(
-    v.strictObject({
-      ecs: optional(
-        v.strictObject({ ...v.partial(ecs).entries, codedeploy: optional(v.partial(codedeploy)) })
-      ),
-      stepfunctions: optional(stepfunctions),
-      argocd: optional(v.partial(argocd))
-    })
+    mapping(
+      v.strictObject({
+        ecs: optional(
+          mapping(
+            v.strictObject({
+              ...v.partial(ecs).entries,
+              codedeploy: optional(mapping(v.partial(codedeploy)))
+            })
+          )
+        ),
+        stepfunctions: optional(mapping(stepfunctions)),
+        argocd: optional(mapping(v.partial(argocd)))
+      })
+    )
   )
 })
 
 const sharedTopLevel = {
   registry: optional(registry),
   platforms: optional(platforms),
-  timezone: optional(text),
-  slack_users: optional(v.record(v.string(), text)),
-  argocd: optional(v.strictObject(argoServer))
+  /** Checked as an IANA name when settings are made, under this key. */
+  timezone: optional(name(64)),
+  slack_users: optional(mapping(v.record(githubLogin, slackId))),
+  argocd: optional(mapping(v.strictObject(argoServer)))
 }
 
 const environmentOverride = v.strictObject({
   ...sharedTopLevel,
-  services: optional(v.record(serviceName, serviceOverride))
+  services: optional(mapping(v.record(serviceName, mapping(serviceOverride))))
 })
 
-export const configSchema = v.strictObject({
-  ...sharedTopLevel,
-  services: optional(v.record(serviceName, service)),
-  environments: optional(
-    v.strictObject({
-      dev: optional(environmentOverride),
-      stage: optional(environmentOverride),
-      prod: optional(environmentOverride)
-    })
-  )
-})
+export const configSchema = mapping(
+  v.strictObject({
+    ...sharedTopLevel,
+    services: optional(mapping(v.record(serviceName, mapping(service)))),
+    environments: optional(
+      mapping(
+        v.strictObject({
+          dev: optional(mapping(environmentOverride)),
+          stage: optional(mapping(environmentOverride)),
+          prod: optional(mapping(environmentOverride))
+        })
+      )
+    )
+  })
+)
 
-export const serviceConfigSchema = service
+export const serviceConfigSchema = mapping(service)
 
 export type DeployConfig = v.InferOutput<typeof configSchema>
 export type ServiceConfig = v.InferOutput<typeof serviceConfigSchema>

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { load as loadYaml, YAMLException } from 'js-yaml'
 import * as v from 'valibot'
 import type { Environment } from './types.js'
-import type { Problems } from './problems.js'
+import { quote, type Problems } from './problems.js'
+import { readSmallTextFile } from './files.js'
+import { isPlainObject, loadBoundedYaml } from './yaml.js'
 import {
   configSchema,
   serviceConfigSchema,
@@ -15,6 +15,8 @@ export interface EffectiveConfig {
   readonly registry: string | undefined
   readonly platforms: readonly string[] | undefined
   readonly timezone: string | undefined
+  /** Where the timezone was set: `timezone`, or `environments.<env>.timezone`. */
+  readonly timezoneKey: string
   readonly slackUsers: Readonly<Record<string, string>>
   readonly argocd: NonNullable<DeployConfig['argocd']>
   readonly services: ReadonlyArray<readonly [string, ServiceConfig]>
@@ -23,7 +25,8 @@ export interface EffectiveConfig {
 /**
  * Reads, parses and validates the deploy config, and applies `environments.<environment>` over the
  * defaults. Problems go to `problems` (with the file name and key path); the result is undefined
- * when the file could not be understood at all.
+ * when the file could not be understood at all. `path` must already be checked to lie inside the
+ * workspace; the file itself is only read when it is a small regular file of valid UTF-8.
  */
 export function loadConfig(
   path: string,
@@ -31,21 +34,21 @@ export function loadConfig(
   environment: Environment | undefined,
   problems: Problems
 ): EffectiveConfig | undefined {
-  if (!existsSync(path)) {
-    problems.add(displayName, 'file not found')
+  const file = readSmallTextFile(path)
+  if (!file.ok) {
+    problems.add(displayName, file.problem)
     return undefined
   }
   // js-yaml rather than yaml: a tenth of the start-up cost, and the config is read on every run.
   // Duplicate keys are an error in both, as they should be: the second would silently win.
-  let raw: unknown
-  try {
-    raw = loadYaml(readFileSync(path, 'utf8'), { filename: displayName }) ?? {}
-  } catch (error) {
-    if (!(error instanceof YAMLException)) throw error
-    const where = `${displayName}: line ${error.mark.line + 1}, column ${error.mark.column + 1}`
-    problems.add(where, `YAML syntax: ${error.reason}`)
-    return undefined
-  }
+  const loaded = loadBoundedYaml(
+    file.text,
+    displayName,
+    keys => `${displayName}: ${keyPath(keys)}`,
+    problems
+  )
+  if (!loaded) return undefined
+  const raw = loaded.value ?? {}
   const parsed = v.safeParse(configSchema, raw)
   if (!parsed.success) {
     reportIssues(parsed.issues, displayName, [], problems)
@@ -98,6 +101,8 @@ function applyEnvironment(
     registry: override?.registry ?? config.registry,
     platforms: override?.platforms ?? config.platforms,
     timezone: override?.timezone ?? config.timezone,
+    timezoneKey:
+      override?.timezone === undefined ? 'timezone' : `environments.${environment}.timezone`,
     slackUsers: { ...(config.slack_users ?? {}), ...(override?.slack_users ?? {}) },
     argocd: { ...(config.argocd ?? {}), ...(override?.argocd ?? {}) },
     services
@@ -113,10 +118,6 @@ export function deepMerge(base: unknown, override: unknown): unknown {
   return result
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-}
-
 type Issue = v.BaseIssue<unknown>
 
 function reportIssues(
@@ -126,13 +127,27 @@ function reportIssues(
   problems: Problems,
   suffix = ''
 ): void {
-  for (const issue of issues) {
+  for (const issue of issues.flatMap(closestIssues)) {
     const path = [...prefix, ...(issue.path ?? []).map(item => String(item.key))]
     // A strict object reports an unknown key as a key whose only allowed value is `never`.
     const unknownKey = issue.type.startsWith('strict_') && issue.expected === 'never'
     const problem = unknownKey ? 'unknown key' : describeIssue(issue)
     problems.add(`${displayName}: ${keyPath(path)}`, `${problem}${suffix}`)
   }
+}
+
+/**
+ * A union (`container: name | [names]`) says only "expected string | list" when the list's item
+ * is wrong; the option that got deeper into the value knows which key and what. Its issues are
+ * reported instead.
+ */
+function closestIssues(issue: Issue): Issue[] {
+  // The options' issues have paths relative to the union's own value.
+  const deeper = (issue.issues ?? []).filter(sub => (sub.path?.length ?? 0) > 0)
+  if (issue.type !== 'union' || deeper.length === 0) return [issue]
+  return deeper
+    .map(sub => ({ ...sub, path: [...(issue.path ?? []), ...(sub.path ?? [])] }) as Issue)
+    .flatMap(closestIssues)
 }
 
 function keyPath(path: readonly string[]): string {
@@ -143,6 +158,7 @@ function describeIssue(issue: Issue): string {
   // Our own checks (patterns, ranges, durations) already say what was expected.
   if (issue.kind === 'validation') return issue.message
   if (issue.input === undefined) return 'required'
+  if (issue.type === 'custom') return `${issue.message}, got ${typeName(issue.input)}`
   if (issue.type === 'picklist') {
     return `expected one of ${(issue.expected ?? '')
       .replace(/^\(|\)$/g, '')
@@ -155,6 +171,8 @@ function describeIssue(issue: Issue): string {
 function typeName(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'a list'
+  if (value instanceof Date) return 'a date'
   if (typeof value === 'object') return 'a mapping'
-  return `${typeof value} ${JSON.stringify(value)}`
+  if (typeof value === 'string') return `string ${quote(value)}`
+  return `${typeof value} ${String(value)}`
 }

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
-import { load as parseYaml } from 'js-yaml'
 import type { Toolkit } from '../toolkit.js'
+import { SLACK_ID } from './config-schema.js'
 import { loadConfig, type EffectiveConfig } from './config.js'
 import { deploymentIdFor, readRunContext } from './context.js'
+import { confinedPath, eventsFileProblem } from './files.js'
 import { InputReader } from './inputs.js'
-import { Problems, inputName } from './problems.js'
+import { Problems, inputName, quote } from './problems.js'
 import { deployLayers, describeGraphProblem } from './service-graph.js'
 import { buildSettings, parseRegistry, repositoryFor, servicesFromConfig } from './services.js'
 import {
@@ -17,7 +18,8 @@ import {
   type ServiceSettings,
   type Settings
 } from './types.js'
-import { isValidTimezone, normaliseVersion, PLATFORM } from './values.js'
+import { isValidTimezone, normaliseVersion, PLATFORM, registryProblem } from './values.js'
+import { loadBoundedYaml } from './yaml.js'
 
 const DEFAULT_CONFIG = '.github/deploy.yml'
 const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64']
@@ -35,7 +37,8 @@ export async function readSettings(
   const input = new InputReader(core, problems)
   // Secrets first, so that nothing below can print one before it is masked.
   const githubToken = input.secret('github_token')
-  const registryPassword = input.secret('registry_password')
+  // A registry password may be a multi-line JSON key (Google Artifact Registry's _json_key).
+  const registryPassword = input.secret('registry_password', { multiline: true })
   const argocdToken = input.secret('argocd_token')
   const slackBotToken = input.secret('slack_bot_token')
   const slackWebhookUrl = input.absoluteUrl('slack_webhook_url', { secret: true })
@@ -64,7 +67,7 @@ export async function readSettings(
   if (versionInput && !version) {
     problems.add(
       inputName('version'),
-      `expected X.Y.Z (optionally with a leading v), got '${versionInput}'`
+      `expected X.Y.Z (optionally with a leading v), got ${quote(versionInput)}`
     )
   }
   const bump = input.oneOf('bump', BUMPS, 'auto')
@@ -74,22 +77,19 @@ export async function readSettings(
 
   const config = readConfig(input, context.workspace, environment, problems)
 
-  const timezone = input.text('timezone') || config?.value.timezone || 'UTC'
+  const timezoneInput = input.text('timezone')
+  const timezone = timezoneInput || config?.value.timezone || 'UTC'
   if (!isValidTimezone(timezone)) {
-    problems.add(
-      inputName('timezone'),
-      `expected an IANA time zone such as Asia/Seoul, got '${timezone}'`
-    )
+    // Named where it was set: the input, or the config key (an environment's own, if that won).
+    const where =
+      timezoneInput || !config
+        ? inputName('timezone')
+        : `${config.name}: ${config.value.timezoneKey}`
+    problems.add(where, `expected an IANA time zone such as Asia/Seoul, got ${quote(timezone)}`)
   }
   const platforms = readPlatforms(input, config?.value, problems)
-  const registrySpec = input.text('registry') || config?.value.registry || 'ghcr'
+  const registrySpec = readRegistryInput(input, core, problems) || config?.value.registry || 'ghcr'
   const registry = parseRegistry(registrySpec, context, registryInsecure)
-  if (!registry) {
-    problems.add(
-      inputName('registry'),
-      `expected ghcr, ecr or host[:port][/namespace], got '${registrySpec}'`
-    )
-  }
   const defaultRegistry = registry ?? parseRegistry('ghcr', context, false)!
 
   let services: ServiceSettings[]
@@ -128,9 +128,7 @@ export async function readSettings(
     problems
   )
 
-  const eventsFile =
-    input.text('events_file') ||
-    join(context.tempDir, `deploy-pipeline-${process.pid}-events.ndjson`)
+  const eventsFile = readEventsFile(input, context, config?.realPath, problems)
   const deploy = {
     timeoutMs: input.durationMs('deploy_timeout', 30 * 60_000),
     pollIntervalMs: input.optionalDurationMs('poll_interval'),
@@ -148,7 +146,7 @@ export async function readSettings(
     dryRun,
     githubToken,
     configPath: config?.path,
-    eventsFile: resolve(context.workspace, eventsFile),
+    eventsFile,
     deploymentId: deploymentIdFor(context),
     context,
     platforms,
@@ -162,7 +160,7 @@ export async function readSettings(
 function readEnvironment(input: InputReader, eventName: string, problems: Problems): Environment {
   const value = input.text('environment')
   if (!value) {
-    if (eventName === 'schedule') return 'dev'
+    if (eventName === 'schedule' || input.wasRefused('environment')) return 'dev'
     problems.add(
       inputName('environment'),
       'required: dev, stage or prod (only a schedule run defaults to dev)'
@@ -170,7 +168,7 @@ function readEnvironment(input: InputReader, eventName: string, problems: Proble
     return 'dev'
   }
   if ((ENVIRONMENTS as readonly string[]).includes(value)) return value as Environment
-  problems.add(inputName('environment'), `expected one of dev, stage, prod, got '${value}'`)
+  problems.add(inputName('environment'), `expected one of dev, stage, prod, got ${quote(value)}`)
   return 'dev'
 }
 
@@ -179,13 +177,66 @@ function readConfig(
   workspace: string,
   environment: Environment,
   problems: Problems
-): { path: string; name: string; value: EffectiveConfig } | undefined {
+): { path: string; realPath: string; name: string; value: EffectiveConfig } | undefined {
   const given = input.text('config')
-  const path = resolve(workspace, given || DEFAULT_CONFIG)
-  if (!given && !existsSync(path)) return undefined
+  if (!given && (input.wasRefused('config') || !existsSync(resolve(workspace, DEFAULT_CONFIG)))) {
+    return undefined
+  }
+  // Checked before it is opened: a config symlinked out of the workspace is never read.
+  const checked = confinedPath(given || DEFAULT_CONFIG, workspace, [workspace])
+  if (!checked.ok) {
+    problems.add(given ? inputName('config') : DEFAULT_CONFIG, checked.problem)
+    return undefined
+  }
+  const path = checked.path
   const name = relative(workspace, path) || path
-  const value = loadConfig(path, name, environment, problems)
-  return value ? { path, name, value } : undefined
+  const value = loadConfig(checked.real, name, environment, problems)
+  return value ? { path, realPath: checked.real, name, value } : undefined
+}
+
+/**
+ * events_file: inside the workspace or RUNNER_TEMP, and never a file of value (see
+ * eventsFileProblem). Empty: a file of its own under RUNNER_TEMP.
+ */
+function readEventsFile(
+  input: InputReader,
+  context: Settings['context'],
+  configRealPath: string | undefined,
+  problems: Problems
+): string {
+  const fallback = join(context.tempDir, `deploy-pipeline-${process.pid}-events.ndjson`)
+  const given = input.text('events_file')
+  if (!given) return fallback
+  const checked = confinedPath(given, context.workspace, [context.workspace, context.tempDir])
+  const problem = checked.ok ? eventsFileProblem(checked.real, configRealPath) : checked.problem
+  if (problem) problems.add(inputName('events_file'), problem)
+  return checked.ok ? checked.path : fallback
+}
+
+/**
+ * The registry input. Credentials in it (`user:pass@host`) are masked and refused, never echoed:
+ * they belong in registry_username and registry_password.
+ */
+function readRegistryInput(
+  input: InputReader,
+  core: Pick<Toolkit, 'setSecret'>,
+  problems: Problems
+): string {
+  const spec = input.text('registry')
+  if (!spec) return ''
+  const problem = registryProblem(spec)
+  if (!problem) return spec
+  if (spec.includes('@')) {
+    core.setSecret(spec)
+    const credentials = spec.slice(0, spec.lastIndexOf('@')).replace(/^[a-z]+:\/\//i, '')
+    if (credentials) core.setSecret(credentials)
+    const password = credentials.slice(credentials.indexOf(':') + 1)
+    if (credentials.includes(':') && password) core.setSecret(password)
+    problems.add(inputName('registry'), problem)
+  } else {
+    problems.add(inputName('registry'), `${problem}, got ${quote(spec)}`)
+  }
+  return ''
 }
 
 function readPlatforms(
@@ -199,7 +250,7 @@ function readPlatforms(
     if (!PLATFORM.test(platform)) {
       problems.add(
         inputName('platforms'),
-        `expected os/arch such as linux/arm64, got '${platform}'`
+        `expected os/arch such as linux/arm64, got ${quote(platform)}`
       )
     }
   }
@@ -215,10 +266,14 @@ function singleService(
 ): ServiceSettings[] {
   const image = input.text('image')
   if (!image) return []
-  if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/i.test(image) || /[.:]/.test(image.split('/')[0] ?? '')) {
+  if (
+    image.length > 256 ||
+    !/^[a-z0-9]+([._/-][a-z0-9]+)*$/i.test(image) ||
+    /[.:]/.test(image.split('/')[0] ?? '')
+  ) {
     problems.add(
       inputName('image'),
-      `expected a repository name such as my-app (put the host in registry), got '${image}'`
+      `expected a repository name such as my-app (put the host in registry), got ${quote(image)}`
     )
   }
   const dockerfile = input.optional('dockerfile')
@@ -226,7 +281,7 @@ function singleService(
     { context: input.text('context') || '.', dockerfile },
     context.workspace,
     platforms,
-    inputName('context'),
+    inputName,
     problems
   )
   const name = image.split('/').pop()!.toLowerCase()
@@ -281,7 +336,13 @@ function readNotifySettings(
   problems: Problems
 ): NotifySettings {
   const slackChannel = input.optional('slack_channel')
-  if (secrets.slackBotToken && !slackChannel) {
+  if (slackChannel && !SLACK_ID.test(slackChannel)) {
+    problems.add(
+      inputName('slack_channel'),
+      `expected a channel ID such as C0123ABCD, got ${quote(slackChannel)}`
+    )
+  }
+  if (secrets.slackBotToken && !slackChannel && !input.wasRefused('slack_channel')) {
     problems.add(
       inputName('slack_channel'),
       'required with slack_bot_token (the channel ID of the status card)'
@@ -292,7 +353,7 @@ function readNotifySettings(
     slackChannel,
     slackApiUrl: withTrailingSlash(input.absoluteUrl('slack_api_url') ?? 'https://slack.com/api/'),
     slackUsers: { ...(config?.slackUsers ?? {}), ...readUserMap(input, problems) },
-    notifyUser: input.optional('notify_user'),
+    notifyUser: readNotifyUser(input, problems),
     discordMention: readDiscordMention(input, problems),
     strict: input.bool('notify_strict', false)
   }
@@ -301,16 +362,16 @@ function readNotifySettings(
 function readUserMap(input: InputReader, problems: Problems): Record<string, string> {
   const text = input.text('slack_users')
   if (!text) return {}
-  try {
-    const value: unknown = parseYaml(text)
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      const entries = Object.entries(value as Record<string, unknown>)
-      if (entries.every(([, v]) => typeof v === 'string' && v !== '')) {
-        return Object.fromEntries(entries) as Record<string, string>
-      }
+  const name = inputName('slack_users')
+  // The same bounded parser as the config: an alias bomb in an input is no better.
+  const loaded = loadBoundedYaml(text, name, keys => `${name}: ${keys.join('.')}`, problems)
+  if (!loaded) return {}
+  const value = loaded.value
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const entries = Object.entries(value as Record<string, unknown>)
+    if (entries.every(([, v]) => typeof v === 'string' && SLACK_ID.test(v))) {
+      return Object.fromEntries(entries) as Record<string, string>
     }
-  } catch {
-    // reported below
   }
   problems.add(
     inputName('slack_users'),
@@ -324,10 +385,22 @@ function readDiscordMention(input: InputReader, problems: Problems): string | un
   if (mention && !/^\d{5,25}$/.test(mention)) {
     problems.add(
       inputName('discord_mention'),
-      `expected a Discord user ID (digits), got '${mention}'`
+      `expected a Discord user ID (digits), got ${quote(mention)}`
     )
   }
   return mention
+}
+
+/** A Slack user ID, or an e-mail address (at most 254 characters, as SMTP allows). */
+function readNotifyUser(input: InputReader, problems: Problems): string | undefined {
+  const user = input.optional('notify_user')
+  if (user && !SLACK_ID.test(user) && !(user.length <= 254 && /^[^\s@]+@[^\s@]+$/.test(user))) {
+    problems.add(
+      inputName('notify_user'),
+      `expected a Slack user ID such as U0123ABCD or an e-mail address, got ${quote(user)}`
+    )
+  }
+  return user
 }
 
 function tryNormaliseVersion(value: string): string | undefined {

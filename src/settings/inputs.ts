@@ -1,31 +1,85 @@
 import type { Toolkit } from '../toolkit.js'
-import { inputName, type Problems } from './problems.js'
-import { DURATION_EXPECTED, parseBoolean, parseDuration } from './values.js'
+import { inputName, quote, type Problems } from './problems.js'
+import {
+  CONTROL_CHARACTER,
+  INTERVAL_RANGE,
+  LONE_SURROGATE,
+  TIMEOUT_RANGE,
+  durationExpected,
+  httpUrlProblem,
+  parseBoolean,
+  parseDuration,
+  type DurationRange
+} from './values.js'
+
+/** Longer than any input has a use for (a slack_users map included); bounds all that follows. */
+const MAX_INPUT_LENGTH = 64 * 1024
+/**
+ * Lines of a multi-line secret shorter than this are not masked on their own: a JSON key's `{`
+ * or `}` would mask every brace in the log, and a line that short gives little away by itself.
+ */
+const MIN_MASKED_LINE = 4
 
 /**
  * Reads action inputs and records what is wrong with them instead of throwing, so every bad input
  * is reported in one go. Secrets are masked the moment they are read.
  */
 export class InputReader {
+  private readonly refused = new Set<string>()
+
   constructor(
     private readonly core: Pick<Toolkit, 'getInput' | 'setSecret'>,
     private readonly problems: Problems
   ) {}
 
+  /**
+   * The trimmed value; empty when the input is not text at all (a lone surrogate, a control
+   * character, a length past any use), which is reported once and is then read as not given.
+   */
   text(name: string): string {
-    return this.core.getInput(name).trim()
+    const value = this.core.getInput(name).trim()
+    const problem = textProblem(value)
+    if (!problem) return value
+    this.refuse(name, problem)
+    return ''
   }
 
   optional(name: string): string | undefined {
     return this.text(name) || undefined
   }
 
-  /** Tokens, passwords and webhook URLs: masked before anything else can print them. */
-  secret(name: string): string | undefined {
+  /** True when the input was given but refused by `text`: then it is not also "required". */
+  wasRefused(name: string): boolean {
+    return this.refused.has(name)
+  }
+
+  /**
+   * Tokens, passwords and webhook URLs: masked before anything else can print them, whole and
+   * line by line (the runner masks a value only as a whole, so one line of a two-line secret
+   * printed alone would show). Only `multiline` secrets may hold a line break: a registry
+   * password may be a JSON key file; a token never is, and one with a line break is two pasted
+   * together or a header injection waiting to happen.
+   */
+  secret(name: string, options: { multiline?: boolean } = {}): string | undefined {
     const value = this.core.getInput(name).trim()
     if (!value) return undefined
     this.core.setSecret(value)
-    return value
+    const lines = value.split(/\r\n|\r|\n/)
+    for (const line of lines.length > 1 ? lines : []) {
+      if (line.trim().length >= MIN_MASKED_LINE) this.core.setSecret(line.trim())
+    }
+    // Said without the value, which is secret.
+    const problem =
+      value.length > MAX_INPUT_LENGTH
+        ? `longer than ${MAX_INPUT_LENGTH} characters`
+        : LONE_SURROGATE.test(value) || CONTROL_CHARACTER.test(value.replace(/\t/g, ''))
+          ? 'contains characters that are not text'
+          : lines.length > 1 && !options.multiline
+            ? 'contains a line break; a token is a single line'
+            : undefined
+    if (!problem) return value
+    this.refuse(name, problem)
+    return undefined
   }
 
   bool(name: string, fallback: boolean): boolean {
@@ -33,7 +87,7 @@ export class InputReader {
     if (!value) return fallback
     const parsed = parseBoolean(value)
     if (parsed === undefined) {
-      this.problems.add(inputName(name), `expected true or false, got '${value}'`)
+      this.problems.add(inputName(name), `expected true or false, got ${quote(value)}`)
       return fallback
     }
     return parsed
@@ -43,23 +97,25 @@ export class InputReader {
     const value = this.text(name)
     if (!value) return fallback
     if ((allowed as readonly string[]).includes(value)) return value as T
-    this.problems.add(inputName(name), `expected one of ${allowed.join(', ')}, got '${value}'`)
+    this.problems.add(inputName(name), `expected one of ${allowed.join(', ')}, got ${quote(value)}`)
     return fallback
   }
 
-  durationMs(name: string, fallbackMs: number): number {
+  /** A timeout (1 s to 24 h unless `range` says otherwise). */
+  durationMs(name: string, fallbackMs: number, range: DurationRange = TIMEOUT_RANGE): number {
     const value = this.text(name)
     if (!value) return fallbackMs
-    const ms = parseDuration(value)
+    const ms = parseDuration(value, range)
     if (ms === undefined) {
-      this.problems.add(inputName(name), `expected ${DURATION_EXPECTED}, got '${value}'`)
+      this.problems.add(inputName(name), `expected ${durationExpected(range)}, got ${quote(value)}`)
       return fallbackMs
     }
     return ms
   }
 
-  optionalDurationMs(name: string): number | undefined {
-    return this.text(name) ? this.durationMs(name, 0) : undefined
+  /** An interval (at least 1 s), when given. */
+  optionalDurationMs(name: string, range: DurationRange = INTERVAL_RANGE): number | undefined {
+    return this.text(name) ? this.durationMs(name, 0, range) : undefined
   }
 
   /** Comma- or newline-separated list. */
@@ -88,16 +144,32 @@ export class InputReader {
       )
       return undefined
     }
-    if (url && (url.protocol === 'http:' || url.protocol === 'https:')) {
+    const problem = httpUrlProblem(value)
+    if (!problem) {
       // A receiver's error page often echoes the path alone; the path is the secret part.
-      if (options.secret && url.pathname.length + url.search.length > 8) {
+      if (options.secret && url && url.pathname.length + url.search.length > 8) {
         this.core.setSecret(url.pathname + url.search)
       }
       return value
     }
     // Never echo a secret URL back, even in an error.
-    const shown = options.secret ? '(hidden)' : `'${value}'`
-    this.problems.add(inputName(name), `expected an http(s) URL, got ${shown}`)
+    const shown = options.secret ? '(hidden)' : quote(value)
+    this.problems.add(inputName(name), `${problem}, got ${shown}`)
     return undefined
   }
+
+  private refuse(name: string, problem: string): void {
+    this.refused.add(name)
+    this.problems.add(inputName(name), problem)
+  }
+}
+
+/** What makes an input value unusable as text, or undefined. */
+function textProblem(value: string): string | undefined {
+  if (value.length > MAX_INPUT_LENGTH) return `longer than ${MAX_INPUT_LENGTH} characters`
+  if (LONE_SURROGATE.test(value)) return 'contains a lone UTF-16 surrogate, which is not text'
+  if (CONTROL_CHARACTER.test(value)) {
+    return `contains a control character, got ${quote(value)}`
+  }
+  return undefined
 }

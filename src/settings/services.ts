@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { ServiceConfig } from './config-schema.js'
-import { REGISTRY_PATTERN } from './config-schema.js'
 import type { EffectiveConfig } from './config.js'
+import { confinedPath } from './files.js'
 import type { Problems } from './problems.js'
 import type {
   ArgoCdTarget,
@@ -15,7 +15,7 @@ import type {
   StepFunctionsTarget
 } from './types.js'
 import { isLoopbackHost } from '../runtime/hosts.js'
-import { parseDuration } from './values.js'
+import { INTERVAL_RANGE, GRACE_RANGE, parseDuration, registryProblem } from './values.js'
 
 /** Registry spec (`ghcr`, `ecr`, `host[:port][/namespace]`) -> where images go. */
 export function parseRegistry(
@@ -23,7 +23,7 @@ export function parseRegistry(
   context: RunContext,
   insecure: boolean
 ): RegistrySettings | undefined {
-  if (!REGISTRY_PATTERN.test(spec)) return undefined
+  if (registryProblem(spec) !== undefined) return undefined
   if (spec === 'ghcr') {
     return {
       kind: 'ghcr',
@@ -90,7 +90,7 @@ export function servicesFromConfig(
             service.build,
             context.workspace,
             defaults.platforms,
-            `${where}.build`,
+            key => `${where}.build.${key}`,
             problems
           )
         : undefined,
@@ -100,24 +100,52 @@ export function servicesFromConfig(
   })
 }
 
+/**
+ * A path from the config or an input that must stay inside the workspace; the problem (under
+ * `where`) when it does not. Returns the resolved path either way, so the rest reads on.
+ */
+export function workspacePath(
+  value: string,
+  workspace: string,
+  where: string,
+  problems: Problems
+): { path: string; inside: boolean } {
+  const checked = confinedPath(value, workspace, [workspace])
+  if (checked.ok) return { path: checked.path, inside: true }
+  problems.add(where, checked.problem)
+  // Only for the rest of the checks to read on: problems stop the run before anything uses it.
+  return { path: resolve(workspace, value), inside: false }
+}
+
 export function buildSettings(
   build: NonNullable<ServiceConfig['build']>,
   workspace: string,
   platforms: readonly string[],
-  where: string,
+  where: (key: 'context' | 'dockerfile') => string,
   problems: Problems
 ): BuildSettings {
-  const context = resolve(workspace, build.context ?? '.')
-  const dockerfile = build.dockerfile
-    ? resolve(workspace, build.dockerfile)
-    : join(context, 'Dockerfile')
-  if (!existsSync(context)) problems.add(`${where}.context`, `directory ${context} does not exist`)
-  else if (!existsSync(dockerfile)) {
-    problems.add(`${where}.dockerfile`, `file ${dockerfile} does not exist`)
+  const context = workspacePath(build.context ?? '.', workspace, where('context'), problems)
+  // The default Dockerfile is checked too (a symlink named Dockerfile may point anywhere), unless
+  // the context is refused already: its Dockerfile would only repeat the problem.
+  const dockerfile =
+    build.dockerfile !== undefined || context.inside
+      ? workspacePath(
+          build.dockerfile ?? join(context.path, 'Dockerfile'),
+          workspace,
+          where('dockerfile'),
+          problems
+        )
+      : context
+  if (context.inside && dockerfile.inside) {
+    if (!existsSync(context.path)) {
+      problems.add(where('context'), `directory ${context.path} does not exist`)
+    } else if (!existsSync(dockerfile.path)) {
+      problems.add(where('dockerfile'), `file ${dockerfile.path} does not exist`)
+    }
   }
   return {
-    context,
-    dockerfile,
+    context: context.path,
+    dockerfile: dockerfile.path,
     target: build.target,
     args: Object.fromEntries(Object.entries(build.args ?? {}).map(([k, v]) => [k, String(v)])),
     platforms: build.platforms ?? platforms
@@ -153,7 +181,9 @@ function timing(target: { deploy_timeout?: string | number; poll_interval?: stri
     timeoutMs:
       target.deploy_timeout === undefined ? undefined : parseDuration(target.deploy_timeout),
     pollIntervalMs:
-      target.poll_interval === undefined ? undefined : parseDuration(target.poll_interval)
+      target.poll_interval === undefined
+        ? undefined
+        : parseDuration(target.poll_interval, INTERVAL_RANGE)
   }
 }
 
@@ -176,13 +206,15 @@ function ecsTarget(
       `only used with strategy: codedeploy (strategy is ${strategy})`
     )
   }
-  const taskDefinition =
-    ecs.task_definition && !ecs.task_definition.startsWith('arn:')
-      ? resolve(workspace, ecs.task_definition)
-      : ecs.task_definition
-  if (taskDefinition && !taskDefinition.startsWith('arn:') && !existsSync(taskDefinition)) {
-    problems.add(`${where}.task_definition`, `file ${taskDefinition} does not exist`)
-  }
+  const taskDefinition = ecs.task_definition?.startsWith('arn:')
+    ? ecs.task_definition
+    : existingFile(ecs.task_definition, workspace, `${where}.task_definition`, problems)
+  const appspec = existingFile(
+    ecs.codedeploy?.appspec,
+    workspace,
+    `${where}.codedeploy.appspec`,
+    problems
+  )
   const containers = Array.isArray(ecs.container) ? ecs.container : [ecs.container]
   return {
     kind: 'ecs',
@@ -197,7 +229,7 @@ function ecsTarget(
       ? {
           application: ecs.codedeploy.application,
           deploymentGroup: ecs.codedeploy.deployment_group,
-          appspec: ecs.codedeploy.appspec ? resolve(workspace, ecs.codedeploy.appspec) : undefined,
+          appspec,
           autoRollback: ecs.codedeploy.auto_rollback ?? true
         }
       : undefined,
@@ -226,7 +258,7 @@ function stepFunctionsTarget(
     input: sfn.input ?? {},
     secretName: sfn.secret_name ?? (mode === 'find' ? 'deploy/{deployment_id}' : undefined),
     secretTries: sfn.secret_tries ?? 3,
-    secretIntervalMs: parseDuration(sfn.secret_interval ?? '3s') ?? 3000,
+    secretIntervalMs: parseDuration(sfn.secret_interval ?? '3s', INTERVAL_RANGE) ?? 3000,
     deleteSecret: sfn.delete_secret ?? false,
     stopOnTimeout: sfn.stop_on_timeout ?? false,
     healthCheckStates: sfn.health_check_states ?? ['CheckDeployment'],
@@ -267,9 +299,22 @@ function argoTarget(
     syncOptions: argo.sync_options ?? [],
     terminateRunning: argo.terminate_running ?? false,
     rollbackOnFailure: argo.rollback_on_failure ?? false,
-    degradedGraceMs: parseDuration(argo.degraded_grace ?? '60s') ?? 60_000,
+    degradedGraceMs: parseDuration(argo.degraded_grace ?? '60s', GRACE_RANGE) ?? 60_000,
     ...timing(argo)
   }
+}
+
+/** A file the config names (task definition, AppSpec): inside the workspace, and there. */
+function existingFile(
+  value: string | undefined,
+  workspace: string,
+  where: string,
+  problems: Problems
+): string | undefined {
+  if (value === undefined) return undefined
+  const file = workspacePath(value, workspace, where, problems)
+  if (file.inside && !existsSync(file.path)) problems.add(where, `file ${file.path} does not exist`)
+  return file.path
 }
 
 function regionOfArn(arn: string | undefined): string | undefined {
