@@ -1,9 +1,14 @@
-import * as core from '@actions/core'
+import * as actionsCore from '@actions/core'
 import { appendEvents, readEventLog } from './events/event-log.js'
 import type { EventInput, PipelineEvent } from './events/model.js'
 import { errorMessage } from './errors.js'
 import { failJob } from './outputs.js'
 import { CANCEL_STATE_KEY, readRunState } from './run-state.js'
+import { guardOutputStreams } from './runtime/workflow-commands.js'
+import { safeToolkit } from './toolkit.js'
+
+// The post step prints what main left (event messages, server errors): the same guard as main.
+const core = safeToolkit(actionsCore)
 
 /**
  * The post step (post-if: always()). When main finished, it only cleans up. When main never
@@ -11,6 +16,7 @@ import { CANCEL_STATE_KEY, readRunState } from './run-state.js'
  * not: the event log, the status card and direct message, and the GitHub deployment.
  */
 export async function runPost(): Promise<void> {
+  guardOutputStreams()
   const state = readRunState(core)
   if (!state.run) {
     // Nothing saved: main stopped before it read valid settings, and nothing was started.
