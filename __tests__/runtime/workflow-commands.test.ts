@@ -122,11 +122,12 @@ describe('the stream guard', () => {
       process.stderr.write(Buffer.from('warning from a library\n##[error]PWNED2Z\n'))
       process.stdout.write('#')
       process.stdout.write('#[warning]PWNED3Z\n')
+      process.stdout.write(Buffer.from('\n::add-mask::PWNED4Z\n').toString('hex'), 'hex')
       asOwnOutput(() => process.stdout.write('::notice::ours\n'))
     } finally {
       undo()
     }
-    const payload = { text: '', markers: ['PWNED1Z', 'PWNED2Z', 'PWNED3Z'] }
+    const payload = { text: '', markers: ['PWNED1Z', 'PWNED2Z', 'PWNED3Z', 'PWNED4Z'] }
     expectInert(capture.text(), payload, true)
     expect(runnerCommands(capture.text()).map(c => [c.name, c.data])).toEqual([['notice', 'ours']])
   })

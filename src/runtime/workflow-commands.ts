@@ -102,8 +102,14 @@ export function guardOutputStreams(
         return (original as (...args: unknown[]) => boolean).call(stream, chunk, encoding, callback)
       }
       const done = typeof encoding === 'function' ? encoding : callback
-      const charset = typeof encoding === 'string' ? encoding : 'utf8'
-      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString(charset)
+      // A string in another encoding ('hex', 'base64') is bytes too: read what it will print.
+      const bytes =
+        typeof chunk !== 'string'
+          ? Buffer.from(chunk)
+          : typeof encoding === 'string' && Buffer.isEncoding(encoding)
+            ? Buffer.from(chunk, encoding)
+            : undefined
+      const text = bytes ? bytes.toString('utf8') : (chunk as string)
       if (text === '') return original.call(stream, '', 'utf8', done)
       const safe = inert(text)
       const ended = /[\r\n]$/.test(safe) ? safe : `${safe}\n`
