@@ -1,20 +1,26 @@
 import { DeployError } from './errors.js'
 import { run } from './main.js'
 import { CANCEL_STATE_KEY } from './run-state.js'
+import { guardOutputStreams } from './runtime/inert-output.js'
 import { workflowCommands as core } from './runtime/workflow-commands.js'
+import { safeToolkit } from './toolkit.js'
 
 /** The main step (dist/index.js). */
 export async function runMain(): Promise<void> {
+  // Text that reaches stdout or stderr without passing the toolkit (a library's console.warn)
+  // cannot become a workflow command either.
+  guardOutputStreams()
+  const toolkit = safeToolkit(core)
   // The runner cancels a job with SIGINT, then SIGTERM, then a kill: the first signal asks every
   // phase to stop (and roll back what it started), so the run can still report itself cancelled.
   const cancel = new AbortController()
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      core.saveState(CANCEL_STATE_KEY, 'true')
-      core.info(`Received ${signal}: cancelling the deployment`)
+      toolkit.saveState(CANCEL_STATE_KEY, 'true')
+      toolkit.info(`Received ${signal}: cancelling the deployment`)
       cancel.abort(new DeployError('CANCELLED', `the workflow was cancelled (${signal})`))
     })
   }
-  const status = await run(core, { signal: cancel.signal })
+  const status = await run(toolkit, { signal: cancel.signal })
   process.exitCode = status === 'success' || status === 'planned' ? 0 : 1
 }

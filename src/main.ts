@@ -12,7 +12,7 @@ import { describePlan } from './plan/describe.js'
 import { clockFromEnv } from './plan/clock.js'
 import { saveRunState } from './run-state.js'
 import { readSettings } from './settings/index.js'
-import type { Toolkit } from './toolkit.js'
+import { safeToolkit, type SafeToolkit, type Toolkit } from './toolkit.js'
 
 export interface RunOptions {
   env?: NodeJS.ProcessEnv
@@ -22,7 +22,7 @@ export interface RunOptions {
 
 /** What finish() reports: the run as far as it got, and how it ended. */
 interface Ending {
-  readonly core: Toolkit
+  readonly core: SafeToolkit
   readonly bus: EventBus
   readonly warnings: string[]
   readonly started: number
@@ -37,7 +37,9 @@ interface Ending {
  * Runs the pipeline: INIT here, then the phases of src/phases/pipeline.ts in order, then DONE in
  * finish(). Every phase throws a DeployError; only failJob() fails the job. Returns the status.
  */
-export async function run(core: Toolkit, options: RunOptions = {}): Promise<RunStatus> {
+export async function run(toolkit: Toolkit, options: RunOptions = {}): Promise<RunStatus> {
+  // Everything the run prints passes here: no outside text becomes a workflow command.
+  const core = safeToolkit(toolkit)
   const env = options.env ?? process.env
   const cancel = options.signal ?? new AbortController().signal
   const started = Date.now()

@@ -3,7 +3,12 @@ import type { EventInput, PipelineEvent } from './events/model.js'
 import { errorMessage } from './errors.js'
 import { failJob } from './outputs.js'
 import { CANCEL_STATE_KEY, readRunState } from './run-state.js'
-import { workflowCommands as core } from './runtime/workflow-commands.js'
+import { guardOutputStreams } from './runtime/inert-output.js'
+import { workflowCommands } from './runtime/workflow-commands.js'
+import { safeToolkit } from './toolkit.js'
+
+// The post step prints what main left (event messages, server errors): the same guard as main.
+const core = safeToolkit(workflowCommands)
 
 /**
  * The post step (post-if: always()). When main finished, it only cleans up. When main never
@@ -12,6 +17,7 @@ import { workflowCommands as core } from './runtime/workflow-commands.js'
  * what the saved state says is owed, so after a dry run it costs little more than starting Node.
  */
 export async function runPost(): Promise<void> {
+  guardOutputStreams()
   const state = readRunState(core)
   if (!state.run) {
     // Nothing saved: main stopped before it read valid settings, and nothing was started.

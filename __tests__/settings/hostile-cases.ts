@@ -581,8 +581,14 @@ export const ACCEPTED: Record<string, (base: Value, rng: Rng) => AcceptedCase> =
     }
   },
   'a registry with any valid port'(base, rng) {
-    const registry = `registry-${rng.int(100)}.example:${1 + rng.int(65535)}/team`
-    return { what: registry, file: toYaml(replaced(base, ['registry'], registry)), inputs: {} }
+    const host = `registry-${rng.int(100)}.example:${1 + rng.int(65535)}`
+    const registry = `${host}/team`
+    // The run has a registry password, so a host only the config names must be vouched for.
+    return {
+      what: registry,
+      file: toYaml(replaced(base, ['registry'], registry)),
+      inputs: { trusted_hosts: host }
+    }
   },
   'a multi-line registry password'(base, rng) {
     const password = rng.pick([

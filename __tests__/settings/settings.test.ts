@@ -165,6 +165,8 @@ describe('readSettings', () => {
       registry_username: 'bot',
       registry_password: 'reg-pass-123',
       argocd_token: 'argo-token-456',
+      // The config names the Argo CD server: the token may go there only when the inputs say so.
+      trusted_hosts: 'argocd.dev.example.com',
       slack_bot_token: 'xoxb-789',
       slack_channel: 'C123',
       slack_webhook_url: 'https://hooks.slack.example/T/B/x',

@@ -1,7 +1,7 @@
 import type { EventBus } from '../events/bus.js'
 import type { Plan } from '../plan/types.js'
 import type { Settings } from '../settings/types.js'
-import type { Toolkit } from '../toolkit.js'
+import type { SafeToolkit } from '../toolkit.js'
 import type { Built, RegistrySession } from './image-state.js'
 
 /** What the phases learn as they go; main.ts turns it into outputs. */
@@ -25,7 +25,7 @@ export interface PhaseContext {
   readonly settings: Settings
   readonly plan: Plan
   readonly bus: EventBus
-  readonly core: Toolkit
+  readonly core: SafeToolkit
   /** Fires on cancellation or when the phase's deadline passes. */
   readonly signal: AbortSignal
   readonly state: RunState

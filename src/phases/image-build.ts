@@ -131,5 +131,5 @@ export function asBuilderError(
 }
 
 export function control(ctx: PhaseContext, service: string, signal: AbortSignal): RunControl {
-  return { signal, onLine: line => ctx.core.info(`[${service}] ${line}`) }
+  return { signal, onLine: line => ctx.core.processOutput(`[${service}] ${line}`) }
 }

@@ -3,7 +3,7 @@ import type { Stage } from '../events/model.js'
 import { buildPlan, retagPlan } from '../plan/index.js'
 import type { Plan, PlannedService } from '../plan/types.js'
 import type { Settings } from '../settings/types.js'
-import type { Toolkit } from '../toolkit.js'
+import type { SafeToolkit } from '../toolkit.js'
 import type { PhaseContext, RunState } from './context.js'
 import { deployPhaseBudget, phase } from './deadline.js'
 import type { GitHubDeployment } from './github-deployment.js'
@@ -18,7 +18,7 @@ import type { GitHubDeployment } from './github-deployment.js'
 export interface PipelineRun {
   readonly settings: Settings
   readonly bus: EventBus
-  readonly core: Toolkit
+  readonly core: SafeToolkit
   readonly state: RunState
   readonly clock: () => Date
   /** A warning that also belongs in the job summary. */

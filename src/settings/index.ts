@@ -9,6 +9,7 @@ import { InputReader } from './inputs.js'
 import { Problems, inputName, quote } from './problems.js'
 import { deployLayers, describeGraphProblem } from './service-graph.js'
 import { buildSettings, parseRegistry, repositoryFor, servicesFromConfig } from './services.js'
+import { checkCredentialRoutes } from './trust.js'
 import {
   BUMPS,
   ENVIRONMENTS,
@@ -134,6 +135,22 @@ export async function readSettings(
     pollIntervalMs: input.optionalDurationMs('poll_interval'),
     argocdToken
   }
+
+  checkCredentialRoutes(
+    {
+      trustedHosts: input.list('trusted_hosts'),
+      registryInput: input.text('registry'),
+      argocdServerInput: input.optional('argocd_server'),
+      argocdInsecureInput: argocdInsecure,
+      registryPassword: images.registryPassword,
+      argocdToken,
+      slackBotToken,
+      slackApiUrl: notify.slackApiUrl,
+      services,
+      config
+    },
+    problems
+  )
 
   problems.throwIfAny()
   return deepFreeze({

@@ -1,0 +1,124 @@
+/**
+ * Keeps text we did not write from being read as a workflow command. The runner
+ * (actions/runner, ActionCommandManager) reads every line of a step's stdout and stderr two ways:
+ *
+ * - `::name props::data` when the line, after .NET's TrimStart (every Unicode space, NEL), starts
+ *   with `::`;
+ * - the legacy `##[name props]data` ANYWHERE in the line.
+ *
+ * It splits lines at `\n`, `\r\n` and a lone `\r`. So one outside string ("x\r::add-mask::y", a
+ * config key, an Argo CD message) can start a line of its own, and `::stop-commands::` in it would
+ * switch command processing off for the rest of the step: later `::add-mask::` lines would then
+ * print the secret instead of masking it.
+ */
+
+/** Line breaks the runner splits at, and a few it does not, so we never miss one. */
+const LINE_BREAK = /(\r\n|[\n\r\v\f\u0085\u2028\u2029])/
+/** What TrimStart skips, widened to every space and control character. */
+const COMMAND_START = /^[\s\p{Z}\p{Cc}\p{Cf}]*::/u
+/**
+ * A visible backslash rather than a zero-width character: it needs no assumption about which
+ * characters .NET trims, it survives copying from the log, and a reader sees where someone tried.
+ */
+const MARK = '\\'
+
+/** `text` with every line that could be a workflow command made plain text. */
+export function inert(text: string): string {
+  return text
+    .split(LINE_BREAK)
+    .map((part, index) => (index % 2 === 1 ? part : inertLine(part)))
+    .join('')
+}
+
+function inertLine(line: string): string {
+  const legacyFree = line.replaceAll('##[', `##${MARK}[`)
+  return COMMAND_START.test(legacyFree) ? `${MARK}${legacyFree}` : legacyFree
+}
+
+/**
+ * Output of a process we do not control (a builder, helm, kubectl), shown between
+ * `::stop-commands::<token>` and `::<token>::`: the runner then executes nothing in it, whatever
+ * escaping missed. The token is random per block, so the output cannot end the block itself. A
+ * block stays open only while nothing else is written: a warning or `::add-mask::` inside one would
+ * be printed as plain text, the secret with it.
+ */
+export class StopCommandsBlock {
+  private token: string | undefined
+
+  constructor(private readonly write: (line: string) => void) {}
+
+  line(text: string): void {
+    if (!this.token) {
+      // node:crypto on first use: most runs never print a builder's output.
+      this.token = process.getBuiltinModule('node:crypto').randomUUID()
+      this.write(`::stop-commands::${this.token}`)
+    }
+    this.write(inert(text))
+  }
+
+  close(): void {
+    if (!this.token) return
+    const token = this.token
+    this.token = undefined
+    this.write(`::${token}::`)
+  }
+}
+
+let trustedDepth = 0
+
+/** Runs `write` as the action's own output: the stream guard lets its commands through. */
+export function asOwnOutput<T>(write: () => T): T {
+  trustedDepth++
+  try {
+    return write()
+  } finally {
+    trustedDepth--
+  }
+}
+
+type Write = NodeJS.WriteStream['write']
+const guards = new WeakSet<Write>()
+
+/**
+ * Makes every write to the streams that is not the action's own (a library's console.warn, a stray
+ * process.stdout.write) inert, and ends it with a line break, so that the next write starts a line
+ * of its own and one write cannot complete a command another began. Returns the undo.
+ */
+export function guardOutputStreams(
+  streams: readonly NodeJS.WriteStream[] = [process.stdout, process.stderr]
+): () => void {
+  const undo = streams.map(stream => {
+    const original = stream.write
+    // Guarding twice would only add line breaks.
+    if (guards.has(original)) return () => undefined
+    const guarded = function (
+      this: NodeJS.WriteStream,
+      chunk: Uint8Array | string,
+      encoding?: BufferEncoding | ((error?: Error | null) => void),
+      callback?: (error?: Error | null) => void
+    ): boolean {
+      if (trustedDepth > 0) {
+        return (original as (...args: unknown[]) => boolean).call(stream, chunk, encoding, callback)
+      }
+      const done = typeof encoding === 'function' ? encoding : callback
+      // A string in another encoding ('hex', 'base64') is bytes too: read what it will print.
+      const bytes =
+        typeof chunk !== 'string'
+          ? Buffer.from(chunk)
+          : typeof encoding === 'string' && Buffer.isEncoding(encoding)
+            ? Buffer.from(chunk, encoding)
+            : undefined
+      const text = bytes ? bytes.toString('utf8') : (chunk as string)
+      if (text === '') return original.call(stream, '', 'utf8', done)
+      const safe = inert(text)
+      const ended = /[\r\n]$/.test(safe) ? safe : `${safe}\n`
+      return original.call(stream, ended, 'utf8', done)
+    }
+    stream.write = guarded as Write
+    guards.add(stream.write)
+    return () => {
+      if (stream.write === guarded) stream.write = original
+    }
+  })
+  return () => undo.forEach(restore => restore())
+}
