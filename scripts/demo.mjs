@@ -322,7 +322,9 @@ async function main() {
 
     const tags = git(workspace, 'tag', '--points-at', 'HEAD').split('\n').filter(Boolean)
     const seen = await standIns.witness()
-    say(`\n=== what was changed: the git tag, and the ${SIMULATED} ===`)
+    say(
+      '\n=== what changed: the git tag, and what the simulators of ECS, Argo CD, Slack and Discord received (not the real services) ==='
+    )
     say(
       tags.length > 0
         ? `git tag ${tags.join(', ')} on ${git(workspace, 'rev-parse', '--short', 'HEAD')} in ${workspace} ` +
