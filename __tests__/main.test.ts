@@ -87,8 +87,13 @@ describe('run: dry run', () => {
     // Nothing changed: no tag, and the log says what would happen instead.
     expect(repo.git('tag', '--list')).toBe(tagsBefore)
     expect(core.rawLog()).toContain('Deploy step 2: webui')
-    expect(core.summaries[0]).toContain('Deployment planned (dry run)')
-    expect(core.summaries[0]).toContain('### Timeline')
+    const summary = core.summaries[0] ?? ''
+    expect(summary.split('\n')[0]).toBe('## 📝 dry run: nothing changed')
+    expect(summary).toContain(
+      '| webui | `127.0.0.1:5999/shop/webui:dev-2611240700` | Argo CD app chef-webui on https://argocd.dev.example.com | 📝 planned | — | — |'
+    )
+    expect(summary).toContain('```mermaid\ngantt\n')
+    expect(summary).toContain('### Timeline')
 
     const events = readEvents(core.outputs.events_file as string)
     expect(events.map(e => e.id)).toEqual(events.map((_, i) => i + 1))
@@ -165,6 +170,23 @@ describe('run: invalid input', () => {
     expect(core.outputs).toEqual({ status: 'failure' })
     expect(repo.git('tag', '--list')).toBe('')
     expect(existsSync(join(repo.dir, '.runner-temp'))).toBe(false)
+
+    // The job summary still says what went wrong, one problem per line, before anything else.
+    expect(core.summaries).toHaveLength(1)
+    const lines = (core.summaries[0] ?? '').split('\n')
+    expect(lines.slice(0, 5)).toEqual([
+      '## ❌ failed at INIT: INVALID_INPUT',
+      '',
+      '**INVALID_INPUT**: 2 problems with the inputs or the deploy config; nothing was changed:',
+      '',
+      '### Problems'
+    ])
+    const problems = lines.slice(6, lines.indexOf('', 6))
+    expect(problems).toEqual([
+      expect.stringMatching(/^- input 'environment': /),
+      expect.stringMatching(/^- input 'bump': /)
+    ])
+    expect(core.summaries[0]).not.toContain('```mermaid')
   })
 })
 

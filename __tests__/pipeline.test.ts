@@ -252,7 +252,16 @@ maybe('pipeline: run() from INIT to DONE against the registry and every simulato
     expect(w.slack.calls.filter(c => c === 'chat.update')).toHaveLength(versions.length - 1)
     expect(w.slack.messages.find(m => m.channel === 'DU0OCTO')).toBeDefined()
 
-    expect(core.summaries[0]).toContain(TAG)
+    // The job summary: what changed, a row per service with its digest, and the chart.
+    const summary = core.summaries[0] ?? ''
+    expect(summary.split('\n')[0]).toBe('## ✅ deployed 3 services to stage')
+    for (const name of SERVICES) {
+      const row = summary.split('\n').find(line => line.startsWith(`| ${name} |`)) ?? ''
+      expect(row).toContain(`| \`${(images[name] as string).slice(0, -52)}\` |`)
+      expect(row).toContain('| ✅ deployed |')
+      expect(summary).toContain(`  section ${name}\n  build :done, `)
+    }
+    expect(summary).toContain('```mermaid\ngantt\n')
     const scanned = expectNoSecrets(w, core)
     // The scan covered the bodies that carry run data: release, deployment, spec, execution input.
     expect(scanned['GitHub requests']).toContain(`"tag_name":"${TAG}"`)
@@ -341,6 +350,16 @@ maybe('pipeline: run() from INIT to DONE against the registry and every simulato
     expect(finalCard).toContain('*worker* not run')
     // A failed deployment is always told to the person responsible.
     expect(w.slack.messages.find(m => m.channel === 'DU0OCTO')).toBeDefined()
+
+    const summary = core.summaries[0] ?? ''
+    expect(summary.split('\n')[0]).toBe('## ❌ failed at DEPLOY: api')
+    const rows = summary.split('\n').filter(line => /^\| (api|webui|worker) \|/.test(line))
+    expect(rows[0]).toContain('| ❌ DEPLOY_FAILED: ')
+    expect(rows.slice(1).map(row => row.includes('| ⏭️ not deployed: it depends on api'))).toEqual([
+      true,
+      true
+    ])
+    expect(summary).toMatch(/\n {2}DEPLOY :crit, /)
 
     expectNoSecrets(w, core)
   })

@@ -3,12 +3,12 @@ import { EventBus } from './events/bus.js'
 import type { RunStatus, Stage } from './events/model.js'
 import { fileSink } from './events/sinks/file.js'
 import { logSink } from './events/sinks/log.js'
-import { renderSummary } from './events/summary.js'
+import { renderSummary, type SummaryService } from './events/summary.js'
 import type { Notifications } from './notify/index.js'
 import { doneMessage, failJob, outputsFor } from './outputs.js'
 import { emptyRunState } from './phases/context.js'
 import { walkPipeline, type PipelineRun } from './phases/pipeline.js'
-import { describePlan } from './plan/describe.js'
+import { describePlan, describeTarget } from './plan/describe.js'
 import { clockFromEnv } from './plan/clock.js'
 import { saveRunState } from './run-state.js'
 import { readSettings } from './settings/index.js'
@@ -161,23 +161,34 @@ async function finish(ending: Ending): Promise<RunStatus> {
   }
 
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
-  if (run) {
-    await core.summary
-      .addRaw(
-        renderSummary({
-          status,
-          outputs,
-          planLines: run.plan && describePlan(run.plan),
-          events: bus.events,
-          warnings: ending.warnings,
-          error: failure ? { code: failure.code, message: failure.message } : undefined
-        })
-      )
-      .write()
-      .catch((error: unknown) => core.warning(`job summary not written: ${String(error)}`))
-  }
+  // Written for every ending, INIT's too: a run that stopped on its inputs lists the problems.
+  await core.summary
+    .addRaw(
+      renderSummary({
+        status,
+        outputs,
+        planLines: run?.plan && describePlan(run.plan),
+        services: summaryServices(run),
+        events: bus.events,
+        warnings: ending.warnings,
+        error: failure && { code: failure.code, message: failure.message, details: failure.details }
+      })
+    )
+    .write()
+    .catch((error: unknown) => core.warning(`job summary not written: ${String(error)}`))
   failJob(core, failure, strictFailure)
   return status
+}
+
+/** The summary's services: the plan's, or the settings' when the run ended before VERSION. */
+function summaryServices(run: PipelineRun | undefined): SummaryService[] {
+  if (!run) return []
+  const services = run.plan?.services ?? run.settings.services
+  return services.map(s => ({
+    name: s.name,
+    image: run.plan?.services.find(p => p.name === s.name)?.image?.reference,
+    target: s.deploy && describeTarget(s.deploy)
+  }))
 }
 
 function currentStage(bus: EventBus): Stage {

@@ -96,7 +96,9 @@ maybe('images: buildah -> docker-registry (htpasswd, 127.0.0.1)', () => {
       expect(platforms.sort()).toEqual(['linux/amd64', 'linux/arm64'])
       expect(ctx.state.images[name]).toBe(`${registry.host}/shop/${name}:${TAG}@${index.digest}`)
     }
-    const pushed = bus.events.filter(e => e.stage === 'PUSH' && e.type === 'progress')
+    const pushed = bus.events.filter(
+      e => e.stage === 'PUSH' && e.type === 'progress' && e.message.includes('@sha256:')
+    )
     expect(pushed.map(e => e.service).sort()).toEqual([...SHOP_SERVICES].sort())
     expect(bus.events.some(e => e.type === 'info' && /buildah/.test(e.message))).toBe(true)
     // Credentials went through stdin into the per-job auth file, never a command line or a log.

@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { EventInput, PipelineEvent } from '../../src/events/model.js'
-import { applyEvent, clip, elapsedMs, newCard, type StatusCard } from '../../src/notify/card.js'
+import {
+  applyEvent,
+  clip,
+  elapsedMs,
+  failureSection,
+  newCard,
+  type StatusCard
+} from '../../src/notify/card.js'
 import {
   DISCORD_LIMITS,
   discordCardMessage,
@@ -136,6 +143,96 @@ describe('the card model (pure)', () => {
     expect(card.phase).toBe('failed')
     expect(card.error).toEqual({ code: 'BUILD_FAILED', message: 'build failed', details: 'a\nb' })
     expect(card.services.map(s => s.state)).toEqual(['failed', 'stopped'])
+  })
+
+  it('a failed service shows its reason, not its last progress, and the failure section does not repeat it', () => {
+    const reason = 'app chef-api: sync Failed: one or more objects failed to apply'
+    const card = fold([
+      event({ type: 'stage', stage: 'DEPLOY', message: '' }, 1),
+      event(
+        {
+          type: 'progress',
+          stage: 'DEPLOY',
+          service: 'api',
+          message: 'sync Running, OutOfSync, Progressing'
+        },
+        2
+      ),
+      event(
+        {
+          type: 'error',
+          stage: 'DEPLOY',
+          service: 'api',
+          message: reason,
+          error_code: 'DEPLOY_FAILED'
+        },
+        3
+      ),
+      // A line the target reports afterwards (its rollback) does not replace the reason.
+      event({ type: 'progress', stage: 'DEPLOY', service: 'api', message: 'rolling back' }, 4),
+      event(
+        {
+          type: 'info',
+          stage: 'DEPLOY',
+          service: 'worker',
+          message: 'not deployed: it depends on api, which failed'
+        },
+        4
+      ),
+      event(
+        {
+          type: 'error',
+          stage: 'DEPLOY',
+          message: `api: ${reason}`,
+          error_code: 'DEPLOY_FAILED',
+          error_details: `api: DEPLOY_FAILED: ${reason}\nnot deployed: worker`
+        },
+        5
+      ),
+      event({ type: 'done', stage: 'DONE', status: 'failure', message: '' }, 6)
+    ])
+    expect(card.services[0]).toMatchObject({ state: 'failed', detail: reason })
+    expect(failureSection(card)).toEqual({
+      title: 'DEPLOY_FAILED',
+      details: ['not deployed: worker']
+    })
+    const slack = JSON.stringify(slackCardMessage(card))
+    expect(slack).toContain(`❌ *api* failed — ${reason}`)
+    expect(slack.split(reason)).toHaveLength(2)
+    expect(slack).not.toContain('OutOfSync')
+    const discord = discordCardMessage(card).embeds?.[0]?.description ?? ''
+    expect(discord.split(escapeDiscord(reason))).toHaveLength(2)
+
+    // Two services failed: each line has its own reason; the section keeps the run's sentence.
+    const two = fold(
+      [
+        event(
+          {
+            type: 'error',
+            stage: 'DEPLOY',
+            service: 'worker',
+            message: 'timed out',
+            error_code: 'TIMEOUT'
+          },
+          7
+        ),
+        event(
+          {
+            type: 'error',
+            stage: 'DEPLOY',
+            message: '2 services failed to deploy',
+            error_code: 'DEPLOY_FAILED',
+            error_details: `api: DEPLOY_FAILED: ${reason}\nworker: TIMEOUT: timed out`
+          },
+          8
+        )
+      ],
+      { ...card, phase: 'deploy' } // as if still running, so the events still apply
+    )
+    expect(failureSection(two)).toEqual({
+      title: 'DEPLOY_FAILED: 2 services failed to deploy',
+      details: []
+    })
   })
 
   it('takes version, tags and services from the plan once it exists', () => {

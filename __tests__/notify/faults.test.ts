@@ -49,7 +49,8 @@ describe('Slack trouble', () => {
       { times: 2, match: slackMethod('chat.postMessage') }
     )
     await harness.run()
-    expect(harness.slack.calls[0]).toBe('chat.postMessage')
+    // The person responsible was looked up at INIT, before the card.
+    expect(harness.slack.calls.slice(0, 2)).toEqual(['users.lookupByEmail', 'chat.postMessage'])
     expect(harness.slack.messages[0]?.versions).toHaveLength(4)
     expect(harness.core.warnings).toEqual([])
     expectDeployUnchanged(harness)
@@ -85,7 +86,7 @@ describe('Slack trouble', () => {
     expect(harness.core.warnings[0]).toContain(`${name}: `)
     expect(harness.core.warnings[0]).toContain(hint)
     expect(harness.core.warnings[0]).toContain('no further Slack updates in this run')
-    expect(harness.slack.requests).toHaveLength(1)
+    expect(harness.slack.requests.filter(r => r.path.startsWith('/api/chat.'))).toHaveLength(1)
     expect(harness.discord.calls).toHaveLength(5)
     expectDeployUnchanged(harness)
   })
@@ -112,7 +113,8 @@ describe('Slack trouble', () => {
     expect(harness.core.warnings).toEqual([
       'Slack: could not post the status card: Slack did not answer in time'
     ])
-    expect(harness.slack.calls.slice(0, 3)).toEqual([
+    expect(harness.slack.calls.slice(0, 4)).toEqual([
+      'users.lookupByEmail', // the person responsible, at INIT
       'chat.postMessage',
       'chat.update',
       'chat.update'
@@ -121,11 +123,11 @@ describe('Slack trouble', () => {
     expectDeployUnchanged(harness)
   })
 
-  it('a DM to an unknown e-mail is a warning that names it', async () => {
-    harness = await startHarness({ users: [] })
+  it('a DM to an unknown notify_user e-mail is a warning that names it', async () => {
+    harness = await startHarness({ users: [], notify: { notifyUser: 'nobody@example.com' } })
     await harness.run()
     expect(harness.core.warnings).toEqual([
-      'Slack: could not send the direct message to octo@example.com (from the head commit author): ' +
+      'Slack: could not send the direct message to nobody@example.com (from notify_user): ' +
         'users_not_found: no Slack user has that e-mail address'
     ])
     expectDeployUnchanged(harness)

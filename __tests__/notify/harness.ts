@@ -6,6 +6,7 @@ import type { NotificationWarnings } from '../../src/notify/warnings.js'
 import type { NotifySettings, Settings } from '../../src/settings/types.js'
 import type { RecordingToolkit } from '../fixtures/toolkit.js'
 import { startDiscordSimulator, type DiscordSimulator } from '../simulators/discord.js'
+import { startGitHubSimulator, type GitHubSimulator, type SimUser } from '../simulators/github.js'
 import { startHttpServer, type SimServer } from '../simulators/http.js'
 import { startSlackSimulator, type SlackSimulator } from '../simulators/slack.js'
 import {
@@ -25,6 +26,8 @@ export const MENTION = '555000111222333444'
 export interface Harness {
   slack: SlackSimulator
   discord: DiscordSimulator
+  /** Started when the options ask for GitHub: the run's token and API then reach it. */
+  github: GitHubSimulator | undefined
   /** Slack incoming webhook receiver. */
   slackHook: SimServer
   /** Event webhook receiver. */
@@ -51,6 +54,13 @@ export interface HarnessOptions {
   tuning?: NotifyTuning['call']
   /** Slack users the simulator knows. */
   users?: { id: string; email: string }[]
+  /** A GitHub to ask about the actor and the deployed commit (authored by `commitAuthor`). */
+  github?: {
+    users?: SimUser[]
+    commitAuthor?: { name: string; email: string }
+    /** The token the run holds, when not the one GitHub accepts. */
+    runToken?: string
+  }
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -63,6 +73,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ]
   })
   const discord = await startDiscordSimulator()
+  const github = options.github && (await startGitHubSimulator({ users: options.github.users }))
+  const githubSettings: Partial<Settings> = github
+    ? {
+        githubToken: options.github?.runToken ?? github.token,
+        context: {
+          ...testSettings({}).context,
+          ...options.settings?.context,
+          apiUrl: github.url,
+          apiUrlGiven: true,
+          sha: github.commit('feat: checkout', undefined, options.github?.commitAuthor)
+        }
+      }
+    : {}
   const slackHook = await startHttpServer(() => ({
     status: 200,
     headers: { 'content-type': 'text/plain' },
@@ -82,7 +105,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       webhookUrl: receiverUrl,
       ...options.notify
     },
-    options.settings
+    { ...options.settings, ...githubSettings }
   )
   const core = recordingCore()
   const clock = fakeClock()
@@ -110,6 +133,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return {
     slack,
     discord,
+    github,
     slackHook,
     receiver,
     settings,
@@ -142,7 +166,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await bus.close()
     },
     async close() {
-      await Promise.all([slack.close(), discord.close(), slackHook.close(), receiver.close()])
+      await Promise.all([
+        slack.close(),
+        discord.close(),
+        slackHook.close(),
+        receiver.close(),
+        github?.close()
+      ])
     }
   }
 }

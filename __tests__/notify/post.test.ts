@@ -60,7 +60,12 @@ describe('the post step finishes a card main left unfinished', () => {
     const log = withEventLog(harness)
     await harness.run({ stopAfter: 'DEPLOY' })
     const seen = harness.bus.events.length
-    expect(harness.slack.calls).toEqual(['chat.postMessage', 'chat.update', 'chat.update'])
+    expect(harness.slack.calls).toEqual([
+      'users.lookupByEmail', // the person responsible, found at INIT and saved for the post step
+      'chat.postMessage',
+      'chat.update',
+      'chat.update'
+    ])
 
     // What src/post.ts does before calling us: close the event log.
     const closing = appendEvents(log, [
@@ -77,12 +82,12 @@ describe('the post step finishes a card main left unfinished', () => {
     await finishFromPost(post, endedRun(log, true), postEnv(harness), tuning)
 
     expect(harness.slack.calls).toEqual([
+      'users.lookupByEmail',
       'chat.postMessage',
       'chat.update',
       'chat.update',
       'chat.update', // cancelled
-      'users.lookupByEmail',
-      'conversations.open',
+      'conversations.open', // to the user main found: no lookup again
       'chat.postMessage'
     ])
     expect(slackColours(harness).at(-1)).toBe('#9E9E9E')
@@ -160,9 +165,8 @@ describe('the post step finishes a card main left unfinished', () => {
 
     const post = recordingCore(h.core.state)
     await finishFromPost(post, endedRun(), postEnv(h), tuning)
-    expect(h.slack.calls.slice(-4)).toEqual([
+    expect(h.slack.calls.slice(-3)).toEqual([
       'chat.update', // completed
-      'users.lookupByEmail',
       'conversations.open',
       'chat.postMessage' // the DM main never sent
     ])

@@ -22,11 +22,11 @@ describe('status card sequence, real clients against the simulators', () => {
     const { slack, discord, slackHook, receiver, core } = harness
 
     expect(slack.calls).toEqual([
+      'users.lookupByEmail', // the head commit author, found at INIT
       'chat.postMessage', // INIT
       'chat.update', // build
       'chat.update', // deploy
       'chat.update', // completed
-      'users.lookupByEmail', // the head commit author
       'conversations.open',
       'chat.postMessage' // the DM
     ])
@@ -94,22 +94,36 @@ describe('status card sequence, real clients against the simulators', () => {
       ])
       expect(slackColours(harness)).toEqual([...Array<string>(phaseEdits + 1).fill(AMBER), RED])
       const card = JSON.stringify(slack.messages[0]?.versions.at(-1))
-      expect(card).toContain(`${code}: ${stage.toLowerCase()} failed`)
+      const reason = `${stage.toLowerCase()} failed`
+      if (service) {
+        // The failed service's line says why; the failure section does not say it again.
+        expect(card).toContain(`❌ *${service}* failed — ${reason}`)
+        expect(card.split(reason)).toHaveLength(2)
+        expect(card).toContain(`"text":"${code}\\nline 1: step failed`)
+      } else {
+        expect(card).toContain(`${code}: ${reason}`)
+      }
       expect(card).toContain('line 8: step failed')
       expect(card).not.toContain('line 9: step failed')
-      if (service) expect(card).toContain(`*${service}* failed`)
       const thread = slack.messages[1]
       expect(thread?.threadTs).toBe(slack.messages[0]?.ts)
       expect(thread?.versions[0]?.text).toContain('line 30: step failed')
       expect(slack.messages[2]?.channel).toBe('DU0RESP')
-      expect(JSON.stringify(slack.messages[2]?.versions[0])).toContain(code)
+      const dm = JSON.stringify(slack.messages[2]?.versions[0])
+      expect(dm).toContain(code)
+      // The DM has no service list: the failed service's line comes along, its reason once.
+      expect(dm.split(reason)).toHaveLength(2)
+      if (service) expect(dm).toContain(`❌ *${service}* failed — ${reason}`)
 
       expect(discord.calls).toEqual([
         'POST',
         ...Array<string>(phaseEdits + 1).fill('PATCH'),
         'POST'
       ])
-      expect(discord.messages[0]?.versions.at(-1)?.embeds[0]?.color).toBe(0xe01e5a)
+      const embed = discord.messages[0]?.versions.at(-1)?.embeds[0]
+      expect(embed?.color).toBe(0xe01e5a)
+      expect(embed?.description?.split(reason)).toHaveLength(2)
+      if (service) expect(embed?.description).toContain(`❌ **${service}** failed — ${reason}`)
       expect(discord.messages[1]?.pinged).toEqual([MENTION])
       expect(harness.receiver.requests.at(-1)?.json()).toMatchObject({
         type: 'done',
@@ -125,7 +139,7 @@ describe('status card sequence, real clients against the simulators', () => {
     const { bus, card } = harness
     await emitRun(bus) // no pause between phases
     await bus.close()
-    expect(harness.slack.calls.slice(0, 2)).toEqual(['chat.postMessage', 'chat.update'])
+    expect(harness.slack.calls.slice(1, 3)).toEqual(['chat.postMessage', 'chat.update'])
     expect(harness.slack.messages[0]?.versions).toHaveLength(2)
     expect(slackColours(harness)).toEqual([AMBER, GREEN])
     expect(harness.discord.calls).toEqual(['POST', 'PATCH', 'POST'])
@@ -140,7 +154,7 @@ describe('status card sequence, real clients against the simulators', () => {
     expect(harness.slack.messages.at(-1)?.channel).toBe('DU0RESP')
   })
 
-  it('a schedule run with nobody mapped sends no DM and says why', async () => {
+  it('a schedule run with no one to find sends no DM, and the card and the log say why', async () => {
     harness = await startHarness({
       settings: {
         context: {
@@ -158,15 +172,21 @@ describe('status card sequence, real clients against the simulators', () => {
       'chat.update'
     ])
     expect(notices(harness.core)).toEqual([
-      expect.stringContaining(
-        "schedule run, notify_user is empty and slack_users has no entry for 'octocat'"
-      )
+      "Slack: no direct message: notify_user is empty, 'octocat' is not in slack_users, " +
+        "octocat's GitHub profile e-mail could not be read (no GitHub API access), " +
+        "the commit author's e-mail could not be read (no GitHub API access)"
     ])
+    for (const version of harness.slack.messages[0]?.versions ?? []) {
+      expect(JSON.stringify(version)).toContain(
+        '⚠️ no one to notify: add `octocat: &lt;slack id&gt;` under slack_users'
+      )
+    }
     expect(harness.core.warnings).toEqual([])
   })
 
   it('a dry run sends nothing at all', async () => {
     harness = await startHarness()
+    const before = harness.slack.requests.length // the harness's own run looked up its person
     const settings = { ...harness.settings, dryRun: true }
     const core = recordingCore()
     const { sinks, warnings } = await notificationSinks(settings, () => undefined, core)
@@ -176,7 +196,8 @@ describe('status card sequence, real clients against the simulators', () => {
     await emitRun(bus)
     await bus.close()
     const requests =
-      harness.slack.requests.length +
+      harness.slack.requests.length -
+      before +
       harness.discord.requests.length +
       harness.slackHook.requests.length +
       harness.receiver.requests.length

@@ -121,13 +121,28 @@ export async function emitRun(bus: EventBus, scenario: Scenario = {}): Promise<v
       if (scenario.stopAfter === stage) return scenario.between?.()
       const fail = scenario.failAt
       if (fail?.stage === stage) {
+        const reason = `${stage.toLowerCase()} failed`
+        if (fail.service) {
+          // As the phases report a service's own failure, before the run's error.
+          bus.emit({
+            type: 'error',
+            stage,
+            service: fail.service,
+            message: reason,
+            error_code: fail.code
+          })
+        }
+        // The run's error as main emits it: DEPLOY names the service and lists it in the details
+        // (summariseFailures); BUILD and PUSH pass the first failure on as it is.
+        const deploy = fail.service !== undefined && stage === 'DEPLOY'
         bus.emit({
           type: 'error',
           stage,
-          service: fail.service,
-          message: `${stage.toLowerCase()} failed`,
+          message: deploy ? `${fail.service}: ${reason}` : reason,
           error_code: fail.code,
-          error_details: fail.details
+          error_details: deploy
+            ? [`${fail.service}: ${fail.code}: ${reason}`, fail.details].filter(Boolean).join('\n')
+            : fail.details
         })
         bus.emit({
           type: 'done',

@@ -20,6 +20,14 @@ export interface SimCommit {
   readonly sha: string
   readonly message: string
   readonly parents: readonly string[]
+  /** Default: Dev <dev@example.com>. */
+  readonly author?: { readonly name: string; readonly email: string }
+}
+
+/** A GitHub account as GET /users/{username} shows it; `email` is null when kept private. */
+export interface SimUser {
+  readonly login: string
+  readonly email: string | null
 }
 
 export interface SimRef {
@@ -76,6 +84,8 @@ export interface GitHubSimOptions {
   permissions?: { contents?: Permission; deployments?: Permission }
   /** Default page size of list endpoints when the client sends no per_page. */
   defaultPerPage?: number
+  /** Accounts GET /users/{username} knows. */
+  users?: SimUser[]
 }
 
 export interface GitHubSimulator extends SimServer {
@@ -95,7 +105,7 @@ export interface GitHubSimulator extends SimServer {
   /** Runs before a write is applied: lets a test create a competitor's ref "at the same moment". */
   beforeWrite: ((request: SimRequest) => void) | undefined
   /** A commit on top of `parent` (default: the newest commit); returns its sha. */
-  commit(message: string, parent?: string): string
+  commit(message: string, parent?: string, author?: SimCommit['author']): string
   /** A lightweight tag (or an annotated one) on a commit. */
   tag(name: string, commitSha: string, options?: { annotated?: boolean }): void
   /** Requests that changed state successfully, as "POST /repos/o/r/git/refs 201". */
@@ -126,10 +136,10 @@ export async function startGitHubSimulator(
 
   const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex')
 
-  function commit(message: string, parent?: string): string {
+  function commit(message: string, parent?: string, author?: SimCommit['author']): string {
     const parents = parent ? [parent] : order.slice(-1)
     const sha = sha1(`commit ${order.length} ${message} ${parents.join(',')}`)
-    commits.set(sha, { sha, message, parents })
+    commits.set(sha, { sha, message, parents, author })
     order.push(sha)
     return sha
   }
@@ -160,6 +170,12 @@ export async function startGitHubSimulator(
     const auth = String(request.headers.authorization ?? '')
     if (auth !== `token ${token}` && auth !== `Bearer ${token}`) {
       return error(401, 'Bad credentials')
+    }
+    const user = /^\/users\/([^/]+)$/.exec(request.path)
+    if (request.method === 'GET' && user) {
+      const login = decodeURIComponent(user[1] ?? '').toLowerCase()
+      const found = (options.users ?? []).find(u => u.login.toLowerCase() === login)
+      return found ? { body: userJson(found) } : error(404, 'Not Found')
     }
     if (!request.path.startsWith(`${api}/`)) return error(404, 'Not Found')
     const path = request.path.slice(api.length)
@@ -198,6 +214,10 @@ export async function startGitHubSimulator(
       return found
         ? { body: { ...found, url: `${baseUrl}${api}/git/tags/${found.sha}` } }
         : error(404, 'Not Found')
+    }
+    if (m === 'GET' && (match = path.match(/^\/git\/commits\/([0-9a-f]{40})$/))) {
+      const found = commits.get(match[1] ?? '')
+      return found ? { body: gitCommitJson(found) } : error(404, 'Not Found')
     }
     if (m === 'GET' && (match = path.match(/^\/compare\/(.+)\.\.\.(.+)$/))) {
       return compare(
@@ -473,14 +493,45 @@ export async function startGitHubSimulator(
     object: { ...ref.object, url: `${baseUrl}${api}/git/${ref.object.type}s/${ref.object.sha}` }
   })
 
+  const authorOf = (c: SimCommit) => ({
+    ...(c.author ?? { name: 'Dev', email: 'dev@example.com' }),
+    date: '2026-11-23T21:00:00Z'
+  })
+
   const commitJson = (sha: string): unknown => ({
     sha,
     url: `${baseUrl}${api}/commits/${sha}`,
     commit: {
       message: commits.get(sha)!.message,
-      author: { name: 'Dev', email: 'dev@example.com' }
+      author: authorOf(commits.get(sha)!)
     },
     parents: commits.get(sha)!.parents.map(p => ({ sha: p }))
+  })
+
+  /** GET /repos/{owner}/{repo}/git/commits/{sha}: the git object, without a diff. */
+  const gitCommitJson = (c: SimCommit): unknown => ({
+    sha: c.sha,
+    url: `${baseUrl}${api}/git/commits/${c.sha}`,
+    author: authorOf(c),
+    committer: authorOf(c),
+    message: c.message,
+    tree: {
+      sha: sha1(`tree ${c.sha}`),
+      url: `${baseUrl}${api}/git/trees/${sha1(`tree ${c.sha}`)}`
+    },
+    parents: c.parents.map(p => ({ sha: p, url: `${baseUrl}${api}/git/commits/${p}` })),
+    verification: { verified: false, reason: 'unsigned', signature: null, payload: null }
+  })
+
+  /** The public user fields the action reads, in the shape of GitHub's public-user schema. */
+  const userJson = (u: SimUser): unknown => ({
+    login: u.login,
+    id: 1000 + u.login.length,
+    type: u.login.endsWith('[bot]') ? 'Bot' : 'User',
+    name: u.login,
+    email: u.email,
+    url: `${baseUrl}/users/${u.login}`,
+    html_url: `https://github.example/${u.login}`
   })
 
   const deploymentJson = (d: SimDeployment): unknown => ({

@@ -72,6 +72,8 @@ export interface CardContext {
 }
 
 export const COMMIT_TITLE_MAX = 200
+/** A service line's detail (its last progress, or why it failed) is cut here. */
+const SERVICE_DETAIL_MAX = 300
 export const FINAL_PHASES: readonly CardPhase[] = ['completed', 'failed', 'cancelled']
 
 export function isFinal(card: StatusCard): boolean {
@@ -126,11 +128,15 @@ export function applyEvent(card: StatusCard, event: PipelineEvent, plan?: Plan):
     case 'info': {
       const state = serviceStateOf(event)
       if (!event.service || !state) return next
-      return mapServices(next, s => (s.name === event.service ? [state, event.message] : s.state))
+      // A failed service's line keeps its reason; a later line (a rollback's) does not replace it.
+      return mapServices(next, s =>
+        s.name === event.service && s.state !== 'failed' ? [state, event.message] : s.state
+      )
     }
     case 'error':
       return {
-        ...mapServices(next, s => (s.name === event.service ? 'failed' : s.state)),
+        // The line shows why it failed, not the last thing it was doing.
+        ...mapServices(next, s => (s.name === event.service ? ['failed', event.message] : s.state)),
         error: {
           code: event.error_code,
           message: event.message,
@@ -164,6 +170,39 @@ export function finish(
     ...mapServices(card, s => settle(s, phase)),
     phase,
     stage
+  }
+}
+
+/**
+ * The card's failure section: the run's error less what the service lines already say, so each
+ * reason is read once. The run's error repeats a failed service's reason ("api: <reason>", or a
+ * build's message as it is) and its details list every failed service ("api: CODE: <reason>");
+ * those are left to the service lines. What remains (the code, the services not deployed, the
+ * builder's last lines) stays.
+ */
+export function failureSection(card: StatusCard): { title: string; details: string[] } | undefined {
+  const error = card.error
+  if (!error) return undefined
+  const reasons = new Map(
+    card.services.filter(s => s.state === 'failed' && s.detail).map(s => [s.name, s.detail])
+  )
+  // Service lines hold their reason clipped (mapServices); compare clipped.
+  const onLine = (name: string, reason: string): boolean =>
+    reasons.get(name) === clip(reason, SERVICE_DETAIL_MAX)
+  const repeated = (message: string): boolean =>
+    [...reasons.keys()].some(
+      name =>
+        onLine(name, message) ||
+        (message.startsWith(`${name}: `) && onLine(name, message.slice(name.length + 2)))
+    )
+  const details = (error.details ?? '').split(/\r?\n/).filter(line => {
+    if (line.trim() === '') return false
+    const listed = /^(.+?): [A-Z_]+: (.*)$/.exec(line)
+    return !(listed && onLine(listed[1] as string, listed[2] as string))
+  })
+  return {
+    title: repeated(error.message) ? error.code : `${error.code}: ${error.message}`,
+    details
   }
 }
 
@@ -245,7 +284,11 @@ function mapServices(
       const [state, detail] = Array.isArray(changed) ? changed : [changed, service.detail]
       return state === service.state && detail === service.detail
         ? service
-        : { ...service, state, detail: detail === undefined ? undefined : clip(detail, 300) }
+        : {
+            ...service,
+            state,
+            detail: detail === undefined ? undefined : clip(detail, SERVICE_DETAIL_MAX)
+          }
     })
   }
 }

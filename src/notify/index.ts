@@ -1,11 +1,14 @@
 import type { EventSink } from '../events/model.js'
 import type { Plan } from '../plan/types.js'
 import type { Settings } from '../settings/types.js'
+import { connectFor, usesGitHubApi, type GitHubApi } from '../clients/github.js'
+import { commitAuthorEmail, profileEmail } from '../clients/github-people.js'
 import type { Toolkit } from '../toolkit.js'
 import { newCard, type CardContext } from './card.js'
 import { DiscordCardChannel } from './discord.js'
 import { DEFAULT_CALL_TUNING, type CallTuning } from './http.js'
-import { chooseRecipient, createSlackApi, SlackCardChannel } from './slack.js'
+import { findResponsible, type ResponsibleLookups } from './responsible.js'
+import { createSlackApi, SlackCardChannel, slackUserByEmail } from './slack.js'
 import { SlackWebhookChannel } from './slack-webhook.js'
 import { StatusCardSink, type CardChannel, type StatusCardOptions } from './status-card.js'
 import { NotificationWarnings } from './warnings.js'
@@ -47,7 +50,10 @@ export async function notificationSinks(
     const api = await createSlackApi(notify.slackBotToken, notify.slackApiUrl, call, m =>
       core.debug(warnings.redact(m))
     )
-    const recipient = chooseRecipient({ ...notify, ...settings.context })
+    const recipient = await findResponsible(
+      { ...notify, ...settings.context },
+      { ...githubLookups(settings), slackUserByEmail: email => slackUserByEmail(api, email) }
+    )
     channels.push(new SlackCardChannel(api, notify.slackChannel, recipient, warnings))
   } else if (notify.slackBotToken) {
     warnings.warn('Slack', 'slack_bot_token is set but slack_channel is empty: no status card')
@@ -86,6 +92,27 @@ export function strictNotificationFailure(
   const lines = warnings.lines
   if (!settings.notify.strict || lines.length === 0) return undefined
   return `notify_strict is true and ${lines.length} notification problem(s) occurred: ${lines.join('; ')}`
+}
+
+/**
+ * GitHub's side of finding the person responsible: the actor's profile and the deployed commit,
+ * read with the run's token. Short retries: this runs at INIT, before anything is built.
+ */
+function githubLookups(settings: Settings): Partial<ResponsibleLookups> {
+  if (!usesGitHubApi(settings)) return {}
+  let connected: Promise<GitHubApi> | undefined
+  const github = (): Promise<GitHubApi> =>
+    (connected ??= connectFor(settings, {
+      attempts: 2,
+      baseDelayMs: 500,
+      attemptTimeoutMs: 5000,
+      maxRetryAfterMs: 5000
+    }))
+  const { owner, repo, sha } = settings.context
+  return {
+    profileEmail: async login => profileEmail(await github(), login),
+    commitEmail: sha ? async () => commitAuthorEmail(await github(), owner, repo, sha) : undefined
+  }
 }
 
 function cardContext(settings: Settings): CardContext {

@@ -1,5 +1,12 @@
 import { formatDuration } from '../runtime/follow.js'
-import { clip, elapsedMs, type CardPhase, type CardService, type StatusCard } from './card.js'
+import {
+  clip,
+  elapsedMs,
+  failureSection,
+  type CardPhase,
+  type CardService,
+  type StatusCard
+} from './card.js'
 
 /**
  * The card as Slack and Discord JSON. Built field by field in code, never by filling a template,
@@ -55,12 +62,14 @@ export function headline(card: StatusCard): string {
   return `${PHASE_EMOJI[card.phase]} ${name} → ${card.environment}${version ? ` ${version}` : ''}: ${PHASE_WORD[card.phase]}`
 }
 
+/** The failure section, without what the failed services' lines already say. */
 export function errorSummary(card: StatusCard): string | undefined {
-  if (!card.error) return undefined
-  const lines = (card.error.details ?? '').split(/\r?\n/).filter(line => line.trim() !== '')
+  const section = failureSection(card)
+  if (!section) return undefined
+  const lines = section.details
   const shown = lines.slice(0, ERROR_LINES_ON_CARD)
   const more = lines.length > shown.length ? [`… ${lines.length - shown.length} more lines`] : []
-  return [`${card.error.code}: ${card.error.message}`, ...shown, ...more].join('\n')
+  return [section.title, ...shown, ...more].join('\n')
 }
 
 /** True when the details are longer than what the card shows. */
@@ -118,7 +127,8 @@ const plain = (text: string): SlackBlock => ({
   text: { type: 'plain_text', text: clip(text, 3000), emoji: false }
 })
 
-export function slackCardMessage(card: StatusCard): SlackMessage {
+/** `notice`: what this channel adds below the card (no one to send the direct message to). */
+export function slackCardMessage(card: StatusCard, notice?: string): SlackMessage {
   const title = headline(card)
   const blocks: SlackBlock[] = [mrkdwn(`*${escapeSlack(title)}*`)]
   blocks.push({
@@ -143,6 +153,10 @@ export function slackCardMessage(card: StatusCard): SlackMessage {
     blocks.push(mrkdwn(`*Deployment:* ${slackLink(card.deploymentUrl, card.deploymentUrl)}`))
   }
   blocks.push({ type: 'context', elements: slackContext(card) })
+  if (notice) {
+    const text = clip(`⚠️ ${escapeSlack(notice)}`, 3000)
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text }] })
+  }
   if (card.commitTitle) {
     blocks.push({
       type: 'context',
@@ -173,6 +187,11 @@ export function slackDirectMessage(card: StatusCard): { text: string; blocks: Sl
   const title = headline(card)
   const link = card.runUrl ? ` (${slackLink(card.runUrl, 'workflow run')})` : ''
   const blocks: SlackBlock[] = [mrkdwn(`*${escapeSlack(title)}*${link}`)]
+  // The DM has no service list: the failed services' lines carry their reasons.
+  const failed = card.services.filter(s => s.state === 'failed')
+  if (failed.length > 0) {
+    blocks.push(mrkdwn(failed.map(s => serviceLine(s, n => `*${n}*`, escapeSlack)).join('\n')))
+  }
   const error = errorSummary(card)
   if (error) blocks.push(plain(error))
   if (card.deploymentUrl) {

@@ -4,6 +4,7 @@ import { isFinal, type StatusCard } from './card.js'
 import { DEFAULT_CALL_TUNING, describeFailure, type CallTuning } from './http.js'
 import { slackCardMessage, slackDirectMessage, slackThreadDetails } from './render.js'
 import type { CardChannel, ChannelHandle } from './status-card.js'
+import type { Recipient } from './responsible.js'
 import type { NotificationWarnings } from './warnings.js'
 
 /**
@@ -166,44 +167,16 @@ function slackErrorName(error: unknown): string | undefined {
   return e?.code === 'slack_webapi_platform_error' ? e.data?.error : undefined
 }
 
-/** Whom the direct message goes to, decided before the run needs it. */
-export type Recipient =
-  | { kind: 'user'; id: string; source: string }
-  | { kind: 'email'; email: string; source: string }
-  | { kind: 'none'; reason: string }
+export type { Recipient } from './responsible.js'
 
-export function chooseRecipient(input: {
-  notifyUser: string | undefined
-  slackUsers: Readonly<Record<string, string>>
-  actor: string
-  eventName: string
-  headCommitAuthorEmail: string | undefined
-}): Recipient {
-  const notifyUser = input.notifyUser?.trim()
-  if (notifyUser) {
-    return notifyUser.includes('@')
-      ? { kind: 'email', email: notifyUser, source: 'notify_user' }
-      : { kind: 'user', id: notifyUser, source: 'notify_user' }
-  }
-  const login = input.actor.toLowerCase()
-  const mapped = Object.entries(input.slackUsers).find(([key]) => key.toLowerCase() === login)
-  if (mapped) return { kind: 'user', id: mapped[1], source: `slack_users[${input.actor}]` }
-  if (input.eventName === 'schedule') {
-    return {
-      kind: 'none',
-      reason:
-        `no direct message: this is a schedule run, notify_user is empty and slack_users has ` +
-        `no entry for '${input.actor}'`
-    }
-  }
-  if (input.headCommitAuthorEmail) {
-    return { kind: 'email', email: input.headCommitAuthorEmail, source: 'the head commit author' }
-  }
-  return {
-    kind: 'none',
-    reason:
-      `no direct message: notify_user is empty, slack_users has no entry for '${input.actor}' ` +
-      `and the event has no head commit author e-mail`
+/** The Slack user with this e-mail (users.lookupByEmail); undefined when Slack knows none. */
+export async function slackUserByEmail(api: SlackApi, email: string): Promise<string | undefined> {
+  try {
+    const found = await api.call('users.lookupByEmail', { email })
+    return (found.user as { id?: string } | undefined)?.id
+  } catch (error) {
+    if (slackErrorName(error) === 'users_not_found') return undefined
+    throw new Error(slackErrorText(error), { cause: error })
   }
 }
 
@@ -243,7 +216,8 @@ export class SlackCardChannel implements CardChannel {
 
   async show(card: StatusCard): Promise<void> {
     if (this.dead || this.finished) return
-    const message = slackCardMessage(card)
+    const recipient = this.recipient
+    const message = slackCardMessage(card, recipient.kind === 'none' ? recipient.notice : undefined)
     try {
       if (this.ts) {
         await this.api.call('chat.update', { channel: this.channel, ts: this.ts, ...message })

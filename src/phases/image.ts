@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { chooseBuilder, createBuilder } from '../builders/choose.js'
 import { authDirectory, removeRegistryAuth } from '../clients/registry-auth.js'
-import { DeployError } from '../errors.js'
+import { DeployError, asDeployError } from '../errors.js'
 import type { PlannedImage } from '../plan/types.js'
 import type { PhaseContext } from './context.js'
 import { withItemDeadline } from './deadline.js'
@@ -52,33 +52,75 @@ export async function runBuildPhase(ctx: PhaseContext): Promise<void> {
   }
   await settleAll(ctx, services, BUILD_LANES, service =>
     // A fresh token is a new login key, so loginOnce logs in with it.
-    onceWithFreshEcrToken(ctx, service, async () => {
-      const target = await imageTarget(ctx, service)
-      await loginOnce(target)
-      await buildOne(ctx, builder, service, target, timestamp)
-    })
+    reportedAs(ctx, 'BUILD', service, () =>
+      onceWithFreshEcrToken(ctx, service, async () => {
+        const target = await imageTarget(ctx, service)
+        await loginOnce(target)
+        await buildOne(ctx, builder, service, target, timestamp)
+      })
+    )
   )
 }
 
 export async function runPushPhase(ctx: PhaseContext): Promise<void> {
   await settleAll(ctx, imageServices(ctx), PUSH_LANES, service =>
-    onceWithFreshEcrToken(ctx, service, async fresh => {
-      const target = await imageTarget(ctx, service)
-      // The builder pushes with the auth file BUILD logged in with: after a refused token, put
-      // the fresh one there before pushing again.
-      const made = ctx.state.built.get(service.name)
-      if (fresh && made) await login(ctx, made.builder.name, target)
-      const digest = await withItemDeadline(
-        ctx.signal,
-        ctx.settings.images.pushTimeoutMs,
-        `push of ${service.name} (push_timeout)`,
-        signal => pushOne(ctx, service, target, signal)
-      )
-      const reference = `${target.host}/${target.repository}:${target.tag}@${digest}`
-      ctx.state.images[service.name] = reference
-      progress(ctx, service.name, reference, 'PUSH')
-    })
+    reportedAs(ctx, 'PUSH', service, () =>
+      onceWithFreshEcrToken(ctx, service, async fresh => {
+        const target = await imageTarget(ctx, service)
+        // The builder pushes with the auth file BUILD logged in with: after a refused token, put
+        // the fresh one there before pushing again.
+        const made = ctx.state.built.get(service.name)
+        if (fresh && made) await login(ctx, made.builder.name, target)
+        // Marks when this service's push began: pushes wait for a lane, so the phase's start
+        // is not each push's start (the job summary's chart reads it).
+        progress(ctx, service.name, PUSH_START[service.image.action](target.tag), 'PUSH')
+        const digest = await withItemDeadline(
+          ctx.signal,
+          ctx.settings.images.pushTimeoutMs,
+          `push of ${service.name} (push_timeout)`,
+          signal => pushOne(ctx, service, target, signal)
+        )
+        const reference = `${target.host}/${target.repository}:${target.tag}@${digest}`
+        ctx.state.images[service.name] = reference
+        progress(ctx, service.name, reference, 'PUSH')
+      })
+    )
   )
+}
+
+const PUSH_START: Record<PlannedImage['action'], (tag: string) => string> = {
+  build: tag => `pushing ${tag}`,
+  promote: tag => `promoting to ${tag}`,
+  skip: tag => `reading the digest of ${tag}`
+}
+
+/**
+ * A service whose build or push failed says so as its own error event, so the status card and
+ * the summary show which service failed and why; the phase still fails with the first failure.
+ * After a cancel every item fails with the cancel: that is the run's story, not the service's.
+ */
+async function reportedAs(
+  ctx: PhaseContext,
+  stage: 'BUILD' | 'PUSH',
+  service: ImageService,
+  work: () => Promise<void>
+): Promise<void> {
+  try {
+    await work()
+  } catch (error) {
+    if (!ctx.signal.aborted) {
+      const failure = asDeployError(error, stage === 'BUILD' ? 'BUILD_FAILED' : 'PUSH_FAILED')
+      ctx.bus.emit({
+        type: 'error',
+        stage,
+        service: service.name,
+        message: failure.message,
+        // The details (the builder's last lines) travel once, with the run's error.
+        error_code: failure.code
+      })
+    }
+    throw error
+  }
 }
 
 /** Called by the post step: log out of every registry and remove the per-job credentials. */

@@ -37,7 +37,8 @@ export function describePlan(plan: Plan): string[] {
   return lines
 }
 
-function describeTarget(target: Plan['services'][number]['deploy']): string {
+/** Where a service deploys, as a person reads it. */
+export function describeTarget(target: Plan['services'][number]['deploy']): string {
   if (!target) return 'not deployed'
   switch (target.kind) {
     case 'ecs':
