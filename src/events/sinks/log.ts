@@ -1,7 +1,12 @@
+import { inertBlock } from '../../runtime/inert-block.js'
 import type { Toolkit } from '../../toolkit.js'
 import type { EventSink, PipelineEvent } from '../model.js'
 
-/** The job log: one collapsible group per phase, a line per event inside it. */
+/**
+ * The job log: one collapsible group per phase, a line per event inside it. A log block (one
+ * builder's output) is a group of its own: the runner's groups do not nest, so the phase's group
+ * ends first, and what follows the block (a failure, the next phase) is outside both.
+ */
 export function logSink(core: Pick<Toolkit, 'info' | 'startGroup' | 'endGroup'>): EventSink {
   let groupOpen = false
   return {
@@ -14,6 +19,17 @@ export function logSink(core: Pick<Toolkit, 'info' | 'startGroup' | 'endGroup'>)
         return
       }
       core.info(formatLine(event))
+    },
+    aside(block) {
+      if (groupOpen) core.endGroup()
+      groupOpen = false
+      core.startGroup(block.title)
+      inertBlock(core, block.lines)
+      core.endGroup()
+      if (block.tail) {
+        core.info(block.tail.title)
+        inertBlock(core, block.tail.lines)
+      }
     },
     close() {
       if (groupOpen) core.endGroup()
