@@ -192,6 +192,21 @@ maybe('images: buildah -> docker-registry (htpasswd, 127.0.0.1)', () => {
     expect(leakedSecrets([wrong], { core, bus, argv: spawned })).toEqual([])
   })
 
+  it('no credentials for a registry that needs them is REGISTRY_AUTH_FAILED saying what to set', async () => {
+    const { ctx } = makeContext({
+      services: shop('build', 'dev-nobody').slice(0, 1),
+      runnerTemp: await tempDir()
+    })
+    await image.runBuildPhase(ctx)
+    const error = (await image.runPushPhase(ctx).catch((e: unknown) => e)) as DeployError
+    expect(error).toBeInstanceOf(DeployError)
+    expect(error.code).toBe('REGISTRY_AUTH_FAILED')
+    expect(error.message).toBe(
+      `${registry.host} refused the push of shop/webui:dev-nobody (HTTP 401): it takes no ` +
+        'anonymous push; set registry_username and registry_password.'
+    )
+  })
+
   it("a broken Dockerfile is BUILD_FAILED with the builder's last lines", async () => {
     const broken = join(runnerTemp, 'broken')
     await mkdir(broken, { recursive: true })

@@ -262,12 +262,12 @@ export class RegistryClient {
         ? `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
         : undefined
     if (challenge?.scheme === 'basic') {
-      if (!basic) throw this.rejected()
+      if (!basic) throw this.rejected(401)
       this.authorizations.set('', basic)
       return
     }
     const realm = challenge?.params.realm
-    if (!realm) throw this.rejected()
+    if (!realm) throw this.rejected(401)
     const url = new URL(realm)
     // The token service gets the password: never in clear text to another host when the registry
     // itself was reached over TLS.
