@@ -117,6 +117,25 @@ maybe('pipeline: run() from INIT to DONE against the registry and every simulato
     expect(core.warnings).toEqual([])
     expect(status).toBe('success')
 
+    // The log: the phase groups carry the story; each service's builder output is a group of its
+    // own after its phase's group, inert inside stop-commands markers.
+    const lines = core.lines
+    for (const [phase, verb] of [
+      ['BUILD: building images', 'build'],
+      ['PUSH: pushing images', 'push']
+    ] as const) {
+      const start = lines.indexOf(`::group::${phase}`)
+      const story = lines.slice(start, lines.indexOf('::endgroup::', start))
+      expect(story.some(l => /STEP \d+\/\d+|Copying (blob|config)|Writing manifest/.test(l))).toBe(
+        false
+      )
+      for (const name of SERVICES) {
+        const group = lines.indexOf(`::group::${verb} ${name} (linux/amd64, linux/arm64)`, start)
+        expect(group).toBeGreaterThan(start + story.length)
+        expect(lines[group + 1]).toMatch(/^::stop-commands::[0-9a-f-]{36}$/)
+      }
+    }
+
     // Outputs.
     expect(core.outputs).toMatchObject({
       status: 'success',

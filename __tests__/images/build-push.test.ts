@@ -5,6 +5,8 @@ import { createServer, type AddressInfo, type Server } from 'node:net'
 import { join } from 'node:path'
 import { inspect } from 'node:util'
 import { DeployError } from '../../src/errors.js'
+import { safeToolkit } from '../../src/toolkit.js'
+import { logSink } from '../../src/events/sinks/log.js'
 import { requireRegistryTools, startRegistry, type LocalRegistry } from '../simulators/registry.js'
 import {
   SHOP,
@@ -193,6 +195,21 @@ maybe('images: buildah -> docker-registry (htpasswd, 127.0.0.1)', () => {
     expect(leakedSecrets([wrong], { core, bus, argv: spawned })).toEqual([])
   })
 
+  it('no credentials for a registry that needs them is REGISTRY_AUTH_FAILED saying what to set', async () => {
+    const { ctx } = makeContext({
+      services: shop('build', 'dev-nobody').slice(0, 1),
+      runnerTemp: await tempDir()
+    })
+    await image.runBuildPhase(ctx)
+    const error = (await image.runPushPhase(ctx).catch((e: unknown) => e)) as DeployError
+    expect(error).toBeInstanceOf(DeployError)
+    expect(error.code).toBe('REGISTRY_AUTH_FAILED')
+    expect(error.message).toBe(
+      `${registry.host} refused the push of shop/webui:dev-nobody (HTTP 401): it takes no ` +
+        'anonymous push; set registry_username and registry_password.'
+    )
+  })
+
   it("a broken Dockerfile is BUILD_FAILED with the builder's last lines", async () => {
     const broken = join(runnerTemp, 'broken')
     await mkdir(broken, { recursive: true })
@@ -260,13 +277,37 @@ maybe('images: buildah -> docker-registry (htpasswd, 127.0.0.1)', () => {
       images: credentials,
       signal: controller.signal
     })
-    const outcome = image.runBuildPhase(cancelled.ctx).catch((e: unknown) => e)
-    await waitUntil('the first line of buildah build', () =>
-      cancelled.core.lines.some(l => /^\[webui\] STEP 1\/\d+: FROM/.test(l))
+    cancelled.bus.attach(logSink(safeToolkit(cancelled.core)))
+    // Builder output is kept aside while it runs: the heartbeat is what shows the build is busy.
+    const outcome = image.runBuildPhase(cancelled.ctx, { heartbeatMs: 20 }).catch((e: unknown) => e)
+    await waitUntil('a heartbeat after the first line of buildah build', () =>
+      cancelled.core.lines.some(l =>
+        /^\[webui\] still building \(.* so far, \d+ lines? of builder output, the last .* ago\)$/.test(
+          l
+        )
+      )
     )
     controller.abort()
     expect(await outcome).toMatchObject({ code: 'CANCELLED' })
     await expectBuildsKilled(started)
+    // Then the build's own group, and its last lines again outside it, both inert.
+    await cancelled.bus.flush()
+    const lines = cancelled.core.lines
+    const group = lines.indexOf('::group::build webui (linux/amd64, linux/arm64)')
+    expect(group).toBeGreaterThanOrEqual(0)
+    const token = /^::stop-commands::(.+)$/.exec(lines[group + 1] ?? '')?.[1]
+    expect(token).toBeDefined()
+    const end = lines.indexOf(`::${token}::`, group)
+    expect(lines.slice(group + 2, end).some(l => /^STEP 1\/\d+: FROM 127\.0\.0\.1:/.test(l))).toBe(
+      true
+    )
+    expect(lines[end + 1]).toBe('::endgroup::')
+    expect(lines[end + 2]).toMatch(
+      /^build webui \(linux\/amd64, linux\/arm64\) failed; its last \d+ lines:$/
+    )
+    expect(lines[end + 3]).toMatch(/^::stop-commands::/)
+    // No heartbeat after the phase ended.
+    expect(lines.slice(group).some(l => /still building/.test(l))).toBe(false)
   })
 
   it('cleanupRegistryAuth logs out and removes the per-job credentials', async () => {

@@ -12,8 +12,15 @@ import {
 } from '../../src/builders/buildx.js'
 import { chooseBuilder, type BuilderProbe } from '../../src/builders/choose.js'
 import type { BuildJob, Builder, RunControl } from '../../src/builders/types.js'
-import { CREDENTIALS_REFUSED, loginArgs } from '../../src/clients/registry-auth.js'
+import {
+  CREDENTIALS_REFUSED,
+  loginArgs,
+  pushRefusedMessage,
+  type PushRefusal
+} from '../../src/clients/registry-auth.js'
 import { DeployError } from '../../src/errors.js'
+import { asBuilderError } from '../../src/phases/image-build.js'
+import { CommandFailure } from '../../src/builders/types.js'
 import { waitUntil } from '../fixtures/wait.js'
 
 /** The builders' command lines are pure functions of the job: table tests, no engine needed. */
@@ -224,10 +231,47 @@ describe('CREDENTIALS_REFUSED', () => {
     ],
     ['error parsing HTTP 401 response body', true],
     ['denied: requested access to the resource is denied', true],
+    [
+      'unexpected status from PUT request to https://ghcr.io/v2/a/manifests/v1: 403 Forbidden',
+      true
+    ],
+    ['server message: insufficient_scope: authorization failed', true],
     ['Copying blob sha256:3551b17716544d1494d6b9ded7f0f21d401c', false],
     ['Writing manifest list to image destination', false]
   ])('%s -> %s', (line, refused) => {
     expect(CREDENTIALS_REFUSED.test(line)).toBe(refused)
+  })
+})
+
+describe('a refused push, told apart from a failed build', () => {
+  const refused = (status?: number) => `refused${status ? ` ${status}` : ''}`
+  // prettier-ignore
+  it.each<[string, 'BUILD_FAILED' | 'PUSH_FAILED', string[], string]>([
+    ['buildx: the registry refused the upload', 'BUILD_FAILED', ['#12 exporting to image', 'ERROR: failed to solve: failed to push ghcr.io/a/b:v1: unexpected status from POST request to https://ghcr.io/v2/a/b/blobs/uploads/: 403 Forbidden'], 'REGISTRY_AUTH_FAILED: refused 403'],
+    ['buildx: older wording, pushing layers', 'BUILD_FAILED', ['#12 pushing layers 1.5s done', '#12 ERROR: unexpected status: 401 Unauthorized'], 'REGISTRY_AUTH_FAILED: refused 401'],
+    ['buildx: the base image was refused, nothing pushed', 'BUILD_FAILED', ['ERROR: failed to solve: private/base:1: failed to authorize: 401 Unauthorized'], 'BUILD_FAILED: Building api failed (docker buildx exited with 1).'],
+    ['buildah push: denied', 'PUSH_FAILED', ['Error: writing blob: initiating layer upload to /v2/a/blobs/uploads/ in ghcr.io: denied: permission_denied: write_package'], 'REGISTRY_AUTH_FAILED: refused'],
+    ['buildah push: a network failure', 'PUSH_FAILED', ['Error: writing blob: connection reset by peer'], 'PUSH_FAILED: Building api failed (docker buildx exited with 1).']
+  ])('%s', (_name, code, tail, expected) => {
+    const error = asBuilderError(new CommandFailure('docker buildx', 1, tail), code, 'Building api failed', refused)
+    expect(`${error.code}: ${error.message}`).toBe(expected)
+    expect(error.details).toBe(tail.join('\n'))
+  })
+
+  const at: Omit<PushRefusal, 'kind' | 'anonymous'> = {
+    host: 'r.example',
+    repository: 'shop/api',
+    tag: 'v1',
+    status: 403
+  }
+  // prettier-ignore
+  it.each<[PushRefusal['kind'], boolean, string]>([
+    ['ghcr', false, 'r.example refused the push of shop/api:v1 (HTTP 403): github_token needs packages: write (add `permissions: packages: write` to the job; a package that already exists must also give this repository write access in the package\'s settings).'],
+    ['ecr', false, 'r.example refused the push of shop/api:v1 (HTTP 403): the AWS role needs ecr:PutImage, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:BatchCheckLayerAvailability on shop/api.'],
+    ['host', false, 'r.example refused the push of shop/api:v1 (HTTP 403): the registry_username account needs push permission on shop/api.'],
+    ['host', true, 'r.example refused the push of shop/api:v1 (HTTP 403): it takes no anonymous push; set registry_username and registry_password.']
+  ])('a refusal by a %s registry (anonymous: %s) names the registry and the permission', (kind, anonymous, expected) => {
+    expect(pushRefusedMessage({ ...at, kind, anonymous })).toBe(expected)
   })
 })
 

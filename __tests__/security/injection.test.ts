@@ -311,7 +311,9 @@ describe('text from servers and processes', () => {
       )
       expectInert(output, { ...payload, markers: [...payload.markers, 'PWNED0Z'] }, true)
       // Streamed inside a stop-commands block, prefixed with the service.
-      expect(output).toMatch(/::stop-commands::[0-9a-f-]{36}\n\[web\] STEP 1\/2: FROM scratch\n/)
+      expect(output).toMatch(
+        /::group::build web \(linux\/amd64, linux\/arm64\)\n::stop-commands::[0-9a-f-]{36}\nSTEP 1\/2: FROM scratch/
+      )
     })
   })
 })

@@ -56,6 +56,11 @@ export class FaultPlan {
   get pending(): number {
     return this.queue.reduce((sum, e) => sum + e.left, 0)
   }
+
+  /** Forgets the faults not served yet, so one test's leftovers do not reach the next. */
+  clear(): void {
+    this.queue.length = 0
+  }
 }
 
 export interface SimServer {

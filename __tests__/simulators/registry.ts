@@ -64,11 +64,25 @@ async function htpasswdLine(user: string, password: string): Promise<string> {
 }
 
 export async function startRegistry(users: Record<string, string>): Promise<LocalRegistry> {
+  return start(users)
+}
+
+/**
+ * The registry without authentication, as a `registry:2` service container or a mirror on the
+ * runner's network is run: anyone may pull and push.
+ */
+export async function startAnonymousRegistry(): Promise<LocalRegistry> {
+  return start(undefined)
+}
+
+async function start(users: Record<string, string> | undefined): Promise<LocalRegistry> {
   const dir = await mkdtemp(join(tmpdir(), 'registry-'))
   const storage = join(dir, 'storage')
   const htpasswd = join(dir, 'htpasswd')
-  const lines = await Promise.all(Object.entries(users).map(([u, p]) => htpasswdLine(u, p)))
-  await writeFile(htpasswd, `${lines.join('\n')}\n`)
+  if (users) {
+    const lines = await Promise.all(Object.entries(users).map(([u, p]) => htpasswdLine(u, p)))
+    await writeFile(htpasswd, `${lines.join('\n')}\n`)
+  }
   let child: ChildProcess | undefined
   let output = ''
   let port = 0
@@ -82,7 +96,7 @@ export async function startRegistry(users: Record<string, string>): Promise<Loca
         'log: {level: info, accesslog: {disabled: false}}',
         `storage: {filesystem: {rootdirectory: ${storage}}, delete: {enabled: true}}`,
         `http: {addr: "127.0.0.1:${port}"}`,
-        `auth: {htpasswd: {realm: test-registry, path: ${htpasswd}}}`
+        ...(users ? [`auth: {htpasswd: {realm: test-registry, path: ${htpasswd}}}`] : [])
       ].join('\n')
     )
     const started = spawn('docker-registry', ['serve', config], {
@@ -108,7 +122,7 @@ export async function startRegistry(users: Record<string, string>): Promise<Loca
       const { user, ...rest } = init
       const headers = new Headers(rest.headers)
       if (user) {
-        const basic = Buffer.from(`${user}:${users[user] ?? ''}`).toString('base64')
+        const basic = Buffer.from(`${user}:${users?.[user] ?? ''}`).toString('base64')
         headers.set('authorization', `Basic ${basic}`)
       }
       return fetch(`${url}${path}`, { ...rest, headers })
@@ -121,7 +135,10 @@ export async function startRegistry(users: Record<string, string>): Promise<Loca
   }
 }
 
-/** Waits until the registry answers /v2/ (401: up and asking for credentials), or it exits. */
+/**
+ * Waits until the registry answers /v2/ (401: up and asking for credentials; 200: up without
+ * authentication), or it exits.
+ */
 async function answers(port: number, child: ChildProcess): Promise<boolean> {
   const status = async (): Promise<number> =>
     fetch(`http://127.0.0.1:${port}/v2/`).then(

@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { runCommand } from '../runtime/command.js'
-import { CommandFailure, type BuildJob, type Builder, type RunControl } from './types.js'
+import {
+  CommandFailure,
+  type BuildJob,
+  type Builder,
+  type LocalIndex,
+  type RunControl
+} from './types.js'
 
 /**
  * buildah, for runners without a Docker engine: each platform is built into one local manifest
@@ -80,14 +86,33 @@ export function createBuildah(): Builder {
       }
     },
     push: (job, run) => pushTo(job, run),
-    async localDigest(job, run) {
-      const layout = join(job.workDir, 'oci-layout')
+    localDigest: (job, run) => inLayout(job, run, async (_layout, digest) => digest),
+    localIndex: (job, run) => inLayout(job, run, readIndex)
+  }
+
+  /** Pushes the list into a scratch OCI layout and reads what is needed from it. */
+  async function inLayout<T>(
+    job: BuildJob,
+    run: RunControl,
+    read: (layout: string, digest: string) => Promise<T>
+  ): Promise<T> {
+    const layout = join(job.workDir, 'oci-layout')
+    await rm(layout, { recursive: true, force: true })
+    try {
+      return await read(layout, await pushTo(job, run, `oci:${layout}`))
+    } finally {
       await rm(layout, { recursive: true, force: true })
-      try {
-        return await pushTo(job, run, `oci:${layout}`)
-      } finally {
-        await rm(layout, { recursive: true, force: true })
-      }
     }
   }
+}
+
+/** The index a layout holds under `digest`, with the media type its index.json records. */
+async function readIndex(layout: string, digest: string): Promise<LocalIndex> {
+  const listed = JSON.parse(await readFile(join(layout, 'index.json'), 'utf8')) as {
+    manifests?: Array<{ digest?: string; mediaType?: string }>
+  }
+  const entry = listed.manifests?.find(m => m.digest === digest)
+  const body = await readFile(join(layout, 'blobs', ...digest.split(':')))
+  const mediaType = entry?.mediaType ?? 'application/vnd.oci.image.index.v1+json'
+  return { digest, mediaType, size: body.length, body }
 }

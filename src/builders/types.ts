@@ -45,6 +45,20 @@ export interface Builder {
   push(job: BuildJob, run: RunControl): Promise<string>
   /** The digest the built image would have in the registry, without pushing it. */
   localDigest(job: BuildJob, run: RunControl): Promise<string>
+  /**
+   * The image index the builder made, byte for byte as its push sends it: for a builder whose
+   * push can end without saying what the registry answered (buildah), so that the index can be
+   * sent again by a client that reads the answer.
+   */
+  localIndex?(job: BuildJob, run: RunControl): Promise<LocalIndex>
+}
+
+/** An image index as a registry stores it (the shape of the registry client's Manifest). */
+export interface LocalIndex {
+  readonly digest: string
+  readonly mediaType: string
+  readonly size: number
+  readonly body: Buffer
 }
 
 /** What a failed builder command left: the exit code and its last lines. */

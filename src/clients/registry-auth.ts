@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, stat } from 'node:fs/promises'
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { runCommand } from '../runtime/command.js'
 import { DeployError } from '../errors.js'
@@ -36,9 +36,58 @@ export function loginArgs(tool: LoginTool, login: RegistryLogin, file: string): 
   return [...args, login.host]
 }
 
-/** Builder or login output that means the registry refused the credentials. */
+/** Builder or login output that means the registry refused the credentials or the access. */
 export const CREDENTIALS_REFUSED =
-  /unauthorized|\b401\b|authentication required|incorrect username or password|invalid username\/password|denied/i
+  /unauthorized|\b40[13]\b|forbidden|insufficient_scope|authentication required|incorrect username or password|invalid username\/password|denied/i
+
+/**
+ * The per-job auth file, empty when no login writes to it: a registry without authentication (a
+ * `registry:2` service container, a mirror) is pushed to anonymously, and the builders still
+ * find the file they are pointed at (buildah refuses a missing `--authfile`; buildx gets its
+ * DOCKER_CONFIG). A login adds its entry to this file; an existing file is left as it is.
+ */
+export async function ensureAuthFile(tempDir: string): Promise<void> {
+  await mkdir(authDirectory(tempDir), { recursive: true, mode: 0o700 })
+  await writeFile(authFile(tempDir), '{"auths":{}}\n', { flag: 'wx', mode: 0o600 }).catch(
+    (error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+  )
+}
+
+/** Where an image was refused, and with which credentials: enough to say what to fix. */
+export interface PushRefusal {
+  readonly kind: 'ghcr' | 'ecr' | 'host'
+  readonly host: string
+  readonly repository: string
+  readonly tag: string
+  /** No credentials were given for this registry. */
+  readonly anonymous: boolean
+  /** The HTTP status of the refused request, when it is known. */
+  readonly status?: number
+}
+
+/** The REGISTRY_AUTH_FAILED sentence for a refused push: the registry, then the permission. */
+export function pushRefusedMessage(refusal: PushRefusal): string {
+  const status = refusal.status ? ` (HTTP ${refusal.status})` : ''
+  const refused = `${refusal.host} refused the push of ${refusal.repository}:${refusal.tag}${status}`
+  switch (refusal.kind) {
+    case 'ghcr':
+      return (
+        `${refused}: github_token needs packages: write (add \`permissions: packages: write\` to the ` +
+        "job; a package that already exists must also give this repository write access in the package's settings)."
+      )
+    case 'ecr':
+      return (
+        `${refused}: the AWS role needs ecr:PutImage, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ` +
+        `ecr:CompleteLayerUpload and ecr:BatchCheckLayerAvailability on ${refusal.repository}.`
+      )
+    case 'host':
+      return refusal.anonymous
+        ? `${refused}: it takes no anonymous push; set registry_username and registry_password.`
+        : `${refused}: the registry_username account needs push permission on ${refusal.repository}.`
+  }
+}
 
 export async function loginRegistry(
   tool: LoginTool,

@@ -237,9 +237,9 @@ export class RegistryClient {
       await response.arrayBuffer().catch(() => undefined)
       await this.authorize(parseChallenge(response.headers.get('www-authenticate')), scope, signal)
       response = await attempt()
-      if (response.status === 401) throw this.rejected()
+      if (response.status === 401) throw this.rejected(response.status, await answerText(response))
     }
-    if (response.status === 403) throw this.rejected()
+    if (response.status === 403) throw this.rejected(response.status, await answerText(response))
     if (response.status === 429 || response.status >= 500) {
       await response.arrayBuffer().catch(() => undefined)
       throw new RegistryHttpError(
@@ -262,12 +262,12 @@ export class RegistryClient {
         ? `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
         : undefined
     if (challenge?.scheme === 'basic') {
-      if (!basic) throw this.rejected()
+      if (!basic) throw this.rejected(401)
       this.authorizations.set('', basic)
       return
     }
     const realm = challenge?.params.realm
-    if (!realm) throw this.rejected()
+    if (!realm) throw this.rejected(401)
     const url = new URL(realm)
     // The token service gets the password: never in clear text to another host when the registry
     // itself was reached over TLS.
@@ -286,7 +286,8 @@ export class RegistryClient {
     if (challenge.params.service) url.searchParams.set('service', challenge.params.service)
     url.searchParams.set('scope', scope)
     const response = await fetch(url, { headers: basic ? { authorization: basic } : {}, signal })
-    if (response.status === 401 || response.status === 403) throw this.rejected()
+    if (response.status === 401 || response.status === 403)
+      throw this.rejected(response.status, await answerText(response))
     if (response.status === 429 || response.status >= 500) {
       throw new RegistryHttpError(
         `token service answered HTTP ${response.status}`,
@@ -305,12 +306,35 @@ export class RegistryClient {
     this.authorizations.set(scope, `Bearer ${token}`)
   }
 
-  private rejected(): DeployError {
+  private rejected(status?: number, answer = ''): RegistryRefusal {
     const who = this.endpoint.username ? ` of ${this.endpoint.username}` : ''
-    return new DeployError(
-      'REGISTRY_AUTH_FAILED',
+    return new RegistryRefusal(
       `${this.endpoint.host} rejected the credentials${who}: check registry_username and ` +
-        'registry_password (GHCR: github_token with packages: write; ECR: ecr:* permissions).'
+        'registry_password (GHCR: github_token with packages: write; ECR: ecr:* permissions).',
+      status,
+      answer
     )
   }
+}
+
+/**
+ * REGISTRY_AUTH_FAILED as the registry (or its token service) answered it: the status, and in the
+ * details what it said (GHCR names the missing permission there).
+ */
+export class RegistryRefusal extends DeployError {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    answer: string
+  ) {
+    const said = status ? `HTTP ${status}${answer ? `: ${answer}` : ''}` : undefined
+    super('REGISTRY_AUTH_FAILED', message, said ? { details: said } : {})
+    this.name = 'RegistryRefusal'
+  }
+}
+
+/** The first part of a refusal's body: a registry's reason, never a whole HTML page. */
+async function answerText(response: Response): Promise<string> {
+  const text = await response.text().catch(() => '')
+  return text.trim().slice(0, 500)
 }

@@ -1,5 +1,5 @@
 import { errorMessage } from '../errors.js'
-import type { EventInput, EventSink, PipelineEvent } from './model.js'
+import type { EventInput, EventSink, LogBlock, PipelineEvent } from './model.js'
 
 /**
  * Numbers events, stamps them, and hands each to every sink in order. Each sink has its own queue:
@@ -34,6 +34,21 @@ export class EventBus {
       entry.queue = entry.queue.then(() => this.deliver(entry.sink, event))
     }
     return event
+  }
+
+  /** Hands a log block to the sinks that show text, after the events emitted before it. */
+  aside(block: LogBlock): void {
+    for (const entry of this.sinks) {
+      const { sink } = entry
+      if (!sink.aside) continue
+      entry.queue = entry.queue.then(async () => {
+        try {
+          await sink.aside?.(block)
+        } catch (error) {
+          this.warnOnce(sink.name, error)
+        }
+      })
+    }
   }
 
   /** Every event emitted so far, in order. */

@@ -68,10 +68,25 @@ type Unstamped<E> = E extends unknown ? Omit<E, 'id' | 'timestamp'> : never
 /** An event as emitted: the bus numbers and stamps it. */
 export type EventInput = Unstamped<PipelineEvent>
 
+/**
+ * Text for the log only, not an event: one builder's output, shown as its own collapsed group. It
+ * is not numbered, kept or sent anywhere else (the events file, the webhook and the card carry
+ * the story, not the builders' lines).
+ */
+export interface LogBlock {
+  readonly title: string
+  /** Outside text (builder output): shown inert, never run as workflow commands. */
+  readonly lines: readonly string[]
+  /** Shown again after the group, outside it: a failed builder's last lines. */
+  readonly tail?: { readonly title: string; readonly lines: readonly string[] }
+}
+
 /** Where events go. A sink that throws or rejects is warned about, never fails the run. */
 export interface EventSink {
   readonly name: string
   handle(event: PipelineEvent): void | Promise<void>
+  /** A sink that shows text (the log) takes log blocks, in order with the events. */
+  aside?(block: LogBlock): void | Promise<void>
   /** Called once after the last event; flush what is buffered. */
   close?(): void | Promise<void>
 }

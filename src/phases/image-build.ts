@@ -1,9 +1,15 @@
 import { join } from 'node:path'
 import { runCommand } from '../runtime/command.js'
-import { CommandFailure, type BuildJob, type Builder, type RunControl } from '../builders/types.js'
-import { CREDENTIALS_REFUSED, authFile, loginRegistry } from '../clients/registry-auth.js'
+import { CommandFailure, type BuildJob, type Builder } from '../builders/types.js'
+import {
+  CREDENTIALS_REFUSED,
+  authFile,
+  loginRegistry,
+  pushRefusedMessage
+} from '../clients/registry-auth.js'
 import { DeployError, asDeployError } from '../errors.js'
 import { formatDuration } from '../runtime/follow.js'
+import type { BuilderOutput } from './builder-output.js'
 import type { PhaseContext } from './context.js'
 import { withItemDeadline } from './deadline.js'
 import { progress, serviceSettings, type ImageService } from './image-registries.js'
@@ -34,7 +40,8 @@ export async function buildOne(
   builder: Builder,
   service: ImageService,
   target: ImageTarget,
-  timestamp: number | undefined
+  timestamp: number | undefined,
+  output: BuilderOutput
 ): Promise<void> {
   const build = serviceSettings(ctx, service.name).build
   if (!build) {
@@ -72,10 +79,18 @@ export async function buildOne(
   )
   const started = Date.now()
   const what = `build of ${service.name} (build_timeout)`
-  await withItemDeadline(ctx.signal, images.buildTimeoutMs, what, signal =>
-    builder.build(job, control(ctx, service.name, signal)).catch((error: unknown) => {
-      throw asBuilderError(error, 'BUILD_FAILED', `Building ${service.name} failed`)
-    })
+  const out = output.of(service.name, job.platforms)
+  // buildx pushes while it builds: a refused push ends the build.
+  const refusal =
+    builder.name === 'buildx' && job.push
+      ? (status?: number) => pushRefusal(target, status)
+      : undefined
+  await out.settle(
+    withItemDeadline(ctx.signal, images.buildTimeoutMs, what, signal =>
+      builder.build(job, out.control(signal)).catch((error: unknown) => {
+        throw asBuilderError(error, 'BUILD_FAILED', `Building ${service.name} failed`, refusal)
+      })
+    )
   )
   ctx.state.built.set(service.name, { builder, job, existing })
   progress(ctx, service.name, `built in ${formatDuration(Date.now() - started)}`)
@@ -112,24 +127,41 @@ export async function buildTimestamp(ctx: PhaseContext): Promise<number | undefi
   return result?.exitCode === 0 && Number.isInteger(seconds) ? seconds : undefined
 }
 
+/**
+ * A failed builder command as a DeployError. `refusedPush` words a push the registry refused,
+ * given the HTTP status when the output names one: output that says the registry refused the push
+ * (buildx: `failed to push ...: 403 Forbidden`) makes it REGISTRY_AUTH_FAILED.
+ */
 export function asBuilderError(
   error: unknown,
   code: 'BUILD_FAILED' | 'PUSH_FAILED',
-  message: string
+  message: string,
+  refusedPush?: (status: number | undefined) => string
 ): DeployError {
   if (!(error instanceof CommandFailure)) return asDeployError(error, code)
   const details = error.tail.join('\n')
-  if (code === 'PUSH_FAILED' && CREDENTIALS_REFUSED.test(details)) {
-    return new DeployError(
-      'REGISTRY_AUTH_FAILED',
-      `${message}: the registry rejected the credentials.`,
-      { details }
-    )
+  const refused = error.tail.filter(line => CREDENTIALS_REFUSED.test(line))
+  // buildx says which step failed; a build whose base image was refused is not a refused push.
+  const pushing = code === 'PUSH_FAILED' || error.tail.some(line => PUSH_STEP.test(line))
+  if (refusedPush && refused.length > 0 && pushing) {
+    const status = refused.map(line => /\b(401|403)\b/.exec(line)?.[1]).find(Boolean)
+    const sentence = refusedPush(status ? Number(status) : undefined)
+    return new DeployError('REGISTRY_AUTH_FAILED', sentence, { details })
   }
   const how = error.exitCode === 0 ? 'reported no digest' : `exited with ${error.exitCode}`
   return new DeployError(code, `${message} (${error.command} ${how}).`, { details })
 }
 
-export function control(ctx: PhaseContext, service: string, signal: AbortSignal): RunControl {
-  return { signal, onLine: line => ctx.core.processOutput(`[${service}] ${line}`) }
+const PUSH_STEP = /failed to push|exporting to image|pushing layers|pushing manifest/i
+
+/** The refusal sentence for the push of `target`: the registry, then the permission it needs. */
+export function pushRefusal(target: ImageTarget, status?: number): string {
+  return pushRefusedMessage({
+    kind: target.image.registry,
+    host: target.host,
+    repository: target.repository,
+    tag: target.tag,
+    anonymous: !target.endpoint.username || !target.endpoint.password,
+    ...(status ? { status } : {})
+  })
 }

@@ -1,12 +1,13 @@
-import { CommandFailure } from '../builders/types.js'
+import { CommandFailure, type RunControl } from '../builders/types.js'
 import { savedLogin } from '../clients/registry-auth.js'
-import { RegistryClient } from '../clients/registry.js'
-import { DeployError } from '../errors.js'
+import { RegistryClient, RegistryRefusal } from '../clients/registry.js'
+import { DeployError, errorMessage } from '../errors.js'
 import { withRetry } from '../runtime/retry.js'
-import { asBuilderError, control } from './image-build.js'
+import type { BuilderOutput } from './builder-output.js'
+import { asBuilderError, pushRefusal } from './image-build.js'
 import type { PhaseContext } from './context.js'
 import { progress, type ImageService } from './image-registries.js'
-import type { ImageTarget } from './image-state.js'
+import type { Built, ImageTarget } from './image-state.js'
 
 /**
  * PUSH, one service, by its planned action: push what BUILD made (or, for an immutable tag that
@@ -18,7 +19,8 @@ export async function pushOne(
   ctx: PhaseContext,
   service: ImageService,
   target: ImageTarget,
-  signal: AbortSignal
+  signal: AbortSignal,
+  output: BuilderOutput
 ): Promise<string> {
   switch (service.image.action) {
     case 'skip':
@@ -26,7 +28,7 @@ export async function pushOne(
     case 'promote':
       return promote(ctx, service, target, signal)
     case 'build':
-      return pushBuilt(ctx, service, target, signal)
+      return pushBuilt(ctx, service, target, signal, output)
   }
 }
 
@@ -69,7 +71,8 @@ async function pushBuilt(
   ctx: PhaseContext,
   service: ImageService,
   target: ImageTarget,
-  signal: AbortSignal
+  signal: AbortSignal,
+  output: BuilderOutput
 ): Promise<string> {
   const made = ctx.state.built.get(service.name)
   if (!made) {
@@ -78,9 +81,21 @@ async function pushBuilt(
       `${service.name} was not built, so there is nothing to push.`
     )
   }
+  const out = output.of(service.name, made.job.platforms)
+  return out.settle(pushMade(ctx, service, target, signal, made, attempt => out.control(attempt)))
+}
+
+async function pushMade(
+  ctx: PhaseContext,
+  service: ImageService,
+  target: ImageTarget,
+  signal: AbortSignal,
+  made: Built,
+  control: (signal: AbortSignal) => RunControl
+): Promise<string> {
   const reference = `${target.host}/${target.repository}:${target.tag}`
   if (made.existing !== undefined) {
-    const local = await made.builder.localDigest(made.job, control(ctx, service.name, signal))
+    const local = await made.builder.localDigest(made.job, control(signal))
     await refuseOverwrite(target, local, signal)
     const message = `${target.tag} already holds this exact image (immutable repository): nothing pushed`
     progress(ctx, service.name, message, 'PUSH')
@@ -88,15 +103,12 @@ async function pushBuilt(
   }
   const pushed = await withRetry(
     attemptSignal =>
-      made.builder
-        .push(made.job, control(ctx, service.name, attemptSignal))
-        .catch(async (error: unknown) => {
-          // buildah 1.28 exits 0 without a digest both when the registry fails and when it
-          // refuses the credentials: ask the registry whether the builder's still work.
-          if (error instanceof CommandFailure && error.exitCode === 0)
-            await builderCredentialsWork(ctx, target, attemptSignal)
-          throw error
-        }),
+      made.builder.push(made.job, control(attemptSignal)).catch(async (error: unknown) => {
+        if (error instanceof CommandFailure && error.exitCode === 0) {
+          return sendIndexAgain(ctx, service, target, made, control(attemptSignal), error)
+        }
+        throw error
+      }),
     {
       describe: `push of ${service.name}`,
       attempts: 3,
@@ -116,7 +128,9 @@ async function pushBuilt(
       }
     }
   ).catch((error: unknown) => {
-    throw asBuilderError(error, 'PUSH_FAILED', `Pushing ${reference} failed`)
+    throw asBuilderError(error, 'PUSH_FAILED', `Pushing ${reference} failed`, status =>
+      pushRefusal(target, status)
+    )
   })
   // Trust what the registry says the tag holds, not only what the builder wrote down.
   const stored = await target.client.headManifest(target.repository, target.tag, signal)
@@ -128,20 +142,58 @@ async function pushBuilt(
 }
 
 /**
- * Throws REGISTRY_AUTH_FAILED when the registry refuses the credentials the builder pushed with
- * (those saved in the per-job auth file: an ECR token that expired since BUILD logged in).
+ * buildah 1.28 exits 0 and writes no digest whatever the registry answered to a manifest PUT: a
+ * 503, a 401 and a 403 look the same. So the index buildah made is sent again, by tag, through the
+ * registry client, with the credentials buildah pushed with (those in the auth file: an ECR token
+ * may have expired since BUILD logged in), and the registry's answer decides:
+ * - refused (401/403): REGISTRY_AUTH_FAILED, naming the registry and the permission;
+ * - accepted, and every image it names is in the registry: the push is done;
+ * - anything else (a 503; a 400 for images the registry does not know, because buildah's upload
+ *   compressed the layers differently from its local copy): `silent` again, with that answer, for
+ *   the retry to judge. A retry by buildah also replaces an index the registry took without
+ *   checking what it names.
  */
-async function builderCredentialsWork(
+async function sendIndexAgain(
   ctx: PhaseContext,
+  service: ImageService,
   target: ImageTarget,
-  signal: AbortSignal
-): Promise<void> {
-  const saved = await savedLogin(ctx.settings.context.tempDir, target.host)
-  if (!saved) return
-  const client = new RegistryClient({ ...target.endpoint, ...saved }, { attempts: 2 })
-  await client.headManifest(target.repository, target.tag, signal).catch((error: unknown) => {
-    if (error instanceof DeployError && error.code === 'REGISTRY_AUTH_FAILED') throw error
-  })
+  made: Built,
+  run: RunControl,
+  silent: CommandFailure
+): Promise<string> {
+  let answer: string
+  try {
+    if (!made.builder.localIndex) throw new Error(`${made.builder.name} keeps no local index`)
+    const index = await made.builder.localIndex(made.job, run)
+    const saved = await savedLogin(ctx.settings.context.tempDir, target.host)
+    const client = new RegistryClient({ ...target.endpoint, ...saved }, { attempts: 1 })
+    const digest = await client.putManifest(target.repository, target.tag, index, run.signal)
+    for (const named of namedImages(index.body)) {
+      if (!(await client.headManifest(target.repository, named, run.signal))) {
+        throw new Error(`the registry took the index, but not the image ${named} it names`)
+      }
+    }
+    const message = `${made.builder.name} reported no digest; the registry accepted the index sent again`
+    progress(ctx, service.name, message, 'PUSH')
+    return digest
+  } catch (error) {
+    if (error instanceof RegistryRefusal) {
+      throw new DeployError('REGISTRY_AUTH_FAILED', pushRefusal(target, error.status), {
+        details: [...silent.tail, error.details ?? ''].join('\n').trim(),
+        cause: error
+      })
+    }
+    if (run.signal.aborted) throw error
+    answer = errorMessage(error)
+  }
+  const tail = [...silent.tail, `the index sent again through the registry API: ${answer}`]
+  throw new CommandFailure(silent.command, silent.exitCode, tail)
+}
+
+/** The digests of the images an index names. */
+function namedImages(body: Buffer): string[] {
+  const index = JSON.parse(body.toString('utf8')) as { manifests?: Array<{ digest?: unknown }> }
+  return (index.manifests ?? []).flatMap(m => (typeof m.digest === 'string' ? [m.digest] : []))
 }
 
 /** An immutable tag may be "written" again only with the digest it already holds. */

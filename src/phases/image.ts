@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os'
 import { chooseBuilder, createBuilder } from '../builders/choose.js'
-import { authDirectory, removeRegistryAuth } from '../clients/registry-auth.js'
+import { authDirectory, ensureAuthFile, removeRegistryAuth } from '../clients/registry-auth.js'
 import { DeployError, asDeployError } from '../errors.js'
 import type { PlannedImage } from '../plan/types.js'
+import { BuilderOutput, type OutputOptions } from './builder-output.js'
 import type { PhaseContext } from './context.js'
 import { withItemDeadline } from './deadline.js'
 import { buildOne, buildTimestamp, login } from './image-build.js'
@@ -30,12 +31,14 @@ function imageServices(ctx: PhaseContext, action?: PlannedImage['action']): Imag
   )
 }
 
-export async function runBuildPhase(ctx: PhaseContext): Promise<void> {
+export async function runBuildPhase(ctx: PhaseContext, options: OutputOptions = {}): Promise<void> {
   const services = imageServices(ctx, 'build')
   if (services.length === 0) return
   const choice = await chooseBuilder(ctx.settings.images.builder)
   ctx.bus.emit({ type: 'info', stage: 'BUILD', message: choice.reason })
-  const builder = createBuilder(choice.name, authDirectory(ctx.settings.context.tempDir))
+  const tempDir = ctx.settings.context.tempDir
+  await ensureAuthFile(tempDir)
+  const builder = createBuilder(choice.name, authDirectory(tempDir))
   const timestamp = await buildTimestamp(ctx)
   // One login per registry and credentials, shared by the services that push there.
   const logins = new Map<string, Promise<void>>()
@@ -50,42 +53,52 @@ export async function runBuildPhase(ctx: PhaseContext): Promise<void> {
     }
     return done
   }
-  await settleAll(ctx, services, BUILD_LANES, service =>
-    // A fresh token is a new login key, so loginOnce logs in with it.
-    reportedAs(ctx, 'BUILD', service, () =>
-      onceWithFreshEcrToken(ctx, service, async () => {
-        const target = await imageTarget(ctx, service)
-        await loginOnce(target)
-        await buildOne(ctx, builder, service, target, timestamp)
-      })
+  const output = new BuilderOutput(ctx, 'build', options)
+  try {
+    await settleAll(ctx, services, BUILD_LANES, service =>
+      // A fresh token is a new login key, so loginOnce logs in with it.
+      reportedAs(ctx, 'BUILD', service, () =>
+        onceWithFreshEcrToken(ctx, service, async () => {
+          const target = await imageTarget(ctx, service)
+          await loginOnce(target)
+          await buildOne(ctx, builder, service, target, timestamp, output)
+        })
+      )
     )
-  )
+  } finally {
+    output.close()
+  }
 }
 
-export async function runPushPhase(ctx: PhaseContext): Promise<void> {
-  await settleAll(ctx, imageServices(ctx), PUSH_LANES, service =>
-    reportedAs(ctx, 'PUSH', service, () =>
-      onceWithFreshEcrToken(ctx, service, async fresh => {
-        const target = await imageTarget(ctx, service)
-        // The builder pushes with the auth file BUILD logged in with: after a refused token, put
-        // the fresh one there before pushing again.
-        const made = ctx.state.built.get(service.name)
-        if (fresh && made) await login(ctx, made.builder.name, target)
-        // Marks when this service's push began: pushes wait for a lane, so the phase's start
-        // is not each push's start (the job summary's chart reads it).
-        progress(ctx, service.name, PUSH_START[service.image.action](target.tag), 'PUSH')
-        const digest = await withItemDeadline(
-          ctx.signal,
-          ctx.settings.images.pushTimeoutMs,
-          `push of ${service.name} (push_timeout)`,
-          signal => pushOne(ctx, service, target, signal)
-        )
-        const reference = `${target.host}/${target.repository}:${target.tag}@${digest}`
-        ctx.state.images[service.name] = reference
-        progress(ctx, service.name, reference, 'PUSH')
-      })
+export async function runPushPhase(ctx: PhaseContext, options: OutputOptions = {}): Promise<void> {
+  const output = new BuilderOutput(ctx, 'push', options)
+  try {
+    await settleAll(ctx, imageServices(ctx), PUSH_LANES, service =>
+      reportedAs(ctx, 'PUSH', service, () =>
+        onceWithFreshEcrToken(ctx, service, async fresh => {
+          const target = await imageTarget(ctx, service)
+          // The builder pushes with the auth file BUILD logged in with: after a refused token, put
+          // the fresh one there before pushing again.
+          const made = ctx.state.built.get(service.name)
+          if (fresh && made) await login(ctx, made.builder.name, target)
+          // Marks when this service's push began: pushes wait for a lane, so the phase's start
+          // is not each push's start (the job summary's chart reads it).
+          progress(ctx, service.name, PUSH_START[service.image.action](target.tag), 'PUSH')
+          const digest = await withItemDeadline(
+            ctx.signal,
+            ctx.settings.images.pushTimeoutMs,
+            `push of ${service.name} (push_timeout)`,
+            signal => pushOne(ctx, service, target, signal, output)
+          )
+          const reference = `${target.host}/${target.repository}:${target.tag}@${digest}`
+          ctx.state.images[service.name] = reference
+          progress(ctx, service.name, reference, 'PUSH')
+        })
+      )
     )
-  )
+  } finally {
+    output.close()
+  }
 }
 
 const PUSH_START: Record<PlannedImage['action'], (tag: string) => string> = {

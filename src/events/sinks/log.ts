@@ -1,8 +1,14 @@
-import type { Toolkit } from '../../toolkit.js'
+import type { SafeToolkit } from '../../toolkit.js'
 import type { EventSink, PipelineEvent } from '../model.js'
 
-/** The job log: one collapsible group per phase, a line per event inside it. */
-export function logSink(core: Pick<Toolkit, 'info' | 'startGroup' | 'endGroup'>): EventSink {
+/**
+ * The job log: one collapsible group per phase, a line per event inside it. A log block (one
+ * builder's output) is a group of its own: the runner's groups do not nest, so the phase's group
+ * ends first, and what follows the block (a failure, the next phase) is outside both.
+ */
+export function logSink(
+  core: Pick<SafeToolkit, 'info' | 'startGroup' | 'endGroup' | 'processOutput'>
+): EventSink {
   let groupOpen = false
   return {
     name: 'log',
@@ -14,6 +20,18 @@ export function logSink(core: Pick<Toolkit, 'info' | 'startGroup' | 'endGroup'>)
         return
       }
       core.info(formatLine(event))
+    },
+    aside(block) {
+      if (groupOpen) core.endGroup()
+      groupOpen = false
+      core.startGroup(block.title)
+      // Builder lines go in a stop-commands block (the toolkit's), so none runs as a command.
+      for (const line of block.lines) core.processOutput(line)
+      core.endGroup()
+      if (block.tail) {
+        core.info(block.tail.title)
+        for (const line of block.tail.lines) core.processOutput(line)
+      }
     },
     close() {
       if (groupOpen) core.endGroup()
