@@ -1,9 +1,3 @@
-import {
-  CREDENTIALS_CHECK,
-  CREDENTIALS_STEP,
-  credentialTrouble,
-  missingRegion
-} from '../clients/aws.js'
 import type { StsApi } from '../clients/sts.js'
 import { DeployError, errorMessage } from '../errors.js'
 import type { Plan } from '../plan/types.js'
@@ -100,8 +94,14 @@ function awsUsers(run: AwsPreflight): AwsUser[] {
   return users
 }
 
+/** The AWS client helpers, loaded only by a run that uses AWS. */
+type Aws = typeof import('../clients/aws.js')
+
 async function checkAws(users: readonly AwsUser[], signal: AbortSignal): Promise<Finding[]> {
-  const { StsApi } = await import('../clients/sts.js')
+  const [aws, { StsApi }] = await Promise.all([
+    import('../clients/aws.js'),
+    import('../clients/sts.js')
+  ])
   // The region each user's client will resolve, asked of a client made the same way.
   const clients = new Map<string | undefined, { sts: StsApi; region: string | undefined }>()
   for (const region of new Set(users.map(u => u.region))) {
@@ -113,7 +113,7 @@ async function checkAws(users: readonly AwsUser[], signal: AbortSignal): Promise
   for (const user of users) {
     const { sts, region } = clients.get(user.region)!
     if (!region) {
-      findings.push(problem(missingRegion(user.who, user.regionKey)))
+      findings.push(problem(aws.missingRegion(user.who, user.regionKey)))
       continue
     }
     const group = regions.get(region) ?? { sts, users: [] }
@@ -121,13 +121,14 @@ async function checkAws(users: readonly AwsUser[], signal: AbortSignal): Promise
     regions.set(region, group)
   }
   const checked = await Promise.all(
-    [...regions].map(([region, group]) => checkRegion(region, group.sts, group.users, signal))
+    [...regions].map(([region, group]) => checkRegion(aws, region, group.sts, group.users, signal))
   )
   return [...findings, ...checked.flat()]
 }
 
 /** Who the credentials are in one region, then what each of its users needs there. */
 async function checkRegion(
+  aws: Aws,
   region: string,
   sts: StsApi,
   users: readonly AwsUser[],
@@ -139,7 +140,7 @@ async function checkRegion(
     const identity = await sts.callerIdentity(signal)
     where = { region, ...identity }
   } catch (error) {
-    return [credentialsProblem(region, users, error)]
+    return [credentialsProblem(aws, region, users, error)]
   }
   const head = ok(`AWS ${region}: account ${where.account} as ${where.arn}; used by ${usedBy}`)
   const each = await Promise.all(
@@ -160,16 +161,21 @@ function regionSource(user: AwsUser): string {
   return 'the AWS config file'
 }
 
-function credentialsProblem(region: string, users: readonly AwsUser[], error: unknown): Finding {
+function credentialsProblem(
+  aws: Aws,
+  region: string,
+  users: readonly AwsUser[],
+  error: unknown
+): Finding {
   const cause = error instanceof DeployError && error.cause !== undefined ? error.cause : error
   const subject = `AWS credentials for ${region} (used by ${users.map(u => u.label).join(', ')})`
-  switch (credentialTrouble(cause)) {
+  switch (aws.credentialTrouble(cause)) {
     case 'missing':
-      return problem(`${subject}: none were found; ${CREDENTIALS_STEP}`)
+      return problem(`${subject}: none were found; ${aws.CREDENTIALS_STEP}`)
     case 'rejected':
       return problem(
         `${subject}: AWS rejected them (${errorName(cause)}: ${errorMessage(cause)}); ` +
-          CREDENTIALS_CHECK
+          aws.CREDENTIALS_CHECK
       )
     case 'expired':
       return problem(

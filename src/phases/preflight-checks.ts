@@ -3,7 +3,6 @@ import { isLoopbackHost } from '../runtime/hosts.js'
 import { DeployError, errorMessage } from '../errors.js'
 import type { Plan, PlannedImage } from '../plan/types.js'
 import type { ArgoCdTarget, Settings } from '../settings/types.js'
-import { registryCredentials } from './image-registries.js'
 import {
   CHECK_BOUNDS,
   failed,
@@ -303,7 +302,10 @@ async function checkRegistryLogin(
   services: readonly string[],
   signal: AbortSignal
 ): Promise<Finding[]> {
-  const { RegistryClient } = await import('../clients/registry.js')
+  const [{ RegistryClient }, { registryCredentials }] = await Promise.all([
+    import('../clients/registry.js'),
+    import('./image-registries.js')
+  ])
   const serviceSettings = settings.services.find(s => s.name === services[0])
   const host = image.host || serviceSettings?.registry.host || ''
   const who = services.join(', ')
