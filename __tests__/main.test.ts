@@ -61,7 +61,8 @@ describe('run: dry run', () => {
   it('plans everything, writes every output and the summary, and changes nothing', async () => {
     const repo = shopRepo()
     const tagsBefore = repo.git('tag', '--list')
-    const core = recordingToolkit({ dry_run: 'true' })
+    // A plan-only preview: no credentials for the ECS and Argo CD targets here.
+    const core = recordingToolkit({ dry_run: 'true', preflight: 'false' })
     const status = await run(core, { env: envFor(repo, { GITHUB_EVENT_NAME: 'schedule' }) })
 
     expect(status).toBe('planned')
@@ -114,6 +115,7 @@ describe('run: dry run', () => {
       environment: 'prod',
       create_tag: 'true',
       dry_run: 'true',
+      preflight: 'false',
       argocd_server: 'https://argocd.example.com'
     })
     const status = await run(core, { env: envFor(repo) })

@@ -11,6 +11,7 @@ import {
   SLACK_CHANNEL,
   WORKER_URL,
   indexOf,
+  preflightReport,
   readEvents,
   startPipelineWorld,
   type PipelineWorld
@@ -227,6 +228,7 @@ maybe('pipeline: run() from INIT to DONE against the registry and every simulato
     expect(stagesInOrder(events)).toEqual([
       'INIT',
       'VERSION',
+      'INIT',
       'TAG',
       'RELEASE',
       'BUILD',
@@ -234,10 +236,19 @@ maybe('pipeline: run() from INIT to DONE against the registry and every simulato
       'DEPLOY',
       'DONE'
     ])
-    const stageOf = events.map(e => e.stage)
+    // The preflight ends INIT once VERSION has made the plan; the other stages follow the order.
+    const preflight = indexOf(events, e => e.type === 'stage' && e.message.startsWith('preflight'))
+    const stageOf = events.filter((e, i) => i < preflight || e.stage !== 'INIT').map(e => e.stage)
     for (let i = 1; i < stageOf.length; i++) {
       expect(order(stageOf[i] as string)).toBeGreaterThanOrEqual(order(stageOf[i - 1] as string))
     }
+    // The preflight checked, read-only, everything the run then used, and said so.
+    expect(
+      events
+        .slice(preflight)
+        .filter(e => e.type === 'info' && e.stage === 'INIT')
+        .map(e => `${e.service ? `[${e.service}] ` : ''}${e.message}`)
+    ).toEqual(preflightReport(w, registry.host, TAG))
     const apiDeployed = indexOf(
       events,
       e => e.stage === 'DEPLOY' && e.service === 'api' && e.message.startsWith('deployed')
@@ -344,6 +355,7 @@ maybe('pipeline: run() from INIT to DONE against the registry and every simulato
     expect(stagesInOrder(events)).toEqual([
       'INIT',
       'VERSION',
+      'INIT',
       'TAG',
       'RELEASE',
       'BUILD',

@@ -11,6 +11,7 @@ import { walkPipeline, type PipelineRun } from './phases/pipeline.js'
 import { describePlan, describeTarget } from './plan/describe.js'
 import { clockFromEnv } from './plan/clock.js'
 import { saveRunState } from './run-state.js'
+import { describeValidated } from './settings/describe.js'
 import { readSettings } from './settings/index.js'
 import { safeToolkit, type SafeToolkit, type Toolkit } from './toolkit.js'
 
@@ -88,6 +89,7 @@ export async function run(toolkit: Toolkit, options: RunOptions = {}): Promise<R
     stage: 'INIT',
     message: `${context.owner}/${context.repo}@${context.sha.slice(0, 7)} to ${settings.environment}${settings.dryRun ? ' (dry run)' : ''}`
   })
+  bus.emit({ type: 'info', stage: 'INIT', message: describeValidated(settings) })
 
   try {
     await walkPipeline(pipeline, cancel)

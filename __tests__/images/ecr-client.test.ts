@@ -142,7 +142,11 @@ describe('ECR client', () => {
     const error = (await ecrAuthorization(client).catch((e: unknown) => e)) as DeployError
     expect(error).toBeInstanceOf(DeployError)
     expect(error.code).toBe('REGISTRY_AUTH_FAILED')
-    expect(error.message).toMatch(/^AWS rejected the credentials \(UnrecognizedClientException\)/)
+    expect(error.message).toBe(
+      'AWS rejected the credentials (UnrecognizedClientException): check the role or keys the ' +
+        'job is given (aws-actions/configure-aws-credentials with role-to-assume and ' +
+        '`permissions: id-token: write`, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).'
+    )
     expect(error.message).not.toMatch(/ecr:/)
     expect(error.details).toBe(
       'ECR GetAuthorizationToken: UnrecognizedClientException: The security token is invalid.'

@@ -102,6 +102,29 @@ describe('RegistryClient', () => {
     expect(delays).toEqual([])
   })
 
+  it('checks a login read-only: GET /v2/ with a token for the push scope, refused or accepted', async () => {
+    await client().checkLogin('acme/web')
+    const asked = server.requests.find(r => r.path === '/token')
+    expect(asked?.url.searchParams.get('scope')).toBe('repository:acme/web:pull,push')
+    expect(server.requests.every(r => r.method === 'GET')).toBe(true)
+
+    const refused = (await client('not-the-token')
+      .checkLogin('acme/web')
+      .catch((e: unknown) => e)) as DeployError
+    expect(refused).toMatchObject({ code: 'REGISTRY_AUTH_FAILED' })
+    expect(refused.message).toBe(
+      `127.0.0.1:${server.port} rejected the credentials of ${USER}: check registry_username and ` +
+        'registry_password (GHCR: github_token with packages: write; ECR: ecr:* permissions).'
+    )
+
+    const anonymous = new RegistryClient({ host: `127.0.0.1:${server.port}`, insecure: true })
+    await expect(anonymous.checkLogin('acme/web')).rejects.toThrow(
+      `127.0.0.1:${server.port} asks for credentials and none were given: set registry_username ` +
+        'and registry_password.'
+    )
+    expect(store.manifests.size).toBe(1)
+  })
+
   it("a refused manifest PUT is PUSH_FAILED with the registry's own explanation", async () => {
     const refusal = { code: 'TAG_INVALID', message: 'manifest tag did not match URI' }
     server.faults.inject(

@@ -27,6 +27,18 @@ export function fakeRegistry(options: { realm?: (host: string) => string } = {})
         return { status: 401, body: { errors: [{ code: 'UNAUTHORIZED' }] } }
       return { body: { token: `bearer-for-${request.url.searchParams.get('scope')}` } }
     }
+    // The API's base: any token of this registry gets in; without one, the challenge.
+    if (request.path === '/v2/') {
+      if (String(request.headers.authorization).startsWith('Bearer bearer-for-'))
+        return { body: {} }
+      return {
+        status: 401,
+        headers: {
+          'www-authenticate': `Bearer realm="${realmOf(host)}",service="test-registry"`
+        },
+        body: { errors: [{ code: 'UNAUTHORIZED' }] }
+      }
+    }
     const match = /^\/v2\/(.+)\/manifests\/(.+)$/.exec(request.path)
     if (!match) return { status: 404, body: {} }
     const [, repository, reference] = match as unknown as [string, string, string]

@@ -105,6 +105,20 @@ interface SimApp {
   timeline: { at: number; event: string }[]
 }
 
+/** An Argo CD RBAC action on applications, as the API's calls need them. */
+export type ArgoAction = 'get' | 'update' | 'sync'
+
+/** Whether the token's account may do `action` on `project/app` (Argo CD RBAC). Default: all. */
+export type ArgoPolicy = (action: ArgoAction, project: string, app: string) => boolean
+
+const ACTIONS: Record<string, ArgoAction> = {
+  'GET ': 'get',
+  'PUT /spec': 'update',
+  'POST /sync': 'sync',
+  'DELETE /operation': 'sync',
+  'PUT /rollback': 'sync'
+}
+
 export interface ArgoCdSimulator {
   readonly url: string
   readonly http: SimServer
@@ -135,6 +149,8 @@ export async function startArgoCdSimulator(options: {
   token: string
   apps: AppSeed[]
   now?: () => number
+  /** RBAC of the token's account (subject `deployer`). */
+  policy?: ArgoPolicy
 }): Promise<ArgoCdSimulator> {
   const now = options.now ?? Date.now
   const apps = new Map<string, SimApp>()
@@ -187,6 +203,15 @@ export async function startArgoCdSimulator(options: {
       return project
         ? grpcError(404, 5, `applications.argoproj.io "${name}" not found`)
         : grpcError(403, 7, 'permission denied')
+    }
+    const rbac = ACTIONS[action]
+    const appProject = sim.app.spec.project ?? 'default'
+    if (rbac && options.policy && !options.policy(rbac, appProject, name)) {
+      return grpcError(
+        403,
+        7,
+        `permission denied: applications, ${rbac}, ${appProject}/${name}, sub: deployer, iat: 2026-11-01T00:00:00Z`
+      )
     }
     const at = now()
     advance(sim, at)

@@ -5,6 +5,11 @@ import { startHttpServer, type SimRequest, type SimResponse, type SimServer } fr
  * `X-Amz-Target: <ServicePrefix>.<Operation>`, a JSON body in and out, errors as
  * `{"__type": "...", "message": "..."}` with a 4xx/5xx status. Each service simulator registers
  * its operations; one server can host several services (point every AWS_ENDPOINT_URL_* at it).
+ *
+ * Every simulator also answers STS GetCallerIdentity over the Query protocol (a form-encoded POST
+ * with Action and Version, an XML answer), and, like AWS, refuses a request signed with an access
+ * key it does not know: JSON services with UnrecognizedClientException, STS with
+ * InvalidClientTokenId. `identities` are the keys it knows (awsTestEnv's key by default).
  */
 export type AwsOperation = (input: Record<string, unknown>, request: SimRequest) => unknown
 
@@ -23,8 +28,26 @@ export interface AwsSimulator extends SimServer {
   readonly calls: string[]
   /** Operation names only, in order: "DescribeServices". */
   readonly operations: string[]
+  /** Access key id -> who it is; a request signed with another key is refused. */
+  readonly identities: Map<string, AwsIdentity>
   register(prefix: string, operations: Record<string, AwsOperation>): void
 }
+
+export interface AwsIdentity {
+  readonly account: string
+  readonly arn: string
+  readonly userId: string
+}
+
+export const TEST_ACCESS_KEY = 'AKIDSIMULATOR'
+export const TEST_IDENTITY: AwsIdentity = {
+  account: '123456789012',
+  arn: 'arn:aws:sts::123456789012:assumed-role/deployer/GitHubActions',
+  userId: 'AROASIMULATOR:GitHubActions'
+}
+
+const STS_VERSION = '2011-06-15'
+const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/'
 
 /** Throttling exactly as AWS answers it, for FaultPlan.inject. */
 export const THROTTLING = {
@@ -39,7 +62,22 @@ export async function startAwsSimulator(
   const registry = new Map<string, Record<string, AwsOperation>>(Object.entries(services))
   const calls: string[] = []
   const operations: string[] = []
+  const identities = new Map([[TEST_ACCESS_KEY, TEST_IDENTITY]])
   const server = await startHttpServer(async (request): Promise<SimResponse> => {
+    if (request.headers['x-amz-target'] === undefined) return queryAnswer(request, identities)
+    if (!identities.has(signedBy(request).accessKey)) {
+      return {
+        status: 400,
+        headers: {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amzn-errortype': 'UnrecognizedClientException'
+        },
+        body: {
+          __type: 'UnrecognizedClientException',
+          message: 'The security token included in the request is invalid.'
+        }
+      }
+    }
     const target = String(request.headers['x-amz-target'] ?? '')
     const dot = target.lastIndexOf('.')
     const prefix = target.slice(0, dot)
@@ -73,7 +111,9 @@ export async function startAwsSimulator(
   const originalPush = server.requests.push.bind(server.requests)
   server.requests.push = (...items: SimRequest[]) => {
     for (const item of items) {
-      const target = String(item.headers['x-amz-target'] ?? '')
+      const target = String(
+        item.headers['x-amz-target'] ?? `sts.${new URLSearchParams(item.body).get('Action') ?? ''}`
+      )
       calls.push(target)
       operations.push(target.slice(target.lastIndexOf('.') + 1))
     }
@@ -83,20 +123,88 @@ export async function startAwsSimulator(
     ...server,
     calls,
     operations,
+    identities,
     register(prefix, ops) {
       registry.set(prefix, { ...(registry.get(prefix) ?? {}), ...ops })
     }
   }
 }
 
-/** Environment for the real SDK clients to reach the simulator with static test credentials. */
+/** Who signed a request (SigV4: `Credential=<key>/<date>/<region>/<service>/aws4_request`). */
+function signedBy(request: SimRequest): { accessKey: string; region: string; service: string } {
+  const credential = /Credential=([^/]+)\/[^/]+\/([^/]+)\/([^/]+)\//.exec(
+    String(request.headers.authorization ?? '')
+  )
+  return {
+    accessKey: credential?.[1] ?? '',
+    region: credential?.[2] ?? '',
+    service: credential?.[3] ?? ''
+  }
+}
+
+/** STS over the Query protocol: GetCallerIdentity, the only call that needs no permission. */
+function queryAnswer(request: SimRequest, identities: Map<string, AwsIdentity>): SimResponse {
+  const form = new URLSearchParams(request.body)
+  const action = form.get('Action') ?? ''
+  const fail = (status: number, code: string, message: string): SimResponse => ({
+    status,
+    headers: { 'content-type': 'text/xml' },
+    body:
+      `<ErrorResponse xmlns="${STS_NAMESPACE}"><Error><Type>Sender</Type><Code>${code}</Code>` +
+      `<Message>${message}</Message></Error><RequestId>sim-sts-error</RequestId></ErrorResponse>`
+  })
+  if (
+    !String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')
+  ) {
+    return fail(400, 'InvalidAction', 'Could not find operation for the request')
+  }
+  if (form.get('Version') !== STS_VERSION || action !== 'GetCallerIdentity') {
+    return fail(
+      400,
+      'InvalidAction',
+      `Could not find operation ${action} for version ${String(form.get('Version'))}`
+    )
+  }
+  const signer = signedBy(request)
+  if (!signer.accessKey)
+    return fail(403, 'MissingAuthenticationToken', 'Request is missing Authentication Token')
+  if (signer.service !== 'sts') {
+    return fail(
+      403,
+      'SignatureDoesNotMatch',
+      "Credential should be scoped to correct service: 'sts'."
+    )
+  }
+  const identity = identities.get(signer.accessKey)
+  if (!identity) {
+    return fail(
+      403,
+      'InvalidClientTokenId',
+      'The security token included in the request is invalid.'
+    )
+  }
+  return {
+    status: 200,
+    headers: { 'content-type': 'text/xml' },
+    body:
+      `<GetCallerIdentityResponse xmlns="${STS_NAMESPACE}"><GetCallerIdentityResult>` +
+      `<Arn>${identity.arn}</Arn><UserId>${identity.userId}</UserId><Account>${identity.account}</Account>` +
+      '</GetCallerIdentityResult><ResponseMetadata><RequestId>sim-sts-1</RequestId></ResponseMetadata>' +
+      '</GetCallerIdentityResponse>'
+  }
+}
+
+/**
+ * Environment for the real SDK clients to reach the simulator with static test credentials: the
+ * named services and STS, which every simulator answers.
+ */
 export function awsTestEnv(url: string, services: string[]): Record<string, string> {
   const env: Record<string, string> = {
-    AWS_ACCESS_KEY_ID: 'AKIDSIMULATOR',
+    AWS_ACCESS_KEY_ID: TEST_ACCESS_KEY,
     AWS_SECRET_ACCESS_KEY: 'simulator-secret-key',
     AWS_REGION: 'us-east-1',
     AWS_EC2_METADATA_DISABLED: 'true'
   }
-  for (const service of services) env[`AWS_ENDPOINT_URL_${service}`] = url
+  for (const service of [...services, 'STS']) env[`AWS_ENDPOINT_URL_${service}`] = url
   return env
 }

@@ -82,6 +82,14 @@ export interface GitHubSimOptions {
   token?: string
   /** What the token may do; GitHub answers 403 "Resource not accessible by integration". */
   permissions?: { contents?: Permission; deployments?: Permission }
+  /**
+   * A classic personal access token's scopes instead of permissions: every answer says them in
+   * X-OAuth-Scopes, and what the token may do follows from them (repo: everything; public_repo:
+   * contents of a public repository; repo_deployment: deployments).
+   */
+  scopes?: string[]
+  /** Default private. */
+  visibility?: 'private' | 'public'
   /** Default page size of list endpoints when the client sends no per_page. */
   defaultPerPage?: number
   /** Accounts GET /users/{username} knows. */
@@ -129,10 +137,14 @@ export async function startGitHubSimulator(
   let latestId: number | undefined
   let releaseReadLag = 0
   let nextId = 1
-  const permissions = {
-    contents: options.permissions?.contents ?? 'write',
-    deployments: options.permissions?.deployments ?? 'write'
-  }
+  const visibility = options.visibility ?? 'private'
+  const scopes = options.scopes
+  const permissions = scopes
+    ? scopedPermissions(scopes, visibility)
+    : {
+        contents: options.permissions?.contents ?? 'write',
+        deployments: options.permissions?.deployments ?? 'write'
+      }
 
   const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex')
 
@@ -171,6 +183,14 @@ export async function startGitHubSimulator(
     if (auth !== `token ${token}` && auth !== `Bearer ${token}`) {
       return error(401, 'Bad credentials')
     }
+    const answer = await answerFor(request)
+    if (!scopes) return answer
+    return { ...answer, headers: { ...answer.headers, 'x-oauth-scopes': scopes.join(', ') } }
+  })
+  baseUrl = server.url
+
+  async function answerFor(request: SimRequest): Promise<SimResponse> {
+    if (request.method === 'GET' && request.path === api) return repository()
     const user = /^\/users\/([^/]+)$/.exec(request.path)
     if (request.method === 'GET' && user) {
       const login = decodeURIComponent(user[1] ?? '').toLowerCase()
@@ -183,7 +203,14 @@ export async function startGitHubSimulator(
     const area = path.startsWith('/deployments') ? 'deployments' : 'contents'
     const granted = permissions[area]
     if (granted === 'none' || (write && granted !== 'write')) {
-      return error(403, 'Resource not accessible by integration')
+      // A classic token is told "Not Found", as if the repository were not there.
+      if (scopes) return error(404, 'Not Found')
+      // A fine-grained actor (an app, a GITHUB_TOKEN) is told what the call needed.
+      const needed = `${area}=${write ? 'write' : 'read'}`
+      return {
+        ...error(403, 'Resource not accessible by integration'),
+        headers: { 'x-accepted-github-permissions': needed }
+      }
     }
     if (write) sim.beforeWrite?.(request)
     const response = await route(request, path)
@@ -191,8 +218,30 @@ export async function startGitHubSimulator(
       writes.push(`${request.method} ${request.path} ${response.status ?? 200}`)
     }
     return response
-  })
-  baseUrl = server.url
+  }
+
+  /**
+   * GET /repos/{owner}/{repo}. `permissions` is the user's: a scoped token's user may push here;
+   * for an installation token (a GITHUB_TOKEN) GitHub answers all false whatever the token may do
+   * (semantic-release/github#182), which is why clients must not read it as the token's.
+   */
+  function repository(): SimResponse {
+    if (scopes && permissions.contents === 'none') return error(404, 'Not Found')
+    const push = Boolean(scopes)
+    return {
+      body: {
+        id: 1,
+        name: repo,
+        full_name: `${owner}/${repo}`,
+        owner: { login: owner },
+        private: visibility === 'private',
+        visibility,
+        default_branch: 'main',
+        clone_url: `https://github.example/${owner}/${repo}.git`,
+        permissions: { admin: false, maintain: false, push, triage: push, pull: push }
+      }
+    }
+  }
 
   function route(request: SimRequest, path: string): SimResponse {
     const m = request.method
@@ -566,6 +615,20 @@ export async function startGitHubSimulator(
     commit,
     tag
   })
+}
+
+/** What a classic token's scopes let it do in a repository of this visibility. */
+function scopedPermissions(
+  scopes: readonly string[],
+  visibility: 'private' | 'public'
+): { contents: Permission; deployments: Permission } {
+  const all = scopes.includes('repo')
+  const publicOnly = scopes.includes('public_repo') && visibility === 'public'
+  const readable: Permission = visibility === 'public' ? 'read' : 'none'
+  return {
+    contents: all || publicOnly ? 'write' : readable,
+    deployments: all || scopes.includes('repo_deployment') ? 'write' : readable
+  }
 }
 
 const byRef = (a: SimRef, b: SimRef): number => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0)

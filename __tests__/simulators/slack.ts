@@ -29,10 +29,21 @@ export interface SlackSimContent {
 
 export interface SlackSimOptions {
   token: string
-  /** Channel id -> whether the bot is a member. */
-  channels?: Record<string, { member: boolean }>
+  /** Channel id -> whether the bot is a member, its name, whether it is archived. */
+  channels?: Record<string, SlackSimChannel>
   users?: { id: string; email: string }[]
+  /** The bot token's scopes; conversations.info needs channels:read. Default: all it needs. */
+  scopes?: string[]
 }
+
+export interface SlackSimChannel {
+  member: boolean
+  name?: string
+  archived?: boolean
+}
+
+const BOT = { user: 'deploy-bot', user_id: 'UBOT', bot_id: 'BBOT', team: 'Acme', team_id: 'T1' }
+const DEFAULT_SCOPES = ['chat:write', 'im:write', 'users:read', 'users:read.email', 'channels:read']
 
 export interface SlackSimulator extends SimServer {
   /** The base URL to give the client (slack_api_url). */
@@ -75,8 +86,31 @@ export async function startSlackSimulator(options: SlackSimOptions): Promise<Sla
   const find = (channel: string, ts: string): SlackSimMessage | undefined =>
     messages.find(m => m.channel === channel && m.ts === ts)
 
+  const scopes = options.scopes ?? DEFAULT_SCOPES
   const methods: Record<string, (args: Args) => Record<string, unknown>> = {
-    'auth.test': () => ({ user_id: 'UBOT', team_id: 'T1' }),
+    'auth.test': () => ({ url: 'https://acme.slack.example/', ...BOT }),
+    'conversations.info': args => {
+      if (!scopes.includes('channels:read')) {
+        return {
+          error: 'missing_scope',
+          needed: 'channels:read,groups:read,mpim:read,im:read',
+          provided: scopes.join(',')
+        }
+      }
+      const id = args.string('channel')
+      const known = channels.get(id)
+      if (!known) return { error: 'channel_not_found' }
+      return {
+        channel: {
+          id,
+          name: known.name ?? id.toLowerCase(),
+          is_channel: true,
+          is_private: false,
+          is_archived: known.archived ?? false,
+          is_member: known.member
+        }
+      }
+    },
     'chat.postMessage': args => {
       const channel = args.string('channel')
       const problem = channelProblem(channel)
@@ -120,6 +154,7 @@ export async function startSlackSimulator(options: SlackSimOptions): Promise<Sla
     if (dmChannels.has(channel)) return undefined
     const known = channels.get(channel)
     if (!known) return 'channel_not_found'
+    if (known.archived) return 'is_archived'
     return known.member ? undefined : 'not_in_channel'
   }
 

@@ -130,8 +130,11 @@ describe('Argo CD client', () => {
     const hidden = await rejection(
       client(server, { app: 'chef-webiu', project: undefined }).argo.getApplication()
     )
-    expect(hidden.message).toContain('(HTTP 403)')
-    expect(hidden.message).toContain('set project so a missing app shows as 404')
+    expect(hidden.message).toBe(
+      `Argo CD application 'chef-webiu' on ${server.url} is not accessible with this token ` +
+        "(HTTP 403): give the token's account get, update and sync on it in Argo CD RBAC; or, if " +
+        'it may not exist, set project so that a missing application answers 404.'
+    )
     // Client errors are answers, not blips: none of them was retried.
     expect(server.http.requests).toHaveLength(3)
     for (const error of [badToken, missing, hidden]) expect(error.message).not.toContain(TOKEN)

@@ -97,11 +97,15 @@ describe('EcsApi (the adapters, with the retry helper)', () => {
     ])
   })
 
-  it('names a missing service and a missing deployment group', async () => {
+  it('names a missing service, a missing cluster (region and account) and a missing deployment group', async () => {
     await startSimulator({ controller: 'codedeploy', scenario: 'success' })
     const api = await EcsApi.create('us-east-1')
     await expect(api.describeService('shop', 'nope', signal())).rejects.toThrow(
-      "ECS service 'nope' was not found in cluster 'shop' (MISSING)."
+      "ECS service 'nope' was not found in cluster 'shop' in us-east-1, account 123456789012."
+    )
+    await expect(api.describeService('shop-prod', 'api', signal())).rejects.toThrow(
+      "ECS cluster 'shop-prod' was not found in us-east-1, account 123456789012: check the " +
+        'cluster name, and that the credentials and the region are the ones of the account that has it.'
     )
     await expect(
       api.getDeploymentGroup('AppECS-shop-api', 'other', signal())

@@ -212,4 +212,58 @@ describe('ECS rolling deploy (real @aws-sdk/client-ecs against the simulator)', 
     expect(error.message).toContain('CODE_DEPLOY')
     expect(sim.aws.operations).not.toContain('UpdateService')
   })
+  /** Runs `use` with these variables of this process changed (undefined: removed), then restores them. */
+  async function withEnv(
+    changes: Record<string, string | undefined>,
+    use: () => Promise<void>
+  ): Promise<void> {
+    const saved = Object.fromEntries(Object.keys(changes).map(key => [key, process.env[key]]))
+    const apply = (values: Record<string, string | undefined>): void => {
+      for (const [key, value] of Object.entries(values)) {
+        if (value === undefined) delete process.env[key]
+        else process.env[key] = value
+      }
+    }
+    apply(changes)
+    try {
+      await use()
+    } finally {
+      apply(saved)
+    }
+  }
+
+  it('names the service and what sets its region when there is none, and calls nothing', async () => {
+    const sim = await startSimulator({ controller: 'rolling', scenario: 'success' })
+    await withEnv({ AWS_REGION: undefined, AWS_CONFIG_FILE: '/nonexistent' }, async () => {
+      const error = await deployFailure(
+        deploy(ecsRequest({ region: undefined }), recordingContext().context)
+      )
+      expect(error.code).toBe('INVALID_INPUT')
+      expect(error.message).toBe(
+        "ECS deploy of service 'api' has no AWS region: set services.api.deploy.ecs.region in " +
+          'the deploy config, or AWS_REGION for the job (aws-actions/configure-aws-credentials ' +
+          'sets it from its aws-region input).'
+      )
+    })
+    expect(sim.aws.operations).toEqual([])
+  })
+
+  it('says which step provides AWS credentials when the job has none', async () => {
+    const sim = await startSimulator({ controller: 'rolling', scenario: 'success' })
+    const none = {
+      AWS_ACCESS_KEY_ID: undefined,
+      AWS_SECRET_ACCESS_KEY: undefined,
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+      AWS_CONFIG_FILE: '/nonexistent'
+    }
+    await withEnv(none, async () => {
+      const error = await deployFailure(deploy(ecsRequest(), recordingContext().context))
+      expect(error.message).toBe(
+        'No AWS credentials were found: add a step before this one: ' +
+          'aws-actions/configure-aws-credentials with role-to-assume and aws-region, and give the ' +
+          'job `permissions: id-token: write` (or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).'
+      )
+    })
+    expect(sim.aws.operations).toEqual([])
+  })
 })

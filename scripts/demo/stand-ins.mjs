@@ -3,6 +3,7 @@
 // Slack Web API and a Discord webhook. They speak the real wire protocols, so the action's real
 // clients talk to them unchanged; they are not AWS, Argo CD, Slack or Discord. Loaded through
 // ./ts-hooks.mjs, which must be registered first.
+import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs'
 import { randomUUID } from 'node:crypto'
 import { startArgoCdSimulator } from '../../__tests__/simulators/argocd.ts'
 import { startDiscordSimulator } from '../../__tests__/simulators/discord.ts'
@@ -12,6 +13,8 @@ import { startSlackSimulator } from '../../__tests__/simulators/slack.ts'
 /** What examples/shop/.github/deploy.yml names, and the simulators are seeded with. */
 export const ECS_TARGET = { cluster: 'shop', service: 'api', container: 'app' }
 export const ARGO_APP = 'shop-webui'
+// The example config's region for the ECS service (examples/shop/.github/deploy.yml).
+const ECS_REGION = 'us-east-1'
 export const SLACK_CHANNEL = 'C0DEPLOYS'
 const SLACK_USER = 'U0DEMO'
 
@@ -145,14 +148,21 @@ async function witness({ ecs, argocd, slack, discord }) {
 
 /** DescribeServices, asked of the ECS simulator the way the SDK asks AWS (JSON 1.1). */
 async function describeEcsService(ecs) {
-  const response = await fetch(ecs.aws.url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': 'AmazonEC2ContainerServiceV20141113.DescribeServices'
-    },
-    body: JSON.stringify({ cluster: ECS_TARGET.cluster, services: [ECS_TARGET.service] })
+  // Through the real SDK: the simulator, like ECS, answers only signed calls from a known key.
+  const client = new ECSClient({
+    region: ECS_REGION,
+    endpoint: ecs.aws.url,
+    credentials: {
+      accessKeyId: ecs.env.AWS_ACCESS_KEY_ID,
+      secretAccessKey: ecs.env.AWS_SECRET_ACCESS_KEY
+    }
   })
-  const answer = await response.json()
-  return answer.services?.[0]
+  try {
+    const answer = await client.send(
+      new DescribeServicesCommand({ cluster: ECS_TARGET.cluster, services: [ECS_TARGET.service] })
+    )
+    return answer.services?.[0]
+  } finally {
+    client.destroy()
+  }
 }

@@ -337,10 +337,17 @@ export function explainArgoCdError(
     )
   }
   if (error.status === 403) {
+    // Argo CD answers 403 both for "no such app" and for "may not see it" when no project is named.
+    const project = where.project
+    const scope = project ? ` (project '${project}')` : ''
+    const rule = project ? ` (p, <role>, applications, get, ${project}/${where.app}, allow)` : ''
+    const hint = project
+      ? ''
+      : '; or, if it may not exist, set project so that a missing application answers 404'
     return new DeployError(
       'DEPLOY_FAILED',
-      `${app} is not accessible with this token (HTTP 403): grant the account get, update and ` +
-        `sync on it in Argo CD RBAC${where.project ? '' : ', or set project so a missing app shows as 404'}.`,
+      `${app}${scope} on ${shownServer(where.server)} is not accessible with this token ` +
+        `(HTTP 403): give the token's account get, update and sync on it in Argo CD RBAC${rule}${hint}.`,
       { cause: error, details: error.message }
     )
   }

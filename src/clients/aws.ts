@@ -57,6 +57,8 @@ export interface SendAwsOptions {
   onRetry?: (retry: RetryNotice) => void
   /** Attempts, the first included; 1 inside a follower's look, since the follower retries the look. */
   attempts?: number
+  /** How long one attempt may take before it is abandoned and counted as retryable. */
+  attemptTimeoutMs?: number
   /**
    * Whether sending the call again is harmless: reads, and calls made idempotent by a client token
    * or name. Only then is a 2xx answer the SDK cannot read retried; a mutation may have taken effect.
@@ -69,14 +71,14 @@ export interface SendAwsOptions {
  * DeployError that says how to fix them rather than a raw SDK message.
  */
 export const sendAws: Send<[options: SendAwsOptions]> = async (client, command, options) => {
-  const { describe, signal, onRetry, attempts, idempotent = false } = options
+  const { describe, signal, onRetry, attempts, attemptTimeoutMs, idempotent = false } = options
   try {
     return await withRetry(
       attemptSignal =>
         client
           .send(command, { abortSignal: attemptSignal })
           .catch((error: unknown) => Promise.reject(unreadableAnswer(error, describe, idempotent))),
-      { describe, signal, onRetry, attempts }
+      { describe, signal, onRetry, attempts, attemptTimeoutMs }
     )
   } catch (error) {
     throw explainCredentialError(error) ?? error
@@ -111,11 +113,17 @@ function unreadableAnswer(error: unknown, describe: string, idempotent: boolean)
 export class AwsCalls {
   constructor(
     private readonly onRetry?: (retry: RetryNotice) => void,
-    private readonly attempts?: number
+    private readonly attempts?: number,
+    private readonly attemptTimeoutMs?: number
   ) {}
 
   get forLook(): AwsCalls {
-    return new AwsCalls(this.onRetry, 1)
+    return new AwsCalls(this.onRetry, 1, this.attemptTimeoutMs)
+  }
+
+  /** The same calls within other bounds: the preflight's few, short attempts. */
+  within(bounds: AwsCallBounds): AwsCalls {
+    return new AwsCalls(this.onRetry, bounds.attempts, bounds.attemptTimeoutMs)
   }
 
   readonly read: Send<[describe: string, signal: AbortSignal]> = (
@@ -136,7 +144,18 @@ export class AwsCalls {
     client,
     command,
     options
-  ) => sendAws(client, command, { ...options, onRetry: this.onRetry, attempts: this.attempts })
+  ) =>
+    sendAws(client, command, {
+      ...options,
+      onRetry: this.onRetry,
+      attempts: this.attempts,
+      attemptTimeoutMs: this.attemptTimeoutMs
+    })
+}
+
+export interface AwsCallBounds {
+  readonly attempts: number
+  readonly attemptTimeoutMs: number
 }
 
 const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired'])
@@ -144,13 +163,36 @@ const UNAUTHORISED = new Set([
   'UnrecognizedClientException',
   'InvalidClientTokenId',
   'InvalidSignatureException',
-  'CredentialsProviderError'
+  'SignatureDoesNotMatch'
 ])
+/** The SDK's default credential chain found nothing at all. */
+const NO_CREDENTIALS = 'CredentialsProviderError'
+
+/** Which step provides AWS credentials to a job, said the same way in every message. */
+export const CREDENTIALS_STEP =
+  'add a step before this one: aws-actions/configure-aws-credentials with role-to-assume and ' +
+  'aws-region, and give the job `permissions: id-token: write` (or set AWS_ACCESS_KEY_ID and ' +
+  'AWS_SECRET_ACCESS_KEY)'
+
+/** What to check when AWS refuses the credentials a job was given. */
+export const CREDENTIALS_CHECK =
+  'check the role or keys the job is given (aws-actions/configure-aws-credentials with ' +
+  'role-to-assume and `permissions: id-token: write`, or AWS_ACCESS_KEY_ID and ' +
+  'AWS_SECRET_ACCESS_KEY)'
+
+/** What kind of credential trouble an AWS error is, if it is one. */
+export function credentialTrouble(error: unknown): 'expired' | 'rejected' | 'missing' | undefined {
+  const name = error instanceof Error ? error.name : ''
+  if (EXPIRED.has(name)) return 'expired'
+  if (UNAUTHORISED.has(name)) return 'rejected'
+  if (name === NO_CREDENTIALS) return 'missing'
+  return undefined
+}
 
 /** A DeployError for credential trouble, or undefined when the error is something else. */
 export function explainCredentialError(error: unknown): DeployError | undefined {
-  const name = error instanceof Error ? error.name : ''
-  if (EXPIRED.has(name)) {
+  const trouble = credentialTrouble(error)
+  if (trouble === 'expired') {
     return new DeployError(
       'DEPLOY_FAILED',
       'AWS credentials expired while the action was running. Raise the role session duration ' +
@@ -159,13 +201,40 @@ export function explainCredentialError(error: unknown): DeployError | undefined 
       { cause: error }
     )
   }
-  if (UNAUTHORISED.has(name)) {
+  if (trouble === 'rejected') {
     return new DeployError(
       'DEPLOY_FAILED',
-      `AWS rejected the credentials (${name}). Configure them with ` +
-        'aws-actions/configure-aws-credentials (OIDC) or the AWS_* environment variables.',
+      `AWS rejected the credentials (${(error as Error).name}): ${CREDENTIALS_CHECK}.`,
       { cause: error }
     )
   }
+  if (trouble === 'missing') {
+    return new DeployError('DEPLOY_FAILED', `No AWS credentials were found: ${CREDENTIALS_STEP}.`, {
+      cause: error
+    })
+  }
   return undefined
+}
+
+/**
+ * "Region is missing", said for the one who needs the region: `who` ("ECS deploy of service
+ * 'api'") and where its own region is set ("services.api.deploy.ecs.region in the deploy
+ * config"), when it has one.
+ */
+export function missingRegion(who: string, configKey?: string): string {
+  const key = configKey ? `set ${configKey}, or ` : 'set '
+  return (
+    `${who} has no AWS region: ${key}AWS_REGION for the job ` +
+    '(aws-actions/configure-aws-credentials sets it from its aws-region input)'
+  )
+}
+
+/** The region an SDK client resolved (its own, AWS_REGION, the config file), or undefined. */
+export async function resolvedRegion(client: {
+  config: { region: () => Promise<string> }
+}): Promise<string | undefined> {
+  return client.config.region().then(
+    region => region || undefined,
+    () => undefined
+  )
 }

@@ -28,6 +28,9 @@ export interface EcrRepository {
 export interface EcrCallOptions {
   signal?: AbortSignal
   onRetry?: (retry: RetryNotice) => void
+  /** Bounds of the retry helper; the preflight asks with fewer, shorter attempts. */
+  attempts?: number
+  attemptTimeoutMs?: number
 }
 
 export async function createEcrClient(region?: string): Promise<ECRClient> {

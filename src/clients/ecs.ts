@@ -16,7 +16,8 @@ import type {
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { DeployError } from '../errors.js'
 import type { RetryNotice } from '../runtime/retry.js'
-import { AwsCalls, awsClientConfig } from './aws.js'
+import { AwsCalls, awsClientConfig, resolvedRegion, type AwsCallBounds } from './aws.js'
+import { whereInAws } from './sts.js'
 
 /**
  * Thin adapters over the ECS, CodeDeploy and ELBv2 SDK clients: one method per call the ECS
@@ -74,6 +75,16 @@ export class EcsApi {
     return new EcsApi(this.sdk, this.calls.forLook)
   }
 
+  /** The same clients within other bounds: the preflight's few, short attempts. */
+  within(bounds: AwsCallBounds): EcsApi {
+    return new EcsApi(this.sdk, this.calls.within(bounds))
+  }
+
+  /** The region the clients resolved, or undefined when none is set anywhere. */
+  region(): Promise<string | undefined> {
+    return resolvedRegion(this.sdk.ecsClient)
+  }
+
   /** Member lists read from the SDK's own schemas; undefined when their shape is not known. */
   registerKeys(): RegisterKeys | undefined {
     const request = memberNames(
@@ -83,7 +94,12 @@ export class EcsApi {
     return request && container ? { taskDefinition: request, container } : undefined
   }
 
-  async describeService(cluster: string, service: string, signal: AbortSignal): Promise<Service> {
+  /** The service, or undefined when the cluster has no service of that name. */
+  async findService(
+    cluster: string,
+    service: string,
+    signal: AbortSignal
+  ): Promise<Service | undefined> {
     const { ecs, ecsClient } = this.sdk
     const output = await this.calls.read(
       ecsClient,
@@ -91,12 +107,29 @@ export class EcsApi {
       'ECS DescribeServices',
       signal
     )
-    const found = output.services?.[0]
-    if (!found) {
-      const reason = output.failures?.[0]?.reason ?? 'MISSING'
+    return output.services?.[0]
+  }
+
+  /**
+   * The service; a DeployError naming the cluster, the region and the account when the cluster or
+   * the service is not there (the usual cause: another region or account than the one meant).
+   */
+  async describeService(cluster: string, service: string, signal: AbortSignal): Promise<Service> {
+    const found = await this.findService(cluster, service, signal).catch(async (error: unknown) => {
+      if (!(error instanceof this.sdk.ecs.ClusterNotFoundException)) throw error
+      const where = await whereInAws(await this.region(), signal)
       throw new DeployError(
         'DEPLOY_FAILED',
-        `ECS service '${service}' was not found in cluster '${cluster}' (${reason}).`
+        `ECS cluster '${cluster}' was not found ${where}: check the cluster name, and that the ` +
+          'credentials and the region are the ones of the account that has it.',
+        { cause: error }
+      )
+    })
+    if (!found) {
+      const where = await whereInAws(await this.region(), signal)
+      throw new DeployError(
+        'DEPLOY_FAILED',
+        `ECS service '${service}' was not found in cluster '${cluster}' ${where}.`
       )
     }
     return found

@@ -224,7 +224,36 @@ export class RegistryClient {
     body?: { body: Buffer; contentType: string }
   ): Promise<Response> {
     const url = `${this.base}/v2/${repository}/manifests/${reference}`
-    const scope = `repository:${repository}:${actions}`
+    return this.authorized(method, url, `repository:${repository}:${actions}`, signal, body)
+  }
+
+  /**
+   * Whether the registry lets these credentials (or none) in, asked without changing anything:
+   * GET /v2/, logging in the way its challenge asks, for a token service with the push scope of
+   * `repository`. A refusal is REGISTRY_AUTH_FAILED naming the registry and the user.
+   */
+  async checkLogin(repository: string, signal?: AbortSignal): Promise<void> {
+    const scope = `repository:${repository}:pull,push`
+    await this.send('GET /v2/', signal, async attempt => {
+      const response = await this.authorized('GET', `${this.base}/v2/`, scope, attempt)
+      await response.arrayBuffer().catch(() => undefined)
+      if (!response.ok) {
+        throw new DeployError(
+          'REGISTRY_AUTH_FAILED',
+          `${this.endpoint.host} answered GET /v2/ with HTTP ${response.status}: is it an OCI registry?`
+        )
+      }
+    })
+  }
+
+  /** One request, logging in once when the registry challenges it (401), refused on 401 or 403. */
+  private async authorized(
+    method: string,
+    url: string,
+    scope: string,
+    signal: AbortSignal,
+    body?: { body: Buffer; contentType: string }
+  ): Promise<Response> {
     const attempt = async (): Promise<Response> => {
       const headers: Record<string, string> = { accept: MANIFEST_TYPES.join(', ') }
       const authorization = this.authorizations.get(scope) ?? this.authorizations.get('')
@@ -307,6 +336,14 @@ export class RegistryClient {
   }
 
   private rejected(status?: number, answer = ''): RegistryRefusal {
+    if (this.endpoint.username === undefined) {
+      return new RegistryRefusal(
+        `${this.endpoint.host} asks for credentials and none were given: set registry_username ` +
+          'and registry_password.',
+        status,
+        answer
+      )
+    }
     const who = this.endpoint.username ? ` of ${this.endpoint.username}` : ''
     return new RegistryRefusal(
       `${this.endpoint.host} rejected the credentials${who}: check registry_username and ` +

@@ -7,7 +7,7 @@ import type {
 } from '@aws-sdk/client-sfn'
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { RetryableError, type RetryNotice } from '../runtime/retry.js'
-import { AwsCalls, awsClientConfig } from './aws.js'
+import { AwsCalls, awsClientConfig, resolvedRegion, type AwsCallBounds } from './aws.js'
 
 /**
  * Thin adapter over the Step Functions and Secrets Manager SDK clients: one method per call the
@@ -58,6 +58,16 @@ export class StepFunctionsApi {
   /** The same clients, sending single attempts: for looks inside `follow`. */
   get forLook(): StepFunctionsApi {
     return new StepFunctionsApi(this.sdk, this.calls.forLook)
+  }
+
+  /** The same clients within other bounds: the preflight's few, short attempts. */
+  within(bounds: AwsCallBounds): StepFunctionsApi {
+    return new StepFunctionsApi(this.sdk, this.calls.within(bounds))
+  }
+
+  /** The region the clients resolved, or undefined when none is set anywhere. */
+  region(): Promise<string | undefined> {
+    return resolvedRegion(this.sdk.sfnClient)
   }
 
   async describeStateMachine(

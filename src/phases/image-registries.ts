@@ -9,7 +9,7 @@ import { DeployError } from '../errors.js'
 import type { PlannedImage, PlannedService } from '../plan/types.js'
 import type { PhaseContext } from './context.js'
 import type { ImageTarget, RegistrySession } from './image-state.js'
-import type { ServiceSettings } from '../settings/types.js'
+import type { ServiceSettings, Settings } from '../settings/types.js'
 import { isLoopbackHost } from '../runtime/hosts.js'
 
 /**
@@ -83,7 +83,7 @@ async function resolveTarget(
     endpoint = {
       host,
       insecure: settings.insecure || isLoopbackHost(host),
-      ...credentials(ctx, image)
+      ...registryCredentials(ctx.settings, image)
     }
   }
   return {
@@ -99,21 +99,22 @@ async function resolveTarget(
   }
 }
 
-function credentials(
-  ctx: PhaseContext,
+/** The credentials a push to a GHCR or other (not ECR) registry uses; none for an open registry. */
+export function registryCredentials(
+  settings: Settings,
   image: PlannedImage
 ): { username?: string; password?: string } {
   if (image.registry === 'ghcr') {
-    const token = ctx.settings.githubToken
+    const token = settings.githubToken
     if (!token) {
       throw new DeployError(
         'REGISTRY_AUTH_FAILED',
         'Pushing to GHCR needs github_token (with packages: write permission).'
       )
     }
-    return { username: ctx.settings.context.actor || 'x-access-token', password: token }
+    return { username: settings.context.actor || 'x-access-token', password: token }
   }
-  const { registryUsername: username, registryPassword: password } = ctx.settings.images
+  const { registryUsername: username, registryPassword: password } = settings.images
   if (username && password) return { username, password }
   return {}
 }

@@ -9,7 +9,7 @@ import { deployPhaseBudget, phase } from './deadline.js'
 import type { GitHubDeployment } from './github-deployment.js'
 
 /**
- * The pipeline as data: the phases after INIT, in order, each with when it applies, its budget and
+ * The pipeline as data: the phases after INIT's validation, in order, each with when it applies, its budget and
  * what it runs. `walkPipeline` is the only loop over them; a new phase or a partial pipeline
  * (plan / build / deploy jobs) is an entry or a condition here, not a branch in main.ts.
  */
@@ -67,6 +67,20 @@ export const PIPELINE: readonly PipelinePhase[] = [
           : `image tag ${v.imageTag} (no git tag)`
       })
     }
+  },
+  {
+    // The end of INIT: it needs the plan to know what the run will use, and runs before anything
+    // is changed; a dry run runs it too.
+    stage: 'INIT',
+    message: 'preflight: checking what the plan uses, read-only',
+    changes: false,
+    when: run => run.settings.preflight,
+    budgetMs: async () => (await import('./preflight.js')).PREFLIGHT_BUDGET_MS,
+    run: async (run, signal) =>
+      (await import('./preflight.js')).runPreflight(
+        { settings: run.settings, plan: planOf(run), bus: run.bus, core: run.core, warn: run.warn },
+        signal
+      )
   },
   {
     stage: 'TAG',

@@ -73,6 +73,7 @@ export async function readSettings(
   }
   const bump = input.oneOf('bump', BUMPS, 'auto')
   const dryRun = input.bool('dry_run', false)
+  const preflight = input.bool('preflight', true)
   const registryInsecure = input.bool('registry_insecure', false)
   const argocdInsecure = input.bool('argocd_insecure', false)
 
@@ -161,6 +162,7 @@ export async function readSettings(
     bump,
     timezone,
     dryRun,
+    preflight,
     githubToken,
     configPath: config?.path,
     eventsFile,

@@ -18,6 +18,8 @@ export interface Settings {
   /** IANA time zone of the timestamp tags. */
   readonly timezone: string
   readonly dryRun: boolean
+  /** Read-only checks of every external the plan uses, before anything is built or changed. */
+  readonly preflight: boolean
   readonly githubToken: string | undefined
   /** Absolute path of the deploy config, when one is used. */
   readonly configPath: string | undefined

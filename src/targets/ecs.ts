@@ -1,4 +1,5 @@
 import type { Service } from '@aws-sdk/client-ecs'
+import { missingRegion } from '../clients/aws.js'
 import { EcsApi } from '../clients/ecs.js'
 import { asDeployError, DeployError, errorMessage } from '../errors.js'
 import { describeRetry } from '../runtime/retry.js'
@@ -26,6 +27,13 @@ import type { Deploy, DeployOutcome, DeployRequest, TargetContext } from './type
 export const deploy: Deploy<EcsTarget> = async (request, context) => {
   const { target } = request
   const api = await EcsApi.create(target.region, retry => context.info(describeRetry(retry)))
+  if (!(await api.region())) {
+    const name = request.service.name
+    throw new DeployError(
+      'INVALID_INPUT',
+      `${missingRegion(`ECS deploy of service '${name}'`, `services.${name}.deploy.ecs.region in the deploy config`)}.`
+    )
+  }
   try {
     return await deployWith(api, request, context)
   } catch (error) {

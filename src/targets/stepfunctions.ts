@@ -27,6 +27,15 @@ import { stopAbandoned } from './stop.js'
 export const deploy: Deploy<StepFunctionsTarget> = async (request, context) => {
   const { StepFunctionsApi } = await import('../clients/sfn.js')
   const api = await StepFunctionsApi.create(request.target.region, noticeRetry(context))
+  if (!(await api.region())) {
+    const { missingRegion } = await import('../clients/aws.js')
+    const name = request.service.name
+    const key = `services.${name}.deploy.stepfunctions.region in the deploy config`
+    throw new DeployError(
+      'INVALID_INPUT',
+      `${missingRegion(`Step Functions deploy of service '${name}'`, key)}.`
+    )
+  }
   return deployWith(api, request, context)
 }
 
