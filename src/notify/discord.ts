@@ -57,11 +57,11 @@ export class DiscordCardChannel implements CardChannel {
     }
   }
 
-  async show(card: StatusCard): Promise<void> {
+  async show(card: StatusCard, signal?: AbortSignal): Promise<void> {
     if (this.dead || this.finished) return
     if (!this.idLost) {
       try {
-        await this.showCard(card)
+        await this.showCard(card, signal)
       } catch (error) {
         this.fail(
           this.messageId ? 'could not edit the status card' : 'could not post the status card',
@@ -72,17 +72,17 @@ export class DiscordCardChannel implements CardChannel {
     }
     if (!isFinal(card)) return
     this.finished = true
-    await this.mentionUser(card)
+    await this.mentionUser(card, signal)
   }
 
-  private async showCard(card: StatusCard): Promise<void> {
+  private async showCard(card: StatusCard, signal?: AbortSignal): Promise<void> {
     const message = discordCardMessage(card)
     if (this.messageId) {
-      await this.send('PATCH', this.url(`/messages/${this.messageId}`), message, true)
+      await this.send('PATCH', this.url(`/messages/${this.messageId}`), message, true, signal)
       return
     }
     // wait=true: the answer is the message, whose id every later edit needs.
-    const answer = await this.send('POST', this.url('', true), message, true)
+    const answer = await this.send('POST', this.url('', true), message, true, signal)
     const id = asRecord(answer.body).id
     if (typeof id !== 'string') {
       throw new MalformedAnswerError('Discord webhook POST', answer.status, 'no message id')
@@ -90,7 +90,7 @@ export class DiscordCardChannel implements CardChannel {
     this.messageId = id
   }
 
-  private async mentionUser(card: StatusCard): Promise<void> {
+  private async mentionUser(card: StatusCard, signal?: AbortSignal): Promise<void> {
     if (!this.mention) return
     if (!/^\d{5,25}$/.test(this.mention)) {
       this.warnings.warn(
@@ -101,7 +101,7 @@ export class DiscordCardChannel implements CardChannel {
     }
     try {
       const message = discordMentionMessage(card, this.mention)
-      await this.send('POST', this.url(''), message, false)
+      await this.send('POST', this.url(''), message, false, signal)
     } catch (error) {
       this.fail('could not mention the person responsible', error)
     }
@@ -118,12 +118,13 @@ export class DiscordCardChannel implements CardChannel {
     method: 'POST' | 'PATCH',
     url: string,
     message: DiscordMessage,
-    expectJson: boolean
+    expectJson: boolean,
+    signal: AbortSignal | undefined
   ): Promise<JsonAnswer> {
     return sendJson(
       `Discord webhook ${method}`,
       url,
-      { method, body: message, expectJson },
+      { method, body: message, expectJson, signal },
       this.tuning,
       classifyDiscordError
     )

@@ -1,7 +1,11 @@
 import { asRecord, withRetry, type RetryDecision } from '../runtime/retry.js'
 import type { Sleep } from '../runtime/sleep.js'
 
-/** How hard notification calls try. Notifications must never hold a deploy up for long. */
+/**
+ * How hard notification calls try. Notifications must never hold a deploy up for long: a call is
+ * a few attempts of a few seconds each, and the run's end waits for the last ones together only
+ * so long (the event bus's close budget), after which their signal stops them.
+ */
 export interface CallTuning {
   attempts: number
   baseDelayMs: number
@@ -12,10 +16,10 @@ export interface CallTuning {
 }
 
 export const DEFAULT_CALL_TUNING: CallTuning = {
-  attempts: 4,
+  attempts: 3,
   baseDelayMs: 500,
-  attemptTimeoutMs: 10_000,
-  maxRetryAfterMs: 30_000
+  attemptTimeoutMs: 5_000,
+  maxRetryAfterMs: 5_000
 }
 
 /**
@@ -74,7 +78,13 @@ export interface JsonAnswer {
 export async function sendJson(
   describe: string,
   url: string,
-  request: { method: 'POST' | 'PATCH'; body: unknown; expectJson?: boolean },
+  request: {
+    method: 'POST' | 'PATCH'
+    body: unknown
+    expectJson?: boolean
+    /** Stops the call, whatever attempt it is at (the run's end will not wait any longer). */
+    signal?: AbortSignal
+  },
   tuning: CallTuning,
   classify?: (error: unknown) => RetryDecision | undefined
 ): Promise<JsonAnswer> {
@@ -104,6 +114,7 @@ export async function sendJson(
       attemptTimeoutMs: tuning.attemptTimeoutMs,
       maxRetryAfterMs: tuning.maxRetryAfterMs,
       sleep: tuning.sleep,
+      signal: request.signal,
       classify: error =>
         error instanceof MalformedAnswerError
           ? { retry: request.method !== 'POST', reason: error.message }
