@@ -102,7 +102,7 @@ export const PHASE_GROUPS: Stage[][] = [
 
 export interface Scenario {
   /** Stop with this error at this stage; absent: success. */
-  failAt?: { stage: Stage; code: ErrorCode; service?: string; details?: string }
+  failAt?: { stage: Stage; code: ErrorCode; service?: string; message?: string; details?: string }
   /** The run is killed right after this stage's events: no error, no done (the post step's case). */
   stopAfter?: Stage
   /** Called after each phase's events, before the next phase starts. */
@@ -125,7 +125,7 @@ export async function emitRun(bus: EventBus, scenario: Scenario = {}): Promise<v
           type: 'error',
           stage,
           service: fail.service,
-          message: `${stage.toLowerCase()} failed`,
+          message: fail.message ?? `${stage.toLowerCase()} failed`,
           error_code: fail.code,
           error_details: fail.details
         })
