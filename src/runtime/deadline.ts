@@ -24,9 +24,9 @@ export interface DeadlineOptions {
  * `onTimeout()` as its reason, and when `signal` (the run's cancel) fires. Once the deadline has
  * passed, and nothing cancelled the work first, any failure of the work is the deadline's: the
  * AbortError or half-finished command it left behind is only the way it stopped. The exception is
- * a failure caused by the deadline's own reason (its `cause` chain holds it): the work reported
- * the deadline itself, with more to say ("...; stopped deployment d-1"). Callers turn a cancel
- * into their own error.
+ * a failure caused by the deadline's own reason (its `cause` chain holds it) with the same code:
+ * the work reported the deadline itself, with more to say ("...; stopped deployment d-1").
+ * Callers turn a cancel into their own error.
  */
 export async function withDeadline<T>(
   signal: AbortSignal | undefined,
@@ -53,7 +53,7 @@ export async function withDeadline<T>(
   try {
     return await Promise.race([work(both), abandoned])
   } catch (error) {
-    if (deadline.signal.aborted && !signal?.aborted && !causedBy(error, deadline.signal.reason)) {
+    if (deadline.signal.aborted && !signal?.aborted && !reportsDeadline(error, deadline.signal)) {
       throw deadline.signal.reason
     }
     throw error
@@ -64,8 +64,11 @@ export async function withDeadline<T>(
   }
 }
 
-/** Whether `reason` is the error itself or somewhere down its chain of causes. */
-function causedBy(error: unknown, reason: unknown): boolean {
+/** Whether `error` is the deadline's reason, or says the same with more (a cause, same code). */
+function reportsDeadline(error: unknown, deadline: AbortSignal): boolean {
+  const reason: unknown = deadline.reason
+  const code = (e: unknown): unknown => (e as { code?: unknown } | null | undefined)?.code
+  if (code(error) !== code(reason)) return false
   let current = error
   for (let depth = 0; depth < 8 && current instanceof Error; depth++) {
     if (current === reason) return true
