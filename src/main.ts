@@ -4,7 +4,7 @@ import type { RunStatus, Stage } from './events/model.js'
 import { fileSink } from './events/sinks/file.js'
 import { logSink } from './events/sinks/log.js'
 import { renderSummary, type SummaryService } from './events/summary.js'
-import type { Notifications } from './notify/index.js'
+import type { Notifications, NotifyTuning } from './notify/index.js'
 import { doneMessage, failJob, outputsFor } from './outputs.js'
 import { emptyRunState } from './phases/context.js'
 import { walkPipeline, type PipelineRun } from './phases/pipeline.js'
@@ -19,6 +19,11 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv
   /** Fires when the workflow is cancelled (SIGINT/SIGTERM from the runner). */
   signal?: AbortSignal
+  /**
+   * How long notifications may take: each call, and the last ones together (the bus's close
+   * budget). Tests shorten them; the defaults are the action's.
+   */
+  notify?: { call?: NotifyTuning['call']; closeBudgetMs?: number }
 }
 
 /** What finish() reports: the run as far as it got, and how it ended. */
@@ -49,7 +54,8 @@ export async function run(toolkit: Toolkit, options: RunOptions = {}): Promise<R
     warnings.push(message)
     core.warning(message)
   }
-  const bus = new EventBus(warn)
+  // Notification trouble never holds the run's end past the bus's close budget.
+  const bus = new EventBus(warn, undefined, options.notify?.closeBudgetMs)
   bus.attach(logSink(core))
   const ending = { core, bus, warnings, started, run: undefined, notifications: undefined }
 
@@ -80,7 +86,9 @@ export async function run(toolkit: Toolkit, options: RunOptions = {}): Promise<R
         githubDeploymentId: pipeline.githubDeployment?.id
       })
   }
-  const notifications = settings.dryRun ? undefined : await attachNotifications(bus, pipeline, warn)
+  const notifications = settings.dryRun
+    ? undefined
+    : await attachNotifications(bus, pipeline, warn, options.notify?.call)
   pipeline.saveState()
 
   const context = settings.context
@@ -202,11 +210,12 @@ function currentStage(bus: EventBus): Stage {
 async function attachNotifications(
   bus: EventBus,
   run: PipelineRun,
-  warn: (message: string) => void
+  warn: (message: string) => void,
+  call: NotifyTuning['call']
 ): Promise<Notifications | undefined> {
   try {
     const { notificationSinks } = await import('./notify/index.js')
-    const notifications = await notificationSinks(run.settings, () => run.plan, run.core)
+    const notifications = await notificationSinks(run.settings, () => run.plan, run.core, { call })
     for (const sink of notifications.sinks) bus.attach(sink)
     return notifications
   } catch (error) {

@@ -3,6 +3,7 @@ import type { EventInput, PipelineEvent } from '../../src/events/model.js'
 import {
   applyEvent,
   clip,
+  clipMiddle,
   elapsedMs,
   failureSection,
   newCard,
@@ -11,10 +12,13 @@ import {
 import {
   DISCORD_LIMITS,
   discordCardMessage,
+  discordMentionMessage,
   embedLength,
   escapeDiscord,
   escapeSlack,
-  slackCardMessage
+  slackCardMessage,
+  slackDirectMessage,
+  slackThreadDetails
 } from '../../src/notify/render.js'
 import { expectNoSecrets, startHarness, type Harness } from './harness.js'
 import { captured, testPlan, testSettings } from './support.js'
@@ -320,5 +324,80 @@ describe('rendering text people typed', () => {
       const text = (block.text as { text?: string } | undefined)?.text ?? ''
       expect(text.length).toBeLessThanOrEqual(3000)
     }
+  })
+})
+
+describe('limits of chat messages keep what matters', () => {
+  // What failed comes first, why comes last: a 10,000-character error, as a cloud can return.
+  const message = `ECS deployment failed to start: ${'x'.repeat(10_000)} exit code 137 (OOM)`
+  const details = ['step 1', ...Array.from({ length: 3000 }, (_, i) => `log ${i}`), 'last line']
+  const failed: StatusCard = {
+    ...newCard(context),
+    phase: 'failed',
+    error: { code: 'DEPLOY_FAILED', message, details: details.join('\n') }
+  }
+  const runUrl = context.runUrl
+
+  it('clips by the middle: both ends stay, within the limit, no emoji split', () => {
+    const text = `start ${'🚀'.repeat(100)} end`
+    const out = clipMiddle(text, 41)
+    expect(out.length).toBeLessThanOrEqual(41)
+    expect(out).toMatch(/^start (?:🚀)+ … (?:🚀)+ end$/)
+    expect(clipMiddle('short', 10)).toBe('short')
+  })
+
+  it('the Discord mention stays within 2000 characters and still ends with the run link', () => {
+    const content = discordMentionMessage(failed, '555000111222333444').content ?? ''
+    expect(content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content)
+    expect(content.endsWith(`\n${runUrl}`)).toBe(true)
+    expect(content).toMatch(/^<@555000111222333444> ❌ shop → stage\\: failed\n/)
+    expect(content).toContain('DEPLOY\\_FAILED\\: ECS deployment failed to start')
+    expect(content).toContain('exit code 137 \\(OOM\\)\n')
+  })
+
+  it('the Discord card keeps the run link and both ends of the error', () => {
+    const embed = discordCardMessage(failed).embeds?.[0]
+    if (!embed) throw new Error('no embed')
+    expect(embed.description.length).toBeLessThanOrEqual(DISCORD_LIMITS.description)
+    expect(embedLength(embed)).toBeLessThanOrEqual(DISCORD_LIMITS.total)
+    expect(embed.description).toContain('DEPLOY\\_FAILED\\: ECS deployment failed to start')
+    expect(embed.description).toContain('exit code 137 \\(OOM\\)')
+    expect(embed.description).toContain('… 2994 more lines')
+    expect(embed.fields.find(f => f.name === 'Run')?.value).toContain(runUrl)
+  })
+
+  it('Slack keeps the run link and both ends of the error in every message', () => {
+    const blocks = slackCardMessage(failed).attachments[0]?.blocks ?? []
+    for (const block of blocks) {
+      const text = (block.text as { text?: string } | undefined)?.text ?? ''
+      expect(text.length).toBeLessThanOrEqual(3000)
+    }
+    const texts = blocks.map(b => JSON.stringify(b))
+    const error = texts.find(t => t.includes('DEPLOY_FAILED: ECS deployment failed')) ?? ''
+    expect(error).toContain('exit code 137 (OOM)')
+    expect(texts.some(t => t.includes(`<${runUrl}|workflow run>`))).toBe(true)
+
+    const dm = slackDirectMessage(failed)
+    expect(JSON.stringify(dm.blocks[0])).toContain(`<${runUrl}|workflow run>`)
+    const dmError = (dm.blocks[1]?.text as { text: string }).text
+    expect(dmError.length).toBeLessThanOrEqual(3000)
+    expect(dmError).toMatch(/^DEPLOY_FAILED: ECS deployment failed.* … .*exit code 137 \(OOM\)\n/s)
+
+    const thread = slackThreadDetails(failed) ?? ''
+    expect(thread.length).toBeLessThanOrEqual(12_000)
+    expect(thread).toMatch(/^DEPLOY_FAILED details:\nstep 1\n.* … .*\nlast line$/s)
+  })
+
+  it('a whole failed run with it: Discord and Slack take every message, the mention ends with the link', async () => {
+    harness = await startHarness()
+    await harness.run({
+      failAt: { stage: 'DEPLOY', code: 'DEPLOY_FAILED', service: 'api', message }
+    })
+    // The simulators refuse what breaks Slack's or Discord's limits: no warning means all fit.
+    expect(harness.core.warnings).toEqual([])
+    const mention = harness.discord.messages.find(m => m.pinged.length > 0)
+    const content = mention?.versions[0]?.content ?? ''
+    expect(content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content)
+    expect(content.endsWith(`\n${harness.settings.context.runUrl}`)).toBe(true)
   })
 })

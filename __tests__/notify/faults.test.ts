@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { strictNotificationFailure } from '../../src/notify/index.js'
 import { NotificationWarnings } from '../../src/notify/warnings.js'
+import { topLevelId } from '../../src/notify/discord.js'
 import { EventWebhookSink } from '../../src/notify/webhook.js'
 import { discordRateLimited } from '../simulators/discord.js'
-import { startHttpServer, type SimResponse } from '../simulators/http.js'
+import { startHttpServer, type SimRequest, type SimResponse } from '../simulators/http.js'
 import { slackError, slackMethod, slackRateLimited } from '../simulators/slack.js'
 import { expectNoSecrets, startHarness, type Harness } from './harness.js'
 import { captured, recordingCore } from './support.js'
@@ -177,6 +178,47 @@ describe('Discord trouble', () => {
     expectDeployUnchanged(harness)
   })
 
+  it('an answer cut mid-body after the id: read back by that id, one card, edited to the end', async () => {
+    harness = await startHarness()
+    const cardPost = (r: SimRequest) =>
+      r.method === 'POST' && r.url.searchParams.get('wait') === 'true'
+    harness.discord.cutAnswers(cardPost, 1, { at: 'after-id', reset: true })
+    await harness.run()
+    const cards = harness.discord.messages.filter(m => m.versions[0]?.embeds.length)
+    expect(cards).toHaveLength(1)
+    expect(cards[0]?.versions.at(-1)?.embeds[0]?.title).toContain('completed')
+    expect(harness.discord.faultsServed).toEqual(['cut-body'])
+    // Read back by its own id, never posted again; the mention is the only other message.
+    const id = cards[0]?.id
+    expect(
+      harness.discord.requests.map(r => `${r.method} ${r.path.endsWith(`/${id}`) ? 'card' : ''}`)
+    ).toEqual(['POST ', 'GET card', 'PATCH card', 'PATCH card', 'PATCH card', 'POST '])
+    expect(harness.core.warnings).toEqual([])
+    expectDeployUnchanged(harness)
+  })
+
+  it.each([
+    ['the connection drops', true],
+    ['the answer ends short', false]
+  ])('an answer cut before the id (%s): one card, not posted again', async (_, reset) => {
+    harness = await startHarness()
+    harness.discord.cutAnswers(
+      r => r.method === 'POST' && r.url.searchParams.get('wait') === 'true',
+      1,
+      { at: 'before-id', reset }
+    )
+    await harness.run()
+    const cards = harness.discord.messages.filter(m => m.versions[0]?.embeds.length)
+    expect(cards).toHaveLength(1)
+    expect(harness.discord.calls).toEqual(['POST', 'POST']) // the card, then the mention
+    expect(harness.core.warnings).toEqual([
+      expect.stringMatching(
+        /^Discord: could not post the status card: Discord webhook POST answered HTTP 200 with .*; the card cannot be edited, only the final mention will follow$/
+      )
+    ])
+    expectDeployUnchanged(harness)
+  })
+
   it('a deleted webhook (404) stops further tries after one warning', async () => {
     harness = await startHarness()
     harness.discord.deleteWebhook()
@@ -188,6 +230,22 @@ describe('Discord trouble', () => {
     ])
     expect(harness.slack.messages[0]?.versions).toHaveLength(4)
     expectDeployUnchanged(harness)
+  })
+})
+
+describe("a cut Discord answer's own id", () => {
+  it.each([
+    [
+      'whole, after the embeds',
+      '{"type":0,"embeds":[{"title":"x"}],"id":"1201","author":{"id"',
+      '1201'
+    ],
+    ['cut inside the id', '{"type":0,"embeds":[],"id":"12', undefined],
+    ['only the author id arrived', '{"author":{"id":"555"},"mentions":[{"id":"7"}],"co', undefined],
+    ['"id" inside a string', '{"content":"\\"id\\":\\"9\\"","id":"42"', '42'],
+    ['a value "id", not a key', '{"content":"id","embeds":[', undefined]
+  ])('%s', (_, body, id) => {
+    expect(topLevelId(body)).toBe(id)
   })
 })
 

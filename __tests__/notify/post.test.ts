@@ -193,6 +193,30 @@ describe('the post step finishes a card main left unfinished', () => {
     expect(harness.receiver.requests.at(-1)?.json()).toMatchObject({ type: 'done' })
   })
 
+  it('with every server hanging, ends at its close budget and warns of each channel', async () => {
+    harness = await startHarness()
+    withEventLog(harness)
+    await harness.run({ stopAfter: 'DEPLOY' })
+    for (const server of [harness.slack, harness.discord, harness.slackHook, harness.receiver]) {
+      server.faults.inject({ kind: 'hang' }, { times: 1000 })
+    }
+    const post = recordingCore(harness.core.state)
+    // Attempts of a minute: only the close budget can end this before jest's timeout.
+    const hanging = { call: { attempts: 3, attemptTimeoutMs: 60_000 }, closeBudgetMs: 500 }
+    await finishFromPost(post, endedRun(), postEnv(harness), hanging)
+    const budget = 'the post step does not wait more than 500 ms for it'
+    expect(post.warnings).toEqual(
+      expect.arrayContaining([
+        `Slack: could not update the status card: ${budget}`,
+        `Discord: could not edit the status card: ${budget}`,
+        `Slack webhook: could not post the final message: ${budget}`,
+        expect.stringMatching(
+          new RegExp(`^Event webhook: event \\d+ .*was not delivered: ${budget}$`)
+        )
+      ])
+    )
+  })
+
   it('does nothing when main already showed the final state', async () => {
     harness = await startHarness()
     await harness.run()

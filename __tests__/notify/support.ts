@@ -102,7 +102,7 @@ export const PHASE_GROUPS: Stage[][] = [
 
 export interface Scenario {
   /** Stop with this error at this stage; absent: success. */
-  failAt?: { stage: Stage; code: ErrorCode; service?: string; details?: string }
+  failAt?: { stage: Stage; code: ErrorCode; service?: string; message?: string; details?: string }
   /** The run is killed right after this stage's events: no error, no done (the post step's case). */
   stopAfter?: Stage
   /** Called after each phase's events, before the next phase starts. */
@@ -121,7 +121,7 @@ export async function emitRun(bus: EventBus, scenario: Scenario = {}): Promise<v
       if (scenario.stopAfter === stage) return scenario.between?.()
       const fail = scenario.failAt
       if (fail?.stage === stage) {
-        const reason = `${stage.toLowerCase()} failed`
+        const reason = fail.message ?? `${stage.toLowerCase()} failed`
         if (fail.service) {
           // As the phases report a service's own failure, before the run's error.
           bus.emit({

@@ -85,6 +85,23 @@ describe('withDeadline', () => {
     await expect(result).rejects.toThrow('rolled back')
   })
 
+  it('keeps a failure the work built on the deadline itself (it had more to say)', async () => {
+    const error = await withDeadline(
+      undefined,
+      10,
+      late,
+      signal =>
+        new Promise((_, reject) =>
+          signal.addEventListener('abort', () =>
+            reject(new Error('too late; stopped d-1', { cause: signal.reason }))
+          )
+        ),
+      { graceMs: 5000 }
+    ).catch((e: unknown) => e)
+    expect(error).toMatchObject({ message: 'too late; stopped d-1' })
+    expect((error as Error).cause).toBeInstanceOf(Late)
+  })
+
   it('does not fire a deadline longer than a Node timer holds at once, and fires it on time', async () => {
     jest.useFakeTimers()
     const ms = MAX_TIMER_MS + 60_000

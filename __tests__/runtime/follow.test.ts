@@ -74,6 +74,27 @@ describe('follow', () => {
     expect(looks).toBe(3)
   })
 
+  it("ends with an enclosing deadline's TIMEOUT, saying what it was waiting for", async () => {
+    const controller = new AbortController()
+    const deadline = new DeployError('TIMEOUT', 'not deployed within 2 s (deploy_timeout)')
+    let looks = 0
+    const error = await follow({
+      describe: 'a rollout',
+      intervalMs: 10,
+      timeoutMs: 60_000,
+      signal: controller.signal,
+      look: async () => {
+        if (++looks === 2) controller.abort(deadline)
+        return { done: false }
+      }
+    }).catch((e: unknown) => e)
+    expect(error).toMatchObject({
+      code: 'TIMEOUT',
+      message: 'a rollout did not finish: not deployed within 2 s (deploy_timeout)'
+    })
+    expect((error as Error).cause).toBe(deadline)
+  })
+
   it('fails with the error of a look that cannot be retried', async () => {
     const error = await follow({
       describe: 'x',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { DeployError } from '../../src/errors.js'
 import {
   RetryableError,
   classifyError,
@@ -6,6 +7,7 @@ import {
   withRetry,
   type RetryNotice
 } from '../../src/runtime/retry.js'
+import { waitUntil } from '../fixtures/wait.js'
 import { startHttpServer, type SimServer } from '../simulators/http.js'
 
 /** A real HTTP call through the retry helper: what every JSON client in src/ does. */
@@ -69,6 +71,24 @@ describe('withRetry against a real server', () => {
     const retries: RetryNotice[] = []
     await expect(getJson(server, retries, 200)).resolves.toEqual({ ok: true })
     expect(retries[0]?.reason).toMatch(/did not answer within/)
+  })
+
+  it('ends a hanging attempt at a deadline of the caller, naming the call that hung', async () => {
+    server.faults.inject({ kind: 'hang' })
+    const controller = new AbortController()
+    const deadline = new DeployError('TIMEOUT', 'not deployed within 1 s (deploy_timeout)')
+    const pending = withRetry(
+      signal => fetch(`${server.url}/thing`, { signal }).then(r => r.json()),
+      { describe: 'GET /thing', signal: controller.signal }
+    ).catch((e: unknown) => e)
+    await waitUntil('the hanging request', () => server.faultsServed.includes('hang'))
+    controller.abort(deadline)
+    const error = await pending
+    expect(error).toMatchObject({
+      code: 'TIMEOUT',
+      message: 'not deployed within 1 s (deploy_timeout): GET /thing had not answered'
+    })
+    expect((error as Error).cause).toBe(deadline)
   })
 
   it('does not retry a malformed answer or a 4xx: the caller decides what it means', async () => {

@@ -1,5 +1,4 @@
 import {
-  FaultPlan,
   startHttpServer,
   type Fault,
   type SimRequest,
@@ -9,7 +8,10 @@ import {
 
 /**
  * Discord webhooks as the REST API defines them: execute with POST /api/webhooks/{id}/{token}
- * (`?wait=true` returns the message, else 204), edit with PATCH .../messages/{message_id}.
+ * (`?wait=true` returns the message, else 204), edit with PATCH .../messages/{message_id}, read
+ * one of the webhook's own messages with GET .../messages/{message_id}. The message comes back
+ * with its fields in Discord's order: the id after the embeds, the author (whose id is the
+ * webhook's) after it.
  * Errors are JSON `{message, code}`: 404 10015 Unknown Webhook, 401 50027 Invalid Webhook Token,
  * 404 10008 Unknown Message, 400 50035 Invalid Form Body when an embed breaks a limit. A message
  * pings only the users its allowed_mentions let through, and only when it is created.
@@ -40,10 +42,15 @@ export interface DiscordSimulator extends SimServer {
   /** The webhook is deleted: every later call is a 404 Unknown Webhook. */
   deleteWebhook(): void
   /**
-   * The next `times` matching calls are carried out, but their answer arrives cut off, as when a
-   * proxy in between breaks it: the message exists, the client cannot read its id.
+   * The next `times` matching calls are carried out, but their answer is cut mid-body, as when a
+   * proxy in between breaks it or the connection drops (`reset`): the message exists. Cut before
+   * the message's id (the default), the client cannot know it; cut after it, the id arrived.
    */
-  cutAnswers(match: (request: SimRequest) => boolean, times?: number): void
+  cutAnswers(
+    match: (request: SimRequest) => boolean,
+    times?: number,
+    how?: { at?: 'before-id' | 'after-id'; reset?: boolean }
+  ): void
 }
 
 export function discordRateLimited(retryAfterSeconds: number): Fault {
@@ -62,12 +69,16 @@ export async function startDiscordSimulator(): Promise<DiscordSimulator> {
   const messages: DiscordSimMessage[] = []
   let deleted = false
   let nextId = 1_200_000_000_000_000_000n
-  const cut = new FaultPlan()
 
   const handle = (request: SimRequest): SimResponse => {
     const match = /^\/api\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(\d+))?$/.exec(request.path)
     if (!match || match[1] !== webhookId || deleted) return error(404, 10015, 'Unknown Webhook')
     if (match[2] !== token) return error(401, 50027, 'Invalid Webhook Token')
+    if (request.method === 'GET' && match[3]) {
+      const message = messages.find(m => m.id === match[3])
+      if (!message) return error(404, 10008, 'Unknown Message')
+      return { status: 200, body: answer(message, webhookId) }
+    }
     const body = request.json<Record<string, unknown>>() ?? {}
     const invalid = validate(body)
     if (invalid) return invalid
@@ -94,12 +105,7 @@ export async function startDiscordSimulator(): Promise<DiscordSimulator> {
     return error(405, 0, '405: Method Not Allowed')
   }
 
-  const server = await startHttpServer(request => {
-    const response = handle(request)
-    const status = response.status ?? 200
-    if (status >= 300 || !cut.take(request)) return response
-    return { status, headers: { 'content-type': 'application/json' }, body: '{"id": "12' }
-  })
+  const server = await startHttpServer(handle)
 
   return Object.assign(server, {
     webhookUrl: `${server.url}/api/webhooks/${webhookId}/${token}`,
@@ -108,9 +114,15 @@ export async function startDiscordSimulator(): Promise<DiscordSimulator> {
     deleteWebhook: () => {
       deleted = true
     },
-    cutAnswers: (match: (request: SimRequest) => boolean, times = 1) =>
-      cut.inject({ kind: 'malformed' }, { match, times })
-  })
+    cutAnswers: (match, times = 1, how = {}) => {
+      // Just before the message's own "id", or partway into the author that follows it.
+      const keep = (body: string): string =>
+        how.at === 'after-id'
+          ? body.slice(0, body.indexOf('"author"') + 14)
+          : body.slice(0, body.indexOf('"id"'))
+      server.faults.inject({ kind: 'cut-body', keep, reset: how.reset }, { match, times })
+    }
+  } satisfies Omit<DiscordSimulator, keyof SimServer>)
 }
 
 function error(status: number, code: number, message: string): SimResponse {
@@ -175,12 +187,13 @@ function validate(body: Record<string, unknown>): SimResponse | undefined {
 function answer(message: DiscordSimMessage, webhookId: string): Record<string, unknown> {
   const last = message.versions[message.versions.length - 1]
   return {
-    id: message.id,
     type: 0,
     channel_id: '998877665544332211',
-    webhook_id: webhookId,
     content: last?.content ?? '',
     embeds: last?.embeds ?? [],
-    mentions: message.pinged.map(id => ({ id }))
+    id: message.id,
+    author: { id: webhookId, username: 'Deploy Pipeline', bot: true },
+    mentions: message.pinged.map(id => ({ id })),
+    webhook_id: webhookId
   }
 }

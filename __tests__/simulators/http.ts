@@ -34,6 +34,12 @@ export type Fault =
   | { kind: 'malformed'; body?: string; status?: number }
   /** The server does the work, then the connection drops before the answer: a lost reply. */
   | { kind: 'lost-answer' }
+  /**
+   * The server does the work and a successful answer starts, but its body stops after `keep` of
+   * it: the connection drops there (reset) or the answer ends short (malformed JSON). An error
+   * answer is sent whole.
+   */
+  | { kind: 'cut-body'; keep: (body: string) => string; reset?: boolean }
 
 export type Handler = (request: SimRequest) => SimResponse | Promise<SimResponse>
 
@@ -127,6 +133,10 @@ export async function startHttpServer(
         req.socket.destroy()
         return
       }
+      if (fault.kind === 'cut-body') {
+        cutBody(req, res, await handler(request), fault)
+        return
+      }
       if (fault.kind === 'malformed') {
         res.writeHead(fault.status ?? 200, { 'content-type': 'application/json' })
         res.end(fault.body ?? '{"truncated": ')
@@ -160,6 +170,15 @@ export async function startHttpServer(
 }
 
 function send(res: ServerResponse, response: SimResponse): void {
+  const { headers, payload } = encode(response)
+  res.writeHead(response.status ?? 200, headers)
+  res.end(payload)
+}
+
+function encode(response: SimResponse): {
+  headers: Record<string, string>
+  payload: string | Buffer
+} {
   const headers: Record<string, string> = { ...(response.headers ?? {}) }
   let payload: string | Buffer = ''
   if (Buffer.isBuffer(response.body) || typeof response.body === 'string') {
@@ -168,6 +187,25 @@ function send(res: ServerResponse, response: SimResponse): void {
     payload = JSON.stringify(response.body)
     headers['content-type'] ??= 'application/json'
   }
-  res.writeHead(response.status ?? 200, headers)
-  res.end(payload)
+  return { headers, payload }
+}
+
+function cutBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  response: SimResponse,
+  fault: Extract<Fault, { kind: 'cut-body' }>
+): void {
+  const status = response.status ?? 200
+  if (status >= 300) return send(res, response)
+  const { headers, payload } = encode(response)
+  const part = fault.keep(payload.toString())
+  if (!fault.reset) {
+    res.writeHead(status, headers)
+    res.end(part)
+    return
+  }
+  // The whole length is announced, part of it sent, then the connection drops.
+  res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(payload)) })
+  res.write(part, () => req.socket.destroy())
 }

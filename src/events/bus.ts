@@ -1,5 +1,16 @@
 import { errorMessage } from '../errors.js'
+import { withDeadline } from '../runtime/deadline.js'
+import { formatDuration } from '../runtime/duration.js'
 import type { EventInput, EventSink, LogBlock, PipelineEvent } from './model.js'
+
+/**
+ * How long the run's end waits for the sinks' last deliveries together (the final status card,
+ * the direct message, the last events to the webhook) before it stops them and ends without.
+ */
+export const CLOSE_BUDGET_MS = 15_000
+
+/** Once stopped, how long sinks get to give up and say so before the bus stops waiting. */
+const STOPPING_GRACE_MS = 1000
 
 /**
  * Numbers events, stamps them, and hands each to every sink in order. Each sink has its own queue:
@@ -11,10 +22,14 @@ export class EventBus {
   private readonly sinks: Array<{ sink: EventSink; queue: Promise<void> }> = []
   private readonly history: PipelineEvent[] = []
   private readonly warned = new Set<string>()
+  /** Handed to every sink: fires when close's budget runs out. */
+  private readonly stopping = new AbortController()
 
   constructor(
     private readonly warn: (message: string) => void,
-    private readonly now: () => Date = () => new Date()
+    private readonly now: () => Date = () => new Date(),
+    /** close()'s budget; tests shorten it. */
+    private readonly closeBudgetMs = CLOSE_BUDGET_MS
   ) {}
 
   attach(sink: EventSink): void {
@@ -61,21 +76,39 @@ export class EventBus {
     await Promise.all(this.sinks.map(entry => entry.queue))
   }
 
-  /** Flushes, then closes every sink. */
-  async close(): Promise<void> {
-    await this.flush()
-    for (const { sink } of this.sinks) {
-      try {
-        await sink.close?.()
-      } catch (error) {
-        this.warnOnce(sink.name, error)
-      }
+  /**
+   * Lets each sink handle what is queued for it, then closes it; all of it within `budgetMs`.
+   * Past the budget the sinks' signal fires, so that what they are still sending stops (and they
+   * warn of what was lost); a sink that does not stop even then is warned about and left behind.
+   */
+  async close(budgetMs = this.closeBudgetMs): Promise<void> {
+    const open = new Set(this.sinks)
+    const overran = (): Error =>
+      new Error(`the run's end does not wait more than ${formatDuration(budgetMs)} for it`)
+    const closeAll = async (signal: AbortSignal): Promise<void> => {
+      signal.addEventListener('abort', () => this.stopping.abort(signal.reason), { once: true })
+      await Promise.all(
+        [...open].map(async entry => {
+          await entry.queue
+          try {
+            await entry.sink.close?.(this.stopping.signal)
+          } catch (error) {
+            this.warnOnce(entry.sink.name, error)
+          }
+          open.delete(entry)
+        })
+      )
+    }
+    try {
+      await withDeadline(undefined, budgetMs, overran, closeAll, { graceMs: STOPPING_GRACE_MS })
+    } catch (error) {
+      for (const { sink } of open) this.warnOnce(sink.name, error)
     }
   }
 
   private async deliver(sink: EventSink, event: PipelineEvent): Promise<void> {
     try {
-      await sink.handle(event)
+      await sink.handle(event, this.stopping.signal)
     } catch (error) {
       this.warnOnce(sink.name, error)
     }

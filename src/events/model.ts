@@ -84,9 +84,13 @@ export interface LogBlock {
 /** Where events go. A sink that throws or rejects is warned about, never fails the run. */
 export interface EventSink {
   readonly name: string
-  handle(event: PipelineEvent): void | Promise<void>
+  /**
+   * `signal` fires when the run's end will wait no longer (the bus's close budget ran out): a
+   * call still under way stops, and what is left is given up.
+   */
+  handle(event: PipelineEvent, signal?: AbortSignal): void | Promise<void>
   /** A sink that shows text (the log) takes log blocks, in order with the events. */
   aside?(block: LogBlock): void | Promise<void>
   /** Called once after the last event; flush what is buffered. */
-  close?(): void | Promise<void>
+  close?(signal?: AbortSignal): void | Promise<void>
 }

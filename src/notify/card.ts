@@ -310,3 +310,28 @@ export function clip(text: string, max: number): string {
   }
   return `${out}…`
 }
+
+const MIDDLE_MARK = ' … '
+
+/**
+ * Cuts text to at most `max` UTF-16 units by taking out its middle: the beginning (what failed)
+ * and the end (why, and the link after it) stay. Never splits an emoji; marks the cut.
+ */
+export function clipMiddle(text: string, max: number): string {
+  if (text.length <= max) return text
+  const room = max - MIDDLE_MARK.length
+  if (room < 2) return clip(text, max)
+  const chars = [...text]
+  let head = ''
+  for (const char of chars) {
+    if (head.length + char.length > Math.ceil(room / 2)) break
+    head += char
+  }
+  let tail = ''
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const char = chars[i] as string
+    if (head.length + tail.length + char.length > room) break
+    tail = char + tail
+  }
+  return `${head}${MIDDLE_MARK}${tail}`
+}

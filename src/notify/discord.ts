@@ -17,6 +17,12 @@ import type { NotificationWarnings } from './warnings.js'
  * The status card as a Discord webhook message: executed with `?wait=true` so Discord returns the
  * message id, then edited with PATCH .../messages/{id}. An edit never pings anyone, so the mention
  * on completion or failure is one more short message, allowed to ping that one user only.
+ *
+ * Discord answers `wait=true` only once the message is saved, so a 2xx whose body was cut (the
+ * connection dropped mid-body, a proxy truncated it) means the card exists: it is never posted
+ * again. Execute Webhook takes no nonce and no webhook lists its messages, so the card can be found
+ * again only by its id: when the id arrived before the cut, the message is read back (Get Webhook
+ * Message) and, being this webhook's own, edited from then on; otherwise it stays as posted.
  */
 interface DiscordHandle extends ChannelHandle {
   messageId: string | undefined
@@ -57,11 +63,11 @@ export class DiscordCardChannel implements CardChannel {
     }
   }
 
-  async show(card: StatusCard): Promise<void> {
+  async show(card: StatusCard, signal?: AbortSignal): Promise<void> {
     if (this.dead || this.finished) return
     if (!this.idLost) {
       try {
-        await this.showCard(card)
+        await this.showCard(card, signal)
       } catch (error) {
         this.fail(
           this.messageId ? 'could not edit the status card' : 'could not post the status card',
@@ -72,17 +78,23 @@ export class DiscordCardChannel implements CardChannel {
     }
     if (!isFinal(card)) return
     this.finished = true
-    await this.mentionUser(card)
+    await this.mentionUser(card, signal)
   }
 
-  private async showCard(card: StatusCard): Promise<void> {
+  private async showCard(card: StatusCard, signal?: AbortSignal): Promise<void> {
     const message = discordCardMessage(card)
     if (this.messageId) {
-      await this.send('PATCH', this.url(`/messages/${this.messageId}`), message, true)
+      await this.send('PATCH', this.url(`/messages/${this.messageId}`), message, true, signal)
       return
     }
     // wait=true: the answer is the message, whose id every later edit needs.
-    const answer = await this.send('POST', this.url('', true), message, true)
+    const answer = await this.send('POST', this.url('', true), message, true, signal).catch(
+      async (error: unknown) => {
+        const found = error instanceof MalformedAnswerError && (await this.readBack(error, signal))
+        if (found) return found
+        throw error
+      }
+    )
     const id = asRecord(answer.body).id
     if (typeof id !== 'string') {
       throw new MalformedAnswerError('Discord webhook POST', answer.status, 'no message id')
@@ -90,7 +102,37 @@ export class DiscordCardChannel implements CardChannel {
     this.messageId = id
   }
 
-  private async mentionUser(card: StatusCard): Promise<void> {
+  /**
+   * The card an answer cut mid-body was about, read back by the id that arrived before the cut:
+   * the message itself when it is this webhook's own, else undefined.
+   */
+  private async readBack(
+    cut: MalformedAnswerError,
+    signal: AbortSignal | undefined
+  ): Promise<JsonAnswer | undefined> {
+    const id = topLevelId(cut.body)
+    if (!id) return undefined
+    try {
+      const answer = await sendJson(
+        'Discord webhook GET message',
+        this.url(`/messages/${id}`),
+        { method: 'GET', expectJson: true, signal },
+        this.tuning,
+        classifyDiscordError
+      )
+      const read = asRecord(answer.body)
+      return read.id === id && read.webhook_id === this.webhookId() ? answer : undefined
+    } catch {
+      return undefined // not found, or not readable now: the card stays as posted
+    }
+  }
+
+  /** The webhook's own id: /api/webhooks/{id}/{token}. */
+  private webhookId(): string | undefined {
+    return /\/webhooks\/(\d+)\/[^/]+\/?$/.exec(this.base.pathname)?.[1]
+  }
+
+  private async mentionUser(card: StatusCard, signal?: AbortSignal): Promise<void> {
     if (!this.mention) return
     if (!/^\d{5,25}$/.test(this.mention)) {
       this.warnings.warn(
@@ -101,7 +143,7 @@ export class DiscordCardChannel implements CardChannel {
     }
     try {
       const message = discordMentionMessage(card, this.mention)
-      await this.send('POST', this.url(''), message, false)
+      await this.send('POST', this.url(''), message, false, signal)
     } catch (error) {
       this.fail('could not mention the person responsible', error)
     }
@@ -118,12 +160,13 @@ export class DiscordCardChannel implements CardChannel {
     method: 'POST' | 'PATCH',
     url: string,
     message: DiscordMessage,
-    expectJson: boolean
+    expectJson: boolean,
+    signal: AbortSignal | undefined
   ): Promise<JsonAnswer> {
     return sendJson(
       `Discord webhook ${method}`,
       url,
-      { method, body: message, expectJson },
+      { method, body: message, expectJson, signal },
       this.tuning,
       classifyDiscordError
     )
@@ -148,6 +191,38 @@ export class DiscordCardChannel implements CardChannel {
     }
     this.warnings.warn('Discord', `${what}: ${reason}`)
   }
+}
+
+/**
+ * The top-level "id" of a JSON object cut short, when it arrived whole: the message's own id,
+ * not its author's or a mention's, which sit deeper.
+ */
+export function topLevelId(text: string): string | undefined {
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === '{' || c === '[') depth++
+    else if (c === '}' || c === ']') depth--
+    else if (c === '"') {
+      const end = stringEnd(text, i)
+      if (end < 0) return undefined
+      if (depth === 1 && text.slice(i, end + 1) === '"id"') {
+        const value = /^\s*:\s*"(\d{1,25})"/.exec(text.slice(end + 1))?.[1]
+        if (value) return value
+      }
+      i = end
+    }
+  }
+  return undefined
+}
+
+/** Index of the quote that closes the string opening at `start`; -1 when it was cut. */
+function stringEnd(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === '\\') i++
+    else if (text[i] === '"') return i
+  }
+  return -1
 }
 
 /** Discord puts the wait in the body (`retry_after`, seconds) as well as in Retry-After. */

@@ -1,7 +1,11 @@
 import { asRecord, withRetry, type RetryDecision } from '../runtime/retry.js'
 import type { Sleep } from '../runtime/sleep.js'
 
-/** How hard notification calls try. Notifications must never hold a deploy up for long. */
+/**
+ * How hard notification calls try. Notifications must never hold a deploy up for long: a call is
+ * a few attempts of a few seconds each, and the run's end waits for the last ones together only
+ * so long (the event bus's close budget), after which their signal stops them.
+ */
 export interface CallTuning {
   attempts: number
   baseDelayMs: number
@@ -12,10 +16,10 @@ export interface CallTuning {
 }
 
 export const DEFAULT_CALL_TUNING: CallTuning = {
-  attempts: 4,
+  attempts: 3,
   baseDelayMs: 500,
-  attemptTimeoutMs: 10_000,
-  maxRetryAfterMs: 30_000
+  attemptTimeoutMs: 5_000,
+  maxRetryAfterMs: 5_000
 }
 
 /**
@@ -66,35 +70,48 @@ export interface JsonAnswer {
 }
 
 /**
- * One JSON request through the retry helper; with expectJson, a 2xx answer that is not JSON is
- * retried like a dropped connection, but only for an edit: a POST that was answered did its work,
- * and sending it again would post a second message. `classify` may add what a service says in its
- * body (Discord's retry_after); everything else is the shared judgement.
+ * One JSON request through the retry helper; with expectJson, a 2xx answer that is not JSON (or
+ * whose connection dropped mid-body) is retried like a dropped connection, but only for a read or
+ * an edit: a POST that was answered did its work, and sending it again would post a second
+ * message. Without expectJson a 2xx status is all that counts, whatever became of the body.
+ * `classify` may add what a service says in its body (Discord's retry_after); everything else is
+ * the shared judgement.
  */
 export async function sendJson(
   describe: string,
   url: string,
-  request: { method: 'POST' | 'PATCH'; body: unknown; expectJson?: boolean },
+  request: {
+    method: 'GET' | 'POST' | 'PATCH'
+    body?: unknown
+    expectJson?: boolean
+    /** Stops the call, whatever attempt it is at (the run's end will not wait any longer). */
+    signal?: AbortSignal
+  },
   tuning: CallTuning,
   classify?: (error: unknown) => RetryDecision | undefined
 ): Promise<JsonAnswer> {
   return withRetry(
     async signal => {
+      const sending = request.body !== undefined
       const response = await fetch(url, {
         method: request.method,
-        headers: { 'content-type': 'application/json', 'user-agent': 'deploy-pipeline-action' },
-        body: JSON.stringify(request.body),
+        headers: {
+          ...(sending ? { 'content-type': 'application/json' } : {}),
+          'user-agent': 'deploy-pipeline-action'
+        },
+        body: sending ? JSON.stringify(request.body) : undefined,
         signal,
         redirect: 'error'
       })
-      const text = await response.text()
+      const { text, cut } = await readBody(response, signal)
       if (!response.ok) throw new HttpStatusError(response.status, response.headers, text)
       // Receivers may answer "ok" as plain text; only an answer we need must be JSON.
       if (!request.expectJson) return { status: response.status, body: text || undefined }
+      if (cut) throw new MalformedAnswerError(describe, response.status, CUT, text)
       try {
         return { status: response.status, body: JSON.parse(text) as unknown }
       } catch {
-        throw new MalformedAnswerError(describe, response.status)
+        throw new MalformedAnswerError(describe, response.status, undefined, text)
       }
     },
     {
@@ -104,6 +121,7 @@ export async function sendJson(
       attemptTimeoutMs: tuning.attemptTimeoutMs,
       maxRetryAfterMs: tuning.maxRetryAfterMs,
       sleep: tuning.sleep,
+      signal: request.signal,
       classify: error =>
         error instanceof MalformedAnswerError
           ? { retry: request.method !== 'POST', reason: error.message }
@@ -112,9 +130,40 @@ export async function sendJson(
   )
 }
 
+const CUT = 'an answer cut off mid-body'
+
+/**
+ * The body as far as it arrived: a connection that drops mid-body leaves what came before it
+ * (in which a caller may still find what it needs, such as the id of what it created).
+ */
+async function readBody(
+  response: Response,
+  signal: AbortSignal
+): Promise<{ text: string; cut: boolean }> {
+  const decoder = new TextDecoder()
+  let text = ''
+  if (!response.body) return { text, cut: false }
+  const reader = response.body.getReader()
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      text += decoder.decode(chunk.value, { stream: true })
+    }
+    return { text: text + decoder.decode(), cut: false }
+  } catch (error) {
+    if (signal.aborted) throw error
+    return { text, cut: true }
+  }
+}
+
 /** A 2xx answer that is not what was asked for: a proxy's error page or a cut connection. */
 export class MalformedAnswerError extends Error {
-  constructor(describe: string, status: number, what = 'a body that is not JSON') {
+  constructor(
+    describe: string,
+    status: number,
+    what = 'a body that is not JSON',
+    /** What arrived of the body; kept out of the message, which goes to the log. */
+    readonly body = ''
+  ) {
     super(`${describe} answered HTTP ${status} with ${what}`)
     this.name = 'MalformedAnswerError'
   }

@@ -1,5 +1,8 @@
 import type { ErrorCode } from '../errors.js'
+import { CLOSE_BUDGET_MS } from '../events/bus.js'
 import type { EventInput, PipelineEvent, Stage } from '../events/model.js'
+import { withDeadline } from '../runtime/deadline.js'
+import { formatDuration } from '../runtime/duration.js'
 import { InputReader } from '../settings/inputs.js'
 import { Problems } from '../settings/problems.js'
 import type { Toolkit } from '../toolkit.js'
@@ -30,7 +33,7 @@ export async function finishFromPost(
   core: Toolkit,
   run: EndedRun,
   env: NodeJS.ProcessEnv,
-  tuning: { call?: Partial<CallTuning> } = {}
+  tuning: { call?: Partial<CallTuning>; closeBudgetMs?: number } = {}
 ): Promise<void> {
   const saved = readSavedCard(core.getState(STATE_KEY))
   if (!saved) return core.debug('notify: no status card was started; nothing to finish')
@@ -57,13 +60,26 @@ export async function finishFromPost(
   core.info(`notify: the run ended without showing a final status; marking the card ${card.phase}`)
 
   const channels = await restoreChannels(saved, inputs, warnings, call)
-  await Promise.all(channels.map(channel => channel.show(card)))
-  if (inputs.webhookUrl) {
-    const delivered = Number(core.getState(DELIVERED_STATE_KEY)) || 0
-    const sink = new EventWebhookSink(inputs.webhookUrl, warnings, call)
-    for (const event of [...logged, ...closing]) if (event.id > delivered) await sink.handle(event)
-    sink.close()
+  const webhookUrl = inputs.webhookUrl
+  // As at the end of main: the job does not wait for notifications past the close budget.
+  const budgetMs = tuning.closeBudgetMs ?? CLOSE_BUDGET_MS
+  const overran = (): Error =>
+    new Error(`the post step does not wait more than ${formatDuration(budgetMs)} for it`)
+  const send = async (signal: AbortSignal): Promise<void> => {
+    const shown = Promise.all(channels.map(channel => channel.show(card, signal)))
+    if (webhookUrl) {
+      const delivered = Number(core.getState(DELIVERED_STATE_KEY)) || 0
+      const sink = new EventWebhookSink(webhookUrl, warnings, call)
+      for (const event of [...logged, ...closing]) {
+        if (event.id > delivered) await sink.handle(event, signal)
+      }
+      sink.close()
+    }
+    await shown
   }
+  await withDeadline(undefined, budgetMs, overran, send, { graceMs: 1000 }).catch(error =>
+    warnings.warn('Post step', `notifications left unfinished: ${describeFailure(error)}`)
+  )
 }
 
 /** Cancelled when main saw a signal or a CANCELLED error; failed otherwise (a crash). */

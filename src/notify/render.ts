@@ -1,6 +1,7 @@
 import { formatDuration } from '../runtime/follow.js'
 import {
   clip,
+  clipMiddle,
   elapsedMs,
   failureSection,
   type CardPhase,
@@ -56,6 +57,9 @@ const STATE_EMOJI: Record<CardService['state'], string> = {
 /** Lines of error details shown on the card itself; the rest goes to a thread reply. */
 export const ERROR_LINES_ON_CARD = 8
 
+/** Longest error message on the card: past it the middle goes, the end (often the why) stays. */
+const ERROR_MESSAGE_ON_CARD = 1000
+
 export function headline(card: StatusCard): string {
   const name = card.repository.split('/').pop() || card.repository || 'deploy'
   const version = card.gitTag ?? card.imageTag
@@ -69,7 +73,9 @@ export function errorSummary(card: StatusCard): string | undefined {
   const lines = section.details
   const shown = lines.slice(0, ERROR_LINES_ON_CARD)
   const more = lines.length > shown.length ? [`… ${lines.length - shown.length} more lines`] : []
-  return [section.title, ...shown, ...more].join('\n')
+  // A long message is cut in its middle: its start says what failed, its end often why.
+  const title = clipMiddle(section.title, ERROR_MESSAGE_ON_CARD)
+  return [title, ...shown, ...more].join('\n')
 }
 
 /** True when the details are longer than what the card shows. */
@@ -90,6 +96,19 @@ function serviceLine(service: CardService, bold: (name: string) => string, escap
 }
 
 type Esc = (text: string) => string
+
+/**
+ * `escape(text)` in at most `max` units, cut by its middle (see clipMiddle) before escaping, so
+ * that no cut falls inside an escape; empty when nothing fits.
+ */
+function escapedMiddle(text: string, max: number, escape: Esc): string {
+  for (let budget = max; budget > 0;) {
+    const out = escape(clipMiddle(text, budget))
+    if (out.length <= max) return out
+    budget -= out.length - max
+  }
+  return ''
+}
 
 // ---------------------------------------------------------------------------------------- Slack
 
@@ -121,10 +140,10 @@ const mrkdwn = (text: string, max = 3000): SlackBlock => ({
   text: { type: 'mrkdwn', text: clip(text, max) }
 })
 
-/** Text Slack must not interpret at all: commit messages and error output. */
+/** Error output, which Slack must not interpret at all; a long one loses its middle. */
 const plain = (text: string): SlackBlock => ({
   type: 'section',
-  text: { type: 'plain_text', text: clip(text, 3000), emoji: false }
+  text: { type: 'plain_text', text: clipMiddle(text, 3000), emoji: false }
 })
 
 /** `notice`: what this channel adds below the card (no one to send the direct message to). */
@@ -180,7 +199,7 @@ function slackContext(card: StatusCard): SlackBlock[] {
 /** The full error details as a thread reply, plain text (mrkdwn off). */
 export function slackThreadDetails(card: StatusCard): string | undefined {
   if (!card.error?.details || !hasMoreDetails(card)) return undefined
-  return clip(`${card.error.code} details:\n${card.error.details}`, 12_000)
+  return clipMiddle(`${card.error.code} details:\n${card.error.details}`, 12_000)
 }
 
 export function slackDirectMessage(card: StatusCard): { text: string; blocks: SlackBlock[] } {
@@ -255,7 +274,10 @@ export function discordCardMessage(card: StatusCard): DiscordMessage {
     serviceLine(s, name => `**${name}**`, escapeDiscord)
   )
   const error = errorSummary(card)
-  if (error) description.push('', escapeDiscord(error))
+  if (error) {
+    const room = DISCORD_LIMITS.description - description.join('\n').length - 2
+    description.push('', escapedMiddle(error, room, escapeDiscord))
+  }
   const sha = card.commit.slice(0, 7)
   const commit = card.commitUrl ? discordLink(card.commitUrl, sha) : escapeDiscord(sha)
   const fields: DiscordEmbed['fields'] = [
@@ -289,11 +311,18 @@ export function discordCardMessage(card: StatusCard): DiscordMessage {
   return { embeds: [fitTotal(embed)], allowed_mentions: { parse: [] } }
 }
 
-/** The ping on completion or failure: an edit never notifies anyone, so this is a new message. */
+/**
+ * The ping on completion or failure: an edit never notifies anyone, so this is a new message. A
+ * long error loses its middle, never the headline before it nor the run's link after it.
+ */
 export function discordMentionMessage(card: StatusCard, userId: string): DiscordMessage {
-  const error = card.error ? `\n${card.error.code}: ${card.error.message}` : ''
+  const head = `<@${userId}> ${escapeDiscord(headline(card))}`
   const link = card.runUrl ? `\n${card.runUrl}` : ''
-  const content = clip(`<@${userId}> ${escapeDiscord(headline(card) + error)}${link}`, 2000)
+  const room = DISCORD_LIMITS.content - head.length - link.length - 1
+  const error = card.error
+    ? escapedMiddle(`${card.error.code}: ${card.error.message}`, room, escapeDiscord)
+    : ''
+  const content = clip(`${head}${error ? `\n${error}` : ''}${link}`, DISCORD_LIMITS.content)
   return { content, allowed_mentions: { parse: [], users: [userId] } }
 }
 
@@ -312,7 +341,7 @@ function fitTotal(embed: DiscordEmbed): DiscordEmbed {
   const over = embedLength(fitted) - DISCORD_LIMITS.total
   if (over > 0) {
     const room = Math.max(1, fitted.description.length - over)
-    fitted = { ...fitted, description: clip(fitted.description, room) }
+    fitted = { ...fitted, description: clipMiddle(fitted.description, room) }
   }
   while (embedLength(fitted) > DISCORD_LIMITS.total && fitted.fields.length > 0) {
     fitted = { ...fitted, fields: fitted.fields.slice(0, -1) }

@@ -41,7 +41,7 @@ export class SlackWebhookChannel implements CardChannel {
     return { started: this.started, finished: this.finished || this.dead }
   }
 
-  async show(card: StatusCard): Promise<void> {
+  async show(card: StatusCard, signal?: AbortSignal): Promise<void> {
     if (this.dead || this.finished) return
     const final = isFinal(card)
     if (this.started && !final) return
@@ -52,7 +52,7 @@ export class SlackWebhookChannel implements CardChannel {
       await sendJson(
         'Slack incoming webhook',
         this.webhookUrl,
-        { method: 'POST', body: slackCardMessage(card) },
+        { method: 'POST', body: slackCardMessage(card), signal },
         this.tuning
       )
       if (final) this.finished = true

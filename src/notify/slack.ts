@@ -14,7 +14,8 @@ import type { NotificationWarnings } from './warnings.js'
 export type SlackAnswer = Record<string, unknown>
 
 export interface SlackApi {
-  call(method: string, args: Record<string, unknown>): Promise<SlackAnswer>
+  /** `signal` stops the call, whatever attempt it is at. */
+  call(method: string, args: Record<string, unknown>, signal?: AbortSignal): Promise<SlackAnswer>
 }
 
 /**
@@ -38,7 +39,7 @@ export async function createSlackApi(
     logger: quietLogger(debug, LogLevel.WARN)
   })
   return {
-    call: (method, args) =>
+    call: (method, args, signal) =>
       withRetry(
         () => client.apiCall(method, args).then(answer => answer as unknown as SlackAnswer),
         {
@@ -48,6 +49,7 @@ export async function createSlackApi(
           attemptTimeoutMs: tuning.attemptTimeoutMs + 1000,
           maxRetryAfterMs: tuning.maxRetryAfterMs,
           sleep: tuning.sleep,
+          signal,
           classify: classifySlackError
         }
       )
@@ -214,20 +216,17 @@ export class SlackCardChannel implements CardChannel {
     }
   }
 
-  async show(card: StatusCard): Promise<void> {
+  async show(card: StatusCard, signal?: AbortSignal): Promise<void> {
     if (this.dead || this.finished) return
     const recipient = this.recipient
     const message = slackCardMessage(card, recipient.kind === 'none' ? recipient.notice : undefined)
     try {
       if (this.ts) {
-        await this.api.call('chat.update', { channel: this.channel, ts: this.ts, ...message })
+        const update = { channel: this.channel, ts: this.ts, ...message }
+        await this.api.call('chat.update', update, signal)
       } else {
-        const posted = await this.api.call('chat.postMessage', {
-          channel: this.channel,
-          ...message,
-          unfurl_links: false,
-          unfurl_media: false
-        })
+        const post = { channel: this.channel, ...message, unfurl_links: false, unfurl_media: false }
+        const posted = await this.api.call('chat.postMessage', post, signal)
         this.ts = String(posted.ts)
         this.channel = String(posted.channel ?? this.channel)
       }
@@ -240,8 +239,8 @@ export class SlackCardChannel implements CardChannel {
     }
     if (!isFinal(card)) return
     this.finished = true
-    await this.threadDetails(card)
-    await this.directMessage(card)
+    await this.threadDetails(card, signal)
+    await this.directMessage(card, signal)
   }
 
   private fail(what: string, error: unknown): void {
@@ -252,34 +251,36 @@ export class SlackCardChannel implements CardChannel {
     this.warnings.warn('Slack', `${what}: ${slackErrorText(error)}${after}`)
   }
 
-  private async threadDetails(card: StatusCard): Promise<void> {
+  private async threadDetails(card: StatusCard, signal?: AbortSignal): Promise<void> {
     const details = slackThreadDetails(card)
     if (!details || !this.ts) return
     try {
-      await this.api.call('chat.postMessage', {
+      const reply = {
         channel: this.channel,
         thread_ts: this.ts,
         text: details,
         mrkdwn: false,
         unfurl_links: false
-      })
+      }
+      await this.api.call('chat.postMessage', reply, signal)
     } catch (error) {
       this.warnings.warn('Slack', `could not post the error details: ${slackErrorText(error)}`)
     }
   }
 
-  private async directMessage(card: StatusCard): Promise<void> {
+  private async directMessage(card: StatusCard, signal?: AbortSignal): Promise<void> {
     const recipient = this.recipient
     if (recipient.kind === 'none') {
       this.warnings.notice('Slack', recipient.reason)
       return
     }
     try {
-      const user = recipient.kind === 'user' ? recipient.id : await this.lookup(recipient.email)
-      const opened = await this.api.call('conversations.open', { users: user })
+      const user =
+        recipient.kind === 'user' ? recipient.id : await this.lookup(recipient.email, signal)
+      const opened = await this.api.call('conversations.open', { users: user }, signal)
       const dm = (opened.channel as { id?: string } | undefined)?.id
       if (!dm) throw new Error('conversations.open returned no channel')
-      await this.api.call('chat.postMessage', { channel: dm, ...slackDirectMessage(card) })
+      await this.api.call('chat.postMessage', { channel: dm, ...slackDirectMessage(card) }, signal)
     } catch (error) {
       const who = recipient.kind === 'user' ? recipient.id : recipient.email
       this.warnings.warn(
@@ -289,8 +290,8 @@ export class SlackCardChannel implements CardChannel {
     }
   }
 
-  private async lookup(email: string): Promise<string> {
-    const found = await this.api.call('users.lookupByEmail', { email })
+  private async lookup(email: string, signal?: AbortSignal): Promise<string> {
+    const found = await this.api.call('users.lookupByEmail', { email }, signal)
     const id = (found.user as { id?: string } | undefined)?.id
     if (!id) throw new Error('users.lookupByEmail returned no user')
     return id

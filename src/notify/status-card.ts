@@ -10,8 +10,11 @@ import { applyEvent, clip, isFinal, type StatusCard } from './card.js'
  */
 export interface CardChannel {
   readonly name: string
-  /** Posts the card the first time, edits it after; on a final card also sends the DM/mention. */
-  show(card: StatusCard): Promise<void>
+  /**
+   * Posts the card the first time, edits it after; on a final card also sends the DM/mention.
+   * `signal` stops what is under way when the run's end will wait no longer.
+   */
+  show(card: StatusCard, signal?: AbortSignal): Promise<void>
   /** What the post step needs to finish the card: message ids, the DM recipient. No secrets. */
   handle(): ChannelHandle
 }
@@ -59,6 +62,8 @@ export class StatusCardSink implements EventSink {
   private readonly debounceMs: number
   private readonly now: () => number
   private readonly sleep: Sleep
+  /** The bus's: fires when the run's end will wait no longer. */
+  private signal: AbortSignal | undefined
 
   constructor(
     card: StatusCard,
@@ -77,7 +82,8 @@ export class StatusCardSink implements EventSink {
     return this.card
   }
 
-  handle(event: PipelineEvent): void {
+  handle(event: PipelineEvent, signal?: AbortSignal): void {
+    this.signal ??= signal
     this.card = applyEvent(this.card, event, this.plan())
     // A new phase is what the card shows; progress lines ride along with the next edit.
     if (this.card.phase === this.requestedPhase) return
@@ -90,7 +96,8 @@ export class StatusCardSink implements EventSink {
     while (this.pump) await this.pump
   }
 
-  async close(): Promise<void> {
+  async close(signal?: AbortSignal): Promise<void> {
+    this.signal ??= signal
     await this.settled()
     this.save()
   }
@@ -108,7 +115,7 @@ export class StatusCardSink implements EventSink {
         if (wait > 0) await this.sleep(wait)
         this.dirty = false
         const card = this.card
-        await Promise.all(this.channels.map(channel => channel.show(card)))
+        await Promise.all(this.channels.map(channel => channel.show(card, this.signal)))
         this.shownPhase = card.phase
         this.lastShownAt = this.now()
         this.save()

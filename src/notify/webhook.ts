@@ -24,13 +24,13 @@ export class EventWebhookSink implements EventSink {
     private readonly delivered: (id: number) => void = () => {}
   ) {}
 
-  async handle(event: PipelineEvent): Promise<void> {
+  async handle(event: PipelineEvent, signal?: AbortSignal): Promise<void> {
     const tuning = this.down ? { ...this.tuning, attempts: 1 } : this.tuning
     try {
       await sendJson(
         `event webhook (event ${event.id})`,
         this.url,
-        { method: 'POST', body: event },
+        { method: 'POST', body: event, signal },
         tuning
       )
       this.sent++

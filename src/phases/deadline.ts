@@ -26,7 +26,16 @@ export async function phase<T>(
   return withDeadline(cancel, deadlineMs, timedOut, work, { graceMs: STOP_GRACE_MS })
 }
 
-/** Layers run one after another, each up to its slowest service's timeout, plus a margin. */
+/**
+ * After a service's deploy_timeout, how long its target may take to undo what it started (stop a
+ * deployment, roll an Argo CD application back) before the service is reported without it.
+ */
+export const UNDO_GRACE_MS = 30_000
+
+/**
+ * Layers run one after another, each up to its slowest service's timeout and the grace to undo
+ * it, plus a margin (the GitHub Deployment, the phase's own stop).
+ */
 export function deployPhaseBudget(settings: Settings, plan: Plan): number {
   const byName = new Map(plan.services.map(s => [s.name, s]))
   let total = 60_000
@@ -34,9 +43,35 @@ export function deployPhaseBudget(settings: Settings, plan: Plan): number {
     const timeouts = layer.map(
       name => byName.get(name)?.deploy?.timeoutMs ?? settings.deploy.timeoutMs
     )
-    total += Math.max(0, ...timeouts) + 30_000
+    total += Math.max(0, ...timeouts) + UNDO_GRACE_MS
   }
   return total
+}
+
+/**
+ * Runs one service's deploy under its deploy_timeout: every call the target makes, not only its
+ * wait, ends there (a server that accepts the connection and never answers ends the service with
+ * TIMEOUT, not the phase minutes later). The target's `signal` fires at the deadline; what undoes a
+ * timed-out deploy runs on `undoSignal`, which fires only when the grace after it runs out (or on
+ * a cancel, or at the phase's deadline).
+ */
+export async function withServiceDeadline<T>(
+  signal: AbortSignal,
+  ms: number,
+  work: (signals: { signal: AbortSignal; undoSignal: AbortSignal }) => Promise<T>
+): Promise<T> {
+  const undo = new AbortController()
+  const undoSignal = AbortSignal.any([signal, undo.signal])
+  const timedOut = (): DeployError =>
+    new DeployError('TIMEOUT', `not deployed within ${formatDuration(ms)} (deploy_timeout)`)
+  try {
+    return await withDeadline(signal, ms, timedOut, s => work({ signal: s, undoSignal }), {
+      graceMs: UNDO_GRACE_MS
+    })
+  } finally {
+    // Settled or abandoned: an undo still under way stops here.
+    undo.abort(new DeployError('TIMEOUT', 'the grace to undo a timed-out deploy ran out'))
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import type { DeployTarget } from '../settings/types.js'
 import { TARGETS } from '../targets/catalog.js'
 import type { Deploy, DeployOutcome, TargetContext } from '../targets/types.js'
 import type { PhaseContext } from './context.js'
+import { withServiceDeadline } from './deadline.js'
 
 export type TargetLoader = (kind: DeployTarget['kind']) => Promise<Deploy<DeployTarget>>
 
@@ -81,9 +82,9 @@ async function deployService(
     throw new DeployError('DEPLOY_FAILED', `no pushed image is known for ${service.name}`)
   }
   const deploy = await load(target.kind)
-  const context: TargetContext = {
-    signal: ctx.signal,
-    timeoutMs: target.timeoutMs ?? ctx.settings.deploy.timeoutMs,
+  const timeoutMs = target.timeoutMs ?? ctx.settings.deploy.timeoutMs
+  const context: Omit<TargetContext, 'signal' | 'undoSignal'> = {
+    timeoutMs,
     pollIntervalMs:
       target.pollIntervalMs ??
       ctx.settings.deploy.pollIntervalMs ??
@@ -108,9 +109,9 @@ async function deployService(
     service: service.name,
     message: `deploying${imageUri ? ` ${imageUri}` : ''} (${target.kind})`
   })
-  const outcome: DeployOutcome = await deploy(
-    { service, target, imageUri, plan: ctx.plan, settings: ctx.settings },
-    context
+  const request = { service, target, imageUri, plan: ctx.plan, settings: ctx.settings }
+  const outcome: DeployOutcome = await withServiceDeadline(ctx.signal, timeoutMs, signals =>
+    deploy(request, { ...context, ...signals })
   )
   if (outcome.deploymentUrl && !ctx.state.deploymentUrl)
     ctx.state.deploymentUrl = outcome.deploymentUrl

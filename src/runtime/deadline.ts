@@ -19,11 +19,14 @@ export interface DeadlineOptions {
 
 /**
  * Runs `work` until it settles or `ms` pass, whichever comes first: the one "timer + abort + race
- * + cleanup" every deadline in the action goes through (a phase, one build or push, a wait, one
- * attempt of a call). The work's signal fires at the deadline, with `onTimeout()` as its reason,
- * and when `signal` (the run's cancel) fires. Once the deadline has passed, and nothing cancelled
- * the work first, any failure of the work is the deadline's: the AbortError or half-finished
- * command it left behind is only the way it stopped. Callers turn a cancel into their own error.
+ * + cleanup" every deadline in the action goes through (a phase, one service's deploy, one build
+ * or push, a wait, one attempt of a call). The work's signal fires at the deadline, with
+ * `onTimeout()` as its reason, and when `signal` (the run's cancel) fires. Once the deadline has
+ * passed, and nothing cancelled the work first, any failure of the work is the deadline's: the
+ * AbortError or half-finished command it left behind is only the way it stopped. The exception is
+ * a failure caused by the deadline's own reason (its `cause` chain holds it) with the same code:
+ * the work reported the deadline itself, with more to say ("...; stopped deployment d-1").
+ * Callers turn a cancel into their own error.
  */
 export async function withDeadline<T>(
   signal: AbortSignal | undefined,
@@ -50,13 +53,28 @@ export async function withDeadline<T>(
   try {
     return await Promise.race([work(both), abandoned])
   } catch (error) {
-    if (deadline.signal.aborted && !signal?.aborted) throw deadline.signal.reason
+    if (deadline.signal.aborted && !signal?.aborted && !reportsDeadline(error, deadline.signal)) {
+      throw deadline.signal.reason
+    }
     throw error
   } finally {
     stopTimer()
     stopGrace?.()
     if (onAbort) both.removeEventListener('abort', onAbort)
   }
+}
+
+/** Whether `error` is the deadline's reason, or says the same with more (a cause, same code). */
+function reportsDeadline(error: unknown, deadline: AbortSignal): boolean {
+  const reason: unknown = deadline.reason
+  const code = (e: unknown): unknown => (e as { code?: unknown } | null | undefined)?.code
+  if (code(error) !== code(reason)) return false
+  let current = error
+  for (let depth = 0; depth < 8 && current instanceof Error; depth++) {
+    if (current === reason) return true
+    current = current.cause
+  }
+  return current === reason
 }
 
 /**

@@ -76,6 +76,14 @@ export async function follow<T>(options: FollowOptions<T>): Promise<Followed<T>>
       graceMs: Infinity
     })
   } catch (error) {
+    const reason: unknown = options.signal?.reason
+    if (reason instanceof DeployError && reason.code === 'TIMEOUT') {
+      // An enclosing deadline (the service's deploy_timeout, the phase's) ended the wait: its
+      // TIMEOUT, saying what was being waited for, and caused by it so that deadline keeps it.
+      throw new DeployError('TIMEOUT', `${options.describe} did not finish: ${reason.message}`, {
+        cause: reason
+      })
+    }
     if (options.signal?.aborted) {
       throw new DeployError('CANCELLED', `cancelled while waiting for ${options.describe}`)
     }

@@ -1,4 +1,4 @@
-import { isAbortError } from '../errors.js'
+import { DeployError, isAbortError } from '../errors.js'
 import { withDeadline } from './deadline.js'
 import { formatDuration } from './duration.js'
 import { sleep as realSleep, type Sleep } from './sleep.js'
@@ -92,7 +92,7 @@ export async function withRetry<T>(
       // call cannot hang the run.
       return await withDeadline(options.signal, attemptTimeoutMs, attemptTimedOut, operation)
     } catch (error) {
-      if (options.signal?.aborted) throw options.signal.reason ?? error
+      if (options.signal?.aborted) throw stoppedDuring(options.signal.reason ?? error, options)
       const decision = options.classify?.(error) ?? classifyError(error)
       if (!decision.retry || attempt >= attempts) throw error
       const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)) * random()
@@ -114,6 +114,17 @@ export async function withRetry<T>(
       }
     }
   }
+}
+
+/**
+ * What a deadline that fired during an attempt ends the call with: its own TIMEOUT, naming the
+ * call it found waiting (the server that hung), and caused by it, so that the deadline keeps it.
+ */
+function stoppedDuring(reason: unknown, options: RetryOptions): unknown {
+  if (!(reason instanceof DeployError) || reason.code !== 'TIMEOUT') return reason
+  return new DeployError('TIMEOUT', `${reason.message}: ${options.describe} had not answered`, {
+    cause: reason
+  })
 }
 
 const THROTTLING_NAMES = new Set([

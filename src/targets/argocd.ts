@@ -72,8 +72,8 @@ class Deployment {
 
   constructor(
     private readonly request: DeployRequest<ArgoCdTarget>,
-    private readonly context: TargetContext,
-    private readonly client: ArgoCdClient,
+    private context: TargetContext,
+    private client: ArgoCdClient,
     private readonly where: ArgoCdClientOptions,
     private readonly deadline: number
   ) {}
@@ -216,6 +216,11 @@ class Deployment {
       return failure
     }
     this.context.warning(`Argo CD '${this.app}': rolling back to history ${entry.id}`)
+    // The deploy's own signal may have fired (deploy_timeout): from here on this deployment works
+    // on the undo signal, through a client of its own.
+    const signal = this.context.undoSignal ?? this.context.signal
+    this.context = { ...this.context, signal }
+    const client = (this.client = createArgoCdClient({ ...this.where, signal }))
     const rollbackDeadline = Date.now() + this.context.timeoutMs
     const withDetails = (line: string): DeployError =>
       new DeployError(failure.code, `${failure.message}; ${line}`, {
@@ -264,6 +269,8 @@ class Deployment {
       const reason = asDeployError(explainArgoCdError(error, this.where), 'DEPLOY_FAILED')
       this.context.warning(`Argo CD '${this.app}': rollback failed: ${reason.message}`)
       return withDetails(`the rollback failed: ${reason.message}`)
+    } finally {
+      await client.close()
     }
   }
 

@@ -1,5 +1,6 @@
 import type { Service, Task } from '@aws-sdk/client-ecs'
 import type { EcsApi } from '../clients/ecs.js'
+import { STOP_GRACE_MS } from '../runtime/deadline.js'
 import { follow } from '../runtime/follow.js'
 import { describeRetry } from '../runtime/retry.js'
 import type { EcsTarget } from '../settings/types.js'
@@ -63,7 +64,8 @@ export async function watch<T>(
  */
 export async function explainFailure(rollout: Rollout, service?: Service): Promise<string> {
   const { api, target } = rollout
-  const signal = AbortSignal.timeout(10_000)
+  // Often after a timeout, the deploy's signal fired: explaining gets the grace a stop gets.
+  const signal = AbortSignal.timeout(STOP_GRACE_MS)
   const tasks = await api.stoppedTasks(target.cluster, target.service, signal)
   const ours = tasks
     .filter(task => task.taskDefinitionArn === rollout.taskDefinitionArn)

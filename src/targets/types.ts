@@ -14,7 +14,13 @@ export interface DeployRequest<T extends DeployTarget = DeployTarget> {
 
 /** The target's view of the run: where to report, when to stop. */
 export interface TargetContext {
+  /** Fires on a cancel, at the phase's deadline and at the service's own deploy_timeout. */
   readonly signal: AbortSignal
+  /**
+   * What undoing a timed-out deploy (an Argo CD rollback) runs under, `signal` having fired: a
+   * cancel, the phase's deadline, or the end of the grace after deploy_timeout. Absent: `signal`.
+   */
+  readonly undoSignal?: AbortSignal
   readonly timeoutMs: number
   readonly pollIntervalMs: number
   /** The follower's wait and clock; the real ones when absent (tests record the waits asked for). */
