@@ -246,8 +246,9 @@ describe('text from servers and processes', () => {
         '.github/deploy.yml':
           'services:\n  api:\n    deploy:\n      ecs: {cluster: shop, service: api, container: app, region: us-east-1}\n'
       })
+      // The deploy's own error path: the preflight would stop the run at its first look.
       const output = await runCaptured(
-        { environment: 'dev', poll_interval: '1s' },
+        { environment: 'dev', poll_interval: '1s', preflight: 'false' },
         { GITHUB_WORKSPACE: repo.dir, RUNNER_TEMP: join(repo.dir, '.tmp') }
       )
       expectInert(output, payload, true)
@@ -305,8 +306,9 @@ describe('text from servers and processes', () => {
           'registry: 127.0.0.1:9/shop\nservices:\n  web:\n    build: {context: web}\n',
         'web/Dockerfile': 'FROM scratch\n'
       })
+      // No registry answers at 127.0.0.1:9: without the preflight the build still runs.
       const output = await runCaptured(
-        { environment: 'dev', builder: 'buildah' },
+        { environment: 'dev', builder: 'buildah', preflight: 'false' },
         { GITHUB_WORKSPACE: repo.dir, RUNNER_TEMP: join(repo.dir, '.tmp') }
       )
       expectInert(output, { ...payload, markers: [...payload.markers, 'PWNED0Z'] }, true)
