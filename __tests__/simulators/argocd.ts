@@ -278,6 +278,7 @@ export async function startArgoCdSimulator(options: {
     })()
     // An answer that shows a change carries the resourceVersion the watchers get.
     publish(sim)
+    schedule(sim)
     return structuredClone(answer)
   }
 
@@ -377,6 +378,9 @@ export async function startArgoCdSimulator(options: {
       headers: { 'content-type': 'application/json' },
       stream: response => {
         if (!visible || !sim) return
+        // Up to date before it joins, so its first frame is the state it joins at.
+        advance(sim, now())
+        publish(sim)
         const watcher: Watcher = { response, silent: false }
         sim.watchers.add(watcher)
         log(sim, 'opened')
@@ -385,7 +389,6 @@ export async function startArgoCdSimulator(options: {
           log(sim, 'closed')
           schedule(sim)
         })
-        touch(sim, now())
         if (sim.resourceVersion >= minVersion) send(sim, watcher, 'ADDED')
         schedule(sim)
       }
