@@ -15,7 +15,8 @@ import type { RetryNotice } from '../runtime/retry.js'
  * stream, so the end is seen the moment Argo CD reaches it rather than at the next poll, and
  * through the follower's polling whenever the stream is not there (a drop, an error frame, no
  * frame for an interval, a proxy that will not stream). A stream that broke is opened again
- * after a look; one that delivers nothing, three times running, is given up for polling.
+ * after a look (after an interval of looks when it keeps breaking early); one that delivers
+ * nothing, three times running, is given up for polling.
  */
 
 export type Verdict<T> =
@@ -74,6 +75,7 @@ export async function followApplication<T>(options: FollowApplicationOptions<T>)
   let resourceVersion: string | undefined
   let streaming = true
   let barren = 0
+  let unsteady = 0
 
   const say = (progress: string): void => {
     if (progress === lastProgress) return
@@ -209,14 +211,15 @@ export async function followApplication<T>(options: FollowApplicationOptions<T>)
                 )
               } else {
                 fallBack(
-                  `the watch stream broke (${session.reason}); looking every ${every} until it is back`
+                  `the watch stream broke (${session.reason}); looking at the app until it is open again`
                 )
               }
-              // A stream that lived a while is opened again after one look; one that broke at
-              // once, after an interval of looks: a stream that keeps breaking costs no more
-              // than polling does.
-              const lived = now() - session.openedAt >= options.intervalMs
-              resumeAt = lived ? now() : now() + options.intervalMs
+              // Opened again right after one look, unless the stream before this one broke
+              // early too: then after an interval of looks, so a stream that keeps breaking
+              // costs no more than polling does.
+              const early = !session.frames || now() - session.openedAt < QUIET_FLOOR_MS
+              unsteady = early ? unsteady + 1 : 0
+              resumeAt = unsteady <= 1 ? now() : now() + options.intervalMs
             }
           }
           const polled = await poll(signal, streaming ? resumeAt : undefined)
