@@ -59,6 +59,8 @@ type Session<T> =
   | { kind: 'unavailable'; reason: string }
   | { kind: 'broken'; reason: string; openedAt: number; frames: number }
 
+const RECHECK = Symbol('recheck')
+
 /** A timer of the stream session ran out: no frame for a while, or time to judge again. */
 class Quiet extends Error {
   constructor(readonly recheck: boolean) {
@@ -119,34 +121,41 @@ export async function followApplication<T>(options: FollowApplicationOptions<T>)
       return promise
     }
     let next = read()
+    /** The next frame; RECHECK when the verdict's own time comes first; Quiet when nothing does. */
+    const nextFrame = async (): Promise<WatchEvent | undefined | typeof RECHECK> => {
+      const recheckInMs = recheckAt === undefined ? Infinity : recheckAt - now()
+      const pending = next
+      try {
+        return await withDeadline(
+          signal,
+          Math.max(0, Math.min(quietMs, recheckInMs)),
+          () => new Quiet(recheckInMs < quietMs),
+          () => pending
+        )
+      } catch (error) {
+        if (error instanceof Quiet && error.recheck) return RECHECK
+        throw error
+      }
+    }
     try {
       for (;;) {
-        const waitMs = Math.min(quietMs, recheckAt === undefined ? Infinity : recheckAt - now())
-        const pending = next
-        const event = await withDeadline(
-          signal,
-          Math.max(0, waitMs),
-          () => new Quiet(waitMs < quietMs),
-          () => pending
-        ).catch((error: unknown) => {
-          if (error instanceof Quiet && error.recheck && last)
-            return { type: 'RECHECK', application: last }
-          throw error
-        })
-        if (!event) return { kind: 'broken', reason: 'Argo CD ended the stream', openedAt, frames }
-        if (event.type === 'RECHECK') {
+        const event = await nextFrame()
+        if (event === RECHECK) {
           recheckAt = undefined
+        } else if (!event) {
+          return { kind: 'broken', reason: 'Argo CD ended the stream', openedAt, frames }
         } else {
           frames++
           next = read()
+          if (event.type === 'DELETED') {
+            throw new DeployError(
+              'DEPLOY_FAILED',
+              `Argo CD application '${event.application.metadata.name}' was deleted while the deploy waited for it`
+            )
+          }
+          last = event.application
         }
-        if (event.type === 'DELETED') {
-          throw new DeployError(
-            'DEPLOY_FAILED',
-            `Argo CD application '${event.application.metadata.name}' was deleted while the deploy waited for it`
-          )
-        }
-        last = event.application
+        if (!last) continue
         const verdict = judge(last)
         if (verdict.done) return { kind: 'done', value: verdict.value }
         recheckAt = verdict.recheckAt
