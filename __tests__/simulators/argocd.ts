@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { ServerResponse } from 'node:http'
 import type {
   Application,
   ApplicationSource,
@@ -8,7 +9,14 @@ import type {
   ResourceResult,
   ResourceStatus
 } from '../../src/clients/argocd.js'
-import { startHttpServer, type SimRequest, type SimResponse, type SimServer } from './http.js'
+import {
+  argoCdContract,
+  checkedByContract,
+  grpcError,
+  type CheckedRequest
+} from './contracts/argocd.js'
+import { ContractLog } from './contracts/violations.js'
+import { startHttpServer, type SimResponse, type SimServer } from './http.js'
 
 /**
  * An Argo CD API server (the grpc-gateway under /api/v1) on 127.0.0.1 for one or more
@@ -17,7 +25,12 @@ import { startHttpServer, type SimRequest, type SimResponse, type SimServer } fr
  * startedAt), finishes Succeeded/Failed/Error (finishedAt, syncResult, history), and only a later
  * reconciliation (reconciledAt) updates sync status, images and health, which then moves from
  * Progressing to Healthy or Degraded. Until then the previous Synced/Healthy status stays, stale,
- * as it does in Argo CD. State advances lazily from timestamps on each request: no timers.
+ * as it does in Argo CD. State advances from timestamps on each request, and on a timer at each
+ * step while a watch stream is open, so the stream sends each change (MODIFIED) as it happens.
+ *
+ * Every request is checked against Argo CD's own swagger first (contracts/argocd.ts): a path,
+ * method, parameter or body field it does not have is refused as grpc-gateway refuses it (404,
+ * 405, 400) and recorded, and close() fails the test for each one no test took.
  *
  * Errors are grpc-gateway shaped ({error, code, message}): 401 without a valid token, 403 for a
  * missing app asked for without a project, 404 with one, 400 (or 409) "another operation is
@@ -103,6 +116,42 @@ interface SimApp {
   staleView?: { app: Application; left: number }
   revisions: number
   timeline: { at: number; event: string }[]
+  /** metadata.resourceVersion, raised on each change, and the state it was raised for. */
+  resourceVersion: number
+  published: string
+  watchers: Set<Watcher>
+  watchFaults: WatchFault[]
+  timer?: NodeJS.Timeout
+}
+
+/** One open watch stream (GET /api/v1/stream/applications). */
+interface Watcher {
+  response: ServerResponse
+  /** Stopped sending (a stalled proxy): open, but no frame gets through. */
+  silent: boolean
+}
+
+/**
+ * How open watch streams break: `reset` drops the connection, `error` sends an error frame and
+ * ends the stream, `end` ends it cleanly, `silence` keeps it open but sends nothing more.
+ */
+export type WatchFaultKind = 'reset' | 'error' | 'end' | 'silence'
+
+interface WatchFault {
+  kind: WatchFaultKind
+  /** A timeline event (after arming) that sets it off; at once when undefined. */
+  after: string | undefined
+  armedAt: number
+}
+
+/** What happened on the app's watch streams, with how many requests the server had seen. */
+export interface WatchRecord {
+  at: number
+  event: 'opened' | 'frame' | WatchFaultKind | 'closed'
+  /** The app's resourceVersion, for frames. */
+  resourceVersion?: string
+  /** Index into http.requests of the next request after this moment. */
+  requestsSoFar: number
 }
 
 /** An Argo CD RBAC action on applications, as the API's calls need them. */
@@ -128,8 +177,15 @@ export interface ArgoCdSimulator {
   application(app: string): Application
   /** What happened to the app and when (ms since epoch). */
   timeline(app: string): { at: number; event: string }[]
+  /** The app's watch streams: opened, each frame sent, broken, closed. */
+  watchLog(app: string): WatchRecord[]
+  /** Breaks the app's open watch streams now, or once the timeline reaches `after`. */
+  breakWatches(app: string, kind: WatchFaultKind, options?: { after?: string }): void
   /** How "another operation is already in progress" is answered. Default 400. */
   conflictStatus: 400 | 409
+  /** Requests and answers that break Argo CD's swagger; close() throws for any not taken. */
+  readonly contract: ContractLog
+  /** Closes the server, then fails if the contract was broken and no test took the violations. */
   close(): Promise<void>
 }
 
@@ -158,20 +214,33 @@ export async function startArgoCdSimulator(options: {
     const sim = seedApp(seed, now())
     apps.set(`${sim.app.metadata.namespace}/${seed.name}`, sim)
   }
+  const contract = new ContractLog('Argo CD')
+  const watchLogs = new Map<SimApp, WatchRecord[]>()
 
-  const http = await startHttpServer(request => handle(request))
+  const http = await startHttpServer(checkedByContract(contract, request => handle(request)))
   const simulator: ArgoCdSimulator = {
     url: http.url,
     http,
     conflictStatus: 400,
+    contract,
     script: (name, ...scripts) => find(name).scripts.push(...scripts),
     application: name => {
       const sim = find(name)
-      advance(sim, now())
+      touch(sim, now())
       return structuredClone(sim.app)
     },
     timeline: name => find(name).timeline,
-    close: () => http.close()
+    watchLog: name => watchLogOf(find(name)),
+    breakWatches: (name, kind, { after } = {}) => {
+      const sim = find(name)
+      sim.watchFaults.push({ kind, after, armedAt: sim.timeline.length })
+      applyWatchFaults(sim)
+    },
+    close: async () => {
+      for (const sim of apps.values()) clearTimeout(sim.timer)
+      await http.close()
+      contract.assertNone()
+    }
   }
   return simulator
 
@@ -181,7 +250,7 @@ export async function startArgoCdSimulator(options: {
     return sim
   }
 
-  function handle(request: SimRequest): SimResponse {
+  function handle({ request, operation, params, body }: CheckedRequest): SimResponse {
     const auth = request.headers.authorization
     if (typeof auth !== 'string' || !auth.startsWith('Bearer ')) {
       return grpcError(401, 16, 'no session information')
@@ -189,14 +258,14 @@ export async function startArgoCdSimulator(options: {
     if (auth.slice('Bearer '.length) !== options.token) {
       return grpcError(401, 16, 'invalid session: token signature is invalid')
     }
-    const match = /^\/api\/v1\/applications\/([^/]+)(\/[a-z]+)?$/.exec(request.path)
-    if (!match?.[1]) return grpcError(404, 5, 'Not Found')
-    const name = decodeURIComponent(match[1])
-    const action = `${request.method} ${match[2] ?? ''}`
-    const body = request.body ? request.json<Record<string, unknown>>() : {}
-    const project = request.url.searchParams.get('project') ?? stringField(body, 'project')
-    const namespace =
-      request.url.searchParams.get('appNamespace') ?? stringField(body, 'appNamespace') ?? 'argocd'
+    const query = request.url.searchParams
+    if (operation.operationId === 'ApplicationService_Watch') return watch(query)
+    const name = params.name
+    if (name === undefined) {
+      return grpcError(501, 12, `${operation.operationId ?? 'this method'} is not simulated`)
+    }
+    const project = query.get('project') ?? stringField(body, 'project')
+    const namespace = query.get('appNamespace') ?? stringField(body, 'appNamespace') ?? 'argocd'
     const sim = apps.get(`${namespace}/${name}`)
     // Argo CD hides whether an app exists from those who can't name its project.
     if (!sim || (project && sim.app.spec.project !== project)) {
@@ -215,21 +284,27 @@ export async function startArgoCdSimulator(options: {
     }
     const at = now()
     advance(sim, at)
-    switch (action) {
-      case 'GET ':
-        if (sim.staleView && sim.staleView.left-- > 0) return { body: sim.staleView.app }
-        return { body: sim.app }
-      case 'PUT /spec':
-        return updateSpec(sim, body as ApplicationSpec, at)
-      case 'POST /sync':
-        return requestSync(sim, body, at)
-      case 'DELETE /operation':
-        return terminate(sim, at)
-      case 'PUT /rollback':
-        return rollback(sim, body, at)
-      default:
-        return grpcError(501, 12, `method ${request.method} not implemented`)
-    }
+    const answer = (() => {
+      switch (operation.operationId) {
+        case 'ApplicationService_Get':
+          if (sim.staleView && sim.staleView.left-- > 0) return { body: sim.staleView.app }
+          return { body: sim.app }
+        case 'ApplicationService_UpdateSpec':
+          return updateSpec(sim, body as ApplicationSpec, at)
+        case 'ApplicationService_Sync':
+          return requestSync(sim, body, at)
+        case 'ApplicationService_TerminateOperation':
+          return terminate(sim, at)
+        case 'ApplicationService_Rollback':
+          return rollback(sim, body, at)
+        default:
+          return grpcError(501, 12, `${operation.operationId ?? 'this method'} is not simulated`)
+      }
+    })()
+    // An answer that shows a change carries the resourceVersion the watchers get.
+    publish(sim)
+    schedule(sim)
+    return structuredClone(answer)
   }
 
   function updateSpec(sim: SimApp, spec: ApplicationSpec, at: number): SimResponse {
@@ -274,16 +349,20 @@ export async function startArgoCdSimulator(options: {
     const entry = sim.app.status?.history?.find(h => h.id === id)
     if (!entry) {
       return grpcError(
-        404,
-        5,
-        `application ${sim.app.metadata.name} does not have history id ${id}`
+        400,
+        3,
+        `application ${sim.app.metadata.name} does not have deployment with id ${id}`
       )
     }
     startOperation(
       sim,
       {
         initiatedBy: { username: 'deployer' },
-        sync: { revision: entry.revision, prune: body.prune === true }
+        sync: {
+          revision: entry.revision,
+          ...(entry.source ? { source: entry.source } : {}),
+          prune: body.prune === true
+        }
       },
       at,
       entry
@@ -303,6 +382,137 @@ export async function startArgoCdSimulator(options: {
 
   function inProgress(): SimResponse {
     return grpcError(simulator.conflictStatus, 9, 'another operation is already in progress')
+  }
+
+  /**
+   * ApplicationService.Watch for one named app, as Argo CD serves it: the app as it is now
+   * (ADDED, even with a resourceVersion, so a named watch never misses the state it joins at),
+   * then MODIFIED for each change, as newline-delimited grpc-gateway frames. An app the caller
+   * may not see, or that does not exist, sends nothing at all, not even the response head.
+   */
+  function watch(query: URLSearchParams): SimResponse {
+    const name = query.get('name')
+    const namespace = query.get('appNamespace') || 'argocd'
+    const projects = [...query.getAll('projects'), ...query.getAll('project')]
+    const minVersion = Number(query.get('resourceVersion') || 0) || 0
+    const sim = name ? apps.get(`${namespace}/${name}`) : undefined
+    const visible =
+      sim !== undefined &&
+      (projects.length === 0 || projects.includes(sim.app.spec.project ?? 'default'))
+    return {
+      headers: { 'content-type': 'application/json' },
+      stream: response => {
+        if (!visible || !sim) return
+        // Up to date before it joins, so its first frame is the state it joins at.
+        advance(sim, now())
+        publish(sim)
+        const watcher: Watcher = { response, silent: false }
+        sim.watchers.add(watcher)
+        log(sim, 'opened')
+        response.on('close', () => {
+          sim.watchers.delete(watcher)
+          log(sim, 'closed')
+          schedule(sim)
+        })
+        if (sim.resourceVersion >= minVersion) send(sim, watcher, 'ADDED')
+        schedule(sim)
+      }
+    }
+  }
+
+  /** Moves the app to `at`, tells the watchers of any change, and sets the timer for the next. */
+  function touch(sim: SimApp, at: number): void {
+    advance(sim, at)
+    publish(sim)
+    schedule(sim)
+  }
+
+  function publish(sim: SimApp): void {
+    const state = JSON.stringify({
+      ...sim.app,
+      metadata: { ...sim.app.metadata, resourceVersion: undefined }
+    })
+    if (state === sim.published) return
+    sim.published = state
+    sim.resourceVersion++
+    sim.app.metadata.resourceVersion = String(sim.resourceVersion)
+    for (const watcher of sim.watchers) send(sim, watcher, 'MODIFIED')
+    applyWatchFaults(sim)
+  }
+
+  function send(sim: SimApp, watcher: Watcher, type: 'ADDED' | 'MODIFIED'): void {
+    if (watcher.silent || watcher.response.destroyed) return
+    const frame = { result: { type, application: structuredClone(sim.app) } }
+    checkFrame(frame)
+    watcher.response.write(`${JSON.stringify(frame)}\n`)
+    log(sim, 'frame', sim.app.metadata.resourceVersion)
+  }
+
+  function checkFrame(frame: unknown): void {
+    const route = argoCdContract().route('GET', '/api/v1/stream/applications')
+    if (!('operation' in route)) throw new Error('the swagger has no application watch')
+    const problems = argoCdContract().checkAnswer(route.operation, 200, frame)
+    if (problems.length) {
+      contract.record({
+        direction: 'answer',
+        method: 'GET',
+        path: '/api/v1/stream/applications',
+        problems
+      })
+    }
+  }
+
+  function applyWatchFaults(sim: SimApp): void {
+    for (const fault of [...sim.watchFaults]) {
+      const due =
+        fault.after === undefined ||
+        sim.timeline.slice(fault.armedAt).some(entry => entry.event === fault.after)
+      if (!due || sim.watchers.size === 0) continue
+      sim.watchFaults.splice(sim.watchFaults.indexOf(fault), 1)
+      log(sim, fault.kind)
+      for (const watcher of [...sim.watchers]) {
+        const { response } = watcher
+        if (fault.kind === 'silence') watcher.silent = true
+        else if (fault.kind === 'reset') response.socket?.destroy()
+        else if (fault.kind === 'end') response.end()
+        else {
+          const error = {
+            grpc_code: 14,
+            http_code: 503,
+            message: 'rpc error: code = Unavailable desc = transport is closing',
+            http_status: 'Service Unavailable'
+          }
+          checkFrame({ error })
+          response.end(`${JSON.stringify({ error })}\n`)
+        }
+      }
+    }
+  }
+
+  /** While someone watches, wake up at the app's next step so the change is sent as it happens. */
+  function schedule(sim: SimApp): void {
+    clearTimeout(sim.timer)
+    sim.timer = undefined
+    if (sim.watchers.size === 0) return
+    const next = nextStep(sim)
+    if (next === undefined) return
+    sim.timer = setTimeout(() => touch(sim, Math.max(now(), next)), Math.max(0, next - now()))
+    sim.timer.unref()
+  }
+
+  function log(sim: SimApp, event: WatchRecord['event'], resourceVersion?: string): void {
+    watchLogOf(sim).push({
+      at: now(),
+      event,
+      ...(resourceVersion ? { resourceVersion } : {}),
+      requestsSoFar: http.requests.length
+    })
+  }
+
+  function watchLogOf(sim: SimApp): WatchRecord[] {
+    let entries = watchLogs.get(sim)
+    if (!entries) watchLogs.set(sim, (entries = []))
+    return entries
   }
 }
 
@@ -355,7 +565,17 @@ function seedApp(seed: AppSeed, at: number): SimApp {
       }
     }
   }
-  const sim: SimApp = { app, model: seed.images, scripts: [], revisions: 0, timeline: [] }
+  const sim: SimApp = {
+    app,
+    model: seed.images,
+    scripts: [],
+    revisions: 0,
+    timeline: [],
+    resourceVersion: 0,
+    published: '',
+    watchers: new Set(),
+    watchFaults: []
+  }
   if (seed.runningOperation) {
     const { automated, username, ...script } = seed.runningOperation
     sim.scripts.push(script)
@@ -384,6 +604,23 @@ function startOperation(
     at,
     event: `operation requested${operation.initiatedBy?.automated ? ' (auto-sync)' : ''}`
   })
+}
+
+/** When the app's timeline takes its next step by itself, if it will. */
+function nextStep(sim: SimApp): number | undefined {
+  const steps: number[] = []
+  const pending = sim.pending
+  if (pending) {
+    const script = { ...DEFAULT_SCRIPT, ...pending.script }
+    if (pending.startedAt === undefined) steps.push(pending.acceptedAt + script.startDelayMs)
+    if (pending.terminatedAt !== undefined) steps.push(pending.terminatedAt + 20)
+    else if (pending.startedAt !== undefined && !script.hang) {
+      steps.push(pending.startedAt + script.runMs)
+    }
+  }
+  const settling = sim.settling
+  if (settling) steps.push(settling.reconciled ? settling.healthAt : settling.reconcileAt)
+  return steps.length ? Math.min(...steps) : undefined
 }
 
 /** Moves the app along its timeline up to `at`. */
@@ -578,10 +815,6 @@ function resourceStatuses(
     },
     { group: '', kind: 'Service', namespace, name, status: 'Synced', health: { status: 'Healthy' } }
   ]
-}
-
-function grpcError(status: number, code: number, message: string): SimResponse {
-  return { status, body: { error: message, code, message } }
 }
 
 function stringField(body: Record<string, unknown>, key: string): string | undefined {

@@ -25,6 +25,12 @@ export interface SimResponse {
   headers?: Record<string, string>
   /** An object is sent as JSON; a string or Buffer as is. */
   body?: unknown
+  /**
+   * A long-lived answer (a watch stream) instead of `body`: called with the response once its
+   * status and headers are set, to write chunks to and end or destroy when it likes. The head
+   * goes out with the first chunk, as a streaming gateway sends it.
+   */
+  stream?: (response: ServerResponse) => void
 }
 
 export type Fault =
@@ -180,6 +186,11 @@ function encode(response: SimResponse): {
   payload: string | Buffer
 } {
   const headers: Record<string, string> = { ...(response.headers ?? {}) }
+  if (response.stream) {
+    res.writeHead(response.status ?? 200, headers)
+    response.stream(res)
+    return
+  }
   let payload: string | Buffer = ''
   if (Buffer.isBuffer(response.body) || typeof response.body === 'string') {
     payload = response.body

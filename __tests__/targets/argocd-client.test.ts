@@ -2,6 +2,7 @@ import { inspect } from 'node:util'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import {
   ArgoCdApiError,
+  ArgoCdStreamError,
   createArgoCdClient,
   explainArgoCdError,
   isOperationInProgress,
@@ -12,6 +13,7 @@ import type { RetryNotice } from '../../src/runtime/retry.js'
 import { startArgoCdSimulator, type ArgoCdSimulator } from '../simulators/argocd.js'
 import { selfSignedCertificate } from '../fixtures/tls.js'
 import { startHttpServer } from '../simulators/http.js'
+import { waitUntil } from '../fixtures/wait.js'
 
 const TOKEN = 'argocd-client-token-51d0'
 
@@ -149,8 +151,26 @@ describe('Argo CD client', () => {
     const synced = await argo.requestSync({ prune: false, syncOptions: ['Validate=false'] }, signal)
     expect(synced.operation?.sync?.syncOptions).toEqual(['Validate=false'])
     await argo.terminateOperation()
+    await waitUntil(
+      'the termination',
+      () => server.application('chef-webui').operation === undefined
+    )
+    const rolling = await argo.requestRollback(1, true, signal)
+    // The rollback's answer is the app with the operation Argo CD started for it.
+    const first = server.application('chef-webui').status?.history?.[0]
+    expect(rolling.operation?.sync).toMatchObject({ revision: first?.revision, prune: true })
 
     const [, put, post, del] = server.http.requests
+    const rollback = server.http.requests.at(-1)
+    expect(rollback?.method).toBe('POST')
+    expect(rollback?.path).toBe('/api/v1/applications/chef-webui/rollback')
+    expect(rollback?.json()).toEqual({
+      name: 'chef-webui',
+      id: 1,
+      prune: true,
+      project: 'chef',
+      appNamespace: 'team-a'
+    })
     expect(put?.method).toBe('PUT')
     expect(put?.path).toBe('/api/v1/applications/chef-webui/spec')
     expect(put?.url.searchParams.get('appNamespace')).toBe('team-a')
@@ -164,6 +184,108 @@ describe('Argo CD client', () => {
     })
     expect(del?.method).toBe('DELETE')
     expect(del?.path).toBe('/api/v1/applications/chef-webui/operation')
+    await argo.close()
+  })
+
+  it('opens the watch stream for the app and reads its frames: ADDED, then MODIFIED', async () => {
+    const server = await simulator()
+    const { argo } = client(server)
+    const controller = new AbortController()
+    const watch = await argo.watchApplication({ signal: controller.signal })
+    const added = await watch.next()
+    expect(added?.type).toBe('ADDED')
+    expect(added?.application.metadata.name).toBe('chef-webui')
+    const stream = server.http.requests.find(r => r.path === '/api/v1/stream/applications')
+    expect(Object.fromEntries(stream?.url.searchParams ?? [])).toEqual({
+      name: 'chef-webui',
+      appNamespace: 'team-a',
+      projects: 'chef'
+    })
+    expect(stream?.headers.authorization).toBe(`Bearer ${TOKEN}`)
+
+    await argo.requestSync({ prune: false, syncOptions: [] }, controller.signal)
+    const modified = await watch.next()
+    expect(modified?.type).toBe('MODIFIED')
+    expect(modified?.application.operation?.initiatedBy?.username).toBe('deployer')
+    expect(Number(modified?.application.metadata.resourceVersion)).toBeGreaterThan(
+      Number(added?.application.metadata.resourceVersion)
+    )
+    watch.close()
+    await argo.close()
+  })
+
+  it.each([
+    [
+      'an error frame',
+      'error',
+      'Argo CD sent an error on the stream: rpc error: code = Unavailable desc = transport is closing'
+    ],
+    ['a dropped connection', 'reset', 'the connection dropped (terminated: other side closed)']
+  ] as const)('ends the stream with an ArgoCdStreamError on %s', async (_name, kind, message) => {
+    const server = await simulator()
+    const { argo } = client(server)
+    const watch = await argo.watchApplication({ signal: new AbortController().signal })
+    await watch.next()
+    server.breakWatches('chef-webui', kind)
+    const error = await rejection(watch.next())
+    expect(error).toBeInstanceOf(ArgoCdStreamError)
+    expect(error.message).toBe(message)
+    await argo.close()
+  })
+
+  it('reads a clean end as the end, and a line that is not a frame as a broken stream', async () => {
+    const lines = [
+      JSON.stringify({
+        result: { type: 'ADDED', application: { metadata: { name: 'x' }, spec: {} } }
+      }),
+      '<html>proxy error</html>',
+      ''
+    ]
+    const http = await startHttpServer(request =>
+      request.url.searchParams.get('name') === 'garbage'
+        ? { body: lines.join('\n') }
+        : { body: `${lines[0]}\n` }
+    )
+    try {
+      const make = (app: string) =>
+        createArgoCdClient({
+          server: http.url,
+          token: TOKEN,
+          insecure: false,
+          app,
+          project: undefined,
+          appNamespace: undefined
+        })
+      const signal = new AbortController().signal
+      const clean = make('clean')
+      const ended = await clean.watchApplication({ signal })
+      expect((await ended.next())?.type).toBe('ADDED')
+      expect(await ended.next()).toBeUndefined()
+      await clean.close()
+
+      const garbled = make('garbage')
+      const broken = await garbled.watchApplication({ signal })
+      await broken.next()
+      const error = await rejection(broken.next())
+      expect(error.message).toBe(
+        'Argo CD GET /api/v1/stream/applications sent a line that is not an application event'
+      )
+      await garbled.close()
+    } finally {
+      await http.close()
+    }
+  })
+
+  it('does not retry opening a stream that hangs: a proxy holds it back', async () => {
+    const server = await simulator()
+    server.http.faults.inject({ kind: 'hang' }, { times: 3 })
+    const { argo, retries } = client(server)
+    const error = await rejection(
+      argo.watchApplication({ signal: new AbortController().signal, openTimeoutMs: 1000 })
+    )
+    expect(error.message).toBe('Argo CD GET /api/v1/stream/applications did not answer within 1 s')
+    expect(retries).toEqual([])
+    expect(server.http.requests).toHaveLength(1)
     await argo.close()
   })
 

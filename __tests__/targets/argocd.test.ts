@@ -1,16 +1,19 @@
-import { inspect } from 'node:util'
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { DeployError } from '../../src/errors.js'
-import type { PlannedService, Plan } from '../../src/plan/types.js'
 import type { ArgoCdTarget, Settings } from '../../src/settings/types.js'
 import { deploy } from '../../src/targets/argocd.js'
-import type { DeployRequest, TargetContext } from '../../src/targets/types.js'
 import { waitUntil } from '../fixtures/wait.js'
-import { startArgoCdSimulator, type AppSeed, type ArgoCdSimulator } from '../simulators/argocd.js'
-
-const TOKEN = 'argocd-token-7f3e9b1c'
-const TAG = 'dev-2611210700'
-const REGISTRY = 'ghcr.io/acme'
+import { startArgoCdSimulator, type ArgoCdSimulator } from '../simulators/argocd.js'
+import {
+  argoTarget,
+  expectNoToken,
+  failure,
+  helmApp,
+  recorder,
+  REGISTRY,
+  request,
+  TAG,
+  TOKEN
+} from './argocd-fixtures.js'
 
 let sim: ArgoCdSimulator | undefined
 afterEach(async () => {
@@ -18,133 +21,8 @@ afterEach(async () => {
   sim = undefined
 })
 
-/** Everything the deploy said, for assertions and for the secret scan. */
-interface Recorder extends TargetContext {
-  lines: string[]
-  progressData: Record<string, unknown>[]
-}
-
-function recorder(overrides: Partial<TargetContext> = {}): Recorder {
-  const lines: string[] = []
-  const progressData: Record<string, unknown>[] = []
-  return {
-    lines,
-    progressData,
-    signal: new AbortController().signal,
-    timeoutMs: 10_000,
-    pollIntervalMs: 15,
-    progress: (message, data) => {
-      lines.push(`progress: ${message}`)
-      if (data) progressData.push(data)
-    },
-    info: message => lines.push(`info: ${message}`),
-    warning: message => lines.push(`warning: ${message}`),
-    ...overrides
-  }
-}
-
-function helmApp(name: string, extra: Partial<AppSeed> = {}): AppSeed {
-  return {
-    name,
-    project: 'chef',
-    spec: {
-      project: 'chef',
-      source: {
-        repoURL: 'https://github.com/acme/charts',
-        path: `charts/${name}`,
-        targetRevision: 'main',
-        helm: {
-          parameters: [
-            { name: 'replicaCount', value: '2' },
-            { name: 'image.tag', value: 'old' }
-          ]
-        }
-      },
-      destination: { server: 'https://kubernetes.default.svc', namespace: 'chef' }
-    },
-    images: { helm: { tagParameter: 'image.tag', defaultRepository: `${REGISTRY}/${name}` } },
-    ...extra
-  }
-}
-
 function target(app: string, extra: Partial<ArgoCdTarget> = {}): ArgoCdTarget {
-  return {
-    kind: 'argocd',
-    app,
-    server: sim?.url,
-    project: 'chef',
-    appNamespace: undefined,
-    insecure: false,
-    helmParameter: 'image.tag',
-    helmRepositoryParameter: undefined,
-    kustomizeImage: undefined,
-    sourceIndex: undefined,
-    sourceName: undefined,
-    prune: true,
-    syncOptions: ['ApplyOutOfSyncOnly=true'],
-    terminateRunning: false,
-    rollbackOnFailure: false,
-    degradedGraceMs: 5_000,
-    timeoutMs: undefined,
-    pollIntervalMs: undefined,
-    ...extra
-  }
-}
-
-function request(
-  service: string,
-  argo: ArgoCdTarget,
-  options: { image?: boolean; tag?: string } = {}
-): DeployRequest<ArgoCdTarget> {
-  const tag = options.tag ?? TAG
-  const withImage = options.image ?? true
-  const planned: PlannedService = {
-    name: service,
-    dependsOn: [],
-    image: withImage
-      ? {
-          registry: 'ghcr',
-          host: 'ghcr.io',
-          repository: `acme/${service}`,
-          tag,
-          reference: `${REGISTRY}/${service}:${tag}`,
-          action: 'build',
-          promoteFrom: undefined
-        }
-      : undefined,
-    deploy: argo
-  }
-  const plan = { version: { imageTag: tag }, services: [planned] } as unknown as Plan
-  // The target reads only the token from settings; the rest of Settings is the lead's fixture.
-  const settings = {
-    deploy: { argocdToken: TOKEN, timeoutMs: 10_000, pollIntervalMs: undefined }
-  } as unknown as Settings
-  return {
-    service: planned,
-    target: argo,
-    imageUri: withImage ? `${REGISTRY}/${service}:${tag}@sha256:${'a'.repeat(64)}` : undefined,
-    plan,
-    settings
-  }
-}
-
-async function failure(promise: Promise<unknown>): Promise<DeployError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e
-  )
-  expect(error).toBeInstanceOf(DeployError)
-  return error as DeployError
-}
-
-function expectNoToken(context: Recorder, ...errors: DeployError[]): void {
-  const said = [
-    ...context.lines,
-    JSON.stringify(context.progressData),
-    // inspect shows the cause chain (the client's errors, their headers) that message hides.
-    ...errors.flatMap(e => [e.message, e.details ?? '', inspect(e, { depth: 8 })])
-  ].join('\n')
-  expect(said).not.toContain(TOKEN)
+  return argoTarget(sim?.url, app, extra)
 }
 
 function at(app: string, event: string): number {
@@ -257,11 +135,17 @@ describe('Argo CD deploy', () => {
       syncOptions: { items: ['ApplyOutOfSyncOnly=true'] },
       project: 'chef'
     })
-    expect(
-      sim.http.requests
-        .filter(r => r.method === 'GET')
-        .every(r => r.url.searchParams.get('project') === 'chef')
-    ).toBe(true)
+    const [reads, watches] = [
+      sim.http.requests.filter(
+        r => r.method === 'GET' && r.path.startsWith('/api/v1/applications/')
+      ),
+      sim.http.requests.filter(r => r.path === '/api/v1/stream/applications')
+    ]
+    expect(reads.every(r => r.url.searchParams.get('project') === 'chef')).toBe(true)
+    // Each app's end was followed through its watch stream, scoped to the app and its project.
+    expect(watches.map(r => Object.fromEntries(r.url.searchParams))).toEqual(
+      ['chef-postgresql', 'chef-webui', 'chef-mcp'].map(name => ({ name, projects: 'chef' }))
+    )
     expect(context.lines.some(l => l.includes('chef-webui: Synced and Healthy'))).toBe(true)
     expect(context.progressData.some(d => d.health === 'Progressing')).toBe(true)
     expectNoToken(context)
@@ -327,17 +211,57 @@ describe('Argo CD deploy', () => {
     expect(error.code).toBe('HEALTH_CHECK_FAILED')
     expect(error.message).toMatch(/rolled back to history 1 \(revision [0-9a-f]{40}\)/)
     const app = sim.application('chef-webui')
-    expect(sim.http.requests.find(r => r.path.endsWith('/rollback'))?.json()).toEqual({
+    const rollbacks = sim.http.requests.filter(r => r.path.endsWith('/rollback'))
+    expect(rollbacks.map(r => r.method)).toEqual(['POST'])
+    expect(rollbacks[0]?.json()).toEqual({
       name: 'chef-webui',
       id: 1,
       prune: true,
       project: 'chef'
     })
+    // The rollback's own answer (the app with the operation it started) names the revision.
+    const first = app.status?.history?.[0]?.revision ?? ''
+    expect(context.lines).toContain(
+      `progress: chef-webui: rollback to history 1 started (revision ${first})`
+    )
     expect(app.status?.history?.map(h => h.id)).toEqual([1, 2, 3])
     expect(app.status?.history?.at(-1)?.revision).toBe(app.status?.history?.[0]?.revision)
     expect(app.spec.source?.helm?.parameters?.find(p => p.name === 'image.tag')?.value).toBe('old')
     expectNoToken(context, error)
   })
+
+  it.each([
+    [405, 12, 'Method Not Allowed'],
+    [404, 5, 'Not Found']
+  ] as const)(
+    'says a rollback answered HTTP %i did not reach Argo CD, not that the app is missing',
+    async (status, code, message) => {
+      sim = await startArgoCdSimulator({ token: TOKEN, apps: [helmApp('chef-webui')] })
+      sim.script('chef-webui', { finalHealth: 'Degraded', healthMessage: 'CrashLoopBackOff' })
+      // A proxy in front of Argo CD that does not route the rollback.
+      sim.http.faults.inject(
+        { kind: 'status', status, body: { error: message, code, message } },
+        { match: r => r.path.endsWith('/rollback') }
+      )
+      const context = recorder()
+      const error = await failure(
+        deploy(
+          request('webui', target('chef-webui', { degradedGraceMs: 50, rollbackOnFailure: true })),
+          context
+        )
+      )
+      expect(error.code).toBe('HEALTH_CHECK_FAILED')
+      expect(error.message).toContain(
+        `; the rollback failed: ${sim.url} did not carry out the rollback of 'chef-webui' to history 1 ` +
+          `(Argo CD POST /api/v1/applications/chef-webui/rollback answered HTTP ${status}: ${message}): `
+      )
+      expect(error.message).toContain('roll back by hand: argocd app rollback chef-webui 1')
+      expect(error.message).not.toContain('does not exist')
+      expect(error.message).not.toContain('check app, project and app_namespace')
+      expect(sim.http.faultsServed).toEqual(['status'])
+      expectNoToken(context, error)
+    }
+  )
 
   it('waits for an operation already running before it syncs', async () => {
     sim = await startArgoCdSimulator({
@@ -501,33 +425,35 @@ describe('Argo CD deploy', () => {
     expect(sim.http.requests.some(r => r.path.endsWith('/rollback'))).toBe(false)
   })
 
-  it('rides out a dropped sync request, then 5xx answers and dropped connections while it waits', async () => {
+  it('rides out a dropped sync request, then a 5xx and a dropped connection opening the watch stream', async () => {
     sim = await startArgoCdSimulator({ token: TOKEN, apps: [helmApp('chef-webui')] })
     sim.script('chef-webui', { runMs: 200 })
     const server = sim.http
-    // The first sync request is dropped before Argo CD sees it; the faults after it hit the wait.
+    // The first sync request is dropped before Argo CD sees it; the faults after it hit the stream.
     server.faults.inject({ kind: 'reset' }, { times: 1, match: r => r.method === 'POST' })
-    const afterSync = (r: { method: string }) =>
-      r.method === 'GET' && server.requests.filter(q => q.method === 'POST').length >= 2
+    const watch = (r: { path: string }) => r.path === '/api/v1/stream/applications'
     server.faults.inject(
       { kind: 'status', status: 502, body: '<html>Bad Gateway</html>' },
-      { times: 1, match: afterSync }
+      { times: 1, match: watch }
     )
-    server.faults.inject({ kind: 'reset' }, { times: 1, match: afterSync })
-    server.faults.inject(
-      { kind: 'status', status: 503, headers: { 'retry-after': '0' } },
-      { times: 1, match: afterSync }
-    )
+    server.faults.inject({ kind: 'reset' }, { times: 1, match: watch })
     const context = recorder()
     const outcome = await deploy(request('webui', target('chef-webui')), context)
-    expect(server.faultsServed).toEqual(['reset', 'status', 'reset', 'status'])
+    expect(server.faultsServed).toEqual(['reset', 'status', 'reset'])
     expect(sim.timeline('chef-webui').filter(e => e.event === 'operation requested')).toHaveLength(
       1
     )
     expect(outcome.outputs?.argocd_revision).toBe(
       sim.application('chef-webui').status?.history?.at(-1)?.revision
     )
-    expect(context.lines.filter(l => l.includes('trying again'))).toHaveLength(4)
+    expect(context.lines.filter(l => l.includes('trying again'))).toEqual([
+      expect.stringContaining("a sync of Argo CD application 'chef-webui': connection error"),
+      expect.stringContaining('Argo CD GET /api/v1/stream/applications: HTTP 502'),
+      expect.stringContaining('Argo CD GET /api/v1/stream/applications: connection error')
+    ])
+    // The third attempt opened the stream, and the stream saw the end: no fallback to polling.
+    expect(sim.watchLog('chef-webui').filter(e => e.event === 'opened')).toHaveLength(1)
+    expect(context.lines.some(l => l.includes('watch stream broke'))).toBe(false)
     expectNoToken(context)
   })
 

@@ -1,7 +1,14 @@
 import { Agent, fetch } from 'undici'
 import * as v from 'valibot'
 import { DeployError } from '../errors.js'
-import { RetryableError, withRetry, type RetryNotice, type RetryOptions } from '../runtime/retry.js'
+import {
+  asRecord,
+  AttemptTimeoutError,
+  RetryableError,
+  withRetry,
+  type RetryNotice,
+  type RetryOptions
+} from '../runtime/retry.js'
 
 /**
  * A thin adapter to the Argo CD REST API (the grpc-gateway under /api/v1) for one application.
@@ -15,6 +22,8 @@ export interface Application {
   metadata: {
     name: string
     namespace?: string
+    /** Raised by Kubernetes on each change; a watch resumed from it misses nothing. */
+    resourceVersion?: string
     labels?: Record<string, string>
     annotations?: Record<string, string>
     ownerReferences?: { kind: string; name: string }[]
@@ -125,6 +134,34 @@ export interface ArgoCdClientOptions {
   retry?: Pick<RetryOptions, 'attempts' | 'baseDelayMs' | 'attemptTimeoutMs'>
 }
 
+/** One event of the application watch stream. */
+export interface WatchEvent {
+  /** ADDED (the state the watch joins at), MODIFIED, DELETED. */
+  type: string
+  application: Application
+}
+
+/** An open watch stream: grpc-gateway frames, one JSON object a line. */
+export interface ApplicationWatch {
+  /**
+   * The next event, or undefined once the server has ended the stream. Rejects with an
+   * ArgoCdStreamError when the connection drops, on an error frame, or on a line that is not a
+   * frame; with an AbortError once closed.
+   */
+  next(): Promise<WatchEvent | undefined>
+  /** Drops the connection. */
+  close(): void
+}
+
+export interface WatchOptions {
+  /** Ends the stream: the wait's deadline and the run's cancel. */
+  signal: AbortSignal
+  /** The last resourceVersion seen, when resuming. */
+  resourceVersion?: string
+  /** How long one attempt to open may take before the stream is given up as held back. */
+  openTimeoutMs?: number
+}
+
 export interface ArgoCdClient {
   readonly app: string
   /** GET the application, retried. */
@@ -140,8 +177,17 @@ export interface ArgoCdClient {
   requestSync(sync: SyncRequest, signal: AbortSignal): Promise<Application>
   /** DELETE .../operation, retried. */
   terminateOperation(): Promise<void>
-  /** PUT .../rollback to a history id, one attempt for the same reason as requestSync. */
+  /**
+   * POST .../rollback to a history id, one attempt for the same reason as requestSync. Answers the
+   * application with the rollback's operation; a 404 or 405 here says the call did not reach
+   * Argo CD's rollback, not that the app is missing.
+   */
   requestRollback(id: number, prune: boolean, signal: AbortSignal): Promise<Application>
+  /**
+   * Opens the app's watch stream (GET /api/v1/stream/applications?name=), retried until it
+   * answers; the stream then lives until `signal` fires or it is closed.
+   */
+  watchApplication(options: WatchOptions): Promise<ApplicationWatch>
   close(): Promise<void>
 }
 
@@ -151,17 +197,31 @@ export class ArgoCdApiError extends Error {
   readonly headers: Headers
   readonly grpcCode: number | undefined
   constructor(describe: string, status: number, headers: Headers, body: unknown) {
-    const fields =
-      body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {}
-    const text = [fields.message, fields.error].find(v => typeof v === 'string' && v) as
-      string | undefined
+    const fields = asRecord(body)
+    // A stream refused before its first frame answers {"error": {grpc_code, message}} instead.
+    const nested = asRecord(fields.error)
+    const text = [fields.message, fields.error, nested.message].find(
+      v => typeof v === 'string' && v
+    ) as string | undefined
     super(`${describe} answered HTTP ${status}${text ? `: ${text}` : ''}`)
     this.name = 'ArgoCdApiError'
     this.status = status
     this.headers = headers
-    this.grpcCode = typeof fields.code === 'number' ? fields.code : undefined
+    const code = fields.code ?? nested.grpc_code
+    this.grpcCode = typeof code === 'number' ? code : undefined
   }
 }
+
+/** The watch stream broke: the connection dropped, Argo CD sent an error, or a line was garbage. */
+export class ArgoCdStreamError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'ArgoCdStreamError'
+  }
+}
+
+/** Opening the stream is retried briefly: the wait goes on by polling if it will not open. */
+const WATCH_OPEN_ATTEMPTS = 3
 
 /** Argo CD refuses a second operation with FailedPrecondition (400), some proxies say 409. */
 export function isOperationInProgress(error: unknown): boolean {
@@ -280,12 +340,126 @@ export function createArgoCdClient(options: ArgoCdClientOptions): ArgoCdClient {
     },
     requestRollback: async (id, prune, signal) => {
       const body = { name: app, id, prune, ...scope }
-      const answer = await call('PUT', `${appPath}/rollback`, body, signal, {})
-      return application(answer, `Argo CD PUT ${appPath}/rollback`)
+      const answer = await call('POST', `${appPath}/rollback`, body, signal, {}).catch(
+        (error: unknown) => {
+          throw explainRollbackError(error, options, id)
+        }
+      )
+      return application(answer, `Argo CD POST ${appPath}/rollback`)
+    },
+    watchApplication: ({ signal, resourceVersion, openTimeoutMs }) => {
+      const path = '/api/v1/stream/applications'
+      const describe = `Argo CD GET ${path}`
+      const url = new URL(base + path)
+      url.searchParams.set('name', app)
+      if (options.appNamespace) url.searchParams.set('appNamespace', options.appNamespace)
+      if (options.project) url.searchParams.set('projects', options.project)
+      if (resourceVersion) url.searchParams.set('resourceVersion', resourceVersion)
+      return withRetry(
+        async attemptSignal => {
+          // The attempt's signal outlives the attempt only as the caller's: the stream ends with
+          // it, or with close().
+          const closer = new AbortController()
+          const response = await fetch(url, {
+            dispatcher: agent,
+            signal: AbortSignal.any([attemptSignal, closer.signal]),
+            headers: { authorization: `Bearer ${options.token}`, accept: 'application/json' }
+          }).catch((error: unknown) => {
+            throw explainTlsError(error, options.server) ?? error
+          })
+          if (!response.ok || !response.body) {
+            const text = await response.text().catch(() => '')
+            throw new ArgoCdApiError(describe, response.status, response.headers, parseOr(text))
+          }
+          return applicationWatch(response.body, closer, describe)
+        },
+        {
+          describe,
+          signal,
+          onRetry: options.onRetry,
+          attempts: WATCH_OPEN_ATTEMPTS,
+          baseDelayMs: options.retry?.baseDelayMs,
+          attemptTimeoutMs: openTimeoutMs ?? options.retry?.attemptTimeoutMs,
+          // Argo CD sends the head with the first frame, at once for a named app: a stream not
+          // open in time is one a proxy holds back, and trying again only delays the polling.
+          classify: error => (error instanceof AttemptTimeoutError ? { retry: false } : undefined)
+        }
+      )
     },
     close: () => agent.close()
   }
   return client
+}
+
+/** Reads newline-delimited frames off the stream's body, one event at a time. */
+function applicationWatch(
+  body: ReadableStream<Uint8Array>,
+  closer: AbortController,
+  describe: string
+): ApplicationWatch {
+  const reader = body.getReader()
+  const decoder = new TextDecoder()
+  let buffered = ''
+  let ended = false
+  const read = async (): Promise<void> => {
+    try {
+      const { done, value } = await reader.read()
+      if (done) {
+        ended = true
+        buffered += decoder.decode()
+      } else {
+        buffered += decoder.decode(value, { stream: true })
+      }
+    } catch (error) {
+      if (closer.signal.aborted) throw error
+      const cause = asRecord(asRecord(error).cause).message
+      const reason = [asRecord(error).message, cause].filter(Boolean).join(': ')
+      throw new ArgoCdStreamError(`the connection dropped (${reason || String(error)})`, {
+        cause: error
+      })
+    }
+  }
+  return {
+    next: async () => {
+      for (;;) {
+        const newline = buffered.indexOf('\n')
+        const line = newline >= 0 ? buffered.slice(0, newline) : ended ? buffered : undefined
+        if (line !== undefined) {
+          buffered = newline >= 0 ? buffered.slice(newline + 1) : ''
+          if (line.trim()) return watchEvent(line, describe)
+          if (ended && !buffered) return undefined
+          continue
+        }
+        await read()
+      }
+    },
+    close: () => {
+      closer.abort()
+      reader.cancel().catch(() => undefined)
+    }
+  }
+}
+
+function watchEvent(line: string, describe: string): WatchEvent {
+  const frame = asRecord(parseOr(line, undefined))
+  const error = asRecord(frame.error)
+  if (frame.error !== undefined) {
+    const message = typeof error.message === 'string' ? error.message : 'no message'
+    throw new ArgoCdStreamError(`Argo CD sent an error on the stream: ${message}`)
+  }
+  const result = asRecord(frame.result)
+  if (typeof result.type !== 'string' || !v.is(applicationShape, result.application)) {
+    throw new ArgoCdStreamError(`${describe} sent a line that is not an application event`)
+  }
+  return { type: result.type, application: result.application as Application }
+}
+
+function parseOr(text: string, fallback: unknown = {}): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return fallback
+  }
 }
 
 const TLS_CODES = new Set([
@@ -360,4 +534,26 @@ export function explainArgoCdError(
     )
   }
   return new DeployError('DEPLOY_FAILED', error.message, { cause: error })
+}
+
+/**
+ * A rollback the server did not route (404, 405, 501) failed in front of Argo CD's rollback, not
+ * because the app is missing: we read the app a moment before. Say so, and how to finish by hand.
+ */
+function explainRollbackError(
+  error: unknown,
+  where: Pick<ArgoCdClientOptions, 'app' | 'server'>,
+  id: number
+): unknown {
+  if (!(error instanceof ArgoCdApiError) || ![404, 405, 501].includes(error.status)) return error
+  const byHand = `roll back by hand: argocd app rollback ${where.app} ${id}`
+  const why =
+    error.status === 404
+      ? 'a proxy in front of Argo CD does not pass the rollback call on, or the application was deleted meanwhile'
+      : "the server, or a proxy in front of it, does not take POST on Argo CD's rollback endpoint"
+  return new DeployError(
+    'DEPLOY_FAILED',
+    `${shownServer(where.server)} did not carry out the rollback of '${where.app}' to history ${id} (${error.message}): ${why}; ${byHand}`,
+    { cause: error, details: error.message }
+  )
 }

@@ -10,9 +10,11 @@ import { asDeployError, DeployError, isAbortError } from '../errors.js'
 import { follow } from '../runtime/follow.js'
 import { describeRetry, type RetryNotice } from '../runtime/retry.js'
 import type { ArgoCdTarget } from '../settings/types.js'
+import { followApplication } from './argocd-follow.js'
 import {
   baselineOf,
   failingResources,
+  isNewOperation,
   judgeApplication,
   operationRunning,
   type Baseline
@@ -187,22 +189,36 @@ class Deployment {
     let degradedSince: number | undefined
     let latest: Record<string, unknown> = {}
     const expectation = { imageTag, degradedGraceMs: this.request.target.degradedGraceMs }
-    const { value } = await follow({
-      ...this.followOptions(`Argo CD application '${this.app}' to become Synced and Healthy`),
+    const { describe, intervalMs, timeoutMs, signal, onRetry } = this.followOptions(
+      `Argo CD application '${this.app}' to become Synced and Healthy`
+    )
+    return followApplication({
+      client: this.client,
+      describe,
+      intervalMs,
+      timeoutMs,
+      signal,
+      onRetry,
       onProgress: progress => this.context.progress(progress, latest),
-      look: async signal => {
-        const app = await this.client.readApplication(signal)
-        const verdict = judgeApplication(app, baseline, expectation, Date.now(), degradedSince)
+      onFallback: message => this.context.info(`Argo CD '${this.app}': ${message}`),
+      judge: (app, now) => {
+        const verdict = judgeApplication(app, baseline, expectation, now, degradedSince)
         if (verdict.kind === 'failed') {
           throw new DeployError(verdict.code, verdict.message, { details: verdict.details })
         }
         if (verdict.kind === 'healthy') return { done: true, value: verdict }
         degradedSince = verdict.degradedSince
         latest = verdict.data
-        return { done: false, progress: verdict.progress }
+        return {
+          done: false,
+          progress: verdict.progress,
+          // Degraded past its grace is a failure even if Argo CD says nothing more.
+          ...(degradedSince === undefined
+            ? {}
+            : { recheckAt: degradedSince + expectation.degradedGraceMs })
+        }
       }
     })
-    return value
   }
 
   /**
@@ -235,26 +251,48 @@ class Deployment {
       }
       const idle = await this.waitForIdle(rollbackDeadline)
       const before = baselineOf(idle)
-      let requested = false
-      await follow({
+      const prune = this.request.target.prune
+      const progress = `${this.app}: rolling back to history ${entry.id}`
+      /** The rollback's own answer: the app with the operation Argo CD started for it. */
+      let accepted: Application | undefined
+      const { value: after } = await follow<Application>({
         ...this.followOptions(`a rollback of '${this.app}'`, rollbackDeadline),
         look: async signal => {
-          if (requested) {
+          if (accepted) {
             const app = await this.client.readApplication(signal)
-            if (!operationRunning(app)) return { done: true, value: app }
-          } else {
-            try {
-              await this.client.requestRollback(entry.id, this.request.target.prune, signal)
-            } catch (error) {
-              // A running operation is our rollback whose answer was lost, or one to wait out.
-              if (!isOperationInProgress(error)) throw error
+            // Over once an operation newer than the one before it has finished: a read that
+            // lags behind the rollback still shows that one.
+            if (!operationRunning(app) && isNewOperation(app, before)) {
+              return { done: true, value: app }
             }
-            requested = true
+            return { done: false, progress }
           }
-          return { done: false, progress: `${this.app}: rolling back to history ${entry.id}` }
+          try {
+            accepted = await this.client.requestRollback(entry.id, prune, signal)
+          } catch (error) {
+            if (!isOperationInProgress(error)) throw error
+            // Our own rollback whose answer was lost, or another operation to wait out first.
+            const app = await this.client.readApplication(signal)
+            if (!isRollbackTo(app, entry)) {
+              return { done: false, progress: `${this.app}: waiting to roll back` }
+            }
+            accepted = app
+          }
+          const operation = accepted.operation
+          if (!operation) {
+            throw new DeployError(
+              'DEPLOY_FAILED',
+              `Argo CD answered the rollback to history ${entry.id} without starting an operation`
+            )
+          }
+          const revision = operation.sync?.revision ?? entry.revision
+          this.context.progress(
+            `${this.app}: rollback to history ${entry.id} started (revision ${revision ?? '?'})`,
+            { app: this.app, history: entry.id, revision }
+          )
+          return { done: false, progress }
         }
       })
-      const after = await this.client.getApplication()
       const phase = after.status?.operationState?.phase
       if (phase !== 'Succeeded' || baselineOf(after).historyId === before.historyId) {
         const reasons = failingResources(after).join('; ')
@@ -285,6 +323,17 @@ class Deployment {
       onProgress: (progress: string) => this.context.progress(progress, { app: this.app })
     }
   }
+}
+
+/** The operation on the app is a rollback to `entry`: a sync to its revision that no auto-sync set off. */
+function isRollbackTo(app: Application, entry: { revision: string | undefined }): boolean {
+  const operation = app.operation
+  return (
+    operation !== undefined &&
+    !operation.initiatedBy?.automated &&
+    entry.revision !== undefined &&
+    operation.sync?.revision === entry.revision
+  )
 }
 
 /** The image change for this service, or undefined when it has no image (a chart app). */
