@@ -160,12 +160,13 @@ export type ArgoAction = 'get' | 'update' | 'sync'
 /** Whether the token's account may do `action` on `project/app` (Argo CD RBAC). Default: all. */
 export type ArgoPolicy = (action: ArgoAction, project: string, app: string) => boolean
 
+/** The RBAC action Argo CD checks for each operation (terminate and rollback check `sync`). */
 const ACTIONS: Record<string, ArgoAction> = {
-  'GET ': 'get',
-  'PUT /spec': 'update',
-  'POST /sync': 'sync',
-  'DELETE /operation': 'sync',
-  'PUT /rollback': 'sync'
+  ApplicationService_Get: 'get',
+  ApplicationService_UpdateSpec: 'update',
+  ApplicationService_Sync: 'sync',
+  ApplicationService_TerminateOperation: 'sync',
+  ApplicationService_Rollback: 'sync'
 }
 
 export interface ArgoCdSimulator {
@@ -273,7 +274,7 @@ export async function startArgoCdSimulator(options: {
         ? grpcError(404, 5, `applications.argoproj.io "${name}" not found`)
         : grpcError(403, 7, 'permission denied')
     }
-    const rbac = ACTIONS[action]
+    const rbac = ACTIONS[operation.operationId ?? '']
     const appProject = sim.app.spec.project ?? 'default'
     if (rbac && options.policy && !options.policy(rbac, appProject, name)) {
       return grpcError(

@@ -176,6 +176,11 @@ export async function startHttpServer(
 }
 
 function send(res: ServerResponse, response: SimResponse): void {
+  if (response.stream) {
+    res.writeHead(response.status ?? 200, { ...(response.headers ?? {}) })
+    response.stream(res)
+    return
+  }
   const { headers, payload } = encode(response)
   res.writeHead(response.status ?? 200, headers)
   res.end(payload)
@@ -186,11 +191,6 @@ function encode(response: SimResponse): {
   payload: string | Buffer
 } {
   const headers: Record<string, string> = { ...(response.headers ?? {}) }
-  if (response.stream) {
-    res.writeHead(response.status ?? 200, headers)
-    response.stream(res)
-    return
-  }
   let payload: string | Buffer = ''
   if (Buffer.isBuffer(response.body) || typeof response.body === 'string') {
     payload = response.body

@@ -76,19 +76,30 @@ export async function follow<T>(options: FollowOptions<T>): Promise<Followed<T>>
       graceMs: Infinity
     })
   } catch (error) {
-    const reason: unknown = options.signal?.reason
-    if (reason instanceof DeployError && reason.code === 'TIMEOUT') {
-      // An enclosing deadline (the service's deploy_timeout, the phase's) ended the wait: its
-      // TIMEOUT, saying what was being waited for, and caused by it so that deadline keeps it.
-      throw new DeployError('TIMEOUT', `${options.describe} did not finish: ${reason.message}`, {
-        cause: reason
-      })
-    }
-    if (options.signal?.aborted) {
-      throw new DeployError('CANCELLED', `cancelled while waiting for ${options.describe}`)
-    }
-    throw error
+    throw waitEnded(error, options.signal, options.describe)
   }
+}
+
+/**
+ * What a wait throws when it stops: an enclosing deadline (the service's deploy_timeout, the
+ * phase's) is a TIMEOUT saying what was being waited for, caused by that deadline so it keeps it;
+ * a cancel is CANCELLED; anything else is the wait's own error. Shared by every wait that does not
+ * go through follow() alone (the Argo CD watch).
+ */
+export function waitEnded(
+  error: unknown,
+  signal: AbortSignal | undefined,
+  describe: string
+): unknown {
+  const reason: unknown = signal?.reason
+  if (reason instanceof DeployError && reason.code === 'TIMEOUT') {
+    return new DeployError('TIMEOUT', `${describe} did not finish: ${reason.message}`, {
+      cause: reason
+    })
+  }
+  if (signal?.aborted)
+    return new DeployError('CANCELLED', `cancelled while waiting for ${describe}`)
+  return error
 }
 
 function timeoutError(options: FollowOptions<unknown>): DeployError {

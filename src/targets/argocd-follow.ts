@@ -7,7 +7,7 @@ import {
 } from '../clients/argocd.js'
 import { DeployError, isAbortError } from '../errors.js'
 import { withDeadline } from '../runtime/deadline.js'
-import { follow, formatDuration } from '../runtime/follow.js'
+import { follow, formatDuration, waitEnded } from '../runtime/follow.js'
 import type { RetryNotice } from '../runtime/retry.js'
 
 /**
@@ -239,10 +239,7 @@ export async function followApplication<T>(options: FollowApplicationOptions<T>)
       { graceMs: Infinity }
     )
   } catch (error) {
-    if (options.signal.aborted) {
-      throw new DeployError('CANCELLED', `cancelled while waiting for ${options.describe}`)
-    }
-    throw error
+    throw waitEnded(error, options.signal, options.describe)
   }
 }
 
