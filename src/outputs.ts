@@ -41,6 +41,9 @@ export function doneMessage(
     case 'success': {
       const deployed = plan?.services.some(s => s.deploy)
       const images = Object.keys(state.images).length
+      if (deployed && plan?.rollback) {
+        return `rollback to ${plan.rollback.to.label} on ${settings.environment}${state.deploymentUrl ? `: ${state.deploymentUrl}` : ''}`
+      }
       if (deployed) {
         return `deployed to ${settings.environment}${state.deploymentUrl ? `: ${state.deploymentUrl}` : ''}`
       }

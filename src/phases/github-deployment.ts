@@ -60,7 +60,9 @@ export async function startGitHubDeployment(
   plan: Plan,
   log: DeploymentLog,
   signal?: AbortSignal,
-  tuning?: GitHubTuning
+  tuning?: GitHubTuning,
+  /** The deployment record (src/plan/deployment-record.ts); without it, only the run's id. */
+  payload: Readonly<Record<string, unknown>> = { deployment_id: plan.deploymentId }
 ): Promise<GitHubDeployment | undefined> {
   if (plan.dryRun || !usesGitHubApi(settings)) return undefined
   const { owner, repo } = settings.context
@@ -76,7 +78,7 @@ export async function startGitHubDeployment(
         commit: plan.commit,
         environment: plan.environment,
         description: `${plan.version.imageTag} (${plan.deploymentId})`.slice(0, 140),
-        deploymentId: plan.deploymentId,
+        payload,
         production: plan.environment === 'prod'
       },
       signal

@@ -1,3 +1,4 @@
+import { describeRollback } from './rollback.js'
 import type { Plan } from './types.js'
 
 /** The plan as lines a person reads in the log and the job summary of a dry run. */
@@ -10,7 +11,8 @@ export function describePlan(plan: Plan): string[] {
     v.gitTag
       ? `Git tag: ${v.gitTag} (${v.reused ? 'already on this commit: reused' : 'to create'}; ${v.reason})`
       : 'Git tag: none (create_tag is false)',
-    `Image tag: ${v.imageTag}`
+    `Image tag: ${v.imageTag}`,
+    ...describeRollback(plan)
   ]
   if (plan.release) {
     const kind = plan.release.prerelease ? 'pre-release' : 'release, marked latest'
@@ -29,9 +31,11 @@ export function describePlan(plan: Plan): string[] {
       ? 'no image'
       : image.action === 'promote'
         ? `promote ${image.promoteFrom} -> ${image.reference}`
-        : image.action === 'skip'
-          ? `use existing ${image.reference}`
-          : `build ${image.reference}`
+        : image.action === 'rollback'
+          ? `roll back to ${image.reference}`
+          : image.action === 'skip'
+            ? `use existing ${image.reference}`
+            : `build ${image.reference}`
     lines.push(`  ${service.name}: ${imageText}; ${describeTarget(service.deploy)}`)
   }
   return lines

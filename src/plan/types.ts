@@ -14,6 +14,23 @@ export interface Plan {
   readonly services: readonly PlannedService[]
   /** Service names in deploy order: each layer after the layers it depends on. */
   readonly layers: readonly (readonly string[])[]
+  /** Present when the run puts back an earlier deployment instead of building. */
+  readonly rollback?: RollbackPlan
+}
+
+/** A deployment of the history, as a person names it: its GitHub id and its version or tag. */
+export interface RecordedDeploymentRef {
+  readonly id: number
+  /** vX.Y.Z, else the image tag. */
+  readonly label: string
+}
+
+export interface RollbackPlan {
+  /** What runs now (the environment's last successful deployment), when there is one. */
+  readonly from: RecordedDeploymentRef | undefined
+  readonly to: RecordedDeploymentRef
+  /** Services the record does not know (added since): left as they are. */
+  readonly untouched: readonly string[]
 }
 
 export interface VersionPlan {
@@ -43,7 +60,8 @@ export interface ReleasePlan {
   readonly previousTag: string | undefined
 }
 
-export type ImageAction = 'build' | 'promote' | 'skip'
+/** rollback: deploy the digest an earlier deployment recorded; nothing is built or pushed. */
+export type ImageAction = 'build' | 'promote' | 'skip' | 'rollback'
 
 export interface PlannedImage {
   readonly registry: RegistryKind

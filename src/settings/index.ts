@@ -74,6 +74,7 @@ export async function readSettings(
   const bump = input.oneOf('bump', BUMPS, 'auto')
   const dryRun = input.bool('dry_run', false)
   const preflight = input.bool('preflight', true)
+  const rollback = readRollback(input, context.eventName, githubToken, problems)
   const registryInsecure = input.bool('registry_insecure', false)
   const argocdInsecure = input.bool('argocd_insecure', false)
 
@@ -163,6 +164,7 @@ export async function readSettings(
     timezone,
     dryRun,
     preflight,
+    rollback,
     githubToken,
     configPath: config?.path,
     eventsFile,
@@ -174,6 +176,35 @@ export async function readSettings(
     deploy,
     notify
   })
+}
+
+/**
+ * `false` (or empty) means no rollback. A rollback is a person's decision under pressure, so it is
+ * taken only from a workflow_dispatch (or a local run), never from a push or a schedule, and it
+ * reads the history from GitHub Deployments, so it needs the token.
+ */
+function readRollback(
+  input: InputReader,
+  eventName: string,
+  githubToken: string | undefined,
+  problems: Problems
+): string | undefined {
+  const value = input.text('rollback')
+  if (!value || value === 'false') return undefined
+  if (!/^[\w.+-]{1,128}$/.test(value)) {
+    problems.add(
+      inputName('rollback'),
+      `expected false, previous, a git tag or a deployment id, got ${quote(value)}`
+    )
+    return undefined
+  }
+  if (eventName !== 'workflow_dispatch') {
+    problems.add(inputName('rollback'), `is taken only on workflow_dispatch, not on ${eventName}`)
+  }
+  if (!githubToken) {
+    problems.add(inputName('rollback'), 'needs github_token to read the deployment history')
+  }
+  return value
 }
 
 function readEnvironment(input: InputReader, eventName: string, problems: Problems): Environment {

@@ -20,6 +20,11 @@ export interface Settings {
   readonly dryRun: boolean
   /** Read-only checks of every external the plan uses, before anything is built or changed. */
   readonly preflight: boolean
+  /**
+   * `rollback` input: put back an earlier recorded deployment instead of building: 'previous'
+   * (the last successful one before what runs now) or a git tag / image tag / deployment id.
+   */
+  readonly rollback: string | undefined
   readonly githubToken: string | undefined
   /** Absolute path of the deploy config, when one is used. */
   readonly configPath: string | undefined
