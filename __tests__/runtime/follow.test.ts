@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { DeployError } from '../../src/errors.js'
-import { follow } from '../../src/runtime/follow.js'
+import { FIRST_MINUTE, follow } from '../../src/runtime/follow.js'
 
 describe('follow', () => {
   it('looks until done, reporting each new progress line once', async () => {
@@ -84,5 +84,96 @@ describe('follow', () => {
       }
     }).catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'DEPLOY_FAILED', message: 'rolled back' })
+  })
+
+  describe('while the wait is young', () => {
+    /** A wait on a simulated clock: every sleep moves it on, and is recorded. */
+    function simulated(): {
+      now: () => number
+      sleep: (ms: number) => Promise<void>
+      waits: number[]
+    } {
+      let clock = 0
+      const waits: number[] = []
+      return {
+        now: () => clock,
+        sleep: async ms => {
+          waits.push(ms)
+          clock += ms
+        },
+        waits
+      }
+    }
+
+    it('looks again after 1 s when a look saw the deployment move, never twice in a row', async () => {
+      // What each look sees: a move is a progress line that differs from the one before.
+      const seen = ['pending', 'pending', '1/2 running', '2/2 running', '2/2 running', 'draining']
+      const time = simulated()
+      let look = 0
+      const result = await follow({
+        describe: 'a rollout',
+        intervalMs: 5000,
+        young: FIRST_MINUTE,
+        timeoutMs: 600_000,
+        ...time,
+        look: async () => {
+          const state = seen[look++]
+          return state === undefined
+            ? { done: true, value: look }
+            : { done: false, progress: state }
+        }
+      })
+      expect(result.looks).toBe(7)
+      // pending (new: quick), pending, 1/2 (moved: quick), 2/2 (moved, but after a quick look),
+      // 2/2, draining (moved: quick).
+      expect(time.waits).toEqual([1000, 5000, 1000, 5000, 5000, 1000])
+    })
+
+    it('keeps the configured cadence once the first minute is over, and when it is already quicker', async () => {
+      const time = simulated()
+      let look = 0
+      await follow({
+        describe: 'a long rollout',
+        intervalMs: 5000,
+        young: FIRST_MINUTE,
+        timeoutMs: 600_000,
+        ...time,
+        // Moves on every look.
+        look: async () =>
+          ++look > 30 ? { done: true, value: look } : { done: false, progress: `${look}` }
+      })
+      const firstMinute = time.waits.slice(0, 20)
+      expect(firstMinute).toEqual(Array.from({ length: 20 }, (_, i) => (i % 2 ? 5000 : 1000)))
+      // 20 looks in 60 s (quick and whole intervals alternating); from then on, the interval.
+      expect(time.waits.slice(20)).toEqual(Array(10).fill(5000))
+
+      const fast = simulated()
+      let fastLook = 0
+      await follow({
+        describe: 'x',
+        intervalMs: 500,
+        young: FIRST_MINUTE,
+        timeoutMs: 600_000,
+        ...fast,
+        look: async () =>
+          ++fastLook > 4 ? { done: true, value: 1 } : { done: false, progress: `${fastLook}` }
+      })
+      expect(fast.waits).toEqual([500, 500, 500, 500])
+    })
+
+    it('counts an explicit move of a look without a progress line', async () => {
+      const time = simulated()
+      let look = 0
+      await follow({
+        describe: 'x',
+        intervalMs: 2000,
+        young: FIRST_MINUTE,
+        timeoutMs: 600_000,
+        ...time,
+        look: async () =>
+          ++look > 4 ? { done: true, value: 1 } : { done: false, moved: look % 2 === 0 }
+      })
+      expect(time.waits).toEqual([2000, 1000, 2000, 1000])
+    })
   })
 })
