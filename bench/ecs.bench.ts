@@ -112,7 +112,9 @@ function looksWhileWaiting(controller: Controller, operations: readonly string[]
   const status = {
     rolling: 'DescribeServices',
     codedeploy: 'GetDeployment',
-    blue_green: 'DescribeServiceDeployments'
+    blue_green: 'DescribeServiceDeployments',
+    linear: 'DescribeServiceDeployments',
+    canary: 'DescribeServiceDeployments'
   }[controller]
   const start = Math.max(
     ...['UpdateService', 'CreateDeployment'].map(op => operations.lastIndexOf(op))
