@@ -105,7 +105,7 @@ describe('follow', () => {
       }
     }
 
-    it('looks again after 1 s when a look saw the deployment move, never twice in a row', async () => {
+    it('looks again after 1 s while the deployment moves, back on the regular looks once it does not', async () => {
       // What each look sees: a move is a progress line that differs from the one before.
       const seen = ['pending', 'pending', '1/2 running', '2/2 running', '2/2 running', 'draining']
       const time = simulated()
@@ -124,16 +124,16 @@ describe('follow', () => {
         }
       })
       expect(result.looks).toBe(7)
-      // pending (new: quick), pending, 1/2 (moved: quick), 2/2 (moved, but after a quick look),
-      // 2/2, draining (moved: quick).
-      expect(time.waits).toEqual([1000, 5000, 1000, 5000, 5000, 1000])
+      // Looks at 0 s pending (new), 1 s pending (still: back to the 5 s grid), 5 s 1/2 (moved),
+      // 6 s 2/2 (moved), 7 s 2/2 (still), 10 s draining (moved), 11 s done.
+      expect(time.waits).toEqual([1000, 4000, 1000, 1000, 3000, 1000])
     })
 
-    it('keeps the configured cadence once the first minute is over, and when it is already quicker', async () => {
+    it('spends at most a minute of the interval on quick looks, and none after the first minute', async () => {
       const time = simulated()
       let look = 0
       await follow({
-        describe: 'a long rollout',
+        describe: 'a busy rollout',
         intervalMs: 5000,
         young: FIRST_MINUTE,
         timeoutMs: 600_000,
@@ -142,10 +142,23 @@ describe('follow', () => {
         look: async () =>
           ++look > 30 ? { done: true, value: look } : { done: false, progress: `${look}` }
       })
-      const firstMinute = time.waits.slice(0, 20)
-      expect(firstMinute).toEqual(Array.from({ length: 20 }, (_, i) => (i % 2 ? 5000 : 1000)))
-      // 20 looks in 60 s (quick and whole intervals alternating); from then on, the interval.
-      expect(time.waits.slice(20)).toEqual(Array(10).fill(5000))
+      // Every second: the regular look of each 5 s and four quick ones between, until 12 quick
+      // looks (what 5 s looks cost in a minute) are spent; then the interval.
+      expect(time.waits).toEqual([...Array(15).fill(1000), ...Array(15).fill(5000)])
+
+      const late = simulated()
+      let lateLook = 0
+      await follow({
+        describe: 'a rollout that starts moving late',
+        intervalMs: 5000,
+        young: FIRST_MINUTE,
+        timeoutMs: 600_000,
+        ...late,
+        // Still for 65 s, then moving on every look.
+        look: async () =>
+          ++lateLook > 16 ? { done: true, value: 1 } : { done: false, moved: lateLook > 14 }
+      })
+      expect(late.waits).toEqual(Array(16).fill(5000))
 
       const fast = simulated()
       let fastLook = 0
@@ -158,6 +171,7 @@ describe('follow', () => {
         look: async () =>
           ++fastLook > 4 ? { done: true, value: 1 } : { done: false, progress: `${fastLook}` }
       })
+      // An interval already under a second is kept.
       expect(fast.waits).toEqual([500, 500, 500, 500])
     })
 
@@ -173,7 +187,8 @@ describe('follow', () => {
         look: async () =>
           ++look > 4 ? { done: true, value: 1 } : { done: false, moved: look % 2 === 0 }
       })
-      expect(time.waits).toEqual([2000, 1000, 2000, 1000])
+      // 0 s still, 2 s moved, 3 s (quick) still, 4 s moved, 5 s done.
+      expect(time.waits).toEqual([2000, 1000, 1000, 1000])
     })
   })
 })

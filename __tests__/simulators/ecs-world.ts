@@ -18,8 +18,8 @@ export type Controller = 'rolling' | 'codedeploy' | 'blue_green' | 'linear' | 'c
 export interface EcsSimOptions {
   controller: Controller
   scenario: Scenario
-  /** Omitted: one step per status call. */
-  stepMs?: number
+  /** Omitted: one step per status call. A list: each step's own spacing (the last repeats). */
+  stepMs?: number | readonly number[]
   /**
    * A simulated clock (ms). With it every step waits its own time (a bake, a hook that holds),
    * `stepMs` when it has none, and each look sees the timeline as of the clock.

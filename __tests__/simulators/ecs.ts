@@ -200,12 +200,16 @@ export async function startEcsSimulator(options: EcsSimOptions): Promise<EcsSimu
   const statusCalls: number[] = []
   const sim = { finalAt: undefined as number | undefined }
   const timed = options.stepMs !== undefined || options.clock !== undefined
-  const delay = (step: Step | undefined): number =>
-    (options.clock ? step?.ms : undefined) ?? options.stepMs ?? 5000
+  const spacing = (index: number): number | undefined => {
+    const { stepMs } = options
+    return typeof stepMs === 'number' ? stepMs : stepMs?.[Math.min(index, stepMs.length - 1)]
+  }
+  const delay = (index: number): number =>
+    (options.clock ? steps[index]?.ms : undefined) ?? spacing(index) ?? 5000
   function startTimeline(next: Step[]): void {
     steps = next
     applied = 0
-    nextAt = now() + delay(steps[0])
+    nextAt = now() + delay(0)
   }
   function advance(statusCall: boolean): void {
     // One reading of the clock, so a call is never recorded before a state it already shows.
@@ -218,7 +222,7 @@ export async function startEcsSimulator(options: EcsSimOptions): Promise<EcsSimu
     while (applied < steps.length && nextAt <= at) {
       const due = nextAt
       applyStep(due)
-      nextAt = due + delay(steps[applied])
+      nextAt = due + delay(applied)
     }
   }
   function applyStep(at: number): void {

@@ -8,7 +8,8 @@ export { formatDuration }
 
 /**
  * The one follower every wait goes through: look, and if it is not over, look again one interval
- * after the previous look started, until it is over, the deadline passes (TIMEOUT) or the run is
+ * after the previous look started (and in between while a young wait moves, see `Young`), until
+ * it is over, the deadline passes (TIMEOUT) or the run is
  * cancelled (CANCELLED). Each look goes through the retry helper, so throttling backs off and a
  * dropped connection is tried again without ending the wait; nothing else slows the cadence, so
  * the end is noticed within one interval of happening.
@@ -33,12 +34,15 @@ export interface FollowOptions<T> {
 }
 
 /**
- * Most fast deploys end within their first minute, where one look per interval (5 s) makes the
- * end wait up to 5 s to be noticed. While the wait is younger than `periodMs`, a look that saw
- * the deployment move is followed by the next one `intervalMs` later instead of a whole interval;
- * never two quick looks in a row, so the young period costs at most twice the looks of the
- * configured cadence (in practice one more look per change seen), and the rest of the wait
- * exactly as many as before. A look that saw nothing move waits the whole interval.
+ * Most fast deploys end within their first minute, where one look per interval (5 s) leaves the
+ * end up to 5 s unnoticed. While the wait is younger than `periodMs`, a look that saw the
+ * deployment move (a stage, a step, a state) is followed by a quick one `intervalMs` later, and
+ * so on while it keeps moving: a burst of changes, and the end that usually closes it, are each
+ * seen within `intervalMs`. Quick looks come between the regular ones, never instead of them, so
+ * the end is still seen within one interval; there are at most as many as the configured interval
+ * makes in `periodMs` (12 at 5 s). The young period costs at most twice its looks, the rest of the
+ * wait none more. (A flat 1 s cadence for the first minute would cost five times that minute's
+ * looks; docs/ecs.md, "Measured", has the figures.)
  */
 export interface Young {
   intervalMs: number
@@ -68,10 +72,14 @@ export async function follow<T>(options: FollowOptions<T>): Promise<Followed<T>>
   const deadline = started + options.timeoutMs
   let looks = 0
   let lastProgress: string | undefined
-  let quick = false
+  let quickLooks = 0
+  let quickLook = false
+  // When the next regular look is due: one interval after the previous regular look started.
+  let regularAt = started
   const lookUntilDone = async (signal: AbortSignal): Promise<Followed<T>> => {
     for (;;) {
       const lookStarted = now()
+      if (!quickLook) regularAt = lookStarted + options.intervalMs
       looks++
       const look = await withRetry(s => options.look(s), {
         describe: options.describe,
@@ -87,11 +95,13 @@ export async function follow<T>(options: FollowOptions<T>): Promise<Followed<T>>
         lastProgress = look.progress
         options.onProgress?.(look.progress as string)
       }
-      quick = !quick && young(options, lookStarted - started) && (look.moved ?? changed)
-      const interval = quick
-        ? Math.min(options.intervalMs, (options.young as Young).intervalMs)
-        : options.intervalMs
-      const wait = interval - (now() - lookStarted)
+      const quickAt = lookStarted + (options.young?.intervalMs ?? options.intervalMs)
+      quickLook =
+        quickAt < regularAt &&
+        young(options, lookStarted - started, quickLooks) &&
+        (look.moved ?? changed)
+      if (quickLook) quickLooks++
+      const wait = (quickLook ? quickAt : regularAt) - now()
       await sleep(Math.min(Math.max(0, wait), Math.max(0, deadline - now())), signal)
       if (now() >= deadline) throw timeoutError(options)
     }
@@ -111,8 +121,10 @@ export async function follow<T>(options: FollowOptions<T>): Promise<Followed<T>>
   }
 }
 
-function young(options: FollowOptions<unknown>, elapsedMs: number): boolean {
-  return options.young !== undefined && elapsedMs < options.young.periodMs
+function young(options: FollowOptions<unknown>, elapsedMs: number, quickLooks: number): boolean {
+  const young = options.young
+  if (!young || elapsedMs >= young.periodMs) return false
+  return quickLooks < Math.floor(young.periodMs / options.intervalMs)
 }
 
 function timeoutError(options: FollowOptions<unknown>): DeployError {
