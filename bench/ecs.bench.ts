@@ -30,16 +30,8 @@ const INTERVAL_MS = 100
 // Not a multiple of the interval, so the final state lands at a different phase of each look.
 const STEP_MS = 137
 
-async function runOurs(
-  controller: Controller,
-  options: { intervalMs: number; stepMs: number; scenario?: Scenario }
-): Promise<{ latencyMs: number; waitMs: number; calls: number; looks: number; failed: boolean }> {
-  sim = await withEcsSimulator({
-    controller,
-    scenario: options.scenario ?? 'success',
-    stepMs: options.stepMs
-  })
-  const request = ecsRequest({
+function requestFor(controller: Controller): ReturnType<typeof ecsRequest> {
+  return ecsRequest({
     strategy: controller,
     codedeploy:
       controller === 'codedeploy'
@@ -51,6 +43,18 @@ async function runOurs(
           }
         : undefined
   })
+}
+
+async function runOurs(
+  controller: Controller,
+  options: { intervalMs: number; stepMs: number; scenario?: Scenario }
+): Promise<{ latencyMs: number; waitMs: number; calls: number; looks: number; failed: boolean }> {
+  sim = await withEcsSimulator({
+    controller,
+    scenario: options.scenario ?? 'success',
+    stepMs: options.stepMs
+  })
+  const request = requestFor(controller)
   const started = Date.now()
   let failed = false
   await deploy(
@@ -156,18 +160,7 @@ async function runAtScale(
     cadence === 'adaptive'
       ? recorded.context
       : { ...recorded.context, sleep: (_ms: number, signal?: AbortSignal) => replaced(signal) }
-  const request = ecsRequest({
-    strategy: controller,
-    codedeploy:
-      controller === 'codedeploy'
-        ? {
-            application: 'AppECS-shop-api',
-            deploymentGroup: 'DgpECS-shop-api',
-            appspec: undefined,
-            autoRollback: true
-          }
-        : undefined
-  })
+  const request = requestFor(controller)
   await deploy(request, context)
   const finalAt = sim.finalAt as number
   const result = {

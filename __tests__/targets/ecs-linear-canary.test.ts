@@ -38,6 +38,36 @@ const UP_TO_TEST_TRAFFIC = [
   'waiting on hook hook-smoke (Lambda smoke) at POST_TEST_TRAFFIC_SHIFT, up to 60 min before ECS rolls back',
   'hook hook-smoke (Lambda smoke) SUCCEEDED'
 ]
+/** From test traffic to the end: four steps with their bakes, then the deployment's bake. */
+const LINEAR_STEPS_TO_THE_END = [
+  'stage PRE_PRODUCTION_TRAFFIC_SHIFT',
+  'stage PRODUCTION_TRAFFIC_SHIFT',
+  '25% of production traffic on the new revision, bake 5 min',
+  'stage PRE_PRODUCTION_TRAFFIC_SHIFT',
+  'stage PRODUCTION_TRAFFIC_SHIFT',
+  '50% of production traffic on the new revision, bake 5 min',
+  'stage PRE_PRODUCTION_TRAFFIC_SHIFT',
+  'stage PRODUCTION_TRAFFIC_SHIFT',
+  '75% of production traffic on the new revision, bake 5 min',
+  'stage PRE_PRODUCTION_TRAFFIC_SHIFT',
+  'stage PRODUCTION_TRAFFIC_SHIFT',
+  '100% of production traffic on the new revision',
+  'stage POST_PRODUCTION_TRAFFIC_SHIFT',
+  'stage BAKE_TIME (10 min)',
+  'stage CLEAN_UP'
+]
+/** The canary, its bake, the rest, then the deployment's bake. */
+const CANARY_STEPS_TO_THE_END = [
+  'stage PRE_PRODUCTION_TRAFFIC_SHIFT',
+  'stage PRODUCTION_TRAFFIC_SHIFT',
+  '10% of production traffic on the new revision, bake 15 min',
+  'stage PRE_PRODUCTION_TRAFFIC_SHIFT',
+  'stage PRODUCTION_TRAFFIC_SHIFT',
+  '100% of production traffic on the new revision',
+  'stage POST_PRODUCTION_TRAFFIC_SHIFT',
+  'stage BAKE_TIME (10 min)',
+  'stage CLEAN_UP'
+]
 const LINEAR_REQUESTED =
   'ECS linear deployment of api:2 requested: production traffic in steps of 25%, 5 min apart, then bake 10 min'
 const CANARY_REQUESTED =
@@ -86,21 +116,7 @@ describe('ECS LINEAR deployments', () => {
       'registered task definition api:2',
       LINEAR_REQUESTED,
       ...UP_TO_TEST_TRAFFIC.slice(1),
-      'stage PRE_PRODUCTION_TRAFFIC_SHIFT',
-      'stage PRODUCTION_TRAFFIC_SHIFT',
-      '25% of production traffic on the new revision, bake 5 min',
-      'stage PRE_PRODUCTION_TRAFFIC_SHIFT',
-      'stage PRODUCTION_TRAFFIC_SHIFT',
-      '50% of production traffic on the new revision, bake 5 min',
-      'stage PRE_PRODUCTION_TRAFFIC_SHIFT',
-      'stage PRODUCTION_TRAFFIC_SHIFT',
-      '75% of production traffic on the new revision, bake 5 min',
-      'stage PRE_PRODUCTION_TRAFFIC_SHIFT',
-      'stage PRODUCTION_TRAFFIC_SHIFT',
-      '100% of production traffic on the new revision',
-      'stage POST_PRODUCTION_TRAFFIC_SHIFT',
-      'stage BAKE_TIME (10 min)',
-      'stage CLEAN_UP'
+      ...LINEAR_STEPS_TO_THE_END
     ])
     const step = recorded
       .progress()
@@ -180,21 +196,7 @@ describe('ECS LINEAR deployments', () => {
       ...UP_TO_TEST_TRAFFIC.slice(1),
       PAUSED,
       'hook hook-pause-1 (pause) SUCCEEDED',
-      'stage PRE_PRODUCTION_TRAFFIC_SHIFT',
-      'stage PRODUCTION_TRAFFIC_SHIFT',
-      '25% of production traffic on the new revision, bake 5 min',
-      'stage PRE_PRODUCTION_TRAFFIC_SHIFT',
-      'stage PRODUCTION_TRAFFIC_SHIFT',
-      '50% of production traffic on the new revision, bake 5 min',
-      'stage PRE_PRODUCTION_TRAFFIC_SHIFT',
-      'stage PRODUCTION_TRAFFIC_SHIFT',
-      '75% of production traffic on the new revision, bake 5 min',
-      'stage PRE_PRODUCTION_TRAFFIC_SHIFT',
-      'stage PRODUCTION_TRAFFIC_SHIFT',
-      '100% of production traffic on the new revision',
-      'stage POST_PRODUCTION_TRAFFIC_SHIFT',
-      'stage BAKE_TIME (10 min)',
-      'stage CLEAN_UP'
+      ...LINEAR_STEPS_TO_THE_END
     ])
     // Twenty minutes of looks while it held, one line for them all.
     const paused = recorded.progress().find(p => p.message === PAUSED)?.at as number
@@ -299,15 +301,7 @@ describe('ECS CANARY deployments', () => {
       'registered task definition api:2',
       CANARY_REQUESTED,
       ...UP_TO_TEST_TRAFFIC.slice(1),
-      'stage PRE_PRODUCTION_TRAFFIC_SHIFT',
-      'stage PRODUCTION_TRAFFIC_SHIFT',
-      '10% of production traffic on the new revision, bake 15 min',
-      'stage PRE_PRODUCTION_TRAFFIC_SHIFT',
-      'stage PRODUCTION_TRAFFIC_SHIFT',
-      '100% of production traffic on the new revision',
-      'stage POST_PRODUCTION_TRAFFIC_SHIFT',
-      'stage BAKE_TIME (10 min)',
-      'stage CLEAN_UP'
+      ...CANARY_STEPS_TO_THE_END
     ])
     expect(sim.serviceDeployments()[0]).toMatchObject({ status: 'SUCCESSFUL' })
     expect(detection(sim)).toEqual({ looksAfterFinal: 1, lookBefore: true })
@@ -367,15 +361,7 @@ describe('ECS CANARY deployments', () => {
       ...UP_TO_TEST_TRAFFIC.slice(1),
       PAUSED,
       'hook hook-pause-1 (pause) SUCCEEDED',
-      'stage PRE_PRODUCTION_TRAFFIC_SHIFT',
-      'stage PRODUCTION_TRAFFIC_SHIFT',
-      '10% of production traffic on the new revision, bake 15 min',
-      'stage PRE_PRODUCTION_TRAFFIC_SHIFT',
-      'stage PRODUCTION_TRAFFIC_SHIFT',
-      '100% of production traffic on the new revision',
-      'stage POST_PRODUCTION_TRAFFIC_SHIFT',
-      'stage BAKE_TIME (10 min)',
-      'stage CLEAN_UP'
+      ...CANARY_STEPS_TO_THE_END
     ])
     const paused = recorded.progress().find(p => p.message === PAUSED)?.at as number
     expect(
