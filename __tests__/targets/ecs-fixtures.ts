@@ -27,6 +27,9 @@ export function ecsRequest(
       service: 'api',
       containers: ['app'],
       strategy: 'rolling',
+      waitUntil: 'completed',
+      linear: undefined,
+      canary: undefined,
       taskDefinition: undefined,
       keepRevisions: undefined,
       codedeploy: undefined,
@@ -55,22 +58,53 @@ export interface RecordingContext {
   waits: number[]
 }
 
+/**
+ * A simulated clock for the simulator and the follower together: a wait moves it on at once, so
+ * an hour of traffic steps and bakes plays in milliseconds, and what happens when is exact.
+ */
+export interface SimulatedClock {
+  now: () => number
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>
+}
+
+export function simulatedClock(start = Date.UTC(2026, 10, 24, 7, 0, 0)): SimulatedClock {
+  let clock = start
+  return {
+    now: () => clock,
+    sleep: async (ms, signal) => {
+      signal?.throwIfAborted()
+      clock += Math.max(0, ms)
+      // Let whatever the wait would have let run (a cancel, an answer) run.
+      await new Promise(resolve => setImmediate(resolve))
+      signal?.throwIfAborted()
+    }
+  }
+}
+
 export function recordingContext(
-  options: { intervalMs?: number; timeoutMs?: number; signal?: AbortSignal } = {}
+  options: {
+    intervalMs?: number
+    timeoutMs?: number
+    signal?: AbortSignal
+    clock?: SimulatedClock
+  } = {}
 ): RecordingContext {
   const log: Recorded[] = []
   const waits: number[] = []
+  const clock = options.clock
+  const now = clock?.now ?? Date.now
   const context: TargetContext = {
     signal: options.signal ?? new AbortController().signal,
     timeoutMs: options.timeoutMs ?? 20_000,
     pollIntervalMs: options.intervalMs ?? 10,
     sleep: async (ms, signal) => {
       waits.push(ms)
-      await sleep(ms, signal)
+      await (clock?.sleep ?? sleep)(ms, signal)
     },
-    progress: (message, data) => log.push({ kind: 'progress', message, data, at: Date.now() }),
-    info: message => log.push({ kind: 'info', message, at: Date.now() }),
-    warning: message => log.push({ kind: 'warning', message, at: Date.now() })
+    ...(clock ? { now } : {}),
+    progress: (message, data) => log.push({ kind: 'progress', message, data, at: now() }),
+    info: message => log.push({ kind: 'info', message, at: now() }),
+    warning: message => log.push({ kind: 'warning', message, at: now() })
   }
   return { context, log, progress: () => log.filter(r => r.kind === 'progress'), waits }
 }

@@ -156,6 +156,29 @@ function looksAfterEnd(arn: string): Look[] {
 }
 
 describe('Step Functions deploy, start mode', () => {
+  it('looks again after 1 s while the history of a young execution grows, within a minute of quick looks', async () => {
+    const arn = machine({ checkLoops: 1 })
+    const c = context({ pollIntervalMs: 2000, timeoutMs: 3_600_000 })
+    // The follower asks for 1 s and 2 s on a clock of its own; the execution moves in real time.
+    let clock = 0
+    Object.assign(c, {
+      now: () => clock,
+      sleep: async (ms: number, signal?: AbortSignal) => {
+        c.waits.push(ms)
+        clock += ms
+        await sleep(5, signal)
+      }
+    })
+
+    await deploy(request(target({ stateMachineArn: arn })), c)
+
+    // The first look reads ExecutionStarted and more: the execution moved.
+    expect(c.waits[0]).toBe(1000)
+    expect(c.waits.every(ms => ms === 1000 || ms === 2000)).toBe(true)
+    // At most what 2 s looks cost in a minute.
+    expect(c.waits.filter(ms => ms === 1000).length).toBeLessThanOrEqual(30)
+  })
+
   it('starts the execution, reports each state and ends one look after the simulator does', async () => {
     const arn = machine({ checkLoops: 1 })
     const c = context()

@@ -1,4 +1,5 @@
 import type {
+  DeploymentConfiguration,
   ECSClient,
   Service,
   ServiceDeployment,
@@ -211,6 +212,8 @@ export class EcsApi {
       service: string
       taskDefinition: string
       forceNewDeployment?: boolean
+      /** The whole configuration: ECS replaces it, so what is left out falls back to defaults. */
+      deploymentConfiguration?: DeploymentConfiguration
     },
     signal: AbortSignal
   ): Promise<Service> {

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import {
+  BAKE_RANGE,
   CONTROL_CHARACTER,
   GRACE_RANGE,
   INTERVAL_RANGE,
@@ -162,6 +163,36 @@ const codedeploy = v.strictObject({
   auto_rollback: optional(v.boolean())
 })
 
+/** ECS takes traffic percentages in tenths: canaryPercent 0.1-100, stepPercent 3-100. */
+const percent = (min: number) =>
+  v.pipe(
+    v.number(),
+    v.minValue(min, `expected at least ${min}`),
+    v.maxValue(100, 'expected at most 100'),
+    v.check(
+      value => Math.abs(value * 10 - Math.round(value * 10)) < 1e-9,
+      'expected tenths of a percent'
+    )
+  )
+/** ECS bake times are whole minutes from 0 to 1440. */
+const bake = v.pipe(
+  v.union([v.number(), v.string()]),
+  v.check(
+    value => parseDuration(value, BAKE_RANGE) !== undefined,
+    'expected whole minutes such as 0m, 5m or 2h (ECS bakes in minutes), at most 24h'
+  )
+)
+
+const linear = v.strictObject({
+  step_percent: optional(percent(3)),
+  step_bake: optional(bake)
+})
+
+const canary = v.strictObject({
+  percent: optional(percent(0.1)),
+  bake: optional(bake)
+})
+
 const ecs = v.strictObject({
   cluster: ecsName,
   service: ecsName,
@@ -169,8 +200,11 @@ const ecs = v.strictObject({
     name(255),
     v.pipe(v.array(name(255)), v.minLength(1, 'expected a container'))
   ]),
-  strategy: optional(v.picklist(['rolling', 'codedeploy', 'blue_green'])),
+  strategy: optional(v.picklist(['rolling', 'codedeploy', 'blue_green', 'linear', 'canary'])),
+  wait_until: optional(v.picklist(['completed', 'traffic_shifted', 'test_traffic'])),
   codedeploy: optional(mapping(codedeploy)),
+  linear: optional(mapping(linear)),
+  canary: optional(mapping(canary)),
   /** A file in the workspace, or an ARN. */
   task_definition: optional(path),
   keep_revisions: optional(wholeNumber(1, 1000)),

@@ -15,7 +15,13 @@ import type {
   StepFunctionsTarget
 } from './types.js'
 import { isLoopbackHost } from '../runtime/hosts.js'
-import { INTERVAL_RANGE, GRACE_RANGE, parseDuration, registryProblem } from './values.js'
+import {
+  BAKE_RANGE,
+  INTERVAL_RANGE,
+  GRACE_RANGE,
+  parseDuration,
+  registryProblem
+} from './values.js'
 
 /** Registry spec (`ghcr`, `ecr`, `host[:port][/namespace]`) -> where images go. */
 export function parseRegistry(
@@ -206,6 +212,29 @@ function ecsTarget(
       `only used with strategy: codedeploy (strategy is ${strategy})`
     )
   }
+  for (const [key, wanted] of [
+    ['linear', 'linear'],
+    ['canary', 'canary']
+  ] as const) {
+    if (ecs[key] && strategy !== wanted)
+      problems.add(
+        `${where}.${key}`,
+        `only used with strategy: ${wanted} (strategy is ${strategy})`
+      )
+  }
+  const waitUntil = ecs.wait_until ?? 'completed'
+  if (waitUntil === 'traffic_shifted' && strategy === 'rolling') {
+    problems.add(
+      `${where}.wait_until`,
+      'traffic_shifted needs a strategy that shifts traffic (blue_green, linear, canary, codedeploy); strategy is rolling'
+    )
+  }
+  if (waitUntil === 'test_traffic' && strategy !== 'codedeploy') {
+    problems.add(
+      `${where}.wait_until`,
+      `test_traffic is for strategy: codedeploy (its test listener); strategy is ${strategy}`
+    )
+  }
   const taskDefinition = ecs.task_definition?.startsWith('arn:')
     ? ecs.task_definition
     : existingFile(ecs.task_definition, workspace, `${where}.task_definition`, problems)
@@ -223,6 +252,15 @@ function ecsTarget(
     service: ecs.service,
     containers,
     strategy,
+    waitUntil,
+    linear: ecs.linear && {
+      stepPercent: ecs.linear.step_percent,
+      stepBakeMinutes: bakeMinutes(ecs.linear.step_bake)
+    },
+    canary: ecs.canary && {
+      percent: ecs.canary.percent,
+      bakeMinutes: bakeMinutes(ecs.canary.bake)
+    },
     taskDefinition,
     keepRevisions: ecs.keep_revisions,
     codedeploy: ecs.codedeploy
@@ -235,6 +273,11 @@ function ecsTarget(
       : undefined,
     ...timing(ecs)
   }
+}
+
+function bakeMinutes(value: string | number | undefined): number | undefined {
+  const ms = value === undefined ? undefined : parseDuration(value, BAKE_RANGE)
+  return ms === undefined ? undefined : ms / 60_000
 }
 
 function stepFunctionsTarget(

@@ -110,13 +110,28 @@ export interface TargetTiming {
   readonly pollIntervalMs: number | undefined
 }
 
+export type EcsStrategy = 'rolling' | 'codedeploy' | 'blue_green' | 'linear' | 'canary'
+export type WaitUntil = 'completed' | 'traffic_shifted' | 'test_traffic'
+
 export interface EcsTarget extends TargetTiming {
   readonly kind: 'ecs'
   readonly region: string | undefined
   readonly cluster: string
   readonly service: string
   readonly containers: readonly string[]
-  readonly strategy: 'rolling' | 'codedeploy' | 'blue_green'
+  readonly strategy: EcsStrategy
+  /**
+   * When the wait ends: the deployment complete (bake time and clean-up included), production
+   * traffic all on the new revision, or (CodeDeploy) the replacement tasks on the test listener.
+   */
+  readonly waitUntil: WaitUntil
+  /** strategy linear: set on the service with the update; absent ones stay as the service has them. */
+  readonly linear:
+    | { readonly stepPercent: number | undefined; readonly stepBakeMinutes: number | undefined }
+    | undefined
+  /** strategy canary: likewise. */
+  readonly canary:
+    { readonly percent: number | undefined; readonly bakeMinutes: number | undefined } | undefined
   /** A task definition file (absolute path) or ARN to start from instead of the service's own. */
   readonly taskDefinition: string | undefined
   readonly keepRevisions: number | undefined

@@ -1,6 +1,6 @@
 import type { DescribeExecutionOutput } from '@aws-sdk/client-sfn'
 import { DeployError, errorMessage } from '../errors.js'
-import { follow, formatDuration } from '../runtime/follow.js'
+import { FIRST_MINUTE, follow, formatDuration } from '../runtime/follow.js'
 import type { StepFunctionsTarget } from '../settings/types.js'
 import type { Deploy, DeployOutcome, DeployRequest, TargetContext } from './types.js'
 import type { StepFunctionsApi } from '../clients/sfn.js'
@@ -86,6 +86,7 @@ async function followExecution(
   const { value } = await follow<ExecutionTrail>({
     describe: `Step Functions execution ${executionArn.split(':').pop()}`,
     intervalMs: context.pollIntervalMs,
+    young: FIRST_MINUTE,
     timeoutMs,
     signal: context.signal,
     sleep: context.sleep,
@@ -97,7 +98,9 @@ async function followExecution(
       cursor = read.cursor
       trail = next.trail
       for (const update of next.updates) context.progress(describeUpdate(update), { ...update })
-      return trail.end ? { done: true, value: trail } : { done: false }
+      return trail.end
+        ? { done: true, value: trail }
+        : { done: false, moved: read.events.length > 0 }
     }
   }).catch(error => Promise.reject(asFailure('following the execution', error)))
   return value
