@@ -53,6 +53,13 @@ export class FaultPlan {
     return entry.fault
   }
 
+  /** Drops every fault not served yet; returns how many there were. */
+  clear(): number {
+    const left = this.pending
+    this.queue.length = 0
+    return left
+  }
+
   get pending(): number {
     return this.queue.reduce((sum, e) => sum + e.left, 0)
   }

@@ -36,8 +36,9 @@ async function deployWith(
   context: TargetContext
 ): Promise<DeployOutcome> {
   const { target } = request
-  const deadline = Date.now() + context.timeoutMs
-  const remaining = (): number => Math.max(1, deadline - Date.now())
+  const now = context.now ?? Date.now
+  const deadline = now() + context.timeoutMs
+  const remaining = (): number => Math.max(1, deadline - now())
   const found =
     target.mode === 'start'
       ? await startExecution(api, request, context)
