@@ -12,7 +12,7 @@ export const CODEDEPLOY_PREFIX = 'CodeDeploy_20141006'
 export function codeDeployOperations(world: EcsWorld): Record<string, AwsOperation> {
   const { options, desired, service, taskDefinitions, created, stops } = world
   const codeDeployments = new Map<string, Json>()
-  const now = Date.now
+  const now = options.now ?? Date.now
 
   // CodeDeploy: one deployment group over the service, blue/green with linear traffic shifting.
   const LIFECYCLE = [

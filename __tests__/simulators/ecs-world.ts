@@ -17,6 +17,8 @@ export interface EcsSimOptions {
   desiredCount?: number
   /** CodeDeploy deployment group's automatic rollback on failure. */
   autoRollback?: boolean
+  /** The clock stepMs is counted on (a test's simulated clock); real time by default. */
+  now?: () => number
 }
 
 export const ACCOUNT = '123456789012'

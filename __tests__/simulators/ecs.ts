@@ -22,7 +22,7 @@ export { LB_DNS, type Controller, type EcsSimOptions, type Scenario } from './ec
  * 1.1 protocol on one server, ELBv2 over the AWS Query protocol (form-encoded POST, XML answer) on
  * another. One cluster with one service; a deployment plays a scripted timeline that advances one
  * step per status call (DescribeServices, GetDeployment, DescribeServiceDeployments) or one step
- * per `stepMs` of wall time, the way ECS and CodeDeploy move on their own.
+ * per `stepMs` of its clock (`now`), the way ECS and CodeDeploy move on their own.
  */
 export interface EcsSimulator {
   readonly aws: AwsSimulator
@@ -68,7 +68,7 @@ export async function startEcsSimulator(options: EcsSimOptions): Promise<EcsSimu
   const events: Json[] = []
   const serviceDeployments = new Map<string, Json>()
   let counter = 100
-  const now = Date.now
+  const now = options.now ?? Date.now
 
   function putTaskDefinition(input: Json): Json {
     const family = String(input.family)
