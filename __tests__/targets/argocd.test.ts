@@ -5,12 +5,19 @@ import type { PlannedService, Plan } from '../../src/plan/types.js'
 import type { ArgoCdTarget, Settings } from '../../src/settings/types.js'
 import { deploy } from '../../src/targets/argocd.js'
 import type { DeployRequest, TargetContext } from '../../src/targets/types.js'
+import { simulatedClock } from '../fixtures/clock.js'
 import { waitUntil } from '../fixtures/wait.js'
 import { startArgoCdSimulator, type AppSeed, type ArgoCdSimulator } from '../simulators/argocd.js'
 
 const TOKEN = 'argocd-token-7f3e9b1c'
 const TAG = 'dev-2611210700'
 const REGISTRY = 'ghcr.io/acme'
+
+/**
+ * Argo CD moves on a simulated clock that the deploy's own waits move (its polls and its retries'
+ * backoffs), so the order of what it sees never depends on how busy the machine is.
+ */
+const clock = simulatedClock()
 
 let sim: ArgoCdSimulator | undefined
 afterEach(async () => {
@@ -33,6 +40,8 @@ function recorder(overrides: Partial<TargetContext> = {}): Recorder {
     signal: new AbortController().signal,
     timeoutMs: 10_000,
     pollIntervalMs: 15,
+    sleep: clock.sleep,
+    now: clock.now,
     progress: (message, data) => {
       lines.push(`progress: ${message}`)
       if (data) progressData.push(data)
@@ -156,6 +165,7 @@ function at(app: string, event: string): number {
 describe('Argo CD deploy', () => {
   it('deploys three apps in order: a chart without an image, a Helm app, a multi-source Kustomize app', async () => {
     sim = await startArgoCdSimulator({
+      now: clock.now,
       token: TOKEN,
       apps: [
         {
@@ -268,7 +278,11 @@ describe('Argo CD deploy', () => {
   })
 
   it('fails a sync that ends Failed with DEPLOY_FAILED naming the failing resources', async () => {
-    sim = await startArgoCdSimulator({ token: TOKEN, apps: [helmApp('chef-webui')] })
+    sim = await startArgoCdSimulator({
+      now: clock.now,
+      token: TOKEN,
+      apps: [helmApp('chef-webui')]
+    })
     sim.script('chef-webui', {
       outcome: 'Failed',
       message: 'one or more objects failed to apply, reason: admission webhook denied the request',
@@ -292,7 +306,11 @@ describe('Argo CD deploy', () => {
   })
 
   it('fails an app that stays Degraded past the grace period with HEALTH_CHECK_FAILED', async () => {
-    sim = await startArgoCdSimulator({ token: TOKEN, apps: [helmApp('chef-webui')] })
+    sim = await startArgoCdSimulator({
+      now: clock.now,
+      token: TOKEN,
+      apps: [helmApp('chef-webui')]
+    })
     sim.script('chef-webui', {
       finalHealth: 'Degraded',
       healthMessage: 'Deployment "chef-webui" exceeded its progress deadline'
@@ -311,7 +329,11 @@ describe('Argo CD deploy', () => {
   })
 
   it('rolls back to the previous history entry and still fails, when asked to', async () => {
-    sim = await startArgoCdSimulator({ token: TOKEN, apps: [helmApp('chef-webui')] })
+    sim = await startArgoCdSimulator({
+      now: clock.now,
+      token: TOKEN,
+      apps: [helmApp('chef-webui')]
+    })
     sim.script(
       'chef-webui',
       { finalHealth: 'Degraded', healthMessage: 'CrashLoopBackOff' },
@@ -341,6 +363,7 @@ describe('Argo CD deploy', () => {
 
   it('waits for an operation already running before it syncs', async () => {
     sim = await startArgoCdSimulator({
+      now: clock.now,
       token: TOKEN,
       apps: [helmApp('chef-webui', { runningOperation: { username: 'alice', runMs: 250 } })]
     })
@@ -363,6 +386,7 @@ describe('Argo CD deploy', () => {
 
   it('terminates a running operation first when terminate_running is set', async () => {
     sim = await startArgoCdSimulator({
+      now: clock.now,
       token: TOKEN,
       apps: [helmApp('chef-webui', { runningOperation: { username: 'alice', hang: true } })]
     })
@@ -382,6 +406,7 @@ describe('Argo CD deploy', () => {
     'retries "another operation is already in progress" (HTTP %i) after the auto-sync it raced ends',
     async status => {
       sim = await startArgoCdSimulator({
+        now: clock.now,
         token: TOKEN,
         apps: [
           helmApp('chef-webui', {
@@ -397,10 +422,8 @@ describe('Argo CD deploy', () => {
         headers: { authorization: `Bearer ${TOKEN}` },
         body: JSON.stringify({ ...seeded.spec, syncPolicy: { automated: { prune: true } } })
       })
-      await waitUntil(
-        'the auto-sync to finish',
-        () => sim!.application('chef-webui').operation === undefined
-      )
+      clock.advance(1_000)
+      expect(sim.application('chef-webui').operation).toBeUndefined()
       // The API server's cache lags: our GET still shows no operation, so our POST races it.
       sim.script('chef-webui', { runMs: 200, staleReads: 2 })
       const context = recorder()
@@ -427,7 +450,11 @@ describe('Argo CD deploy', () => {
       ...seed.spec.source,
       helm: { parameters: [{ name: 'image.tag', value: TAG, forceString: true }] }
     }
-    sim = await startArgoCdSimulator({ token: TOKEN, apps: [seed] })
+    sim = await startArgoCdSimulator({
+      now: clock.now,
+      token: TOKEN,
+      apps: [seed]
+    })
     const seeded = sim.application('chef-webui')
     expect(seeded.status?.sync?.status).toBe('Synced')
     expect(seeded.status?.health?.status).toBe('Healthy')
@@ -436,7 +463,7 @@ describe('Argo CD deploy', () => {
     sim.script('chef-webui', { staleReads: 3, startDelayMs: 300, reconcileDelayMs: 250 })
     const context = recorder()
     const outcome = await deploy(request('webui', target('chef-webui')), context)
-    const resolved = Date.now()
+    const resolved = clock.now()
 
     expect(resolved).toBeGreaterThanOrEqual(at('chef-webui', 'health Healthy'))
     const app = sim.application('chef-webui')
@@ -450,7 +477,11 @@ describe('Argo CD deploy', () => {
   })
 
   it('gives TIMEOUT when the sync never ends', async () => {
-    sim = await startArgoCdSimulator({ token: TOKEN, apps: [helmApp('chef-webui')] })
+    sim = await startArgoCdSimulator({
+      now: clock.now,
+      token: TOKEN,
+      apps: [helmApp('chef-webui')]
+    })
     sim.script('chef-webui', { hang: true })
     const context = recorder({ timeoutMs: 400 })
     const error = await failure(deploy(request('webui', target('chef-webui')), context))
@@ -460,7 +491,11 @@ describe('Argo CD deploy', () => {
   })
 
   it('on a timeout with rollback_on_failure, terminates its own sync and rolls back', async () => {
-    sim = await startArgoCdSimulator({ token: TOKEN, apps: [helmApp('chef-webui')] })
+    sim = await startArgoCdSimulator({
+      now: clock.now,
+      token: TOKEN,
+      apps: [helmApp('chef-webui')]
+    })
     sim.script('chef-webui', { hang: true })
     const context = recorder({ timeoutMs: 400 })
     const error = await failure(
@@ -486,7 +521,11 @@ describe('Argo CD deploy', () => {
   })
 
   it('stops with CANCELLED when the run is cancelled mid-wait, without rolling back', async () => {
-    sim = await startArgoCdSimulator({ token: TOKEN, apps: [helmApp('chef-webui')] })
+    sim = await startArgoCdSimulator({
+      now: clock.now,
+      token: TOKEN,
+      apps: [helmApp('chef-webui')]
+    })
     sim.script('chef-webui', { hang: true })
     const cancel = new AbortController()
     const context = recorder({ signal: cancel.signal })
@@ -502,7 +541,11 @@ describe('Argo CD deploy', () => {
   })
 
   it('rides out a dropped sync request, then 5xx answers and dropped connections while it waits', async () => {
-    sim = await startArgoCdSimulator({ token: TOKEN, apps: [helmApp('chef-webui')] })
+    sim = await startArgoCdSimulator({
+      now: clock.now,
+      token: TOKEN,
+      apps: [helmApp('chef-webui')]
+    })
     sim.script('chef-webui', { runMs: 200 })
     const server = sim.http
     // The first sync request is dropped before Argo CD sees it; the faults after it hit the wait.
@@ -532,7 +575,11 @@ describe('Argo CD deploy', () => {
   })
 
   it('adopts its own sync when Argo CD applied it but the answer was lost: one sync, no second', async () => {
-    sim = await startArgoCdSimulator({ token: TOKEN, apps: [helmApp('chef-webui')] })
+    sim = await startArgoCdSimulator({
+      now: clock.now,
+      token: TOKEN,
+      apps: [helmApp('chef-webui')]
+    })
     // Long enough that the retried look (backoff under 500 ms) still finds our operation running.
     sim.script('chef-webui', { runMs: 1000 })
     sim.http.faults.inject({ kind: 'lost-answer' }, { match: r => r.method === 'POST' })
@@ -553,7 +600,11 @@ describe('Argo CD deploy', () => {
   })
 
   it('says a missing app does not exist in its project, and a bad token is rejected, without the token', async () => {
-    sim = await startArgoCdSimulator({ token: TOKEN, apps: [helmApp('chef-webui')] })
+    sim = await startArgoCdSimulator({
+      now: clock.now,
+      token: TOKEN,
+      apps: [helmApp('chef-webui')]
+    })
     const context = recorder()
     const missing = await failure(deploy(request('webui', target('chef-webiu')), context))
     expect(missing.message).toBe(

@@ -45,10 +45,11 @@ export const deploy: Deploy<ArgoCdTarget> = async (request, context) => {
     project: target.project,
     appNamespace: target.appNamespace,
     signal: context.signal,
-    onRetry: retryNotice(context)
+    onRetry: retryNotice(context),
+    retry: { sleep: context.sleep }
   }
   const client = createArgoCdClient(clientOptions)
-  const deadline = Date.now() + context.timeoutMs
+  const deadline = (context.now ?? Date.now)() + context.timeoutMs
   const run = new Deployment(request, context, client, clientOptions, deadline)
   try {
     return await run.deploy()
@@ -192,7 +193,7 @@ class Deployment {
       onProgress: progress => this.context.progress(progress, latest),
       look: async signal => {
         const app = await this.client.readApplication(signal)
-        const verdict = judgeApplication(app, baseline, expectation, Date.now(), degradedSince)
+        const verdict = judgeApplication(app, baseline, expectation, this.now(), degradedSince)
         if (verdict.kind === 'failed') {
           throw new DeployError(verdict.code, verdict.message, { details: verdict.details })
         }
@@ -216,7 +217,7 @@ class Deployment {
       return failure
     }
     this.context.warning(`Argo CD '${this.app}': rolling back to history ${entry.id}`)
-    const rollbackDeadline = Date.now() + this.context.timeoutMs
+    const rollbackDeadline = this.now() + this.context.timeoutMs
     const withDetails = (line: string): DeployError =>
       new DeployError(failure.code, `${failure.message}; ${line}`, {
         details: failure.details,
@@ -267,13 +268,19 @@ class Deployment {
     }
   }
 
+  private now(): number {
+    return (this.context.now ?? Date.now)()
+  }
+
   private followOptions(describe: string, deadline = this.deadline) {
-    const timeoutMs = Math.max(1, deadline - Date.now())
+    const timeoutMs = Math.max(1, deadline - this.now())
     return {
       describe,
       intervalMs: this.context.pollIntervalMs,
       timeoutMs,
       signal: this.context.signal,
+      sleep: this.context.sleep,
+      now: this.context.now,
       onRetry: retryNotice(this.context),
       onProgress: (progress: string) => this.context.progress(progress, { app: this.app })
     }
