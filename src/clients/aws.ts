@@ -2,6 +2,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { Command, MetadataBearer } from '@smithy/types'
 import { DeployError } from '../errors.js'
 import { httpStatus, RetryableError, withRetry, type RetryNotice } from '../runtime/retry.js'
+import type { Sleep } from '../runtime/sleep.js'
 
 /**
  * Shared setup of the modular AWS SDK v3 clients. The SDK's own retries are turned off
@@ -62,6 +63,8 @@ export interface SendAwsOptions {
    * or name. Only then is a 2xx answer the SDK cannot read retried; a mutation may have taken effect.
    */
   idempotent?: boolean
+  /** The wait between attempts; the real one when absent (tests record it instead). */
+  sleep?: Sleep
 }
 
 /**
@@ -69,14 +72,14 @@ export interface SendAwsOptions {
  * DeployError that says how to fix them rather than a raw SDK message.
  */
 export const sendAws: Send<[options: SendAwsOptions]> = async (client, command, options) => {
-  const { describe, signal, onRetry, attempts, idempotent = false } = options
+  const { describe, signal, onRetry, attempts, idempotent = false, sleep } = options
   try {
     return await withRetry(
       attemptSignal =>
         client
           .send(command, { abortSignal: attemptSignal })
           .catch((error: unknown) => Promise.reject(unreadableAnswer(error, describe, idempotent))),
-      { describe, signal, onRetry, attempts }
+      { describe, signal, onRetry, attempts, sleep }
     )
   } catch (error) {
     throw explainCredentialError(error) ?? error
@@ -111,11 +114,12 @@ function unreadableAnswer(error: unknown, describe: string, idempotent: boolean)
 export class AwsCalls {
   constructor(
     private readonly onRetry?: (retry: RetryNotice) => void,
-    private readonly attempts?: number
+    private readonly attempts?: number,
+    private readonly sleep?: Sleep
   ) {}
 
   get forLook(): AwsCalls {
-    return new AwsCalls(this.onRetry, 1)
+    return new AwsCalls(this.onRetry, 1, this.sleep)
   }
 
   readonly read: Send<[describe: string, signal: AbortSignal]> = (
@@ -136,7 +140,13 @@ export class AwsCalls {
     client,
     command,
     options
-  ) => sendAws(client, command, { ...options, onRetry: this.onRetry, attempts: this.attempts })
+  ) =>
+    sendAws(client, command, {
+      ...options,
+      onRetry: this.onRetry,
+      attempts: this.attempts,
+      sleep: this.sleep
+    })
 }
 
 const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired'])

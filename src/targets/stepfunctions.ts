@@ -26,7 +26,11 @@ import { stopAbandoned } from './stop.js'
  */
 export const deploy: Deploy<StepFunctionsTarget> = async (request, context) => {
   const { StepFunctionsApi } = await import('../clients/sfn.js')
-  const api = await StepFunctionsApi.create(request.target.region, noticeRetry(context))
+  const api = await StepFunctionsApi.create(
+    request.target.region,
+    noticeRetry(context),
+    context.sleep
+  )
   return deployWith(api, request, context)
 }
 
