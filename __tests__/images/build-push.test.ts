@@ -241,7 +241,8 @@ maybe('images: buildah -> docker-registry (htpasswd, 127.0.0.1)', () => {
     await waitUntil(
       'the stopped buildah build to exit',
       () => builds.every(c => !isRunning(c.pid)),
-      5_000
+      // Past runCommand's SIGKILL, 5 s after the SIGTERM a builder may ignore.
+      15_000
     )
   }
 
