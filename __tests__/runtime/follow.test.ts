@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { DeployError } from '../../src/errors.js'
 import { FIRST_MINUTE, follow } from '../../src/runtime/follow.js'
+import { simulatedClock } from '../fixtures/clock.js'
 
 describe('follow', () => {
   it('looks until done, reporting each new progress line once', async () => {
@@ -93,6 +94,27 @@ describe('follow', () => {
       message: 'a rollout did not finish: not deployed within 2 s (deploy_timeout)'
     })
     expect((error as Error).cause).toBe(deadline)
+  })
+
+  it('ends with TIMEOUT when the deadline passes while a look is being retried', async () => {
+    // Simulated time: the deadline's real timer is far off, only the clock says it has passed.
+    const clock = simulatedClock()
+    const error = await follow({
+      describe: 'a rollout',
+      intervalMs: 10,
+      timeoutMs: 1000,
+      attemptsPerLook: 3,
+      now: clock.now,
+      sleep: clock.sleep,
+      look: async () => {
+        clock.advance(600)
+        throw Object.assign(new Error('bad gateway'), { status: 502 })
+      }
+    }).catch((e: unknown) => e)
+    expect(error).toMatchObject({
+      code: 'TIMEOUT',
+      message: 'a rollout did not finish within 1 s'
+    })
   })
 
   it('fails with the error of a look that cannot be retried', async () => {

@@ -30,6 +30,8 @@ export interface EcsSimOptions {
   autoRollback?: boolean
   /** false: the CodeDeploy deployment group has no test listener (testTrafficRoute). */
   testListener?: boolean
+  /** The same as `clock`, by the name the other simulators use. */
+  now?: () => number
 }
 
 export const ACCOUNT = '123456789012'

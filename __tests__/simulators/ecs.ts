@@ -23,7 +23,7 @@ export { LB_DNS, type Controller, type EcsSimOptions, type Scenario } from './ec
  * 1.1 protocol on one server, ELBv2 over the AWS Query protocol (form-encoded POST, XML answer) on
  * another. One cluster with one service; a deployment plays a scripted timeline that advances one
  * step per status call (DescribeServices, GetDeployment, DescribeServiceDeployments) or one step
- * per `stepMs` of wall time, the way ECS and CodeDeploy move on their own.
+ * per `stepMs` of its clock (`now`), the way ECS and CodeDeploy move on their own.
  */
 export interface EcsSimulator {
   readonly aws: AwsSimulator
@@ -74,7 +74,7 @@ export async function startEcsSimulator(options: EcsSimOptions): Promise<EcsSimu
   const stoppedTasks: Json[] = []
   const events: Json[] = []
   let counter = 100
-  const now = options.clock ?? Date.now
+  const now = options.clock ?? options.now ?? Date.now
   const isNative = NATIVE.has(options.controller)
 
   function putTaskDefinition(input: Json): Json {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, expect } from '@jest/globals'
 import { DeployError } from '../../src/errors.js'
-import { sleep } from '../../src/runtime/sleep.js'
+import { sleep as realSleep } from '../../src/runtime/sleep.js'
+import { simulatedClock as sharedClock, type SimulatedClock } from '../fixtures/clock.js'
 import type { Plan, PlannedService } from '../../src/plan/types.js'
 import type { EcsTarget, Settings } from '../../src/settings/types.js'
 import type { DeployRequest, TargetContext } from '../../src/targets/types.js'
@@ -58,29 +59,12 @@ export interface RecordingContext {
   waits: number[]
 }
 
-/**
- * A simulated clock for the simulator and the follower together: a wait moves it on at once, so
- * an hour of traffic steps and bakes plays in milliseconds, and what happens when is exact.
- */
-export interface SimulatedClock {
-  now: () => number
-  sleep: (ms: number, signal?: AbortSignal) => Promise<void>
-}
-
+/** The ECS tests' clock starts at a fixed moment, so messages with times are exact. */
 export function simulatedClock(start = Date.UTC(2026, 10, 24, 7, 0, 0)): SimulatedClock {
-  let clock = start
-  return {
-    now: () => clock,
-    sleep: async (ms, signal) => {
-      signal?.throwIfAborted()
-      clock += Math.max(0, ms)
-      // Let whatever the wait would have let run (a cancel, an answer) run.
-      await new Promise(resolve => setImmediate(resolve))
-      signal?.throwIfAborted()
-    }
-  }
+  return sharedClock(start)
 }
 
+/** With a `clock`, the follower waits and reads time on it (the simulator given the same clock). */
 export function recordingContext(
   options: {
     intervalMs?: number
@@ -92,6 +76,7 @@ export function recordingContext(
   const log: Recorded[] = []
   const waits: number[] = []
   const clock = options.clock
+  const sleep = clock?.sleep ?? realSleep
   const now = clock?.now ?? Date.now
   const context: TargetContext = {
     signal: options.signal ?? new AbortController().signal,
@@ -101,7 +86,7 @@ export function recordingContext(
       waits.push(ms)
       await (clock?.sleep ?? sleep)(ms, signal)
     },
-    ...(clock ? { now } : {}),
+    now,
     progress: (message, data) => log.push({ kind: 'progress', message, data, at: now() }),
     info: message => log.push({ kind: 'info', message, at: now() }),
     warning: message => log.push({ kind: 'warning', message, at: now() })

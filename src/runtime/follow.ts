@@ -88,6 +88,12 @@ export async function follow<T>(options: FollowOptions<T>): Promise<Followed<T>>
         signal,
         onRetry: options.onRetry,
         sleep
+      }).catch((error: unknown) => {
+        // Attempts that failed (cut short, unanswered) once the deadline had passed: the wait ran
+        // out, whichever timer noticed first (on an injected clock the deadline's own timer may
+        // be far off). A verdict the look reached (a DeployError) stands.
+        const ranOut = now() >= deadline && !(error instanceof DeployError)
+        throw ranOut ? timeoutError(options) : error
       })
       if (look.done) return { value: look.value, looks, elapsedMs: now() - started }
       const changed = look.progress !== undefined && look.progress !== lastProgress

@@ -26,7 +26,11 @@ import type { Deploy, DeployOutcome, DeployRequest, TargetContext } from './type
  */
 export const deploy: Deploy<EcsTarget> = async (request, context) => {
   const { target } = request
-  const api = await EcsApi.create(target.region, retry => context.info(describeRetry(retry)))
+  const api = await EcsApi.create(
+    target.region,
+    retry => context.info(describeRetry(retry)),
+    context.sleep
+  )
   if (!(await api.region())) {
     const name = request.service.name
     throw new DeployError(

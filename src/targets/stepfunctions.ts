@@ -26,7 +26,11 @@ import { stopAbandoned } from './stop.js'
  */
 export const deploy: Deploy<StepFunctionsTarget> = async (request, context) => {
   const { StepFunctionsApi } = await import('../clients/sfn.js')
-  const api = await StepFunctionsApi.create(request.target.region, noticeRetry(context))
+  const api = await StepFunctionsApi.create(
+    request.target.region,
+    noticeRetry(context),
+    context.sleep
+  )
   if (!(await api.region())) {
     const { missingRegion } = await import('../clients/aws.js')
     const name = request.service.name
@@ -45,8 +49,9 @@ async function deployWith(
   context: TargetContext
 ): Promise<DeployOutcome> {
   const { target } = request
-  const deadline = Date.now() + context.timeoutMs
-  const remaining = (): number => Math.max(1, deadline - Date.now())
+  const now = context.now ?? Date.now
+  const deadline = now() + context.timeoutMs
+  const remaining = (): number => Math.max(1, deadline - now())
   const found =
     target.mode === 'start'
       ? await startExecution(api, request, context)
