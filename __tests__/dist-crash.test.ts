@@ -36,7 +36,10 @@ let slack: SlackSimulator
 let github: SimServer
 
 beforeAll(async () => {
-  slack = await startSlackSimulator({ token: TOKEN })
+  slack = await startSlackSimulator({
+    token: TOKEN,
+    users: [{ id: 'U0RESP', email: 'resp@example.com' }]
+  })
   github = await startHttpServer(() => new Promise(() => {})) // never answers
 })
 
@@ -112,7 +115,11 @@ function waitingMain(repo: TestRepo, files: Files): Record<string, string> {
     INPUT_SLACK_BOT_TOKEN: TOKEN,
     INPUT_SLACK_CHANNEL: 'C0DEPLOYS',
     INPUT_SLACK_API_URL: slack.apiUrl,
+    // Named, so the card's DM does not look the actor up on the GitHub API that never answers.
+    INPUT_NOTIFY_USER: 'U0RESP',
     INPUT_EVENTS_FILE: join(repo.dir, '.events.ndjson'),
+    // The crash comes while VERSION waits, not after a preflight of targets that are not here.
+    INPUT_PREFLIGHT: 'false',
     SOURCE_DATE_EPOCH: '1795500000'
   }
 }
@@ -124,7 +131,9 @@ describe.each(runtimes)('dist on Node %s never crashes into the log', (_, node) 
     const result = await step(node, 'index.js', repo, {
       ...files,
       INPUT_ENVIRONMENT: 'dev',
-      INPUT_DRY_RUN: 'true'
+      INPUT_DRY_RUN: 'true',
+      // A plan-only preview: the example's targets have no credentials here.
+      INPUT_PREFLIGHT: 'false'
     })
     expect(result.stderr).toBe('')
     expect(result.status).toBe(0)
@@ -133,7 +142,9 @@ describe.each(runtimes)('dist on Node %s never crashes into the log', (_, node) 
       status: 'planned'
     })
     expect(readFileCommands(files.GITHUB_STATE)).toHaveProperty('deploy_pipeline_run')
-    expect(readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')).toContain('Deployment planned')
+    expect(readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')).toContain(
+      '## 📝 dry run: nothing changed'
+    )
   })
 
   it('main: GITHUB_OUTPUT in a directory that does not exist fails in one line, after the summary', async () => {
@@ -142,12 +153,14 @@ describe.each(runtimes)('dist on Node %s never crashes into the log', (_, node) 
     const result = await step(node, 'index.js', repo, {
       ...files,
       INPUT_ENVIRONMENT: 'dev',
-      INPUT_DRY_RUN: 'true'
+      INPUT_DRY_RUN: 'true',
+      // A plan-only preview: the example's targets have no credentials here.
+      INPUT_PREFLIGHT: 'false'
     })
     const message = `GITHUB_OUTPUT is ${files.GITHUB_OUTPUT}, in a directory that does not exist`
     expectOneCleanFailure(result, `::error::DEPLOY_FAILED: outputs not written: ${message}`)
     const summary = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')
-    expect(summary).toContain('Deployment planned')
+    expect(summary).toContain('## 📝 dry run: nothing changed')
     expect(summary).toContain(message)
     expect(readFileCommands(files.GITHUB_STATE).deploy_pipeline_run).toContain('"finished":true')
   })
@@ -168,7 +181,7 @@ describe.each(runtimes)('dist on Node %s never crashes into the log', (_, node) 
       )
       expectReadableStack(lines)
       const summary = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')
-      expect(summary).toContain('Deployment failed')
+      expect(summary).toContain('## ❌ failed at VERSION: DEPLOY_FAILED')
       expect(summary).toContain('the main step crashed: crash seam')
       expect(readFileCommands(files.GITHUB_OUTPUT)).toMatchObject({ status: 'failure' })
       expect(readFileCommands(files.GITHUB_STATE).deploy_pipeline_run).toContain('"finished":true')

@@ -54,6 +54,8 @@ describe('dist on the declared runtime (node24)', () => {
       INPUT_ENVIRONMENT: 'stage',
       INPUT_DRY_RUN: 'true',
       INPUT_CREATE_TAG: 'true',
+      // A plan-only preview: the example's targets have no credentials here.
+      INPUT_PREFLIGHT: 'false',
       SOURCE_DATE_EPOCH: '1795500000'
     })
     expect(result.stderr).toBe('')

@@ -26,6 +26,8 @@ describe('@github/local-action runs dist/', () => {
         'INPUT_ENVIRONMENT=stage',
         'INPUT_DRY_RUN=true',
         'INPUT_CREATE_TAG=true',
+        // A plan-only preview: the example's targets have no credentials here.
+        'INPUT_PREFLIGHT=false',
         // What local-action's .env.example has, and action.yml's default, unevaluated.
         'INPUT_GITHUB_TOKEN=${{ github.token }}',
         `GITHUB_WORKSPACE=${repo.dir}`,
@@ -55,7 +57,7 @@ describe('@github/local-action runs dist/', () => {
     expect(mainLog).toContain('::set-output name=tag::v0.1.0-rc.1')
     expect(mainLog).not.toContain('::add-mask::')
     expect(mainLog).not.toContain('::error::')
-    expect(readFileSync(summary, 'utf8')).toContain('Deployment planned (dry run) to stage')
+    expect(readFileSync(summary, 'utf8')).toContain('## 📝 dry run: nothing changed')
     // In one process there are no STATE_* variables: post read the state main saved in memory.
     expect(log.slice(post)).toMatch(
       /::debug::Deployment dep_local_\w+: main reported it \(planned\)/

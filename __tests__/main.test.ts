@@ -227,7 +227,7 @@ describe('run: a crash while it runs', () => {
 
   it('outputs that cannot be written fail the step once, and the summary is still written', async () => {
     const repo = shopRepo()
-    const core = recordingToolkit({ dry_run: 'true', environment: 'dev' })
+    const core = recordingToolkit({ dry_run: 'true', environment: 'dev', preflight: 'false' })
     const status = await run(
       {
         ...core,
