@@ -68,6 +68,16 @@ async function settingsError(
 describe('readSettings', () => {
   const repo = repoWithConfig()
 
+  it.each(['${{ github.token }}', '${{github.token}}', '${{ secrets.GITHUB_TOKEN }}'])(
+    'github_token %s, passed verbatim where expressions are not evaluated, is no token',
+    async expression => {
+      const core = recordingToolkit({ environment: 'dev', github_token: expression })
+      const settings = await readSettings(core, envFor(repo))
+      expect(settings.githubToken).toBeUndefined()
+      expect(core.secrets).toEqual([])
+    }
+  )
+
   it('reads the config, merges the environment override and resolves every service', async () => {
     const core = recordingToolkit({ environment: 'prod', github_token: 'ghs_secret' })
     const settings = await readSettings(core, envFor(repo))

@@ -37,7 +37,7 @@ export async function readSettings(
   const problems = new Problems()
   const input = new InputReader(core, problems)
   // Secrets first, so that nothing below can print one before it is masked.
-  const githubToken = input.secret('github_token')
+  const githubToken = input.token('github_token')
   // A registry password may be a multi-line JSON key (Google Artifact Registry's _json_key).
   const registryPassword = input.secret('registry_password', { multiline: true })
   const argocdToken = input.secret('argocd_token')
