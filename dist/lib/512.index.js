@@ -1,6 +1,103 @@
-export const id = 833;
-export const ids = [833];
+export const id = 512;
+export const ids = [512];
 export const modules = {
+
+/***/ 6512:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jf: () => (/* binding */ explainDeploymentError),
+/* harmony export */   Jn: () => (/* binding */ listDeployments),
+/* harmony export */   Yy: () => (/* binding */ createDeployment),
+/* harmony export */   e9: () => (/* binding */ setDeploymentStatus),
+/* harmony export */   oJ: () => (/* binding */ listDeploymentStatuses)
+/* harmony export */ });
+/* harmony import */ var _runtime_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6390);
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(705);
+
+
+/** Creates the deployment; its id. */
+async function createDeployment(api, deployment, signal) {
+    const { owner, repo, environment } = deployment;
+    const describe = `create a deployment to ${environment}`;
+    return api.call(describe, (o, s) => o.rest.repos.createDeployment({
+        owner,
+        repo,
+        ref: deployment.commit,
+        environment,
+        task: 'deploy',
+        description: deployment.description,
+        payload: { ...deployment.payload },
+        // The deploy is decided already: no merging of the default branch, no status checks.
+        auto_merge: false,
+        required_contexts: [],
+        production_environment: deployment.production,
+        transient_environment: false,
+        request: { signal: s }
+    }), 
+    // 202 answers {message} instead of a deployment (a merge was attempted): malformed for us.
+    data => (0,_github_js__WEBPACK_IMPORTED_MODULE_1__/* .requireNumber */ .Bw)((0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .asRecord */ .qY)(data).id, describe, 'a created deployment with an id'), signal);
+}
+async function setDeploymentStatus(api, status, signal) {
+    const { owner, repo, deploymentId, state, logUrl, environmentUrl } = status;
+    const describe = `set deployment ${deploymentId} ${state}`;
+    await api.call(describe, (o, s) => o.rest.repos.createDeploymentStatus({
+        owner,
+        repo,
+        deployment_id: deploymentId,
+        state,
+        description: DESCRIPTIONS[state],
+        ...(logUrl ? { log_url: logUrl } : {}),
+        ...(environmentUrl ? { environment_url: environmentUrl } : {}),
+        // Only a success supersedes the environment's earlier deployment: after a failure the
+        // previous one is still what runs there.
+        auto_inactive: state === 'success',
+        request: { signal: s }
+    }), data => (0,_github_js__WEBPACK_IMPORTED_MODULE_1__/* .requireNumber */ .Bw)((0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .asRecord */ .qY)(data).id, describe, 'a deployment status with an id'), signal);
+}
+const DESCRIPTIONS = {
+    in_progress: 'Deploy Pipeline is deploying',
+    success: 'Deployed',
+    failure: 'The deployment failed',
+    error: 'The deployment could not run',
+    inactive: 'The deployment was cancelled or superseded'
+};
+/** A failed Deployments call as a DeployError naming the permission it needs. */
+function explainDeploymentError(error, doing) {
+    return (0,_github_js__WEBPACK_IMPORTED_MODULE_1__/* .explainGitHubError */ .Pm)(error, {
+        doing,
+        code: 'DEPLOY_FAILED',
+        permission: 'deployments: write'
+    });
+}
+/** Every deployment of `environment`, newest first, through every page. */
+async function listDeployments(api, owner, repo, environment, signal) {
+    return api.paginate(`list deployments to ${environment}`, 'GET /repos/{owner}/{repo}/deployments', { owner, repo, environment, per_page: 100 }, (data, describe) => listOf(data, describe).map(d => listedDeployment(d, describe)), signal);
+}
+/** A deployment's statuses, newest first. */
+async function listDeploymentStatuses(api, owner, repo, deploymentId, signal) {
+    return api.paginate(`list the statuses of deployment ${deploymentId}`, 'GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', { owner, repo, deployment_id: deploymentId, per_page: 100 }, (data, describe) => listOf(data, describe).map(item => {
+        const s = (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .asRecord */ .qY)(item);
+        return { state: String(s.state), createdAt: String(s.created_at ?? '') };
+    }), signal);
+}
+function listOf(data, describe) {
+    if (!Array.isArray(data))
+        throw new _github_js__WEBPACK_IMPORTED_MODULE_1__/* .MalformedAnswer */ .ol(describe, 'a list');
+    return data;
+}
+function listedDeployment(item, describe) {
+    const d = (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .asRecord */ .qY)(item);
+    return {
+        id: (0,_github_js__WEBPACK_IMPORTED_MODULE_1__/* .requireNumber */ .Bw)(d.id, describe, 'deployments with ids'),
+        sha: String(d.sha ?? ''),
+        createdAt: String(d.created_at ?? ''),
+        payload: d.payload
+    };
+}
+
+
+/***/ }),
 
 /***/ 705:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -8,9 +105,9 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bw: () => (/* binding */ requireNumber),
 /* harmony export */   Eb: () => (/* binding */ validationCodes),
-/* harmony export */   It: () => (/* binding */ connectFor),
 /* harmony export */   Pm: () => (/* binding */ explainGitHubError),
 /* harmony export */   VW: () => (/* binding */ requireString),
+/* harmony export */   connectFor: () => (/* binding */ connectFor),
 /* harmony export */   ef: () => (/* binding */ usesGitHubApi),
 /* harmony export */   hg: () => (/* binding */ githubMessage),
 /* harmony export */   ol: () => (/* binding */ MalformedAnswer)
@@ -31,7 +128,7 @@ const MAX_PAGES = 1000;
 /** Loads Octokit and its plugin (lazily: the action's start-up does not pay for them). */
 async function connectGitHub(connection) {
     const [{ getOctokit }, { throttling }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413)),
+        Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(157)]).then(__webpack_require__.bind(__webpack_require__, 157)),
         __webpack_require__.e(/* import() */ 856).then(__webpack_require__.bind(__webpack_require__, 6856))
     ]);
     const tuning = connection.tuning ?? {};
@@ -56,7 +153,8 @@ async function connectGitHub(connection) {
             maxRetryAfterMs: tuning.maxRetryAfterMs ?? 90_000,
             classify: classifyGitHubError,
             onRetry: connection.onRetry,
-            signal
+            signal,
+            sleep: tuning.sleep
         });
     }
     async function paginate(describe, route, params, parsePage, signal) {
@@ -208,172 +306,6 @@ function requireNumber(value, describe, expected) {
 
 /***/ }),
 
-/***/ 6214:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  markGitHubDeployment: () => (/* binding */ markGitHubDeployment),
-  startGitHubDeployment: () => (/* binding */ startGitHubDeployment)
-});
-
-// EXTERNAL MODULE: ./src/runtime/retry.ts
-var runtime_retry = __webpack_require__(6390);
-// EXTERNAL MODULE: ./src/clients/github.ts
-var github = __webpack_require__(705);
-;// CONCATENATED MODULE: ./src/clients/github-deployments.ts
-
-
-/** Creates the deployment; its id. */
-async function createDeployment(api, deployment, signal) {
-    const { owner, repo, environment } = deployment;
-    const describe = `create a deployment to ${environment}`;
-    return api.call(describe, (o, s) => o.rest.repos.createDeployment({
-        owner,
-        repo,
-        ref: deployment.commit,
-        environment,
-        task: 'deploy',
-        description: deployment.description,
-        payload: { deployment_id: deployment.deploymentId },
-        // The deploy is decided already: no merging of the default branch, no status checks.
-        auto_merge: false,
-        required_contexts: [],
-        production_environment: deployment.production,
-        transient_environment: false,
-        request: { signal: s }
-    }), 
-    // 202 answers {message} instead of a deployment (a merge was attempted): malformed for us.
-    data => (0,github/* requireNumber */.Bw)((0,runtime_retry/* asRecord */.qY)(data).id, describe, 'a created deployment with an id'), signal);
-}
-async function setDeploymentStatus(api, status, signal) {
-    const { owner, repo, deploymentId, state, logUrl, environmentUrl } = status;
-    const describe = `set deployment ${deploymentId} ${state}`;
-    await api.call(describe, (o, s) => o.rest.repos.createDeploymentStatus({
-        owner,
-        repo,
-        deployment_id: deploymentId,
-        state,
-        description: DESCRIPTIONS[state],
-        ...(logUrl ? { log_url: logUrl } : {}),
-        ...(environmentUrl ? { environment_url: environmentUrl } : {}),
-        // Only a success supersedes the environment's earlier deployment: after a failure the
-        // previous one is still what runs there.
-        auto_inactive: state === 'success',
-        request: { signal: s }
-    }), data => (0,github/* requireNumber */.Bw)((0,runtime_retry/* asRecord */.qY)(data).id, describe, 'a deployment status with an id'), signal);
-}
-const DESCRIPTIONS = {
-    in_progress: 'Deploy Pipeline is deploying',
-    success: 'Deployed',
-    failure: 'The deployment failed',
-    error: 'The deployment could not run',
-    inactive: 'The deployment was cancelled or superseded'
-};
-/** A failed Deployments call as a DeployError naming the permission it needs. */
-function explainDeploymentError(error, doing) {
-    return (0,github/* explainGitHubError */.Pm)(error, {
-        doing,
-        code: 'DEPLOY_FAILED',
-        permission: 'deployments: write'
-    });
-}
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-;// CONCATENATED MODULE: ./src/phases/github-deployment.ts
-
-
-
-
-/**
- * Bounds of these calls. They run ahead of DEPLOY and after it, outside any phase deadline, and
- * only decorate the run: a throttled GitHub gets one more try after a short wait, never the
- * minutes the default bounds allow (5 attempts, Retry-After up to 90 s).
- */
-const BEST_EFFORT = { attempts: 2, maxRetryAfterMs: 10_000, attemptTimeoutMs: 10_000 };
-function bestEffort(tuning = {}) {
-    return {
-        ...tuning,
-        attempts: Math.min(tuning.attempts ?? BEST_EFFORT.attempts, BEST_EFFORT.attempts),
-        maxRetryAfterMs: Math.min(tuning.maxRetryAfterMs ?? BEST_EFFORT.maxRetryAfterMs, BEST_EFFORT.maxRetryAfterMs),
-        attemptTimeoutMs: Math.min(tuning.attemptTimeoutMs ?? BEST_EFFORT.attemptTimeoutMs, BEST_EFFORT.attemptTimeoutMs)
-    };
-}
-/**
- * Creates the deployment and marks it in_progress. `signal` is the run's cancel: a cancel while
- * GitHub is slow ends the wait at once and the deploy phase sees the cancel. Once the deployment
- * exists its handle is returned even if in_progress could not be set, so that it still gets its
- * final status.
- */
-async function startGitHubDeployment(settings, plan, log, signal, tuning) {
-    if (plan.dryRun || !(0,github/* usesGitHubApi */.ef)(settings))
-        return undefined;
-    const { owner, repo } = settings.context;
-    let id;
-    let api;
-    try {
-        api = await (0,github/* connectFor */.It)(settings, bestEffort(tuning), retry => log.info((0,runtime_retry/* describeRetry */.eV)(retry)));
-        id = await createDeployment(api, {
-            owner,
-            repo,
-            commit: plan.commit,
-            environment: plan.environment,
-            description: `${plan.version.imageTag} (${plan.deploymentId})`.slice(0, 140),
-            deploymentId: plan.deploymentId,
-            production: plan.environment === 'prod'
-        }, signal);
-    }
-    catch (error) {
-        if (signal?.aborted)
-            log.info('GitHub Deployments: cancelled before a deployment was created');
-        else
-            log.warn(deploymentWarning(error, `creating a deployment to ${plan.environment}`));
-        return undefined;
-    }
-    await postStatus(api, settings, id, 'in_progress', undefined, signal).catch(error => {
-        if (!signal?.aborted)
-            log.warn(deploymentWarning(error, `marking deployment ${id} in_progress`));
-    });
-    return {
-        id,
-        // No cancel signal here: after a cancel this is what marks the deployment inactive.
-        finish: async (status, environmentUrl) => {
-            await postStatus(api, settings, id, status, environmentUrl).catch(error => log.warn(deploymentWarning(error, `marking deployment ${id} ${status}`)));
-        }
-    };
-}
-/**
- * Sets the final status of a deployment a previous step created (the post step after a cancel).
- * Warns through `warn` when given; without it, the failure is thrown to the caller.
- */
-async function markGitHubDeployment(settings, deploymentId, status, environmentUrl, warn, tuning) {
-    if (!(0,github/* usesGitHubApi */.ef)(settings))
-        return;
-    try {
-        const api = await (0,github/* connectFor */.It)(settings, bestEffort(tuning));
-        await postStatus(api, settings, deploymentId, status, environmentUrl);
-    }
-    catch (error) {
-        const message = deploymentWarning(error, `marking deployment ${deploymentId} ${status}`);
-        if (!warn)
-            throw new Error(message, { cause: error });
-        warn(message);
-    }
-}
-function postStatus(api, settings, deploymentId, state, environmentUrl, signal) {
-    const { owner, repo, runUrl } = settings.context;
-    return setDeploymentStatus(api, { owner, repo, deploymentId, state, logUrl: runUrl, environmentUrl }, signal);
-}
-function deploymentWarning(error, doing) {
-    const explained = explainDeploymentError(error, doing);
-    return `GitHub Deployments (best effort, the deploy goes on): ${(0,errors/* errorMessage */.gJ)(explained)}`;
-}
-
-
-/***/ }),
-
 /***/ 6390:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -381,12 +313,14 @@ function deploymentWarning(error, doing) {
 /* harmony export */   D$: () => (/* binding */ readRetryAfter),
 /* harmony export */   Z: () => (/* binding */ headerValue),
 /* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   dU: () => (/* binding */ AttemptTimeoutError),
 /* harmony export */   dw: () => (/* binding */ RetryableError),
 /* harmony export */   eV: () => (/* binding */ describeRetry),
+/* harmony export */   fe: () => (/* binding */ classifyError),
 /* harmony export */   nG: () => (/* binding */ httpStatus),
 /* harmony export */   qY: () => (/* binding */ asRecord)
 /* harmony export */ });
-/* unused harmony exports AttemptTimeoutError, classifyError, parseRetryAfter */
+/* unused harmony export parseRetryAfter */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4506);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1170);
@@ -436,7 +370,7 @@ async function withRetry(operation, options) {
         }
         catch (error) {
             if (options.signal?.aborted)
-                throw options.signal.reason ?? error;
+                throw stoppedDuring(options.signal.reason ?? error, options);
             const decision = options.classify?.(error) ?? classifyError(error);
             if (!decision.retry || attempt >= attempts)
                 throw error;
@@ -460,6 +394,17 @@ async function withRetry(operation, options) {
             }
         }
     }
+}
+/**
+ * What a deadline that fired during an attempt ends the call with: its own TIMEOUT, naming the
+ * call it found waiting (the server that hung), and caused by it, so that the deadline keeps it.
+ */
+function stoppedDuring(reason, options) {
+    if (!(reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH) || reason.code !== 'TIMEOUT')
+        return reason;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('TIMEOUT', `${reason.message}: ${options.describe} had not answered`, {
+        cause: reason
+    });
 }
 const THROTTLING_NAMES = new Set([
     'ThrottlingException',
@@ -648,3 +593,5 @@ async function sleep(ms, signal) {
 /***/ })
 
 };
+
+//# sourceMappingURL=512.index.js.map

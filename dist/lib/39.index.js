@@ -1,16 +1,22 @@
-export const id = 494;
-export const ids = [494];
+export const id = 39;
+export const ids = [39,705,580,289];
 export const modules = {
 
 /***/ 5705:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Vl: () => (/* binding */ AwsCalls),
-/* harmony export */   Wo: () => (/* binding */ sendAws),
-/* harmony export */   rw: () => (/* binding */ awsClientConfig)
+/* harmony export */   AwsCalls: () => (/* binding */ AwsCalls),
+/* harmony export */   CREDENTIALS_CHECK: () => (/* binding */ CREDENTIALS_CHECK),
+/* harmony export */   CREDENTIALS_STEP: () => (/* binding */ CREDENTIALS_STEP),
+/* harmony export */   awsClientConfig: () => (/* binding */ awsClientConfig),
+/* harmony export */   credentialTrouble: () => (/* binding */ credentialTrouble),
+/* harmony export */   explainCredentialError: () => (/* binding */ explainCredentialError),
+/* harmony export */   missingRegion: () => (/* binding */ missingRegion),
+/* harmony export */   resolvedRegion: () => (/* binding */ resolvedRegion),
+/* harmony export */   sendAws: () => (/* binding */ sendAws)
 /* harmony export */ });
-/* unused harmony export explainCredentialError */
 /* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1279);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6390);
@@ -35,11 +41,11 @@ function awsClientConfig(region) {
  * DeployError that says how to fix them rather than a raw SDK message.
  */
 const sendAws = async (client, command, options) => {
-    const { describe, signal, onRetry, attempts, idempotent = false } = options;
+    const { describe, signal, onRetry, attempts, attemptTimeoutMs, idempotent = false, sleep } = options;
     try {
         return await (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(attemptSignal => client
             .send(command, { abortSignal: attemptSignal })
-            .catch((error) => Promise.reject(unreadableAnswer(error, describe, idempotent))), { describe, signal, onRetry, attempts });
+            .catch((error) => Promise.reject(unreadableAnswer(error, describe, idempotent))), { describe, signal, onRetry, attempts, attemptTimeoutMs, sleep });
     }
     catch (error) {
         throw explainCredentialError(error) ?? error;
@@ -70,37 +76,365 @@ function unreadableAnswer(error, describe, idempotent) {
 class AwsCalls {
     onRetry;
     attempts;
-    constructor(onRetry, attempts) {
+    attemptTimeoutMs;
+    sleep;
+    constructor(onRetry, attempts, attemptTimeoutMs, sleep) {
         this.onRetry = onRetry;
         this.attempts = attempts;
+        this.attemptTimeoutMs = attemptTimeoutMs;
+        this.sleep = sleep;
     }
     get forLook() {
-        return new AwsCalls(this.onRetry, 1);
+        return new AwsCalls(this.onRetry, 1, this.attemptTimeoutMs, this.sleep);
+    }
+    /** The same calls within other bounds: the preflight's few, short attempts. */
+    within(bounds) {
+        return new AwsCalls(this.onRetry, bounds.attempts, bounds.attemptTimeoutMs, this.sleep);
     }
     read = (client, command, describe, signal) => this.send(client, command, { describe, signal, idempotent: true });
     change = (client, command, describe, signal) => this.send(client, command, { describe, signal, idempotent: false });
-    send = (client, command, options) => sendAws(client, command, { ...options, onRetry: this.onRetry, attempts: this.attempts });
+    send = (client, command, options) => sendAws(client, command, {
+        ...options,
+        onRetry: this.onRetry,
+        attempts: this.attempts,
+        attemptTimeoutMs: this.attemptTimeoutMs,
+        sleep: this.sleep
+    });
 }
 const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
 const UNAUTHORISED = new Set([
     'UnrecognizedClientException',
     'InvalidClientTokenId',
     'InvalidSignatureException',
-    'CredentialsProviderError'
+    'SignatureDoesNotMatch'
 ]);
+/** The SDK's default credential chain found nothing at all. */
+const NO_CREDENTIALS = 'CredentialsProviderError';
+/** Which step provides AWS credentials to a job, said the same way in every message. */
+const CREDENTIALS_STEP = 'add a step before this one: aws-actions/configure-aws-credentials with role-to-assume and ' +
+    'aws-region, and give the job `permissions: id-token: write` (or set AWS_ACCESS_KEY_ID and ' +
+    'AWS_SECRET_ACCESS_KEY)';
+/** What to check when AWS refuses the credentials a job was given. */
+const CREDENTIALS_CHECK = 'check the role or keys the job is given (aws-actions/configure-aws-credentials with ' +
+    'role-to-assume and `permissions: id-token: write`, or AWS_ACCESS_KEY_ID and ' +
+    'AWS_SECRET_ACCESS_KEY)';
+/** What kind of credential trouble an AWS error is, if it is one. */
+function credentialTrouble(error) {
+    const name = error instanceof Error ? error.name : '';
+    if (EXPIRED.has(name))
+        return 'expired';
+    if (UNAUTHORISED.has(name))
+        return 'rejected';
+    if (name === NO_CREDENTIALS)
+        return 'missing';
+    return undefined;
+}
 /** A DeployError for credential trouble, or undefined when the error is something else. */
 function explainCredentialError(error) {
-    const name = error instanceof Error ? error.name : '';
-    if (EXPIRED.has(name)) {
+    const trouble = credentialTrouble(error);
+    if (trouble === 'expired') {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', 'AWS credentials expired while the action was running. Raise the role session duration ' +
             "(role-duration-seconds of aws-actions/configure-aws-credentials, and the role's " +
             'MaxSessionDuration) above the deploy timeout.', { cause: error });
     }
-    if (UNAUTHORISED.has(name)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', `AWS rejected the credentials (${name}). Configure them with ` +
-            'aws-actions/configure-aws-credentials (OIDC) or the AWS_* environment variables.', { cause: error });
+    if (trouble === 'rejected') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', `AWS rejected the credentials (${error.name}): ${CREDENTIALS_CHECK}.`, { cause: error });
+    }
+    if (trouble === 'missing') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', `No AWS credentials were found: ${CREDENTIALS_STEP}.`, {
+            cause: error
+        });
     }
     return undefined;
+}
+/**
+ * "Region is missing", said for the one who needs the region: `who` ("ECS deploy of service
+ * 'api'") and where its own region is set ("services.api.deploy.ecs.region in the deploy
+ * config"), when it has one.
+ */
+function missingRegion(who, configKey) {
+    const key = configKey ? `set ${configKey}, or ` : 'set ';
+    return (`${who} has no AWS region: ${key}AWS_REGION for the job ` +
+        '(aws-actions/configure-aws-credentials sets it from its aws-region input)');
+}
+/** The region an SDK client resolved (its own, AWS_REGION, the config file), or undefined. */
+async function resolvedRegion(client) {
+    return client.config.region().then(region => region || undefined, () => undefined);
+}
+
+
+/***/ }),
+
+/***/ 9289:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EcsApi: () => (/* binding */ EcsApi)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5705);
+/* harmony import */ var _sts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1580);
+
+
+
+class EcsApi {
+    sdk;
+    calls;
+    constructor(sdk, calls) {
+        this.sdk = sdk;
+        this.calls = calls;
+    }
+    static async create(region, onRetry, sleep) {
+        const [ecs, codedeploy, elb] = await Promise.all([
+            Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212)]).then(__webpack_require__.t.bind(__webpack_require__, 212, 19)),
+            Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(507)]).then(__webpack_require__.t.bind(__webpack_require__, 7507, 19)),
+            Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(586)]).then(__webpack_require__.t.bind(__webpack_require__, 586, 19))
+        ]);
+        const sdk = {
+            ecs,
+            codedeploy,
+            elb,
+            ecsClient: new ecs.ECSClient((0,_aws_js__WEBPACK_IMPORTED_MODULE_1__.awsClientConfig)(region)),
+            codedeployClient: new codedeploy.CodeDeployClient((0,_aws_js__WEBPACK_IMPORTED_MODULE_1__.awsClientConfig)(region)),
+            elbClient: new elb.ElasticLoadBalancingV2Client((0,_aws_js__WEBPACK_IMPORTED_MODULE_1__.awsClientConfig)(region))
+        };
+        return new EcsApi(sdk, new _aws_js__WEBPACK_IMPORTED_MODULE_1__.AwsCalls(onRetry, undefined, undefined, sleep));
+    }
+    /** The same clients, sending single attempts: for looks inside `follow`. */
+    get forLook() {
+        return new EcsApi(this.sdk, this.calls.forLook);
+    }
+    /** The same clients within other bounds: the preflight's few, short attempts. */
+    within(bounds) {
+        return new EcsApi(this.sdk, this.calls.within(bounds));
+    }
+    /** The region the clients resolved, or undefined when none is set anywhere. */
+    region() {
+        return (0,_aws_js__WEBPACK_IMPORTED_MODULE_1__.resolvedRegion)(this.sdk.ecsClient);
+    }
+    /** Member lists read from the SDK's own schemas; undefined when their shape is not known. */
+    registerKeys() {
+        const request = memberNames(this.sdk.ecs['RegisterTaskDefinitionRequest$']);
+        const container = memberNames(this.sdk.ecs['ContainerDefinition$']);
+        return request && container ? { taskDefinition: request, container } : undefined;
+    }
+    /** The service, or undefined when the cluster has no service of that name. */
+    async findService(cluster, service, signal) {
+        const { ecs, ecsClient } = this.sdk;
+        const output = await this.calls.read(ecsClient, new ecs.DescribeServicesCommand({ cluster, services: [service] }), 'ECS DescribeServices', signal);
+        return output.services?.[0];
+    }
+    /**
+     * The service; a DeployError naming the cluster, the region and the account when the cluster or
+     * the service is not there (the usual cause: another region or account than the one meant).
+     */
+    async describeService(cluster, service, signal) {
+        const found = await this.findService(cluster, service, signal).catch(async (error) => {
+            if (!(error instanceof this.sdk.ecs.ClusterNotFoundException))
+                throw error;
+            const where = await (0,_sts_js__WEBPACK_IMPORTED_MODULE_2__.whereInAws)(await this.region(), signal);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', `ECS cluster '${cluster}' was not found ${where}: check the cluster name, and that the ` +
+                'credentials and the region are the ones of the account that has it.', { cause: error });
+        });
+        if (!found) {
+            const where = await (0,_sts_js__WEBPACK_IMPORTED_MODULE_2__.whereInAws)(await this.region(), signal);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', `ECS service '${service}' was not found in cluster '${cluster}' ${where}.`);
+        }
+        return found;
+    }
+    async describeTaskDefinition(taskDefinition, signal) {
+        const { ecs, ecsClient } = this.sdk;
+        const output = await this.calls.read(ecsClient, new ecs.DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] }), 'ECS DescribeTaskDefinition', signal);
+        if (!output.taskDefinition) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', `ECS has no task definition '${taskDefinition}'.`);
+        }
+        return { taskDefinition: output.taskDefinition, tags: output.tags ?? [] };
+    }
+    async registerTaskDefinition(input, signal) {
+        const { ecs, ecsClient } = this.sdk;
+        const output = await this.calls.change(ecsClient, new ecs.RegisterTaskDefinitionCommand(input), 'ECS RegisterTaskDefinition', signal);
+        if (!output.taskDefinition?.taskDefinitionArn) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', 'ECS RegisterTaskDefinition answered without a task definition.');
+        }
+        return output.taskDefinition;
+    }
+    /** ACTIVE revisions of one family, newest first. */
+    async listRevisions(family, signal) {
+        const { ecs, ecsClient } = this.sdk;
+        const arns = [];
+        let nextToken;
+        do {
+            const output = await this.calls.read(ecsClient, new ecs.ListTaskDefinitionsCommand({
+                familyPrefix: family,
+                status: 'ACTIVE',
+                sort: 'DESC',
+                nextToken
+            }), 'ECS ListTaskDefinitions', signal);
+            arns.push(...(output.taskDefinitionArns ?? []));
+            nextToken = output.nextToken;
+        } while (nextToken);
+        return arns;
+    }
+    async deregisterTaskDefinition(taskDefinition, signal) {
+        const { ecs, ecsClient } = this.sdk;
+        await this.calls.change(ecsClient, new ecs.DeregisterTaskDefinitionCommand({ taskDefinition }), 'ECS DeregisterTaskDefinition', signal);
+    }
+    async updateService(input, signal) {
+        const { ecs, ecsClient } = this.sdk;
+        const output = await this.calls.change(ecsClient, new ecs.UpdateServiceCommand(input), 'ECS UpdateService', signal);
+        if (!output.service)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', 'ECS UpdateService answered without the service.');
+        return output.service;
+    }
+    /** The newest stopped tasks of a service, for explaining a failed deployment. */
+    async stoppedTasks(cluster, service, signal) {
+        const { ecs, ecsClient } = this.sdk;
+        const listed = await this.calls.read(ecsClient, new ecs.ListTasksCommand({
+            cluster,
+            serviceName: service,
+            desiredStatus: 'STOPPED',
+            maxResults: 100
+        }), 'ECS ListTasks', signal);
+        const taskArns = listed.taskArns ?? [];
+        if (taskArns.length === 0)
+            return [];
+        const described = await this.calls.read(ecsClient, new ecs.DescribeTasksCommand({ cluster, tasks: taskArns }), 'ECS DescribeTasks', signal);
+        return described.tasks ?? [];
+    }
+    async listServiceDeployments(cluster, service, createdAfter, signal) {
+        const { ecs, ecsClient } = this.sdk;
+        const output = await this.calls.read(ecsClient, new ecs.ListServiceDeploymentsCommand({
+            cluster,
+            service,
+            createdAt: { after: createdAfter }
+        }), 'ECS ListServiceDeployments', signal);
+        return output.serviceDeployments ?? [];
+    }
+    async describeServiceDeployment(arn, signal) {
+        const { ecs, ecsClient } = this.sdk;
+        const output = await this.calls.read(ecsClient, new ecs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }), 'ECS DescribeServiceDeployments', signal);
+        return output.serviceDeployments?.[0];
+    }
+    async stopServiceDeployment(arn, signal) {
+        const { ecs, ecsClient } = this.sdk;
+        await this.calls.change(ecsClient, new ecs.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }), 'ECS StopServiceDeployment', signal);
+    }
+    async getDeploymentGroup(application, group, signal) {
+        const { codedeploy, codedeployClient } = this.sdk;
+        const output = await this.calls.read(codedeployClient, new codedeploy.GetDeploymentGroupCommand({
+            applicationName: application,
+            deploymentGroupName: group
+        }), 'CodeDeploy GetDeploymentGroup', signal);
+        if (!output.deploymentGroupInfo) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', `CodeDeploy has no deployment group '${group}' in application '${application}'.`);
+        }
+        return output.deploymentGroupInfo;
+    }
+    async createDeployment(input, signal) {
+        const { codedeploy, codedeployClient } = this.sdk;
+        const output = await this.calls.change(codedeployClient, new codedeploy.CreateDeploymentCommand({
+            applicationName: input.application,
+            deploymentGroupName: input.group,
+            description: input.description,
+            revision: {
+                revisionType: 'AppSpecContent',
+                appSpecContent: { content: input.appspec, sha256: input.sha256 }
+            }
+        }), 'CodeDeploy CreateDeployment', signal);
+        if (!output.deploymentId) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', 'CodeDeploy CreateDeployment answered without a deployment id.');
+        }
+        return output.deploymentId;
+    }
+    async getDeployment(deploymentId, signal) {
+        const { codedeploy, codedeployClient } = this.sdk;
+        const output = await this.calls.read(codedeployClient, new codedeploy.GetDeploymentCommand({ deploymentId }), 'CodeDeploy GetDeployment', signal);
+        if (!output.deploymentInfo) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', `CodeDeploy has no deployment ${deploymentId}.`);
+        }
+        return output.deploymentInfo;
+    }
+    /** The deployment's ECS targets: lifecycle events and task sets with their traffic weight. */
+    async deploymentTargets(deploymentId, targetIds, signal) {
+        const { codedeploy, codedeployClient } = this.sdk;
+        let ids = targetIds ? [...targetIds] : [];
+        if (ids.length === 0) {
+            const listed = await this.calls.read(codedeployClient, new codedeploy.ListDeploymentTargetsCommand({ deploymentId }), 'CodeDeploy ListDeploymentTargets', signal);
+            ids = listed.targetIds ?? [];
+        }
+        if (ids.length === 0)
+            return { targetIds: [], targets: [] };
+        const output = await this.calls.read(codedeployClient, new codedeploy.BatchGetDeploymentTargetsCommand({ deploymentId, targetIds: ids }), 'CodeDeploy BatchGetDeploymentTargets', signal);
+        return { targetIds: ids, targets: output.deploymentTargets ?? [] };
+    }
+    async stopDeployment(deploymentId, autoRollbackEnabled, signal) {
+        const { codedeploy, codedeployClient } = this.sdk;
+        await this.calls.change(codedeployClient, new codedeploy.StopDeploymentCommand({ deploymentId, autoRollbackEnabled }), 'CodeDeploy StopDeployment', signal);
+    }
+    /** DNS name of the load balancer in front of a target group, when there is one. */
+    async loadBalancerDns(targetGroupArn, signal) {
+        const { elb, elbClient } = this.sdk;
+        const groups = await this.calls.read(elbClient, new elb.DescribeTargetGroupsCommand({ TargetGroupArns: [targetGroupArn] }), 'ELBv2 DescribeTargetGroups', signal);
+        const loadBalancerArn = groups.TargetGroups?.[0]?.LoadBalancerArns?.[0];
+        if (!loadBalancerArn)
+            return undefined;
+        const balancers = await this.calls.read(elbClient, new elb.DescribeLoadBalancersCommand({ LoadBalancerArns: [loadBalancerArn] }), 'ELBv2 DescribeLoadBalancers', signal);
+        return balancers.LoadBalancers?.[0]?.DNSName;
+    }
+}
+/** Member names of an SDK structure schema: `[3, namespace, name, traits, members, schemas]`. */
+function memberNames(schema) {
+    if (!Array.isArray(schema) || schema[0] !== 3 || !Array.isArray(schema[4]))
+        return undefined;
+    const names = schema[4];
+    return names.every(name => typeof name === 'string') ? names : undefined;
+}
+
+
+/***/ }),
+
+/***/ 1580:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   StsApi: () => (/* binding */ StsApi),
+/* harmony export */   whereInAws: () => (/* binding */ whereInAws)
+/* harmony export */ });
+/* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5705);
+
+class StsApi {
+    client;
+    sdk;
+    calls;
+    constructor(client, sdk, calls) {
+        this.client = client;
+        this.sdk = sdk;
+        this.calls = calls;
+    }
+    static async create(region, bounds) {
+        const sdk = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
+        const calls = bounds ? new _aws_js__WEBPACK_IMPORTED_MODULE_0__.AwsCalls().within(bounds) : new _aws_js__WEBPACK_IMPORTED_MODULE_0__.AwsCalls();
+        return new StsApi(new sdk.STSClient((0,_aws_js__WEBPACK_IMPORTED_MODULE_0__.awsClientConfig)(region)), sdk, calls);
+    }
+    /** The region the client resolved, or undefined when none is set anywhere. */
+    region() {
+        return (0,_aws_js__WEBPACK_IMPORTED_MODULE_0__.resolvedRegion)(this.client);
+    }
+    async callerIdentity(signal) {
+        const output = await this.calls.read(this.client, new this.sdk.GetCallerIdentityCommand({}), 'STS GetCallerIdentity', signal);
+        return { account: output.Account ?? '?', arn: output.Arn ?? '?' };
+    }
+}
+/**
+ * "in us-east-1, account 123456789012" for an error message, asking STS briefly; just the region
+ * when STS cannot say. Only error paths use it, so a healthy run never pays for the lookup.
+ */
+async function whereInAws(region, signal) {
+    const sts = await StsApi.create(region, { attempts: 1, attemptTimeoutMs: 5_000 });
+    const resolved = (await sts.region()) ?? 'no region';
+    const identity = await sts.callerIdentity(signal).catch(() => undefined);
+    return `in ${resolved}${identity ? `, account ${identity.account}` : ''}`;
 }
 
 
@@ -110,8 +444,10 @@ function explainCredentialError(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_3__.a),
-/* harmony export */   e: () => (/* binding */ follow)
+/* harmony export */   SD: () => (/* binding */ FIRST_MINUTE),
+/* harmony export */   a3: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_3__.a),
+/* harmony export */   e6: () => (/* binding */ follow),
+/* harmony export */   uG: () => (/* binding */ waitEnded)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4506);
@@ -124,6 +460,8 @@ function explainCredentialError(error) {
 
 
 
+/** What the ECS, CodeDeploy and Step Functions waits use: 1 s looks for the first minute. */
+const FIRST_MINUTE = { intervalMs: 1000, periodMs: 60_000 };
 async function follow(options) {
     const now = options.now ?? Date.now;
     const sleep = options.sleep ?? _sleep_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .y;
@@ -132,9 +470,15 @@ async function follow(options) {
     const deadline = started + options.timeoutMs;
     let looks = 0;
     let lastProgress;
+    let quickLooks = 0;
+    let quickLook = false;
+    // When the next regular look is due: one interval after the previous regular look started.
+    let regularAt = started;
     const lookUntilDone = async (signal) => {
         for (;;) {
             const lookStarted = now();
+            if (!quickLook)
+                regularAt = lookStarted + options.intervalMs;
             looks++;
             const look = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(s => options.look(s), {
                 describe: options.describe,
@@ -143,14 +487,28 @@ async function follow(options) {
                 signal,
                 onRetry: options.onRetry,
                 sleep
+            }).catch((error) => {
+                // Attempts that failed (cut short, unanswered) once the deadline had passed: the wait ran
+                // out, whichever timer noticed first (on an injected clock the deadline's own timer may
+                // be far off). A verdict the look reached (a DeployError) stands.
+                const ranOut = now() >= deadline && !(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH);
+                throw ranOut ? timeoutError(options) : error;
             });
             if (look.done)
                 return { value: look.value, looks, elapsedMs: now() - started };
-            if (look.progress !== undefined && look.progress !== lastProgress) {
+            const changed = look.progress !== undefined && look.progress !== lastProgress;
+            if (changed) {
                 lastProgress = look.progress;
                 options.onProgress?.(look.progress);
             }
-            const wait = options.intervalMs - (now() - lookStarted);
+            const quickAt = lookStarted + (options.young?.intervalMs ?? options.intervalMs);
+            quickLook =
+                quickAt < regularAt &&
+                    young(options, lookStarted - started, quickLooks) &&
+                    (look.moved ?? changed);
+            if (quickLook)
+                quickLooks++;
+            const wait = (quickLook ? quickAt : regularAt) - now();
             await sleep(Math.min(Math.max(0, wait), Math.max(0, deadline - now())), signal);
             if (now() >= deadline)
                 throw timeoutError(options);
@@ -165,11 +523,31 @@ async function follow(options) {
         });
     }
     catch (error) {
-        if (options.signal?.aborted) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('CANCELLED', `cancelled while waiting for ${options.describe}`);
-        }
-        throw error;
+        throw waitEnded(error, options.signal, options.describe);
     }
+}
+/**
+ * What a wait throws when it stops: an enclosing deadline (the service's deploy_timeout, the
+ * phase's) is a TIMEOUT saying what was being waited for, caused by that deadline so it keeps it;
+ * a cancel is CANCELLED; anything else is the wait's own error. Shared by every wait that does not
+ * go through follow() alone (the Argo CD watch).
+ */
+function waitEnded(error, signal, describe) {
+    const reason = signal?.reason;
+    if (reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH && reason.code === 'TIMEOUT') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('TIMEOUT', `${describe} did not finish: ${reason.message}`, {
+            cause: reason
+        });
+    }
+    if (signal?.aborted)
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('CANCELLED', `cancelled while waiting for ${describe}`);
+    return error;
+}
+function young(options, elapsedMs, quickLooks) {
+    const young = options.young;
+    if (!young || elapsedMs >= young.periodMs)
+        return false;
+    return quickLooks < Math.floor(young.periodMs / options.intervalMs);
 }
 function timeoutError(options) {
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('TIMEOUT', `${options.describe} did not finish within ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(options.timeoutMs)}`);
@@ -185,12 +563,14 @@ function timeoutError(options) {
 /* harmony export */   D$: () => (/* binding */ readRetryAfter),
 /* harmony export */   Z: () => (/* binding */ headerValue),
 /* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   dU: () => (/* binding */ AttemptTimeoutError),
 /* harmony export */   dw: () => (/* binding */ RetryableError),
 /* harmony export */   eV: () => (/* binding */ describeRetry),
+/* harmony export */   fe: () => (/* binding */ classifyError),
 /* harmony export */   nG: () => (/* binding */ httpStatus),
 /* harmony export */   qY: () => (/* binding */ asRecord)
 /* harmony export */ });
-/* unused harmony exports AttemptTimeoutError, classifyError, parseRetryAfter */
+/* unused harmony export parseRetryAfter */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4506);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1170);
@@ -240,7 +620,7 @@ async function withRetry(operation, options) {
         }
         catch (error) {
             if (options.signal?.aborted)
-                throw options.signal.reason ?? error;
+                throw stoppedDuring(options.signal.reason ?? error, options);
             const decision = options.classify?.(error) ?? classifyError(error);
             if (!decision.retry || attempt >= attempts)
                 throw error;
@@ -264,6 +644,17 @@ async function withRetry(operation, options) {
             }
         }
     }
+}
+/**
+ * What a deadline that fired during an attempt ends the call with: its own TIMEOUT, naming the
+ * call it found waiting (the server that hung), and caused by it, so that the deadline keeps it.
+ */
+function stoppedDuring(reason, options) {
+    if (!(reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH) || reason.code !== 'TIMEOUT')
+        return reason;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('TIMEOUT', `${reason.message}: ${options.describe} had not answered`, {
+        cause: reason
+    });
 }
 const THROTTLING_NAMES = new Set([
     'ThrottlingException',
@@ -451,7 +842,7 @@ async function sleep(ms, signal) {
 
 /***/ }),
 
-/***/ 7494:
+/***/ 7039:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -462,204 +853,12 @@ __webpack_require__.d(__webpack_exports__, {
   deploy: () => (/* binding */ deploy)
 });
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/clients/aws.ts
 var aws = __webpack_require__(5705);
-;// CONCATENATED MODULE: ./src/clients/ecs.ts
-
-
-class EcsApi {
-    sdk;
-    calls;
-    constructor(sdk, calls) {
-        this.sdk = sdk;
-        this.calls = calls;
-    }
-    static async create(region, onRetry) {
-        const [ecs, codedeploy, elb] = await Promise.all([
-            Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212)]).then(__webpack_require__.t.bind(__webpack_require__, 212, 19)),
-            Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(507)]).then(__webpack_require__.t.bind(__webpack_require__, 7507, 19)),
-            Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(586)]).then(__webpack_require__.t.bind(__webpack_require__, 586, 19))
-        ]);
-        const sdk = {
-            ecs,
-            codedeploy,
-            elb,
-            ecsClient: new ecs.ECSClient((0,aws/* awsClientConfig */.rw)(region)),
-            codedeployClient: new codedeploy.CodeDeployClient((0,aws/* awsClientConfig */.rw)(region)),
-            elbClient: new elb.ElasticLoadBalancingV2Client((0,aws/* awsClientConfig */.rw)(region))
-        };
-        return new EcsApi(sdk, new aws/* AwsCalls */.Vl(onRetry));
-    }
-    /** The same clients, sending single attempts: for looks inside `follow`. */
-    get forLook() {
-        return new EcsApi(this.sdk, this.calls.forLook);
-    }
-    /** Member lists read from the SDK's own schemas; undefined when their shape is not known. */
-    registerKeys() {
-        const request = memberNames(this.sdk.ecs['RegisterTaskDefinitionRequest$']);
-        const container = memberNames(this.sdk.ecs['ContainerDefinition$']);
-        return request && container ? { taskDefinition: request, container } : undefined;
-    }
-    async describeService(cluster, service, signal) {
-        const { ecs, ecsClient } = this.sdk;
-        const output = await this.calls.read(ecsClient, new ecs.DescribeServicesCommand({ cluster, services: [service] }), 'ECS DescribeServices', signal);
-        const found = output.services?.[0];
-        if (!found) {
-            const reason = output.failures?.[0]?.reason ?? 'MISSING';
-            throw new errors/* DeployError */.sH('DEPLOY_FAILED', `ECS service '${service}' was not found in cluster '${cluster}' (${reason}).`);
-        }
-        return found;
-    }
-    async describeTaskDefinition(taskDefinition, signal) {
-        const { ecs, ecsClient } = this.sdk;
-        const output = await this.calls.read(ecsClient, new ecs.DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] }), 'ECS DescribeTaskDefinition', signal);
-        if (!output.taskDefinition) {
-            throw new errors/* DeployError */.sH('DEPLOY_FAILED', `ECS has no task definition '${taskDefinition}'.`);
-        }
-        return { taskDefinition: output.taskDefinition, tags: output.tags ?? [] };
-    }
-    async registerTaskDefinition(input, signal) {
-        const { ecs, ecsClient } = this.sdk;
-        const output = await this.calls.change(ecsClient, new ecs.RegisterTaskDefinitionCommand(input), 'ECS RegisterTaskDefinition', signal);
-        if (!output.taskDefinition?.taskDefinitionArn) {
-            throw new errors/* DeployError */.sH('DEPLOY_FAILED', 'ECS RegisterTaskDefinition answered without a task definition.');
-        }
-        return output.taskDefinition;
-    }
-    /** ACTIVE revisions of one family, newest first. */
-    async listRevisions(family, signal) {
-        const { ecs, ecsClient } = this.sdk;
-        const arns = [];
-        let nextToken;
-        do {
-            const output = await this.calls.read(ecsClient, new ecs.ListTaskDefinitionsCommand({
-                familyPrefix: family,
-                status: 'ACTIVE',
-                sort: 'DESC',
-                nextToken
-            }), 'ECS ListTaskDefinitions', signal);
-            arns.push(...(output.taskDefinitionArns ?? []));
-            nextToken = output.nextToken;
-        } while (nextToken);
-        return arns;
-    }
-    async deregisterTaskDefinition(taskDefinition, signal) {
-        const { ecs, ecsClient } = this.sdk;
-        await this.calls.change(ecsClient, new ecs.DeregisterTaskDefinitionCommand({ taskDefinition }), 'ECS DeregisterTaskDefinition', signal);
-    }
-    async updateService(input, signal) {
-        const { ecs, ecsClient } = this.sdk;
-        const output = await this.calls.change(ecsClient, new ecs.UpdateServiceCommand(input), 'ECS UpdateService', signal);
-        if (!output.service)
-            throw new errors/* DeployError */.sH('DEPLOY_FAILED', 'ECS UpdateService answered without the service.');
-        return output.service;
-    }
-    /** The newest stopped tasks of a service, for explaining a failed deployment. */
-    async stoppedTasks(cluster, service, signal) {
-        const { ecs, ecsClient } = this.sdk;
-        const listed = await this.calls.read(ecsClient, new ecs.ListTasksCommand({
-            cluster,
-            serviceName: service,
-            desiredStatus: 'STOPPED',
-            maxResults: 100
-        }), 'ECS ListTasks', signal);
-        const taskArns = listed.taskArns ?? [];
-        if (taskArns.length === 0)
-            return [];
-        const described = await this.calls.read(ecsClient, new ecs.DescribeTasksCommand({ cluster, tasks: taskArns }), 'ECS DescribeTasks', signal);
-        return described.tasks ?? [];
-    }
-    async listServiceDeployments(cluster, service, createdAfter, signal) {
-        const { ecs, ecsClient } = this.sdk;
-        const output = await this.calls.read(ecsClient, new ecs.ListServiceDeploymentsCommand({
-            cluster,
-            service,
-            createdAt: { after: createdAfter }
-        }), 'ECS ListServiceDeployments', signal);
-        return output.serviceDeployments ?? [];
-    }
-    async describeServiceDeployment(arn, signal) {
-        const { ecs, ecsClient } = this.sdk;
-        const output = await this.calls.read(ecsClient, new ecs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }), 'ECS DescribeServiceDeployments', signal);
-        return output.serviceDeployments?.[0];
-    }
-    async stopServiceDeployment(arn, signal) {
-        const { ecs, ecsClient } = this.sdk;
-        await this.calls.change(ecsClient, new ecs.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }), 'ECS StopServiceDeployment', signal);
-    }
-    async getDeploymentGroup(application, group, signal) {
-        const { codedeploy, codedeployClient } = this.sdk;
-        const output = await this.calls.read(codedeployClient, new codedeploy.GetDeploymentGroupCommand({
-            applicationName: application,
-            deploymentGroupName: group
-        }), 'CodeDeploy GetDeploymentGroup', signal);
-        if (!output.deploymentGroupInfo) {
-            throw new errors/* DeployError */.sH('DEPLOY_FAILED', `CodeDeploy has no deployment group '${group}' in application '${application}'.`);
-        }
-        return output.deploymentGroupInfo;
-    }
-    async createDeployment(input, signal) {
-        const { codedeploy, codedeployClient } = this.sdk;
-        const output = await this.calls.change(codedeployClient, new codedeploy.CreateDeploymentCommand({
-            applicationName: input.application,
-            deploymentGroupName: input.group,
-            description: input.description,
-            revision: {
-                revisionType: 'AppSpecContent',
-                appSpecContent: { content: input.appspec, sha256: input.sha256 }
-            }
-        }), 'CodeDeploy CreateDeployment', signal);
-        if (!output.deploymentId) {
-            throw new errors/* DeployError */.sH('DEPLOY_FAILED', 'CodeDeploy CreateDeployment answered without a deployment id.');
-        }
-        return output.deploymentId;
-    }
-    async getDeployment(deploymentId, signal) {
-        const { codedeploy, codedeployClient } = this.sdk;
-        const output = await this.calls.read(codedeployClient, new codedeploy.GetDeploymentCommand({ deploymentId }), 'CodeDeploy GetDeployment', signal);
-        if (!output.deploymentInfo) {
-            throw new errors/* DeployError */.sH('DEPLOY_FAILED', `CodeDeploy has no deployment ${deploymentId}.`);
-        }
-        return output.deploymentInfo;
-    }
-    /** The deployment's ECS targets: lifecycle events and task sets with their traffic weight. */
-    async deploymentTargets(deploymentId, targetIds, signal) {
-        const { codedeploy, codedeployClient } = this.sdk;
-        let ids = targetIds ? [...targetIds] : [];
-        if (ids.length === 0) {
-            const listed = await this.calls.read(codedeployClient, new codedeploy.ListDeploymentTargetsCommand({ deploymentId }), 'CodeDeploy ListDeploymentTargets', signal);
-            ids = listed.targetIds ?? [];
-        }
-        if (ids.length === 0)
-            return { targetIds: [], targets: [] };
-        const output = await this.calls.read(codedeployClient, new codedeploy.BatchGetDeploymentTargetsCommand({ deploymentId, targetIds: ids }), 'CodeDeploy BatchGetDeploymentTargets', signal);
-        return { targetIds: ids, targets: output.deploymentTargets ?? [] };
-    }
-    async stopDeployment(deploymentId, autoRollbackEnabled, signal) {
-        const { codedeploy, codedeployClient } = this.sdk;
-        await this.calls.change(codedeployClient, new codedeploy.StopDeploymentCommand({ deploymentId, autoRollbackEnabled }), 'CodeDeploy StopDeployment', signal);
-    }
-    /** DNS name of the load balancer in front of a target group, when there is one. */
-    async loadBalancerDns(targetGroupArn, signal) {
-        const { elb, elbClient } = this.sdk;
-        const groups = await this.calls.read(elbClient, new elb.DescribeTargetGroupsCommand({ TargetGroupArns: [targetGroupArn] }), 'ELBv2 DescribeTargetGroups', signal);
-        const loadBalancerArn = groups.TargetGroups?.[0]?.LoadBalancerArns?.[0];
-        if (!loadBalancerArn)
-            return undefined;
-        const balancers = await this.calls.read(elbClient, new elb.DescribeLoadBalancersCommand({ LoadBalancerArns: [loadBalancerArn] }), 'ELBv2 DescribeLoadBalancers', signal);
-        return balancers.LoadBalancers?.[0]?.DNSName;
-    }
-}
-/** Member names of an SDK structure schema: `[3, namespace, name, traits, members, schemas]`. */
-function memberNames(schema) {
-    if (!Array.isArray(schema) || schema[0] !== 3 || !Array.isArray(schema[4]))
-        return undefined;
-    const names = schema[4];
-    return names.every(name => typeof name === 'string') ? names : undefined;
-}
-
+// EXTERNAL MODULE: ./src/clients/ecs.ts
+var ecs = __webpack_require__(9289);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/runtime/retry.ts
 var runtime_retry = __webpack_require__(6390);
 // EXTERNAL MODULE: external "node:crypto"
@@ -866,22 +1065,27 @@ async function readUserFile(path, what) {
     }
 }
 
+// EXTERNAL MODULE: ./src/runtime/deadline.ts
+var deadline = __webpack_require__(4506);
 // EXTERNAL MODULE: ./src/runtime/follow.ts
 var follow = __webpack_require__(9355);
 ;// CONCATENATED MODULE: ./src/targets/ecs-watch.ts
 
 
+
 /**
  * Follows a deployment through the one follower, turning every change of its progress line into a
- * progress event (with the structured data of the look that produced it).
+ * progress event (with the structured data of the look that produced it). Looks come every second
+ * while the deployment is young and moving (FIRST_MINUTE), then every poll interval.
  */
 async function watch(rollout, describe, look) {
     const { context } = rollout;
     const api = rollout.api.forLook;
     let data;
-    const followed = await (0,follow/* follow */.e)({
+    const followed = await (0,follow/* follow */.e6)({
         describe,
         intervalMs: context.pollIntervalMs,
+        young: follow/* FIRST_MINUTE */.SD,
         timeoutMs: context.timeoutMs,
         signal: context.signal,
         sleep: context.sleep,
@@ -889,6 +1093,8 @@ async function watch(rollout, describe, look) {
         look: async (signal) => {
             const step = await look(api, signal);
             if (step.done)
+                return step;
+            if ('moved' in step)
                 return step;
             data = step.data;
             return { done: false, progress: step.progress };
@@ -904,7 +1110,8 @@ async function watch(rollout, describe, look) {
  */
 async function explainFailure(rollout, service) {
     const { api, target } = rollout;
-    const signal = AbortSignal.timeout(10_000);
+    // Often after a timeout, the deploy's signal fired: explaining gets the grace a stop gets.
+    const signal = AbortSignal.timeout(deadline/* STOP_GRACE_MS */.Ts);
     const tasks = await api.stoppedTasks(target.cluster, target.service, signal);
     const ours = tasks
         .filter(task => task.taskDefinitionArn === rollout.taskDefinitionArn)
@@ -939,7 +1146,8 @@ var stop = __webpack_require__(8292);
 /**
  * strategy: codedeploy (CODE_DEPLOY deployment controller): CodeDeploy shifts traffic from the
  * blue task set to the green one. We hand it an AppSpec, then follow the deployment's lifecycle
- * events and traffic weights until CodeDeploy calls it Succeeded, Failed or Stopped.
+ * events and traffic weights until CodeDeploy calls it Succeeded, Failed or Stopped, or, with
+ * wait_until, until the replacement task set takes test traffic or all production traffic.
  */
 /** CodeDeploy error codes that mean "the new version was judged unhealthy", not "it broke". */
 const HEALTH_CODES = new Set([
@@ -949,9 +1157,24 @@ const HEALTH_CODES = new Set([
     'HOOK_EXECUTION_FAILURE',
     'CUSTOMER_APPLICATION_UNHEALTHY'
 ]);
+/**
+ * The lifecycle event whose success ends an early wait: test traffic reaches the replacement task
+ * set once AllowTestTraffic has succeeded (AfterAllowTestTraffic hooks then test it), production
+ * traffic once AllowTraffic has.
+ */
+const REACHED_WHEN = {
+    test_traffic: 'AllowTestTraffic',
+    traffic_shifted: 'AllowTraffic'
+};
 async function deployCodeDeploy(rollout, settings) {
     const { api, target, context } = rollout;
     const group = await api.getDeploymentGroup(settings.application, settings.deploymentGroup, context.signal);
+    const testListeners = (group.loadBalancerInfo?.targetGroupPairInfoList ?? []).flatMap(pair => pair.testTrafficRoute?.listenerArns ?? []);
+    if (target.waitUntil === 'test_traffic' && testListeners.length === 0) {
+        throw new errors/* DeployError */.sH('INVALID_INPUT', `wait_until is test_traffic for '${target.service}', but CodeDeploy deployment group ` +
+            `'${settings.deploymentGroup}' has no test listener (testTrafficRoute), so nothing ever ` +
+            'sends test traffic to the replacement tasks; add one or wait for traffic_shifted.');
+    }
     const appspec = settings.appspec
         ? await appSpecFromFile(settings.appspec, rollout.taskDefinitionArn)
         : generateAppSpec(rollout.taskDefinitionArn, rollout.service.loadBalancers ?? [], target.service);
@@ -980,6 +1203,9 @@ async function deployCodeDeploy(rollout, settings) {
         if (info.status === 'Failed' || info.status === 'Stopped') {
             return { done: true, value: { ok: false, info, targets: found.targets } };
         }
+        if (reached(target.waitUntil, found.targets)) {
+            return { done: true, value: { ok: true, reached: target.waitUntil } };
+        }
         return {
             done: false,
             progress: describeProgress(info, found.targets),
@@ -990,7 +1216,26 @@ async function deployCodeDeploy(rollout, settings) {
         : `stopped CodeDeploy deployment ${id} without rollback (auto_rollback is false)`, context));
     if (!end.ok)
         throw failure(id, end.info, end.targets);
+    if (end.reached === 'test_traffic') {
+        context.progress(`the replacement task set takes test traffic on the test listener (${testListeners.join(', ')}); ` +
+            'returning now (wait_until: test_traffic). CodeDeploy goes on with the AfterAllowTestTraffic ' +
+            'hooks and the production traffic shift, and can still roll back; watch it with: ' +
+            `aws deploy get-deployment --deployment-id ${id}`, { codedeploy_deployment_id: id, wait_until: end.reached, test_listeners: testListeners });
+    }
+    else if (end.reached === 'traffic_shifted') {
+        context.progress('production traffic is all on the replacement task set; returning now (wait_until: ' +
+            'traffic_shifted). CodeDeploy goes on with the AfterAllowTraffic hooks and ends the ' +
+            'original task set after its termination wait, and can still roll back; watch it with: ' +
+            `aws deploy get-deployment --deployment-id ${id}`, { codedeploy_deployment_id: id, wait_until: end.reached });
+    }
     return id;
+}
+/** Whether the lifecycle event that ends a wait_until short of completion has succeeded. */
+function reached(waitUntil, targets) {
+    const event = REACHED_WHEN[waitUntil];
+    if (!event)
+        return false;
+    return targets.some(t => (t.ecsTarget?.lifecycleEvents ?? []).some(e => e.lifecycleEventName === event && e.status === 'Succeeded'));
 }
 /** The AppSpec CodeDeploy needs for ECS: which task definition, and where the load balancer sends traffic. */
 function generateAppSpec(taskDefinitionArn, loadBalancers, service) {
@@ -1095,15 +1340,147 @@ function progressData(info, targets) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/targets/ecs-bluegreen-story.ts
+const STRATEGY_LABEL = {
+    blue_green: 'blue/green',
+    linear: 'linear',
+    canary: 'canary'
+};
+const WAITING = new Set(['IN_PROGRESS', 'AWAITING_ACTION']);
+const SCALING = new Set(['RECONCILE_SERVICE', 'PRE_SCALE_UP', 'SCALE_UP', 'POST_SCALE_UP']);
+/** ECS's defaults for what a service leaves out (DeploymentConfiguration in the SDK's model). */
+const DEFAULTS = { stepPercent: 10, stepBakeTimeInMinutes: 6, canaryPercent: 5, canaryBake: 10 };
+/** How the strategy will move production traffic: "in steps of 25%, 5 min apart, then bake 10 min". */
+function describePlan(strategy, config) {
+    const bake = config?.bakeTimeInMinutes;
+    const then = bake === undefined ? '' : `, then bake ${bake} min`;
+    if (strategy === 'linear') {
+        return `production traffic in steps of ${percent(stepPercent(config))}, ${stepBake(strategy, config)} min apart${then}`;
+    }
+    if (strategy === 'canary') {
+        const canary = config?.canaryConfiguration?.canaryPercent ?? DEFAULTS.canaryPercent;
+        return `${percent(canary)} of production traffic for ${stepBake(strategy, config)} min, then all of it${then}`;
+    }
+    return `all production traffic at once${then}`;
+}
+class DeploymentStory {
+    strategy;
+    serviceConfig;
+    /** The last thing told about each fact: a stage line, a traffic weight, a hook's status. */
+    told = new Map();
+    constructor(strategy, 
+    /** The service's configuration, for a deployment that does not carry its own. */
+    serviceConfig) {
+        this.strategy = strategy;
+        this.serviceConfig = serviceConfig;
+    }
+    /** The lines this look adds: each stage, traffic step and hook state not told before. */
+    tell(d, now) {
+        const config = d.deploymentConfiguration ?? this.serviceConfig;
+        const lines = [];
+        const say = (fact, state, line) => {
+            if (this.told.get(fact) === state)
+                return;
+            this.told.set(fact, state);
+            lines.push(line());
+        };
+        // A hook's outcome belongs to the stage it ran in, so it comes before the next stage's lines;
+        // a hook that starts belongs to the stage it holds, so it comes after.
+        const hooks = d.lifecycleHookDetails ?? [];
+        const tellHook = (hook) => say(`hook ${hook.hookId ?? hook.targetArn}`, hook.status ?? '', () => describeHook(hook, d, now));
+        for (const hook of hooks.filter(h => !WAITING.has(h.status ?? '')))
+            tellHook(hook);
+        const target = d.targetServiceRevision;
+        if (d.lifecycleStage) {
+            const bake = d.lifecycleStage === 'BAKE_TIME' && config?.bakeTimeInMinutes !== undefined
+                ? ` (${config.bakeTimeInMinutes} min)`
+                : '';
+            // Task counts while the new revision starts, or when some of it is not running.
+            const running = target?.runningTaskCount ?? 0;
+            const requested = target?.requestedTaskCount ?? 0;
+            const tasks = target && (SCALING.has(d.lifecycleStage) || running < requested)
+                ? `: new revision ${running}/${requested} running` +
+                    (target.pendingTaskCount ? `, ${target.pendingTaskCount} pending` : '')
+                : '';
+            const line = `stage ${d.lifecycleStage}${bake}${tasks}`;
+            say('stage', line, () => line);
+        }
+        const test = target?.requestedTestTrafficWeight;
+        if (test)
+            say('test', String(test), () => `${percent(test)} of test traffic on the new revision`);
+        const production = target?.requestedProductionTrafficWeight;
+        if (production) {
+            say('production', String(production), () => {
+                const bake = production < 100 ? stepBake(this.strategy, config) : 0;
+                return (`${percent(production)} of production traffic on the new revision` +
+                    (bake ? `, bake ${bake} min` : ''));
+            });
+        }
+        for (const hook of hooks.filter(h => WAITING.has(h.status ?? '')))
+            tellHook(hook);
+        return lines;
+    }
+}
+/**
+ * A hook's line: which one, where, and for how long ECS waits on it (told once, when it starts),
+ * or its outcome.
+ */
+function describeHook(hook, d, now) {
+    const id = hook.hookId ?? hook.targetArn ?? 'hook';
+    const pause = hook.targetType === 'PAUSE';
+    const name = pause ? `hook ${id} (pause)` : `hook ${id} (Lambda ${lambdaName(hook.targetArn)})`;
+    const at = d.lifecycleStage ? ` at ${d.lifecycleStage}` : '';
+    const limit = hook.expiresAt === undefined
+        ? ''
+        : `, up to ${left(hook.expiresAt.getTime() - now)} before ECS ` +
+            (hook.timeoutAction === 'CONTINUE' ? 'goes on without it' : 'rolls back');
+    if (hook.status === 'IN_PROGRESS')
+        return `waiting on ${name}${at}${limit}`;
+    if (hook.status === 'AWAITING_ACTION') {
+        return (`paused${at} by ${name} for an outside decision${limit}: ` +
+            `aws ecs continue-service-deployment --service-deployment-arn ${d.serviceDeploymentArn ?? ''} ` +
+            `--hook-id ${id} --action CONTINUE (or ROLLBACK)`);
+    }
+    return `${name} ${hook.status ?? 'status unknown'}`;
+}
+function stepPercent(config) {
+    return config?.linearConfiguration?.stepPercent ?? DEFAULTS.stepPercent;
+}
+/** The bake between traffic steps: a linear step's, or the canary's. */
+function stepBake(strategy, config) {
+    if (strategy === 'linear')
+        return config?.linearConfiguration?.stepBakeTimeInMinutes ?? DEFAULTS.stepBakeTimeInMinutes;
+    if (strategy === 'canary')
+        return config?.canaryConfiguration?.canaryBakeTimeInMinutes ?? DEFAULTS.canaryBake;
+    return 0;
+}
+/** ECS weights come in tenths; 25 -> "25%", 12.5 -> "12.5%". */
+function percent(weight) {
+    return `${Math.round(weight * 10) / 10}%`;
+}
+function lambdaName(arn) {
+    const match = /:function:([^:]+)/.exec(arn ?? '');
+    return match?.[1] ?? arn ?? 'unknown';
+}
+/** Time left, rounded up to the minute: "60 min", past two hours "24 h". */
+function left(ms) {
+    const minutes = Math.max(0, Math.ceil(ms / 60_000));
+    return minutes >= 120 ? `${Math.round(minutes / 60)} h` : `${minutes} min`;
+}
+
 ;// CONCATENATED MODULE: ./src/targets/ecs-bluegreen.ts
 
 
 
 
+
 /**
- * strategy: blue_green (ECS native, deploymentConfiguration.strategy BLUE_GREEN): UpdateService,
- * then follow the service deployment through its lifecycle stages (scale up, test traffic,
- * production traffic, bake time, clean up) and hooks. Any rollback is a failure.
+ * The ECS native strategies (deployment controller ECS with deploymentConfiguration.strategy
+ * BLUE_GREEN, LINEAR or CANARY; LINEAR and CANARY are blue/green that moves production traffic in
+ * steps): UpdateService, then follow the service deployment through its lifecycle stages
+ * (scale up, test traffic, production traffic, bake time, clean up) and hooks. Any rollback is a
+ * failure. With wait_until: traffic_shifted the wait ends once production traffic is all on the
+ * new revision, leaving ECS to bake and clean up.
  */
 const FAILED = new Set([
     'ROLLBACK_REQUESTED',
@@ -1112,18 +1489,28 @@ const FAILED = new Set([
     'ROLLBACK_FAILED'
 ]);
 const STOPPED = new Set(['STOPPED', 'STOP_REQUESTED']);
-async function deployBlueGreen(rollout) {
+/** Stages after the production traffic shift is complete. */
+const SHIFTED = new Set(['POST_PRODUCTION_TRAFFIC_SHIFT', 'BAKE_TIME', 'CLEAN_UP']);
+async function deployNative(rollout, strategy) {
     const { api, target, context, service } = rollout;
-    const bakeMinutes = service.deploymentConfiguration?.bakeTimeInMinutes;
-    const updated = await api.updateService({ cluster: target.cluster, service: target.service, taskDefinition: rollout.taskDefinitionArn }, context.signal);
+    const label = STRATEGY_LABEL[strategy];
+    const deploymentConfiguration = configurationFor(target, service.deploymentConfiguration);
+    const config = deploymentConfiguration ?? service.deploymentConfiguration;
+    const updated = await api.updateService({
+        cluster: target.cluster,
+        service: target.service,
+        taskDefinition: rollout.taskDefinitionArn,
+        ...(deploymentConfiguration ? { deploymentConfiguration } : {})
+    }, context.signal);
     // ECS's own clock bounds the search, so a skewed runner clock cannot hide the deployment.
     const primary = updated.deployments?.find(d => d.status === 'PRIMARY');
     const createdAfter = new Date((primary?.createdAt?.getTime() ?? Date.now()) - 1000);
-    context.progress(`ECS blue/green deployment of ${shortName(rollout.taskDefinitionArn)} requested`, {
-        task_definition_arn: rollout.taskDefinitionArn
-    });
+    context.progress(`ECS ${label} deployment of ${shortName(rollout.taskDefinitionArn)} requested: ` +
+        describePlan(strategy, config), { task_definition_arn: rollout.taskDefinitionArn, strategy });
+    const story = new DeploymentStory(strategy, config);
+    const now = context.now ?? Date.now;
     let arn;
-    const end = await watch(rollout, `ECS blue/green deployment of ${target.service}`, async (look, signal) => {
+    const end = await watch(rollout, `ECS ${label} deployment of ${target.service}`, async (look, signal) => {
         if (!arn) {
             const listed = await look.listServiceDeployments(target.cluster, target.service, createdAfter, signal);
             const newest = [...listed].sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
@@ -1131,70 +1518,101 @@ async function deployBlueGreen(rollout) {
             if (!arn)
                 return {
                     done: false,
-                    progress: 'ECS blue/green: waiting for the service deployment to be listed'
+                    progress: `ECS ${label}: waiting for the service deployment to be listed`
                 };
         }
         const deployment = await look.describeServiceDeployment(arn, signal);
         if (!deployment)
-            return { done: false, progress: `ECS blue/green: ${arn} not visible yet` };
-        if (deployment.status === 'SUCCESSFUL')
+            return { done: false, progress: `ECS ${label}: ${arn} not visible yet` };
+        const lines = story.tell(deployment, now());
+        const data = ecs_bluegreen_progressData(deployment, strategy, config);
+        for (const line of lines)
+            context.progress(line, data);
+        const status = deployment.status ?? '';
+        if (status === 'SUCCESSFUL')
             return { done: true, value: { ok: true } };
-        if (FAILED.has(deployment.status ?? '') || STOPPED.has(deployment.status ?? '')) {
+        if (FAILED.has(status) || STOPPED.has(status)) {
             return { done: true, value: { ok: false, deployment } };
         }
-        return {
-            done: false,
-            progress: ecs_bluegreen_describeProgress(deployment, bakeMinutes),
-            data: ecs_bluegreen_progressData(deployment, bakeMinutes)
-        };
+        if (target.waitUntil === 'traffic_shifted' && SHIFTED.has(deployment.lifecycleStage ?? '')) {
+            return { done: true, value: { ok: true, shifted: deployment } };
+        }
+        return { done: false, moved: lines.length > 0 };
     }).catch(error => (0,stop/* stopAbandoned */.x)(error, arn ? signal => api.stopServiceDeployment(arn, signal) : undefined, `stopped ECS service deployment ${arn ?? ''} with ROLLBACK`, context));
     if (!end.ok)
-        throw await ecs_bluegreen_failure(rollout, end.deployment);
+        throw await ecs_bluegreen_failure(rollout, label, end.deployment);
+    if (end.shifted) {
+        const bake = config?.bakeTimeInMinutes;
+        context.progress('production traffic is all on the new revision; returning ' +
+            (bake ? `before the ${bake} min bake ends` : 'before ECS cleans up') +
+            ' (wait_until: traffic_shifted). ECS goes on and can still roll back; watch it with: ' +
+            `aws ecs describe-service-deployments --service-deployment-arns ${arn ?? ''}`, ecs_bluegreen_progressData(end.shifted, strategy, config));
+    }
     return arn;
 }
-async function ecs_bluegreen_failure(rollout, deployment) {
+/**
+ * The service's deployment configuration with the configured linear or canary settings, when
+ * they change it; undefined when there is nothing to change. The whole configuration goes back,
+ * so that hooks, alarms and bake time stay as they are.
+ */
+function configurationFor(target, current) {
+    if (target.strategy === 'linear' && target.linear) {
+        const linear = {
+            ...current?.linearConfiguration,
+            ...defined({
+                stepPercent: target.linear.stepPercent,
+                stepBakeTimeInMinutes: target.linear.stepBakeMinutes
+            })
+        };
+        if (same(linear, current?.linearConfiguration))
+            return undefined;
+        return { ...current, linearConfiguration: linear };
+    }
+    if (target.strategy === 'canary' && target.canary) {
+        const canary = {
+            ...current?.canaryConfiguration,
+            ...defined({
+                canaryPercent: target.canary.percent,
+                canaryBakeTimeInMinutes: target.canary.bakeMinutes
+            })
+        };
+        if (same(canary, current?.canaryConfiguration))
+            return undefined;
+        return { ...current, canaryConfiguration: canary };
+    }
+    return undefined;
+}
+function defined(values) {
+    return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+}
+function same(a, b) {
+    return Object.entries(a).every(([key, value]) => b?.[key] === value);
+}
+async function ecs_bluegreen_failure(rollout, label, deployment) {
     const triggered = deployment.alarms?.triggeredAlarmNames ?? [];
-    const failedHooks = (deployment.lifecycleHookDetails ?? []).filter(h => h.status === 'FAILED');
+    const failedHooks = (deployment.lifecycleHookDetails ?? []).filter(h => h.status === 'FAILED' || h.status === 'TIMED_OUT');
     const judged = triggered.length > 0 || failedHooks.length > 0;
     const reason = deployment.rollback?.reason ?? deployment.statusReason ?? `status ${deployment.status}`;
-    const stage = deployment.lifecycleStage ? ` during ${deployment.lifecycleStage}` : '';
+    const weight = deployment.targetServiceRevision?.requestedProductionTrafficWeight ?? 0;
+    const stage = (deployment.lifecycleStage ? ` during ${deployment.lifecycleStage}` : '') +
+        (weight > 0 && weight < 100 ? ` at ${weight}% of production traffic` : '');
     const facts = [
         ...(triggered.length > 0 ? [`alarms in ALARM: ${triggered.join(', ')}`] : []),
-        ...failedHooks.map(h => `hook ${h.hookId ?? ''} (${h.targetArn ?? h.targetType ?? ''}) FAILED`)
+        ...failedHooks.map(h => `hook ${h.hookId ?? ''} (${h.targetArn ?? h.targetType ?? ''}) ${h.status}`)
     ];
     const tasks = await explainFailure(rollout).catch(() => '');
     const what = STOPPED.has(deployment.status ?? '') ? 'was stopped' : 'rolled back';
-    return new errors/* DeployError */.sH(judged ? 'HEALTH_CHECK_FAILED' : 'DEPLOY_FAILED', `ECS blue/green deployment ${deployment.serviceDeploymentArn ?? ''} ${what}${stage} ` +
+    return new errors/* DeployError */.sH(judged ? 'HEALTH_CHECK_FAILED' : 'DEPLOY_FAILED', `ECS ${label} deployment ${deployment.serviceDeploymentArn ?? ''} ${what}${stage} ` +
         `(${deployment.status}): ${reason}`, { details: [...facts, tasks].filter(Boolean).join('\n') || undefined });
 }
-function ecs_bluegreen_describeProgress(d, bakeMinutes) {
-    const target = d.targetServiceRevision;
-    const parts = [`ECS blue/green ${d.status ?? ''}`.trim()];
-    if (d.lifecycleStage) {
-        const bake = d.lifecycleStage === 'BAKE_TIME' && bakeMinutes !== undefined ? ` (${bakeMinutes} min)` : '';
-        parts.push(`stage ${d.lifecycleStage}${bake}`);
-    }
-    if (target) {
-        parts.push(`green ${target.runningTaskCount ?? 0}/${target.requestedTaskCount ?? 0} running` +
-            (target.pendingTaskCount ? `, ${target.pendingTaskCount} pending` : ''));
-        if (target.requestedProductionTrafficWeight !== undefined) {
-            parts.push(`production traffic ${target.requestedProductionTrafficWeight}%`);
-        }
-        if (target.requestedTestTrafficWeight !== undefined)
-            parts.push(`test traffic ${target.requestedTestTrafficWeight}%`);
-    }
-    const hooks = (d.lifecycleHookDetails ?? []).filter(h => h.status && h.status !== 'SUCCEEDED');
-    for (const hook of hooks)
-        parts.push(`hook ${hook.hookId ?? hook.targetArn ?? ''} ${hook.status}`);
-    return parts.join(': ');
-}
-function ecs_bluegreen_progressData(d, bakeMinutes) {
+function ecs_bluegreen_progressData(d, strategy, config) {
     const target = d.targetServiceRevision;
     return {
         service_deployment_arn: d.serviceDeploymentArn,
+        strategy,
         status: d.status,
         lifecycle_stage: d.lifecycleStage,
-        bake_time_minutes: bakeMinutes,
+        bake_time_minutes: config?.bakeTimeInMinutes,
         traffic_percent: target?.requestedProductionTrafficWeight,
         test_traffic_percent: target?.requestedTestTrafficWeight,
         target: target && {
@@ -1206,7 +1624,13 @@ function ecs_bluegreen_progressData(d, bakeMinutes) {
             requested: s.requestedTaskCount,
             running: s.runningTaskCount
         })),
-        hooks: (d.lifecycleHookDetails ?? []).map(h => ({ id: h.hookId, status: h.status }))
+        hooks: (d.lifecycleHookDetails ?? []).map(h => ({
+            id: h.hookId,
+            type: h.targetType,
+            target: h.targetArn,
+            status: h.status,
+            expires_at: h.expiresAt?.toISOString()
+        }))
     };
 }
 
@@ -1305,13 +1729,18 @@ function deploymentData(d) {
 
 
 
+
 /**
  * Deploys a service's image to ECS: a new task definition revision with the pushed image (by
  * digest), then the strategy's rollout, followed until it truly ends. Rolled back is failed.
  */
 const deploy = async (request, context) => {
     const { target } = request;
-    const api = await EcsApi.create(target.region, retry => context.info((0,runtime_retry/* describeRetry */.eV)(retry)));
+    const api = await ecs.EcsApi.create(target.region, retry => context.info((0,runtime_retry/* describeRetry */.eV)(retry)), context.sleep);
+    if (!(await api.region())) {
+        const name = request.service.name;
+        throw new errors/* DeployError */.sH('INVALID_INPUT', `${(0,aws.missingRegion)(`ECS deploy of service '${name}'`, `services.${name}.deploy.ecs.region in the deploy config`)}.`);
+    }
     try {
         return await deployWith(api, request, context);
     }
@@ -1348,8 +1777,8 @@ async function deployWith(api, request, context) {
     if (target.strategy === 'codedeploy' && target.codedeploy) {
         outputs.codedeploy_deployment_id = await deployCodeDeploy(rollout, target.codedeploy);
     }
-    else if (target.strategy === 'blue_green') {
-        outputs.ecs_deployment_id = await deployBlueGreen(rollout);
+    else if (target.strategy !== 'rolling' && target.strategy !== 'codedeploy') {
+        outputs.ecs_deployment_id = await deployNative(rollout, target.strategy);
     }
     else {
         outputs.ecs_deployment_id = await deployRolling(rollout);
@@ -1357,6 +1786,12 @@ async function deployWith(api, request, context) {
     await pruneRevisions(api, target, taskDefinitionArn, service, context);
     return { deploymentUrl, outputs };
 }
+/** The ECS controller's strategies past ROLLING, as deploy.ecs.strategy names them. */
+const NATIVE = {
+    BLUE_GREEN: 'blue_green',
+    LINEAR: 'linear',
+    CANARY: 'canary'
+};
 /**
  * The strategy must match how the service is deployed; checked before anything is registered, so
  * a wrong setting changes nothing.
@@ -1366,11 +1801,9 @@ function checkController(target, service) {
     const strategy = service.deploymentConfiguration?.strategy ?? 'ROLLING';
     const actual = controller === 'CODE_DEPLOY'
         ? 'codedeploy'
-        : controller === 'ECS' && strategy === 'BLUE_GREEN'
-            ? 'blue_green'
-            : controller === 'ECS'
-                ? 'rolling'
-                : undefined;
+        : controller === 'ECS'
+            ? (NATIVE[strategy] ?? 'rolling')
+            : undefined;
     if (target.strategy === 'codedeploy' && !target.codedeploy) {
         throw new errors/* DeployError */.sH('INVALID_INPUT', `deploy.ecs.strategy is codedeploy for '${target.service}' but deploy.ecs.codedeploy ` +
             '(application, deployment_group) is missing.');
@@ -1382,7 +1815,7 @@ function checkController(target, service) {
         `, so deploy.ecs.strategy ${target.strategy} cannot deploy it; ` +
         (actual
             ? `set deploy.ecs.strategy to ${actual}.`
-            : 'this action deploys ECS, CODE_DEPLOY or ECS blue/green services only.'));
+            : 'this action deploys services of the ECS (rolling, blue/green, linear, canary) and CODE_DEPLOY controllers only.'));
 }
 /** Start from the configured file or ARN, else from what the service runs now. */
 async function prepare(api, request, service, context) {
@@ -1526,3 +1959,5 @@ async function stopAbandoned(error, stop, stopped, context) {
 /***/ })
 
 };
+
+//# sourceMappingURL=39.index.js.map

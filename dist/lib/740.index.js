@@ -1,59 +1,134 @@
-export const id = 866;
-export const ids = [866];
+export const id = 740;
+export const ids = [740];
 export const modules = {
 
-/***/ 3916:
+/***/ 6847:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   OQ: () => (/* binding */ ERROR_CODES),
-/* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   sH: () => (/* binding */ DeployError),
-/* harmony export */   y0: () => (/* binding */ asDeployError),
-/* harmony export */   zf: () => (/* binding */ isAbortError)
+/* harmony export */   k: () => (/* binding */ CLOSE_BUDGET_MS),
+/* harmony export */   l: () => (/* binding */ EventBus)
 /* harmony export */ });
-/** The error codes of the product contract (DESIGN.md, "Events"). */
-const ERROR_CODES = [
-    'INVALID_INPUT',
-    'TAG_CONFLICT',
-    'RELEASE_FAILED',
-    'BUILD_FAILED',
-    'PUSH_FAILED',
-    'REGISTRY_AUTH_FAILED',
-    'DEPLOY_FAILED',
-    'HEALTH_CHECK_FAILED',
-    'TIMEOUT',
-    'CANCELLED'
-];
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _runtime_deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4506);
+/* harmony import */ var _runtime_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1170);
+
+
+
 /**
- * A failure the user can act on: a code for machines, a sentence for people, and optional details
- * (a builder's last lines, a list of invalid inputs). Helpers throw it; only main.ts fails the job.
+ * How long the run's end waits for the sinks' last deliveries together (the final status card,
+ * the direct message, the last events to the webhook) before it stops them and ends without.
  */
-class DeployError extends Error {
-    code;
-    details;
-    constructor(code, message, options = {}) {
-        super(message, options.cause === undefined ? undefined : { cause: options.cause });
-        this.name = 'DeployError';
-        this.code = code;
-        this.details = options.details;
+const CLOSE_BUDGET_MS = 15_000;
+/** Once stopped, how long sinks get to give up and say so before the bus stops waiting. */
+const STOPPING_GRACE_MS = 1000;
+/**
+ * Numbers events, stamps them, and hands each to every sink in order. Each sink has its own queue:
+ * a slow webhook neither delays the log nor reorders its own events, and a failing sink costs a
+ * warning (once per sink and reason), never the deployment.
+ */
+class EventBus {
+    warn;
+    now;
+    closeBudgetMs;
+    nextId = 1;
+    sinks = [];
+    history = [];
+    warned = new Set();
+    /** Handed to every sink: fires when close's budget runs out. */
+    stopping = new AbortController();
+    constructor(warn, now = () => new Date(), 
+    /** close()'s budget; tests shorten it. */
+    closeBudgetMs = CLOSE_BUDGET_MS) {
+        this.warn = warn;
+        this.now = now;
+        this.closeBudgetMs = closeBudgetMs;
     }
-}
-/** Wraps anything thrown into a DeployError, keeping a DeployError's own code. */
-function asDeployError(error, fallback) {
-    if (error instanceof DeployError)
-        return error;
-    if (isAbortError(error))
-        return new DeployError('CANCELLED', 'the run was cancelled', { cause: error });
-    return new DeployError(fallback, errorMessage(error), { cause: error });
-}
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-function isAbortError(error) {
-    return error instanceof Error && (error.name === 'AbortError' || error.name === 'CancelledError');
+    attach(sink) {
+        this.sinks.push({ sink, queue: Promise.resolve() });
+    }
+    emit(input) {
+        const event = {
+            id: this.nextId++,
+            ...input,
+            timestamp: this.now()
+                .toISOString()
+                .replace(/\.\d{3}Z$/, 'Z')
+        };
+        this.history.push(event);
+        for (const entry of this.sinks) {
+            entry.queue = entry.queue.then(() => this.deliver(entry.sink, event));
+        }
+        return event;
+    }
+    /** Hands a log block to the sinks that show text, after the events emitted before it. */
+    aside(block) {
+        for (const entry of this.sinks) {
+            const { sink } = entry;
+            if (!sink.aside)
+                continue;
+            entry.queue = entry.queue.then(async () => {
+                try {
+                    await sink.aside?.(block);
+                }
+                catch (error) {
+                    this.warnOnce(sink.name, error);
+                }
+            });
+        }
+    }
+    /** Every event emitted so far, in order. */
+    get events() {
+        return this.history;
+    }
+    /** Waits until every sink has handled every event emitted so far. */
+    async flush() {
+        await Promise.all(this.sinks.map(entry => entry.queue));
+    }
+    /**
+     * Lets each sink handle what is queued for it, then closes it; all of it within `budgetMs`.
+     * Past the budget the sinks' signal fires, so that what they are still sending stops (and they
+     * warn of what was lost); a sink that does not stop even then is warned about and left behind.
+     */
+    async close(budgetMs = this.closeBudgetMs) {
+        const open = new Set(this.sinks);
+        const overran = () => new Error(`the run's end does not wait more than ${(0,_runtime_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(budgetMs)} for it`);
+        const closeAll = async (signal) => {
+            signal.addEventListener('abort', () => this.stopping.abort(signal.reason), { once: true });
+            await Promise.all([...open].map(async (entry) => {
+                await entry.queue;
+                try {
+                    await entry.sink.close?.(this.stopping.signal);
+                }
+                catch (error) {
+                    this.warnOnce(entry.sink.name, error);
+                }
+                open.delete(entry);
+            }));
+        };
+        try {
+            await (0,_runtime_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .withDeadline */ .NE)(undefined, budgetMs, overran, closeAll, { graceMs: STOPPING_GRACE_MS });
+        }
+        catch (error) {
+            for (const { sink } of open)
+                this.warnOnce(sink.name, error);
+        }
+    }
+    async deliver(sink, event) {
+        try {
+            await sink.handle(event, this.stopping.signal);
+        }
+        catch (error) {
+            this.warnOnce(sink.name, error);
+        }
+    }
+    warnOnce(sinkName, error) {
+        const message = `${sinkName}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`;
+        if (this.warned.has(message))
+            return;
+        this.warned.add(message);
+        this.warn(message);
+    }
 }
 
 
@@ -199,7 +274,7 @@ const RUN_STATUSES = ['success', 'failure', 'cancelled', 'planned'];
 
 /***/ }),
 
-/***/ 3866:
+/***/ 5740:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -210,80 +285,12 @@ __webpack_require__.d(__webpack_exports__, {
   runMain: () => (/* binding */ runMain)
 });
 
+// EXTERNAL MODULE: ./src/crash.ts
+var crash = __webpack_require__(1500);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-;// CONCATENATED MODULE: ./src/events/bus.ts
-
-/**
- * Numbers events, stamps them, and hands each to every sink in order. Each sink has its own queue:
- * a slow webhook neither delays the log nor reorders its own events, and a failing sink costs a
- * warning (once per sink and reason), never the deployment.
- */
-class EventBus {
-    warn;
-    now;
-    nextId = 1;
-    sinks = [];
-    history = [];
-    warned = new Set();
-    constructor(warn, now = () => new Date()) {
-        this.warn = warn;
-        this.now = now;
-    }
-    attach(sink) {
-        this.sinks.push({ sink, queue: Promise.resolve() });
-    }
-    emit(input) {
-        const event = {
-            id: this.nextId++,
-            ...input,
-            timestamp: this.now()
-                .toISOString()
-                .replace(/\.\d{3}Z$/, 'Z')
-        };
-        this.history.push(event);
-        for (const entry of this.sinks) {
-            entry.queue = entry.queue.then(() => this.deliver(entry.sink, event));
-        }
-        return event;
-    }
-    /** Every event emitted so far, in order. */
-    get events() {
-        return this.history;
-    }
-    /** Waits until every sink has handled every event emitted so far. */
-    async flush() {
-        await Promise.all(this.sinks.map(entry => entry.queue));
-    }
-    /** Flushes, then closes every sink. */
-    async close() {
-        await this.flush();
-        for (const { sink } of this.sinks) {
-            try {
-                await sink.close?.();
-            }
-            catch (error) {
-                this.warnOnce(sink.name, error);
-            }
-        }
-    }
-    async deliver(sink, event) {
-        try {
-            await sink.handle(event);
-        }
-        catch (error) {
-            this.warnOnce(sink.name, error);
-        }
-    }
-    warnOnce(sinkName, error) {
-        const message = `${sinkName}: ${(0,errors/* errorMessage */.gJ)(error)}`;
-        if (this.warned.has(message))
-            return;
-        this.warned.add(message);
-        this.warn(message);
-    }
-}
-
+// EXTERNAL MODULE: ./src/events/bus.ts
+var events_bus = __webpack_require__(6847);
 // EXTERNAL MODULE: ./src/events/event-log.ts
 var event_log = __webpack_require__(8734);
 ;// CONCATENATED MODULE: ./src/events/sinks/file.ts
@@ -300,7 +307,11 @@ function fileSink(path) {
 }
 
 ;// CONCATENATED MODULE: ./src/events/sinks/log.ts
-/** The job log: one collapsible group per phase, a line per event inside it. */
+/**
+ * The job log: one collapsible group per phase, a line per event inside it. A log block (one
+ * builder's output) is a group of its own: the runner's groups do not nest, so the phase's group
+ * ends first, and what follows the block (a failure, the next phase) is outside both.
+ */
 function logSink(core) {
     let groupOpen = false;
     return {
@@ -315,6 +326,21 @@ function logSink(core) {
             }
             core.info(formatLine(event));
         },
+        aside(block) {
+            if (groupOpen)
+                core.endGroup();
+            groupOpen = false;
+            core.startGroup(block.title);
+            // Builder lines go in a stop-commands block (the toolkit's), so none runs as a command.
+            for (const line of block.lines)
+                core.processOutput(line);
+            core.endGroup();
+            if (block.tail) {
+                core.info(block.tail.title);
+                for (const line of block.tail.lines)
+                    core.processOutput(line);
+            }
+        },
         close() {
             if (groupOpen)
                 core.endGroup();
@@ -328,26 +354,61 @@ function formatLine(event) {
     return `${who}${mark}${event.message}`;
 }
 
+// EXTERNAL MODULE: ./src/runtime/duration.ts
+var duration = __webpack_require__(1170);
 ;// CONCATENATED MODULE: ./src/events/summary.ts
-const STATUS_TITLE = {
-    success: '✅ Deployed',
-    failure: '❌ Deployment failed',
-    cancelled: '⏹️ Deployment cancelled',
-    planned: '📝 Deployment planned (dry run)'
+
+const STATUS_EMOJI = {
+    success: '✅',
+    failure: '❌',
+    cancelled: '⏹️',
+    planned: '📝'
 };
-/** The job summary as Markdown: the result, the outputs, the plan and the timeline of events. */
+/** The stages a service's own work happens in, and how its chart row names them. */
+const SERVICE_STEPS = { BUILD: 'build', PUSH: 'push', DEPLOY: 'deploy' };
 function renderSummary(input) {
-    const lines = [];
-    const environment = input.outputs.environment ?? '';
-    lines.push(`## ${STATUS_TITLE[input.status]}${environment ? ` to ${environment}` : ''}`, '');
-    if (input.error)
-        lines.push(`**${input.error.code}**: ${escapeCell(input.error.message)}`, '');
-    lines.push('| output | value |', '| --- | --- |');
-    for (const [name, value] of Object.entries(input.outputs)) {
-        if (name === 'plan' || value === '')
-            continue;
-        lines.push(`| ${name} | ${escapeCell(value)} |`);
+    const stories = serviceStories(input.events);
+    const images = pushedImages(input.outputs.images);
+    const lines = [
+        `## ${STATUS_EMOJI[input.status]} ${headline(input, stories, images)}`,
+        ''
+    ];
+    const failedAt = failedStage(input);
+    if (input.error) {
+        lines.push(`**${input.error.code}**: ${escapeCell(firstLine(input.error.message))}`, '');
+        // INIT lists every problem with the inputs at once; say each on its own line.
+        if (failedAt === 'INIT' && input.error.details) {
+            const problems = input.error.details.split(/\r?\n/).filter(line => line.trim() !== '');
+            lines.push('### Problems', '', ...problems.map(p => `- ${escapeCell(p)}`), '');
+        }
     }
+    if (input.services.length > 0) {
+        lines.push('### Services', '', '| service | image | target | result | duration | URL |', '| --- | --- | --- | --- | --- | --- |');
+        for (const service of input.services) {
+            const story = stories.get(service.name);
+            const image = images[service.name] ?? service.image;
+            lines.push([
+                '',
+                escapeCell(service.name),
+                image ? `\`${escapeCell(shortDigest(image))}\`` : '—',
+                service.target ? escapeCell(service.target) : '—',
+                escapeCell(result(input.status, service, story, images[service.name] !== undefined)),
+                durationOf(story),
+                story?.url ? escapeCell(story.url) : '—',
+                ''
+            ]
+                .join(' | ')
+                .trim());
+        }
+        lines.push('');
+    }
+    const chart = ganttChart(input, stories, failedAt);
+    if (chart)
+        lines.push('### Where the time went (UTC)', '', ...chart, '');
+    const outputs = Object.entries(input.outputs).filter(([n, v]) => n !== 'plan' && v !== '');
+    lines.push('### Outputs', '', '| output | value |', '| --- | --- |');
+    for (const [name, value] of outputs)
+        lines.push(`| ${name} | ${escapeCell(value)} |`);
     lines.push('');
     if (input.planLines) {
         lines.push('### Plan', '', '```text', ...input.planLines, '```', '');
@@ -365,6 +426,199 @@ function renderSummary(input) {
         lines.push('');
     }
     return lines.join('\n');
+}
+/**
+ * One honest sentence: what changed, not what was hoped for. A run that pushed images but has
+ * nothing to deploy says so instead of "deployed".
+ */
+function headline(input, stories, images) {
+    const stage = failedStage(input);
+    switch (input.status) {
+        case 'planned':
+            return 'dry run: nothing changed';
+        case 'cancelled':
+            return `cancelled during ${stage}`;
+        case 'failure': {
+            const failed = [...stories].filter(([, s]) => s.error).map(([name]) => name);
+            return `failed at ${stage}: ${failed.length > 0 ? listed(failed) : (input.error?.code ?? 'DEPLOY_FAILED')}`;
+        }
+        case 'success': {
+            const deployed = [...stories.values()].filter(s => s.deployed).length;
+            const environment = input.outputs.environment;
+            if (deployed > 0)
+                return `deployed ${count(deployed, 'service')} to ${environment}`;
+            const pushed = Object.keys(images).length;
+            if (pushed > 0)
+                return `${count(pushed, 'image')} pushed, nothing deployed`;
+            const tag = input.outputs.tag;
+            return `${tag ? `tagged ${tag}` : 'versioned'}, nothing built or deployed`;
+        }
+    }
+}
+/** The stage of the run's last error; INIT when there is none. */
+function failedStage(input) {
+    const errors = input.events.filter(e => e.type === 'error');
+    return errors.at(-1)?.stage ?? 'INIT';
+}
+function result(status, service, story, pushed) {
+    if (story?.error)
+        return `❌ ${story.error.code}: ${story.error.message}`;
+    if (story?.skipped)
+        return `⏭️ ${story.skipped}`;
+    if (story?.deployed)
+        return '✅ deployed';
+    if (status === 'planned')
+        return '📝 planned';
+    if (pushed)
+        return service.target ? '⏹️ pushed, not deployed' : '✅ pushed';
+    if (status === 'success')
+        return '✅ done';
+    return story && story.steps.size > 0 ? '⏹️ stopped' : '⏹️ not reached';
+}
+/** Time the service spent in its own steps (build, push, deploy), not waiting between them. */
+function durationOf(story) {
+    if (!story || story.steps.size === 0)
+        return '—';
+    const ms = [...story.steps.values()].reduce((sum, s) => sum + (s.end - s.start), 0);
+    return ms < 1000 ? '< 1 s' : (0,duration/* formatDuration */.a)(ms);
+}
+/**
+ * Each service's steps from its own events: a step starts at the service's first progress (or
+ * error) event in that stage and ends at its last. Info lines do not count: "not deployed" is
+ * said of a service that never started.
+ */
+function serviceStories(events) {
+    const stories = new Map();
+    for (const event of events) {
+        if (!event.service)
+            continue;
+        let story = stories.get(event.service);
+        if (!story) {
+            story = {
+                steps: new Map(),
+                error: undefined,
+                skipped: undefined,
+                deployed: false,
+                url: undefined
+            };
+            stories.set(event.service, story);
+        }
+        if (event.type === 'info') {
+            if (/^not deployed\b/.test(event.message))
+                story.skipped = event.message;
+            continue;
+        }
+        if (event.type === 'error') {
+            story.error ??= { stage: event.stage, code: event.error_code, message: event.message };
+        }
+        if (event.type === 'progress') {
+            if (event.deployment_url)
+                story.url = event.deployment_url;
+            if (event.stage === 'DEPLOY' && /^deployed\b/.test(event.message))
+                story.deployed = true;
+        }
+        if (event.type !== 'progress' && event.type !== 'error')
+            continue;
+        if (!(event.stage in SERVICE_STEPS))
+            continue;
+        const stage = event.stage;
+        const at = Date.parse(event.timestamp);
+        const step = story.steps.get(stage);
+        story.steps.set(stage, { start: step?.start ?? at, end: at });
+    }
+    return stories;
+}
+/**
+ * A Mermaid Gantt chart (GitHub renders it in the summary): a row per phase, then a section per
+ * service with its build, push and deploy. Times are written as UTC wall-clock strings, so the
+ * axis reads in UTC like the timeline below it. Undefined when there is nothing to draw (a run
+ * that ended in INIT).
+ */
+function ganttChart(input, stories, failedAt) {
+    const events = input.events;
+    const stages = events.filter(e => e.type === 'stage' && e.stage !== 'DONE');
+    const last = events.at(-1);
+    if (!last || (stages.length < 2 && ![...stories.values()].some(s => s.steps.size > 0))) {
+        return undefined;
+    }
+    const ended = input.status === 'failure' || input.status === 'cancelled';
+    const mark = (failed) => (failed ? 'crit' : 'done');
+    const lines = [
+        '```mermaid',
+        'gantt',
+        '  dateFormat YYYY-MM-DD HH:mm:ss',
+        '  axisFormat %H:%M:%S',
+        '  todayMarker off',
+        '  section Phases'
+    ];
+    stages.forEach((stage, index) => {
+        const start = Date.parse(stage.timestamp);
+        const end = Date.parse((stages[index + 1] ?? last).timestamp);
+        const failed = ended && stage.stage === failedAt && index === stages.length - 1;
+        lines.push(task(stage.stage, mark(failed), { start, end }));
+    });
+    for (const service of input.services) {
+        const story = stories.get(service.name);
+        if (!story || story.steps.size === 0)
+            continue;
+        lines.push(`  section ${mermaidText(service.name)}`);
+        for (const [stage, word] of Object.entries(SERVICE_STEPS)) {
+            const span = story.steps.get(stage);
+            if (span)
+                lines.push(task(word, mark(story.error?.stage === stage), span));
+        }
+    }
+    lines.push('```');
+    return lines;
+}
+/** One bar: `name :tag, start, Ns`. A bar shorter than the events' 1 s resolution shows as 1 s. */
+function task(name, tag, span) {
+    const seconds = Math.max(1, Math.round((span.end - span.start) / 1000));
+    return `  ${mermaidText(name)} :${tag}, ${mermaidTime(span.start)}, ${seconds}s`;
+}
+/** `YYYY-MM-DD HH:mm:ss` in UTC, matching the chart's dateFormat. */
+function mermaidTime(ms) {
+    return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}
+/**
+ * A name Mermaid's Gantt grammar reads as plain text: `:` ends a task name, `#` and `%%` start
+ * comments, `;` ends a statement, and a line break ends the line.
+ */
+function mermaidText(text) {
+    const plain = text
+        .replace(/[:#;%\r\n]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return plain || '-';
+}
+/** service -> registry/repo:tag@sha256:..., from the `images` output (JSON). */
+function pushedImages(json) {
+    if (!json)
+        return {};
+    try {
+        const parsed = JSON.parse(json);
+        if (!parsed || typeof parsed !== 'object')
+            return {};
+        return Object.fromEntries(Object.entries(parsed).filter((entry) => typeof entry[1] === 'string'));
+    }
+    catch {
+        return {};
+    }
+}
+/** registry/repo:tag@sha256:<12 hex>: enough to tell digests apart, short enough for a table. */
+function shortDigest(reference) {
+    return reference.replace(/@(sha256:[0-9a-f]{12})[0-9a-f]{52}$/, '@$1');
+}
+function count(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+function listed(names) {
+    return names.length <= 4
+        ? names.join(', ')
+        : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+}
+function firstLine(text) {
+    return text.split(/\r?\n/, 1)[0] ?? '';
 }
 /** Table cells hold one line and no pipes; long texts are cut so the summary stays readable. */
 function escapeCell(text) {
@@ -548,10 +802,57 @@ const PIPELINE = [
         }
     },
     {
+        // Before the preflight, so it checks what the rollback will deploy; reads only.
+        stage: 'VERSION',
+        message: 'reading the deployment history: what goes back',
+        changes: false,
+        when: run => run.settings.rollback !== undefined,
+        budgetMs: () => 2 * MINUTE,
+        run: async (run, signal) => {
+            const { readDeploymentHistory } = await Promise.all(/* import() */[__webpack_require__.e(512), __webpack_require__.e(348)]).then(__webpack_require__.bind(__webpack_require__, 7348));
+            const { planRollback } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6755));
+            const plan = planOf(run);
+            const history = await readDeploymentHistory(run.settings, plan.environment, signal);
+            run.plan = planRollback(plan, history, run.settings.rollback ?? 'previous');
+            const rollback = run.plan.rollback;
+            for (const service of run.plan.services) {
+                // The digests the DEPLOY phase deploys, as if PUSH had pushed them.
+                if (service.image?.action === 'rollback')
+                    run.state.images[service.name] = service.image.reference;
+            }
+            if (rollback) {
+                run.bus.emit({
+                    type: 'info',
+                    stage: 'VERSION',
+                    message: `rollback to ${rollback.to.label} (deployment ${rollback.to.id})${rollback.from ? ` from ${rollback.from.label}` : ''}`
+                });
+                for (const name of rollback.untouched) {
+                    run.bus.emit({
+                        type: 'info',
+                        stage: 'VERSION',
+                        service: name,
+                        message: `not in ${rollback.to.label}'s record (added since): left as it is`
+                    });
+                }
+            }
+        }
+    },
+    {
+        // The end of INIT: it needs the plan to know what the run will use, and runs before anything
+        // is changed; a dry run runs it too.
+        stage: 'INIT',
+        message: 'preflight: checking what the plan uses, read-only',
+        changes: false,
+        when: run => run.settings.preflight,
+        budgetMs: async () => (await __webpack_require__.e(/* import() */ 457).then(__webpack_require__.bind(__webpack_require__, 1457))).PREFLIGHT_BUDGET_MS,
+        run: async (run, signal) => (await __webpack_require__.e(/* import() */ 457).then(__webpack_require__.bind(__webpack_require__, 1457))).runPreflight({ settings: run.settings, plan: planOf(run), bus: run.bus, core: run.core, warn: run.warn }, signal)
+    },
+    {
         stage: 'TAG',
         message: 'creating the git tag',
         changes: true,
-        when: run => run.settings.createTag,
+        // A rollback puts back a version that has its tag already.
+        when: run => run.settings.createTag && !planOf(run).rollback,
         budgetMs: () => 5 * MINUTE,
         run: async (run, signal) => {
             const { runTagPhase } = await Promise.all(/* import() */[__webpack_require__.e(858), __webpack_require__.e(265)]).then(__webpack_require__.bind(__webpack_require__, 2265));
@@ -575,23 +876,23 @@ const PIPELINE = [
         changes: true,
         when: run => imagesOf(run, 'build').length > 0,
         budgetMs: async (run) => {
-            const image = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 9552));
+            const image = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(674), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 8691));
             const count = imagesOf(run, 'build').length;
             return image.imagePhaseBudget(count, image.BUILD_LANES, run.settings.images.buildTimeoutMs);
         },
-        run: async (run, signal) => (await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 9552))).runBuildPhase(contextOf(run, signal))
+        run: async (run, signal) => (await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(674), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 8691))).runBuildPhase(contextOf(run, signal))
     },
     {
         stage: 'PUSH',
         message: 'pushing images',
         changes: true,
-        when: run => imagesOf(run).length > 0,
+        when: run => imagesOf(run, 'push').length > 0,
         budgetMs: async (run) => {
-            const image = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 9552));
-            const count = imagesOf(run).length;
+            const image = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(674), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 8691));
+            const count = imagesOf(run, 'push').length;
             return image.imagePhaseBudget(count, image.PUSH_LANES, run.settings.images.pushTimeoutMs);
         },
-        run: async (run, signal) => (await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 9552))).runPushPhase(contextOf(run, signal))
+        run: async (run, signal) => (await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(674), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 8691))).runPushPhase(contextOf(run, signal))
     },
     {
         stage: 'DEPLOY',
@@ -637,78 +938,60 @@ function contextOf(run, signal) {
         state: run.state
     };
 }
+/** build: the images to build; push: every image but those a rollback takes as recorded. */
 function imagesOf(run, action) {
-    return planOf(run).services.filter(s => s.image && (action === undefined || s.image.action === action));
+    return planOf(run).services.filter(s => action === 'build' ? s.image?.action === 'build' : s.image && s.image.action !== 'rollback');
 }
 /**
  * The GitHub Deployment is best effort (trouble warns), and its id is saved at once so the post
  * step can close it if this step never does.
  */
 async function openGitHubDeployment(run, signal) {
-    const { startGitHubDeployment } = await __webpack_require__.e(/* import() */ 833).then(__webpack_require__.bind(__webpack_require__, 6214));
-    run.githubDeployment = await startGitHubDeployment(run.settings, planOf(run), { warn: run.warn, info: (m) => run.core.info(m) }, signal);
+    const { startGitHubDeployment } = await Promise.all(/* import() */[__webpack_require__.e(512), __webpack_require__.e(353)]).then(__webpack_require__.bind(__webpack_require__, 5353));
+    const { deploymentRecord, recordPayload } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9280));
+    const { describeTarget } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 8122));
+    const plan = planOf(run);
+    // Written when the deployment is created: GitHub keeps a payload as it was first given.
+    const record = deploymentRecord({
+        plan,
+        images: run.state.images,
+        describeTarget: service => service.deploy && describeTarget(service.deploy)
+    });
+    run.githubDeployment = await startGitHubDeployment(run.settings, plan, { warn: run.warn, info: (m) => run.core.info(m) }, signal, undefined, recordPayload(record));
     if (run.githubDeployment)
         run.saveState();
 }
 
-;// CONCATENATED MODULE: ./src/plan/describe.ts
-/** The plan as lines a person reads in the log and the job summary of a dry run. */
-function describePlan(plan) {
-    const v = plan.version;
-    const lines = [
-        `Environment: ${plan.environment}`,
-        `Commit: ${plan.commit}`,
-        `Deployment: ${plan.deploymentId}`,
-        v.gitTag
-            ? `Git tag: ${v.gitTag} (${v.reused ? 'already on this commit: reused' : 'to create'}; ${v.reason})`
-            : 'Git tag: none (create_tag is false)',
-        `Image tag: ${v.imageTag}`
-    ];
-    if (plan.release) {
-        const kind = plan.release.prerelease ? 'pre-release' : 'release, marked latest';
-        const notes = plan.release.previousTag
-            ? `notes since ${plan.release.previousTag}`
-            : 'notes from the start';
-        lines.push(`Release: ${plan.release.tag} (${kind}, ${notes})`);
-    }
-    if (plan.services.length === 0)
-        lines.push('Services: none (version, tag and release only)');
-    plan.layers.forEach((layer, index) => {
-        lines.push(`Deploy step ${index + 1}: ${layer.join(', ')}`);
-    });
-    for (const service of plan.services) {
-        const image = service.image;
-        const imageText = !image
-            ? 'no image'
-            : image.action === 'promote'
-                ? `promote ${image.promoteFrom} -> ${image.reference}`
-                : image.action === 'skip'
-                    ? `use existing ${image.reference}`
-                    : `build ${image.reference}`;
-        lines.push(`  ${service.name}: ${imageText}; ${describeTarget(service.deploy)}`);
-    }
-    return lines;
-}
-function describeTarget(target) {
-    if (!target)
-        return 'not deployed';
-    switch (target.kind) {
-        case 'ecs':
-            return `ECS ${target.strategy} ${target.cluster}/${target.service}`;
-        case 'stepfunctions':
-            return `Step Functions (${target.mode}) ${target.stateMachineArn ?? target.secretName ?? ''}`.trim();
-        case 'argocd':
-            return `Argo CD app ${target.app}${target.server ? ` on ${target.server}` : ''}`;
-    }
-}
-
+// EXTERNAL MODULE: ./src/plan/describe.ts
+var describe = __webpack_require__(8122);
 // EXTERNAL MODULE: ./src/plan/clock.ts
 var clock = __webpack_require__(7997);
 // EXTERNAL MODULE: ./src/run-state.ts
 var run_state = __webpack_require__(518);
-// EXTERNAL MODULE: ./src/settings/index.ts + 5 modules
-var src_settings = __webpack_require__(9867);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/settings/describe.ts
+
+/** What INIT validated, as the line the log's INIT group opens with. */
+function describeValidated(settings) {
+    const config = settings.configPath
+        ? ` and ${(0,external_node_path_.relative)(settings.context.workspace, settings.configPath) || settings.configPath}`
+        : '';
+    const names = settings.services.map(service => service.name);
+    const services = names.length === 0
+        ? 'no services (version, tag and release only)'
+        : `${names.length} service${names.length === 1 ? '' : 's'} (${names.join(', ')})`;
+    const preflight = settings.preflight ? '' : '; preflight: false, so nothing outside is checked';
+    return `validated the inputs${config}: ${services}${preflight}`;
+}
+
+// EXTERNAL MODULE: ./src/settings/index.ts + 8 modules
+var src_settings = __webpack_require__(5351);
+// EXTERNAL MODULE: ./src/toolkit.ts
+var src_toolkit = __webpack_require__(7441);
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
 
 
 
@@ -725,7 +1008,9 @@ var src_settings = __webpack_require__(9867);
  * Runs the pipeline: INIT here, then the phases of src/phases/pipeline.ts in order, then DONE in
  * finish(). Every phase throws a DeployError; only failJob() fails the job. Returns the status.
  */
-async function run(core, options = {}) {
+async function run(toolkit, options = {}) {
+    // Everything the run prints passes here: no outside text becomes a workflow command.
+    const core = (0,src_toolkit/* safeToolkit */.c)(toolkit);
     const env = options.env ?? process.env;
     const cancel = options.signal ?? new AbortController().signal;
     const started = Date.now();
@@ -734,7 +1019,8 @@ async function run(core, options = {}) {
         warnings.push(message);
         core.warning(message);
     };
-    const bus = new EventBus(warn);
+    // Notification trouble never holds the run's end past the bus's close budget.
+    const bus = new events_bus/* EventBus */.l(warn, undefined, options.notify?.closeBudgetMs);
     bus.attach(logSink(core));
     const ending = { core, bus, warnings, started, run: undefined, notifications: undefined };
     let settings;
@@ -747,7 +1033,6 @@ async function run(core, options = {}) {
         bus.emit({ type: 'error', stage: 'INIT', message: failure.message, error_code: failure.code });
         return finish({ ...ending, status: 'failure', failure });
     }
-    bus.attach(fileSink(settings.eventsFile));
     const pipeline = {
         settings,
         bus,
@@ -763,24 +1048,37 @@ async function run(core, options = {}) {
             githubDeploymentId: pipeline.githubDeployment?.id
         })
     };
-    const notifications = settings.dryRun ? undefined : await attachNotifications(bus, pipeline, warn);
-    pipeline.saveState();
-    const context = settings.context;
-    bus.emit({
-        type: 'stage',
-        stage: 'INIT',
-        message: `${context.owner}/${context.repo}@${context.sha.slice(0, 7)} to ${settings.environment}${settings.dryRun ? ' (dry run)' : ''}`
-    });
+    let notifications;
+    // From here on every ending goes through finish(), so the summary and the card are written
+    // whatever stops the run: a phase, a cancel, or a crash (an events file that cannot be
+    // created, a GITHUB_STATE that cannot be written, an error thrown where nobody awaits).
     try {
+        bus.attach(fileSink(settings.eventsFile));
+        notifications = settings.dryRun
+            ? undefined
+            : await attachNotifications(bus, pipeline, warn, options.notify?.call);
+        pipeline.saveState();
+        const context = settings.context;
+        bus.emit({
+            type: 'stage',
+            stage: 'INIT',
+            message: `${context.owner}/${context.repo}@${context.sha.slice(0, 7)} to ${settings.environment}${settings.dryRun ? ' (dry run)' : ''}`
+        });
+        bus.emit({ type: 'info', stage: 'INIT', message: describeValidated(settings) });
         await walkPipeline(pipeline, cancel);
+        // A phase that ignored the signal may have finished anyway; a crash is still a failure.
+        const crash = crashOf(cancel);
+        if (crash)
+            throw crash;
         if (settings.dryRun && pipeline.plan) {
-            for (const line of describePlan(pipeline.plan))
+            for (const line of (0,describe/* describePlan */.d)(pipeline.plan))
                 core.info(line);
         }
     }
     catch (error) {
         const failure = cancel.aborted
-            ? new errors/* DeployError */.sH('CANCELLED', 'the workflow was cancelled', { cause: error })
+            ? (crashOf(cancel) ??
+                new errors/* DeployError */.sH('CANCELLED', 'the workflow was cancelled', { cause: error }))
             : (0,errors/* asDeployError */.y0)(error, 'DEPLOY_FAILED');
         bus.emit({
             type: 'error',
@@ -794,6 +1092,16 @@ async function run(core, options = {}) {
     }
     const status = settings.dryRun ? 'planned' : 'success';
     return finish({ ...ending, run: pipeline, notifications, status, failure: undefined });
+}
+/**
+ * The failure the run was stopped for, when it was stopped by one rather than cancelled: the
+ * entry point aborts the signal with a DeployError when the action crashes (src/crash.ts).
+ */
+function crashOf(signal) {
+    const reason = signal.reason;
+    return signal.aborted && reason instanceof errors/* DeployError */.sH && reason.code !== 'CANCELLED'
+        ? reason
+        : undefined;
 }
 /**
  * DONE, for every ending: closes the GitHub Deployment, emits the `done` event, lets the status
@@ -824,46 +1132,84 @@ async function finish(ending) {
     await bus.close();
     let strictFailure;
     if (run && ending.notifications) {
-        const notify = await Promise.all(/* import() */[__webpack_require__.e(754), __webpack_require__.e(701)]).then(__webpack_require__.bind(__webpack_require__, 8701));
+        const notify = await Promise.all(/* import() */[__webpack_require__.e(569), __webpack_require__.e(98), __webpack_require__.e(484)]).then(__webpack_require__.bind(__webpack_require__, 3484));
         // Already annotated by the sinks; here they only join the job summary.
         ending.warnings.push(...ending.notifications.warnings.lines);
         strictFailure = notify.strictNotificationFailure(run.settings, ending.notifications.warnings);
     }
+    // The results go out one by one: a GITHUB_OUTPUT that cannot be written must not cost the
+    // summary. What could not be written fails the step, unless the run failed already.
+    const unwritten = [];
+    const attempt = (what, write) => {
+        try {
+            write();
+        }
+        catch (error) {
+            unwritten.push(`${what} not written: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        }
+    };
     if (run) {
-        (0,run_state/* saveRunState */.iZ)(core, {
+        attempt('saved state', () => (0,run_state/* saveRunState */.iZ)(core, {
             settings: run.settings,
             finished: true,
             status,
             githubDeploymentId: run.githubDeployment?.id
-        });
+        }));
     }
-    for (const [name, value] of Object.entries(outputs))
-        core.setOutput(name, value);
-    if (run) {
-        await core.summary
-            .addRaw(renderSummary({
-            status,
-            outputs,
-            planLines: run.plan && describePlan(run.plan),
-            events: bus.events,
-            warnings: ending.warnings,
-            error: failure ? { code: failure.code, message: failure.message } : undefined
-        }))
-            .write()
-            .catch((error) => core.warning(`job summary not written: ${String(error)}`));
+    attempt('outputs', () => {
+        for (const [name, value] of Object.entries(outputs))
+            core.setOutput(name, value);
+    });
+    let reported = failure;
+    if (unwritten.length > 0 && !failure) {
+        reported = new errors/* DeployError */.sH('DEPLOY_FAILED', unwritten.join('; '));
     }
-    (0,src_outputs/* failJob */.SG)(core, failure, strictFailure);
+    else {
+        for (const problem of unwritten) {
+            ending.warnings.push(problem);
+            core.warning(problem);
+        }
+    }
+    // Written for every ending, INIT's too: a run that stopped on its inputs lists the problems.
+    await core.summary
+        .addRaw(renderSummary({
+        status,
+        outputs,
+        planLines: run?.plan && (0,describe/* describePlan */.d)(run.plan),
+        services: summaryServices(run),
+        events: bus.events,
+        warnings: ending.warnings,
+        error: reported && {
+            code: reported.code,
+            message: reported.message,
+            details: reported.details
+        }
+    }))
+        .write()
+        .catch((error) => core.warning(`job summary not written: ${String(error)}`));
+    (0,src_outputs/* failJob */.SG)(core, reported, strictFailure);
     return status;
+}
+/** The summary's services: the plan's, or the settings' when the run ended before VERSION. */
+function summaryServices(run) {
+    if (!run)
+        return [];
+    const services = run.plan?.services ?? run.settings.services;
+    return services.map(s => ({
+        name: s.name,
+        image: run.plan?.services.find(p => p.name === s.name)?.image?.reference,
+        target: s.deploy && (0,describe.describeTarget)(s.deploy)
+    }));
 }
 function currentStage(bus) {
     const last = [...bus.events].reverse().find(e => e.type === 'stage');
     return last?.stage ?? 'INIT';
 }
 /** The status card, DM and event webhook sinks; trouble loading them is a warning. */
-async function attachNotifications(bus, run, warn) {
+async function attachNotifications(bus, run, warn, call) {
     try {
-        const { notificationSinks } = await Promise.all(/* import() */[__webpack_require__.e(754), __webpack_require__.e(701)]).then(__webpack_require__.bind(__webpack_require__, 8701));
-        const notifications = await notificationSinks(run.settings, () => run.plan, run.core);
+        const { notificationSinks } = await Promise.all(/* import() */[__webpack_require__.e(569), __webpack_require__.e(98), __webpack_require__.e(484)]).then(__webpack_require__.bind(__webpack_require__, 3484));
+        const notifications = await notificationSinks(run.settings, () => run.plan, run.core, { call });
         for (const sink of notifications.sinks)
             bus.attach(sink);
         return notifications;
@@ -874,6 +1220,8 @@ async function attachNotifications(bus, run, warn) {
     }
 }
 
+// EXTERNAL MODULE: ./src/runtime/inert-output.ts
+var inert_output = __webpack_require__(3436);
 // EXTERNAL MODULE: ./src/runtime/workflow-commands.ts
 var workflow_commands = __webpack_require__(8414);
 ;// CONCATENATED MODULE: ./src/index.ts
@@ -881,83 +1229,35 @@ var workflow_commands = __webpack_require__(8414);
 
 
 
+
+
+
 /** The main step (dist/index.js). */
-async function runMain() {
-    // The runner cancels a job with SIGINT, then SIGTERM, then a kill: the first signal asks every
-    // phase to stop (and roll back what it started), so the run can still report itself cancelled.
-    const cancel = new AbortController();
-    for (const signal of ['SIGINT', 'SIGTERM']) {
-        process.once(signal, () => {
-            workflow_commands/* workflowCommands */.i.saveState(run_state/* CANCEL_STATE_KEY */.JW, 'true');
-            workflow_commands/* workflowCommands */.i.info(`Received ${signal}: cancelling the deployment`);
-            cancel.abort(new errors/* DeployError */.sH('CANCELLED', `the workflow was cancelled (${signal})`));
-        });
-    }
-    const status = await run(workflow_commands/* workflowCommands */.i, { signal: cancel.signal });
-    process.exitCode = status === 'success' || status === 'planned' ? 0 : 1;
-}
-
-
-/***/ }),
-
-/***/ 7729:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IP: () => (/* binding */ doneMessage),
-/* harmony export */   SG: () => (/* binding */ failJob),
-/* harmony export */   k5: () => (/* binding */ outputsFor)
-/* harmony export */ });
-/** What the run reports: the action's outputs and the message of its `done` event. */
-function outputsFor(settings, plan, state, status) {
-    return {
-        environment: settings.environment,
-        version: plan?.version.gitTag ? (plan.version.version ?? '') : '',
-        // A dry run shows what it would create; a real run what it created or reused.
-        tag: status === 'planned' ? (plan?.version.gitTag ?? '') : (state.tag ?? ''),
-        image_tag: plan?.version.imageTag ?? '',
-        images: JSON.stringify(state.images),
-        release_url: state.releaseUrl ?? '',
-        deployment_id: settings.deploymentId,
-        deployment_url: state.deploymentUrl ?? '',
-        status,
-        plan: plan ? JSON.stringify(plan) : '',
-        events_file: settings.eventsFile,
-        ...state.outputs
-    };
-}
-function doneMessage(status, settings, plan, state, failure) {
-    switch (status) {
-        case 'success': {
-            const deployed = plan?.services.some(s => s.deploy);
-            const images = Object.keys(state.images).length;
-            if (deployed) {
-                return `deployed to ${settings.environment}${state.deploymentUrl ? `: ${state.deploymentUrl}` : ''}`;
-            }
-            // Say what was done, not "deployed", when the config has no deploy targets.
-            return images > 0
-                ? `${images} image${images === 1 ? '' : 's'} pushed for ${settings.environment}; nothing to deploy`
-                : `${state.tag ? `tagged ${state.tag}` : 'versioned'}; nothing to build or deploy`;
+async function runMain(options = {}) {
+    const toolkit = (0,src_toolkit/* safeToolkit */.c)(workflow_commands/* workflowCommands */.i);
+    await (0,crash/* runStep */.e)('main', toolkit, async ({ crashed }) => {
+        // Text that reaches stdout or stderr without passing the toolkit (a library's
+        // console.warn) cannot become a workflow command either.
+        (0,inert_output/* guardOutputStreams */.Er)();
+        // The runner cancels a job with SIGINT, then SIGTERM, then a kill: the first signal asks
+        // every phase to stop (and roll back what it started), so the run can still report itself
+        // cancelled.
+        const cancel = new AbortController();
+        for (const signal of ['SIGINT', 'SIGTERM']) {
+            process.once(signal, () => {
+                toolkit.saveState(run_state/* CANCEL_STATE_KEY */.JW, 'true');
+                toolkit.info(`Received ${signal}: cancelling the deployment`);
+                cancel.abort(new errors/* DeployError */.sH('CANCELLED', `the workflow was cancelled (${signal})`));
+            });
         }
-        case 'planned':
-            return 'dry run: nothing was changed';
-        case 'cancelled':
-            return 'cancelled';
-        case 'failure':
-            return `failed: ${failure?.code ?? 'DEPLOY_FAILED'}`;
-    }
-}
-/**
- * The one place that fails the job. notify_strict fails it too when notifications were lost, but
- * the status output stays the deployment's own result.
- */
-function failJob(core, failure, strictFailure) {
-    if (failure) {
-        core.setFailed(`${failure.code}: ${failure.message}${failure.details ? `\n${failure.details}` : ''}`);
-    }
-    else if (strictFailure) {
-        core.setFailed(strictFailure);
-    }
+        // A crash stops the phases the way a cancel does, but is reported as the failure it is.
+        const stop = AbortSignal.any([cancel.signal, crashed]);
+        const status = await run(toolkit, { signal: stop });
+        // Never back to 0: finish() may have failed the step after a successful run (outputs that
+        // could not be written, notify_strict).
+        if (status !== 'success' && status !== 'planned')
+            process.exitCode = 1;
+    }, options);
 }
 
 
@@ -967,10 +1267,12 @@ function failJob(core, failure, strictFailure) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Go: () => (/* binding */ withServiceDeadline),
 /* harmony export */   Oi: () => (/* binding */ phase),
 /* harmony export */   Wb: () => (/* binding */ withItemDeadline),
 /* harmony export */   iq: () => (/* binding */ deployPhaseBudget)
 /* harmony export */ });
+/* unused harmony export UNDO_GRACE_MS */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _runtime_deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4506);
 /* harmony import */ var _runtime_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1170);
@@ -988,15 +1290,44 @@ async function phase(bus, stage, message, deadlineMs, cancel, work) {
     const timedOut = () => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('TIMEOUT', `${stage} did not finish within ${(0,_runtime_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(deadlineMs)}`);
     return (0,_runtime_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .withDeadline */ .NE)(cancel, deadlineMs, timedOut, work, { graceMs: _runtime_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .STOP_GRACE_MS */ .Ts });
 }
-/** Layers run one after another, each up to its slowest service's timeout, plus a margin. */
+/**
+ * After a service's deploy_timeout, how long its target may take to undo what it started (stop a
+ * deployment, roll an Argo CD application back) before the service is reported without it.
+ */
+const UNDO_GRACE_MS = 30_000;
+/**
+ * Layers run one after another, each up to its slowest service's timeout and the grace to undo
+ * it, plus a margin (the GitHub Deployment, the phase's own stop).
+ */
 function deployPhaseBudget(settings, plan) {
     const byName = new Map(plan.services.map(s => [s.name, s]));
     let total = 60_000;
     for (const layer of plan.layers) {
         const timeouts = layer.map(name => byName.get(name)?.deploy?.timeoutMs ?? settings.deploy.timeoutMs);
-        total += Math.max(0, ...timeouts) + 30_000;
+        total += Math.max(0, ...timeouts) + UNDO_GRACE_MS;
     }
     return total;
+}
+/**
+ * Runs one service's deploy under its deploy_timeout: every call the target makes, not only its
+ * wait, ends there (a server that accepts the connection and never answers ends the service with
+ * TIMEOUT, not the phase minutes later). The target's `signal` fires at the deadline; what undoes a
+ * timed-out deploy runs on `undoSignal`, which fires only when the grace after it runs out (or on
+ * a cancel, or at the phase's deadline).
+ */
+async function withServiceDeadline(signal, ms, work) {
+    const undo = new AbortController();
+    const undoSignal = AbortSignal.any([signal, undo.signal]);
+    const timedOut = () => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('TIMEOUT', `not deployed within ${(0,_runtime_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(ms)} (deploy_timeout)`);
+    try {
+        return await (0,_runtime_deadline_js__WEBPACK_IMPORTED_MODULE_2__/* .withDeadline */ .NE)(signal, ms, timedOut, s => work({ signal: s, undoSignal }), {
+            graceMs: UNDO_GRACE_MS
+        });
+    }
+    finally {
+        // Settled or abandoned: an undo still under way stops here.
+        undo.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('TIMEOUT', 'the grace to undo a timed-out deploy ran out'));
+    }
 }
 /**
  * Runs one item of a phase (one build, one push) under its own deadline: at the deadline the
@@ -1076,6 +1407,309 @@ function clockFromEnv(env) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('INVALID_INPUT', `SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, got '${raw}'`);
     }
     return () => new Date(ms);
+}
+
+
+/***/ }),
+
+/***/ 9280:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gn: () => (/* binding */ recordLabel),
+/* harmony export */   L6: () => (/* binding */ readDeploymentRecord),
+/* harmony export */   deploymentRecord: () => (/* binding */ deploymentRecord),
+/* harmony export */   recordPayload: () => (/* binding */ recordPayload)
+/* harmony export */ });
+/* unused harmony exports RECORD_SCHEMA_VERSION, RECORD_MAX_BYTES, RECORD_KEY, recordBytes */
+/* harmony import */ var valibot__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7934);
+
+/**
+ * What a successful run leaves in its GitHub Deployment's payload: the project's memory of what
+ * runs where. `rollback` reads it back to put the exact digests back; the promotion gate reads a
+ * stage record to let prod take only what stage ran. Versioned, so a later action can tell an old
+ * record from a new one, and bounded, so GitHub always takes it.
+ */
+const RECORD_SCHEMA_VERSION = 1;
+/**
+ * GitHub documents no bound on a deployment's payload (the OpenAPI description says only "JSON
+ * payload with extra information"); 65,535 bytes is the limit GitHub enforces on its other free-form
+ * JSON payloads (a repository dispatch's client_payload), so a record stays under it.
+ */
+const RECORD_MAX_BYTES = 65_535;
+const MAX_TEXT = 512;
+const text = valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .maxLength */ .Ru6(MAX_TEXT));
+const DIGEST_REF = /@sha256:[0-9a-f]{64}$/;
+const RecordedServiceSchema = valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    /** registry/repo:tag@sha256:..., the exact bits that ran; absent for a service without an image. */
+    image: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(text, valibot__WEBPACK_IMPORTED_MODULE_0__/* .regex */ .yGV(DIGEST_REF, 'an image reference by digest'))),
+    /** Where it deployed, as a person reads it (ECS rolling shop/api, Argo CD app shop-webui). */
+    target: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(text),
+    /** The target's own identifiers, as it reported them (task_definition_arn, execution_arn). */
+    outputs: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .maxLength */ .Ru6(64)), text))
+});
+const RecordSchema = valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    schema: valibot__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(RECORD_SCHEMA_VERSION),
+    deployment_id: text,
+    environment: text,
+    version: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(text),
+    git_tag: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(text),
+    image_tag: text,
+    commit: valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .regex */ .yGV(/^[0-9a-f]{7,64}$/)),
+    services: valibot__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .maxLength */ .Ru6(128)), RecordedServiceSchema),
+    /** This run put back an earlier deployment: which one. */
+    rollback_of: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ deployment: valibot__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), version: text })),
+    /** Who let this run past the promotion gate, and why. */
+    gate_override: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ actor: text, reason: text })),
+    /** Target outputs were left out to stay under RECORD_MAX_BYTES. */
+    truncated: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY())
+});
+/** The payload's key: other tools may keep their own keys beside it. */
+const RECORD_KEY = 'deploy_pipeline';
+/** The record of a run's plan; throws when even without target outputs it passes the bound. */
+function deploymentRecord(input) {
+    const { plan } = input;
+    const clip = (s) => s.slice(0, MAX_TEXT);
+    const services = {};
+    for (const service of plan.services) {
+        if (!service.deploy)
+            continue;
+        const image = input.images[service.name];
+        const outputs = input.outputs?.get(service.name);
+        const target = input.describeTarget(service);
+        services[service.name] = {
+            ...(image && DIGEST_REF.test(image) ? { image } : {}),
+            ...(target ? { target: clip(target) } : {}),
+            ...(outputs && Object.keys(outputs).length > 0
+                ? {
+                    outputs: Object.fromEntries(Object.entries(outputs).map(([k, value]) => [k.slice(0, 64), clip(value)]))
+                }
+                : {})
+        };
+    }
+    const record = {
+        schema: RECORD_SCHEMA_VERSION,
+        deployment_id: clip(plan.deploymentId),
+        environment: plan.environment,
+        ...(plan.version.version ? { version: plan.version.version } : {}),
+        ...(plan.version.gitTag ? { git_tag: plan.version.gitTag } : {}),
+        image_tag: clip(plan.version.imageTag),
+        commit: plan.commit,
+        services,
+        ...(plan.rollback
+            ? { rollback_of: { deployment: plan.rollback.to.id, version: clip(plan.rollback.to.label) } }
+            : {}),
+        ...(input.gateOverride
+            ? {
+                gate_override: {
+                    actor: clip(input.gateOverride.actor),
+                    reason: clip(input.gateOverride.reason)
+                }
+            }
+            : {})
+    };
+    if (recordBytes(record) <= RECORD_MAX_BYTES)
+        return record;
+    const slim = {
+        ...record,
+        truncated: true,
+        services: Object.fromEntries(Object.entries(services).map(([name, { outputs: _dropped, ...rest }]) => [name, rest]))
+    };
+    if (recordBytes(slim) <= RECORD_MAX_BYTES)
+        return slim;
+    throw new Error(`the deployment record of ${plan.services.length} services passes ${RECORD_MAX_BYTES} bytes`);
+}
+/** The payload a GitHub Deployment carries: the run's id (as before) and the record. */
+function recordPayload(record) {
+    return { deployment_id: record.deployment_id, [RECORD_KEY]: record };
+}
+function recordBytes(record) {
+    return Buffer.byteLength(JSON.stringify(recordPayload(record)), 'utf8');
+}
+/**
+ * The record in a deployment's payload, or undefined when there is none or it is not one this
+ * action wrote (another tool's deployment, a newer schema, a hand-made payload): such deployments
+ * are history this action cannot put back, never an error.
+ */
+function readDeploymentRecord(payload) {
+    let value = payload;
+    if (typeof value === 'string') {
+        try {
+            value = JSON.parse(value);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const parsed = valibot__WEBPACK_IMPORTED_MODULE_0__/* .safeParse */ .xLC(RecordSchema, value[RECORD_KEY]);
+    return parsed.success ? parsed.output : undefined;
+}
+/** vX.Y.Z (the git tag) when the run made one, else the image tag: how a person names it. */
+function recordLabel(record) {
+    return record.git_tag ?? record.image_tag;
+}
+
+
+/***/ }),
+
+/***/ 8122:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ describePlan),
+/* harmony export */   describeTarget: () => (/* binding */ describeTarget)
+/* harmony export */ });
+/* harmony import */ var _rollback_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6755);
+
+/** The plan as lines a person reads in the log and the job summary of a dry run. */
+function describePlan(plan) {
+    const v = plan.version;
+    const lines = [
+        `Environment: ${plan.environment}`,
+        `Commit: ${plan.commit}`,
+        `Deployment: ${plan.deploymentId}`,
+        v.gitTag
+            ? `Git tag: ${v.gitTag} (${v.reused ? 'already on this commit: reused' : 'to create'}; ${v.reason})`
+            : 'Git tag: none (create_tag is false)',
+        `Image tag: ${v.imageTag}`,
+        ...(0,_rollback_js__WEBPACK_IMPORTED_MODULE_0__/* .describeRollback */ .s)(plan)
+    ];
+    if (plan.release) {
+        const kind = plan.release.prerelease ? 'pre-release' : 'release, marked latest';
+        const notes = plan.release.previousTag
+            ? `notes since ${plan.release.previousTag}`
+            : 'notes from the start';
+        lines.push(`Release: ${plan.release.tag} (${kind}, ${notes})`);
+    }
+    if (plan.services.length === 0)
+        lines.push('Services: none (version, tag and release only)');
+    plan.layers.forEach((layer, index) => {
+        lines.push(`Deploy step ${index + 1}: ${layer.join(', ')}`);
+    });
+    for (const service of plan.services) {
+        const image = service.image;
+        const imageText = !image
+            ? 'no image'
+            : image.action === 'promote'
+                ? `promote ${image.promoteFrom} -> ${image.reference}`
+                : image.action === 'rollback'
+                    ? `roll back to ${image.reference}`
+                    : image.action === 'skip'
+                        ? `use existing ${image.reference}`
+                        : `build ${image.reference}`;
+        lines.push(`  ${service.name}: ${imageText}; ${describeTarget(service.deploy)}`);
+    }
+    return lines;
+}
+/** Where a service deploys, as a person reads it. */
+function describeTarget(target) {
+    if (!target)
+        return 'not deployed';
+    switch (target.kind) {
+        case 'ecs':
+            return `ECS ${target.strategy} ${target.cluster}/${target.service}`;
+        case 'stepfunctions':
+            return `Step Functions (${target.mode}) ${target.stateMachineArn ?? target.secretName ?? ''}`.trim();
+        case 'argocd':
+            return `Argo CD app ${target.app}${target.server ? ` on ${target.server}` : ''}`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6755:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   planRollback: () => (/* binding */ planRollback),
+/* harmony export */   s: () => (/* binding */ describeRollback)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _deployment_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9280);
+
+
+/**
+ * The plan of a rollback: the deployment to put back, chosen from the environment's history
+ * (newest first), and each service set to deploy the digest that deployment recorded. Nothing is
+ * built, pushed, tagged or released; the version is the one put back.
+ */
+function planRollback(plan, history, request) {
+    const succeeded = history.filter(entry => entry.succeededAt !== undefined);
+    const current = succeeded[0];
+    const target = pickTarget(succeeded, current, request, plan.environment);
+    const record = target.record;
+    const untouched = [];
+    const services = plan.services.map(service => {
+        const recorded = record.services[service.name];
+        if (!recorded?.image || !service.image) {
+            if (service.deploy)
+                untouched.push(service.name);
+            return { ...service, deploy: undefined };
+        }
+        const image = recorded.image;
+        return {
+            ...service,
+            image: {
+                ...service.image,
+                tag: record.image_tag,
+                reference: image,
+                action: 'rollback',
+                promoteFrom: undefined
+            }
+        };
+    });
+    const label = (0,_deployment_record_js__WEBPACK_IMPORTED_MODULE_1__/* .recordLabel */ .Gn)(record);
+    return {
+        ...plan,
+        commit: record.commit,
+        version: {
+            ...plan.version,
+            version: record.version,
+            gitTag: record.git_tag,
+            imageTag: record.image_tag,
+            reused: true,
+            reason: `rollback to deployment ${target.id}`
+        },
+        release: undefined,
+        services,
+        rollback: {
+            from: current && { id: current.id, label: (0,_deployment_record_js__WEBPACK_IMPORTED_MODULE_1__/* .recordLabel */ .Gn)(current.record) },
+            to: { id: target.id, label },
+            untouched
+        }
+    };
+}
+function pickTarget(succeeded, current, request, environment) {
+    if (request === 'previous') {
+        const previous = succeeded[1];
+        if (previous)
+            return previous;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('INVALID_INPUT', `rollback: previous: ${environment} has ${succeeded.length === 0 ? 'no successful deployment recorded by this action' : `only one successful deployment recorded (${(0,_deployment_record_js__WEBPACK_IMPORTED_MODULE_1__/* .recordLabel */ .Gn)(succeeded[0].record)}, deployment ${succeeded[0].id}), nothing before it`} to roll back to`);
+    }
+    const named = succeeded.find(entry => String(entry.id) === request ||
+        entry.record.deployment_id === request ||
+        entry.record.git_tag === request ||
+        entry.record.image_tag === request);
+    if (!named) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('INVALID_INPUT', `rollback: no successful deployment to ${environment} matches '${request}' (a git tag, an image tag or a deployment id)`);
+    }
+    if (named === current) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('INVALID_INPUT', `rollback: '${request}' (deployment ${named.id}) is what ${environment} runs now: nothing to roll back`);
+    }
+    return named;
+}
+/** The plan's lines about a rollback. */
+function describeRollback(plan) {
+    const r = plan.rollback;
+    if (!r)
+        return [];
+    return [
+        `Rollback: ${r.from ? `${r.from.label} (deployment ${r.from.id})` : 'nothing recorded'} -> ${r.to.label} (deployment ${r.to.id})`,
+        ...r.untouched.map(name => `  ${name}: added since ${r.to.label}, left as it is`)
+    ];
 }
 
 
@@ -1473,11 +2107,14 @@ const STOP_GRACE_MS = 5000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /**
  * Runs `work` until it settles or `ms` pass, whichever comes first: the one "timer + abort + race
- * + cleanup" every deadline in the action goes through (a phase, one build or push, a wait, one
- * attempt of a call). The work's signal fires at the deadline, with `onTimeout()` as its reason,
- * and when `signal` (the run's cancel) fires. Once the deadline has passed, and nothing cancelled
- * the work first, any failure of the work is the deadline's: the AbortError or half-finished
- * command it left behind is only the way it stopped. Callers turn a cancel into their own error.
+ * + cleanup" every deadline in the action goes through (a phase, one service's deploy, one build
+ * or push, a wait, one attempt of a call). The work's signal fires at the deadline, with
+ * `onTimeout()` as its reason, and when `signal` (the run's cancel) fires. Once the deadline has
+ * passed, and nothing cancelled the work first, any failure of the work is the deadline's: the
+ * AbortError or half-finished command it left behind is only the way it stopped. The exception is
+ * a failure caused by the deadline's own reason (its `cause` chain holds it) with the same code:
+ * the work reported the deadline itself, with more to say ("...; stopped deployment d-1").
+ * Callers turn a cancel into their own error.
  */
 async function withDeadline(signal, ms, onTimeout, work, options = {}) {
     signal?.throwIfAborted();
@@ -1501,8 +2138,9 @@ async function withDeadline(signal, ms, onTimeout, work, options = {}) {
         return await Promise.race([work(both), abandoned]);
     }
     catch (error) {
-        if (deadline.signal.aborted && !signal?.aborted)
+        if (deadline.signal.aborted && !signal?.aborted && !reportsDeadline(error, deadline.signal)) {
             throw deadline.signal.reason;
+        }
         throw error;
     }
     finally {
@@ -1511,6 +2149,20 @@ async function withDeadline(signal, ms, onTimeout, work, options = {}) {
         if (onAbort)
             both.removeEventListener('abort', onAbort);
     }
+}
+/** Whether `error` is the deadline's reason, or says the same with more (a cause, same code). */
+function reportsDeadline(error, deadline) {
+    const reason = deadline.reason;
+    const code = (e) => e?.code;
+    if (code(error) !== code(reason))
+        return false;
+    let current = error;
+    for (let depth = 0; depth < 8 && current instanceof Error; depth++) {
+        if (current === reason)
+            return true;
+        current = current.cause;
+    }
+    return current === reason;
 }
 /**
  * Calls `fire` after `ms`, in steps a Node timer can hold, so a deadline weeks away does not fire
@@ -1578,149 +2230,8 @@ function parseJson(schema, text) {
 }
 
 
-/***/ }),
-
-/***/ 8414:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ workflowCommands)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/**
- * The runner's side of the Toolkit: workflow commands on stdout, file commands (GITHUB_OUTPUT,
- * GITHUB_STATE, GITHUB_STEP_SUMMARY), inputs and state from the environment, byte for byte as
- * @actions/core 3 writes them. Not @actions/core itself because its entry point loads an HTTP
- * client (undici, for OIDC tokens) and @actions/exec at import: three times the startup of bare
- * Node, for a dry run that needs none of it.
- */
-const workflowCommands = {
-    getInput(name, options) {
-        const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-        if (options?.required && !value)
-            throw new Error(`Input required and not supplied: ${name}`);
-        return options?.trimWhitespace === false ? value : value.trim();
-    },
-    setOutput(name, value) {
-        if (process.env.GITHUB_OUTPUT)
-            return fileCommand('OUTPUT', keyValue(name, value));
-        process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
-        command('set-output', { name }, commandValue(value));
-    },
-    setSecret: secret => command('add-mask', {}, secret),
-    setFailed(message) {
-        process.exitCode = 1;
-        workflowCommands.error(message);
-    },
-    info: message => void process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL),
-    debug: message => command('debug', {}, message),
-    notice: (message, properties) => annotation('notice', message, properties),
-    warning: (message, properties) => annotation('warning', message, properties),
-    error: (message, properties) => annotation('error', message, properties),
-    startGroup: name => command('group', {}, name),
-    endGroup: () => command('endgroup', {}, ''),
-    saveState(name, value) {
-        if (process.env.GITHUB_STATE)
-            return fileCommand('STATE', keyValue(name, value));
-        command('save-state', { name }, commandValue(value));
-    },
-    getState: name => process.env[`STATE_${name}`] || '',
-    summary: stepSummary()
-};
-function annotation(kind, message, properties = {}) {
-    const located = Object.keys(properties).length === 0
-        ? {}
-        : {
-            title: properties.title,
-            file: properties.file,
-            line: properties.startLine,
-            endLine: properties.endLine,
-            col: properties.startColumn,
-            endColumn: properties.endColumn
-        };
-    command(kind, located, message instanceof Error ? message.toString() : message);
-}
-/** `::name key=value,key=value::message`, the properties and message escaped. */
-function command(name, properties, message) {
-    const given = Object.entries(properties).filter(([, value]) => value);
-    const list = given.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',');
-    // A space even when every property is empty: @actions/core writes `::warning ::message` then.
-    const spaced = Object.keys(properties).length > 0 ? ` ${list}` : '';
-    process.stdout.write(`::${name}${spaced}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
-}
-function commandValue(value) {
-    if (value === null || value === undefined)
-        return '';
-    if (typeof value === 'string' || value instanceof String)
-        return String(value);
-    return JSON.stringify(value);
-}
-function escapeData(value) {
-    return commandValue(value).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escapeProperty(value) {
-    return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-function fileCommand(name, message) {
-    const path = process.env[`GITHUB_${name}`];
-    if (!path)
-        throw new Error(`Unable to find environment variable for file command ${name}`);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
-        throw new Error(`Missing file at path: ${path}`);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, `${message}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, { encoding: 'utf8' });
-}
-/** name<<DELIMITER, the value, DELIMITER: a random delimiter the value cannot end early. */
-function keyValue(name, value) {
-    // node:crypto on first use: a post step with nothing to do writes no file command, and loading
-    // it costs about a tenth of Node's own startup.
-    const delimiter = `ghadelimiter_${process.getBuiltinModule('node:crypto').randomUUID()}`;
-    const text = commandValue(value);
-    if (name.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (text.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${text}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}`;
-}
-/** The summary buffer, appended to (or, with overwrite, replacing) GITHUB_STEP_SUMMARY. */
-function stepSummary() {
-    let buffer = '';
-    const summary = {
-        addRaw(text, addEOL = false) {
-            buffer += addEOL ? text + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL : text;
-            return summary;
-        },
-        async write(options) {
-            const path = process.env.GITHUB_STEP_SUMMARY;
-            if (!path) {
-                throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime ' +
-                    'environment supports job summaries.');
-            }
-            // Synchronous: node:fs/promises is one more module to load, for one small write at the end.
-            try {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.R_OK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
-            }
-            catch {
-                throw new Error(`Unable to access summary file: '${path}'. Check if the file has correct read/write permissions.`);
-            }
-            if (options?.overwrite)
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, buffer, 'utf8');
-            else
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, buffer, 'utf8');
-            buffer = '';
-            return summary;
-        }
-    };
-    return summary;
-}
-
-
 /***/ })
 
 };
+
+//# sourceMappingURL=740.index.js.map

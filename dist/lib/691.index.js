@@ -1,110 +1,6 @@
-export const id = 552;
-export const ids = [552];
+export const id = 691;
+export const ids = [691];
 export const modules = {
-
-/***/ 5705:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Vl: () => (/* binding */ AwsCalls),
-/* harmony export */   Wo: () => (/* binding */ sendAws),
-/* harmony export */   rw: () => (/* binding */ awsClientConfig)
-/* harmony export */ });
-/* unused harmony export explainCredentialError */
-/* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1279);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6390);
-
-
-
-/**
- * Shared setup of the modular AWS SDK v3 clients. The SDK's own retries are turned off
- * (maxAttempts: 1) so that every call goes through the one retry helper, which honours AWS
- * throttling errors and is bounded the same way for every client. Endpoints and credentials come
- * the standard way: AWS_ENDPOINT_URL(_<SERVICE>), AWS_REGION, the default credential chain.
- */
-function awsClientConfig(region) {
-    return {
-        region: region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION,
-        maxAttempts: 1,
-        requestHandler: new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_2__.NodeHttpHandler({ connectionTimeout: 10_000, requestTimeout: 30_000 })
-    };
-}
-/**
- * Sends one AWS command through the retry helper. Expired or missing credentials become a
- * DeployError that says how to fix them rather than a raw SDK message.
- */
-const sendAws = async (client, command, options) => {
-    const { describe, signal, onRetry, attempts, idempotent = false } = options;
-    try {
-        return await (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(attemptSignal => client
-            .send(command, { abortSignal: attemptSignal })
-            .catch((error) => Promise.reject(unreadableAnswer(error, describe, idempotent))), { describe, signal, onRetry, attempts });
-    }
-    catch (error) {
-        throw explainCredentialError(error) ?? error;
-    }
-};
-/**
- * A 2xx answer the SDK could not parse, as an error that names the call but not the body (which may
- * hold a secret; the SDK's error keeps it on a hidden field, so it is not kept as the cause).
- */
-function unreadableAnswer(error, describe, idempotent) {
-    const status = (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error);
-    const garbled = error instanceof Error &&
-        status !== undefined &&
-        status < 300 &&
-        (error.name === 'SyntaxError' || /Deserialization error/.test(error.message));
-    if (!garbled)
-        return error;
-    const what = `${describe} answered HTTP ${status} with a malformed body that could not be read`;
-    if (idempotent)
-        return new _runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .RetryableError */ .dw(what);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', `${what}; it may have taken effect, so it was not sent again. Check its result in the AWS console.`);
-}
-/**
- * How an API adapter sends: every call through `sendAws`, reads as idempotent, changes not. Inside
- * a follower's look (`forLook`) each call is a single attempt: the follower retries the whole look,
- * and retrying inside it as well would multiply the attempts and blur the poll cadence.
- */
-class AwsCalls {
-    onRetry;
-    attempts;
-    constructor(onRetry, attempts) {
-        this.onRetry = onRetry;
-        this.attempts = attempts;
-    }
-    get forLook() {
-        return new AwsCalls(this.onRetry, 1);
-    }
-    read = (client, command, describe, signal) => this.send(client, command, { describe, signal, idempotent: true });
-    change = (client, command, describe, signal) => this.send(client, command, { describe, signal, idempotent: false });
-    send = (client, command, options) => sendAws(client, command, { ...options, onRetry: this.onRetry, attempts: this.attempts });
-}
-const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
-const UNAUTHORISED = new Set([
-    'UnrecognizedClientException',
-    'InvalidClientTokenId',
-    'InvalidSignatureException',
-    'CredentialsProviderError'
-]);
-/** A DeployError for credential trouble, or undefined when the error is something else. */
-function explainCredentialError(error) {
-    const name = error instanceof Error ? error.name : '';
-    if (EXPIRED.has(name)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', 'AWS credentials expired while the action was running. Raise the role session duration ' +
-            "(role-duration-seconds of aws-actions/configure-aws-credentials, and the role's " +
-            'MaxSessionDuration) above the deploy timeout.', { cause: error });
-    }
-    if (UNAUTHORISED.has(name)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', `AWS rejected the credentials (${name}). Configure them with ` +
-            'aws-actions/configure-aws-credentials (OIDC) or the AWS_* environment variables.', { cause: error });
-    }
-    return undefined;
-}
-
-
-/***/ }),
 
 /***/ 6260:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -115,6 +11,8 @@ function explainCredentialError(error) {
 /* harmony export */   ZS: () => (/* binding */ loginRegistry),
 /* harmony export */   ar: () => (/* binding */ CREDENTIALS_REFUSED),
 /* harmony export */   k0: () => (/* binding */ authDirectory),
+/* harmony export */   kA: () => (/* binding */ pushRefusedMessage),
+/* harmony export */   pP: () => (/* binding */ ensureAuthFile),
 /* harmony export */   removeRegistryAuth: () => (/* binding */ removeRegistryAuth)
 /* harmony export */ });
 /* unused harmony export loginArgs */
@@ -145,8 +43,38 @@ function loginArgs(tool, login, file) {
         args.push('--tls-verify=false');
     return [...args, login.host];
 }
-/** Builder or login output that means the registry refused the credentials. */
-const CREDENTIALS_REFUSED = /unauthorized|\b401\b|authentication required|incorrect username or password|invalid username\/password|denied/i;
+/** Builder or login output that means the registry refused the credentials or the access. */
+const CREDENTIALS_REFUSED = /unauthorized|\b40[13]\b|forbidden|insufficient_scope|authentication required|incorrect username or password|invalid username\/password|denied/i;
+/**
+ * The per-job auth file, empty when no login writes to it: a registry without authentication (a
+ * `registry:2` service container, a mirror) is pushed to anonymously, and the builders still
+ * find the file they are pointed at (buildah refuses a missing `--authfile`; buildx gets its
+ * DOCKER_CONFIG). A login adds its entry to this file; an existing file is left as it is.
+ */
+async function ensureAuthFile(tempDir) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(authDirectory(tempDir), { recursive: true, mode: 0o700 });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(authFile(tempDir), '{"auths":{}}\n', { flag: 'wx', mode: 0o600 }).catch((error) => {
+        if (error.code !== 'EEXIST')
+            throw error;
+    });
+}
+/** The REGISTRY_AUTH_FAILED sentence for a refused push: the registry, then the permission. */
+function pushRefusedMessage(refusal) {
+    const status = refusal.status ? ` (HTTP ${refusal.status})` : '';
+    const refused = `${refusal.host} refused the push of ${refusal.repository}:${refusal.tag}${status}`;
+    switch (refusal.kind) {
+        case 'ghcr':
+            return (`${refused}: github_token needs packages: write (add \`permissions: packages: write\` to the ` +
+                "job; a package that already exists must also give this repository write access in the package's settings).");
+        case 'ecr':
+            return (`${refused}: the AWS role needs ecr:PutImage, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ` +
+                `ecr:CompleteLayerUpload and ecr:BatchCheckLayerAvailability on ${refusal.repository}.`);
+        case 'host':
+            return refusal.anonymous
+                ? `${refused}: it takes no anonymous push; set registry_username and registry_password.`
+                : `${refused}: the registry_username account needs push permission on ${refusal.repository}.`;
+    }
+}
 async function loginRegistry(tool, login, tempDir, options = {}) {
     const file = authFile(tempDir);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(authDirectory(tempDir), { recursive: true, mode: 0o700 });
@@ -215,7 +143,7 @@ async function removeRegistryAuth(tempDir) {
 
 /***/ }),
 
-/***/ 9552:
+/***/ 8691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -338,17 +266,28 @@ function createBuildah() {
             }
         },
         push: (job, run) => pushTo(job, run),
-        async localDigest(job, run) {
-            const layout = (0,external_node_path_.join)(job.workDir, 'oci-layout');
-            await (0,promises_.rm)(layout, { recursive: true, force: true });
-            try {
-                return await pushTo(job, run, `oci:${layout}`);
-            }
-            finally {
-                await (0,promises_.rm)(layout, { recursive: true, force: true });
-            }
-        }
+        localDigest: (job, run) => inLayout(job, run, async (_layout, digest) => digest),
+        localIndex: (job, run) => inLayout(job, run, readIndex)
     };
+    /** Pushes the list into a scratch OCI layout and reads what is needed from it. */
+    async function inLayout(job, run, read) {
+        const layout = (0,external_node_path_.join)(job.workDir, 'oci-layout');
+        await (0,promises_.rm)(layout, { recursive: true, force: true });
+        try {
+            return await read(layout, await pushTo(job, run, `oci:${layout}`));
+        }
+        finally {
+            await (0,promises_.rm)(layout, { recursive: true, force: true });
+        }
+    }
+}
+/** The index a layout holds under `digest`, with the media type its index.json records. */
+async function readIndex(layout, digest) {
+    const listed = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(layout, 'index.json'), 'utf8'));
+    const entry = listed.manifests?.find(m => m.digest === digest);
+    const body = await (0,promises_.readFile)((0,external_node_path_.join)(layout, 'blobs', ...digest.split(':')));
+    const mediaType = entry?.mediaType ?? 'application/vnd.oci.image.index.v1+json';
+    return { digest, mediaType, size: body.length, body };
 }
 
 ;// CONCATENATED MODULE: ./src/builders/buildx.ts
@@ -564,440 +503,149 @@ function createBuilder(name, dockerConfigDir) {
 
 // EXTERNAL MODULE: ./src/clients/registry-auth.ts
 var registry_auth = __webpack_require__(6260);
+// EXTERNAL MODULE: ./src/runtime/duration.ts
+var duration = __webpack_require__(1170);
+;// CONCATENATED MODULE: ./src/phases/builder-output.ts
+
+/**
+ * Builder output in the log. Services build in parallel, and the runner's log groups neither nest
+ * nor interleave: streamed as it comes, every builder's lines braid into one column inside the
+ * phase's group, where they were most of the log and buried the phase's story. So each service's
+ * output is kept aside while it runs, and when the phase ends each service gets its own collapsed
+ * group, `build api (linux/amd64, linux/arm64)`, after the phase's group (the log sink closes that
+ * one first), with builder text inside a stop-commands block. A failed service's last lines
+ * follow outside its group, where they are seen without opening anything.
+ *
+ * The price is that a build shows nothing of its own while it runs; so while a service is busy,
+ * a heartbeat line every 30 s says how long, how much output so far and how long since the last
+ * line: a hung build is visible as one whose line count stops. Streaming one service live and
+ * keeping the others aside was the other choice: its lines would still land between the other
+ * services' lines in the phase's group, and which service is worth watching is not known first.
+ */
+const HEARTBEAT_MS = 30_000;
+/** Shown again after the group of a service that failed. */
+const FAILURE_TAIL_LINES = 30;
+/** A service's group keeps its last lines, so a build that prints without end cannot fill memory. */
+const KEPT_LINES = 20_000;
+/** The builder output of one phase (BUILD or PUSH), per service. */
+class BuilderOutput {
+    ctx;
+    verb;
+    transcripts = new Map();
+    heartbeatMs;
+    now;
+    closed = false;
+    constructor(ctx, verb, options = {}) {
+        this.ctx = ctx;
+        this.verb = verb;
+        this.heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
+        this.now = options.now ?? Date.now;
+    }
+    /** The service's output; asked again (a retry with a fresh token), the same one, busy again. */
+    of(service, platforms) {
+        let transcript = this.transcripts.get(service);
+        if (!transcript) {
+            transcript = {
+                title: `${this.verb} ${service} (${platforms.join(', ')})`,
+                lines: [],
+                dropped: 0,
+                count: 0,
+                startedAt: this.now(),
+                lastLineAt: undefined,
+                failed: false,
+                timer: undefined
+            };
+            this.transcripts.set(service, transcript);
+        }
+        const entry = transcript;
+        if (!entry.timer && !this.closed) {
+            entry.timer = setInterval(() => this.ctx.core.info(this.heartbeat(service)), this.heartbeatMs);
+            entry.timer.unref();
+        }
+        const finish = (failed) => {
+            entry.failed = failed;
+            clearInterval(entry.timer);
+            entry.timer = undefined;
+        };
+        return {
+            control: signal => ({ signal, onLine: line => this.record(entry, line) }),
+            finish,
+            settle: work => work.then(result => {
+                finish(false);
+                return result;
+            }, (error) => {
+                finish(true);
+                throw error;
+            })
+        };
+    }
+    /** `[api] still building (1 min 30 s so far, 212 lines of builder output, the last 45 s ago)` */
+    heartbeat(service) {
+        const transcript = this.transcripts.get(service);
+        if (!transcript)
+            return `[${service}] not started`;
+        const now = this.now();
+        const busy = this.verb === 'build' ? 'building' : 'pushing';
+        const elapsed = `${(0,duration/* formatDuration */.a)(now - transcript.startedAt)} so far`;
+        if (transcript.lastLineAt === undefined) {
+            return `[${service}] still ${busy} (${elapsed}, no builder output yet)`;
+        }
+        const lines = `${transcript.count} ${transcript.count === 1 ? 'line' : 'lines'} of builder output`;
+        const since = now - transcript.lastLineAt;
+        const last = since < 1000 ? 'the last just now' : `the last ${(0,duration/* formatDuration */.a)(since)} ago`;
+        return `[${service}] still ${busy} (${elapsed}, ${lines}, ${last})`;
+    }
+    /**
+     * Ends the phase's output: every heartbeat stops, and each service that printed anything gets
+     * its group, in the order the services started. Lines a killed builder prints later are dropped.
+     */
+    close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        for (const transcript of this.transcripts.values()) {
+            clearInterval(transcript.timer);
+            if (transcript.count === 0)
+                continue;
+            const kept = transcript.dropped
+                ? [`(${transcript.dropped} earlier lines not kept)`, ...transcript.lines]
+                : transcript.lines;
+            const tail = transcript.lines.slice(-FAILURE_TAIL_LINES);
+            this.ctx.bus.aside({
+                title: transcript.title,
+                lines: kept,
+                ...(transcript.failed
+                    ? {
+                        tail: {
+                            title: `${transcript.title} failed; its last ${tail.length} lines:`,
+                            lines: tail
+                        }
+                    }
+                    : {})
+            });
+        }
+    }
+    record(transcript, line) {
+        if (this.closed)
+            return;
+        transcript.count++;
+        transcript.lastLineAt = this.now();
+        transcript.lines.push(line);
+        // Trimmed in batches: shifting one line at a time would copy the array on every line.
+        if (transcript.lines.length > KEPT_LINES * 1.5) {
+            const excess = transcript.lines.length - KEPT_LINES;
+            transcript.lines.splice(0, excess);
+            transcript.dropped += excess;
+        }
+    }
+}
+
 // EXTERNAL MODULE: ./src/phases/deadline.ts
 var deadline = __webpack_require__(6958);
 // EXTERNAL MODULE: ./src/runtime/follow.ts
 var follow = __webpack_require__(9355);
-// EXTERNAL MODULE: ./src/clients/aws.ts
-var aws = __webpack_require__(5705);
-;// CONCATENATED MODULE: ./src/clients/ecr.ts
-
-
-async function createEcrClient(region) {
-    const config = (0,aws/* awsClientConfig */.rw)(region);
-    if (!config.region) {
-        throw new errors/* DeployError */.sH('REGISTRY_AUTH_FAILED', 'ECR needs an AWS region: set AWS_REGION (aws-actions/configure-aws-credentials sets it).');
-    }
-    const { ECRClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249)]).then(__webpack_require__.t.bind(__webpack_require__, 8249, 19));
-    return new ECRClient(config);
-}
-async function ecrAuthorization(client, options = {}) {
-    const { GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249)]).then(__webpack_require__.t.bind(__webpack_require__, 8249, 19));
-    const describe = 'ECR GetAuthorizationToken';
-    const output = await (0,aws/* sendAws */.Wo)(client, new GetAuthorizationTokenCommand({}), {
-        describe,
-        ...options
-    }).catch((error) => explain(error, describe, 'REGISTRY_AUTH_FAILED', options.signal));
-    const data = output.authorizationData?.[0];
-    const decoded = Buffer.from(data?.authorizationToken ?? '', 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (!data?.proxyEndpoint || colon <= 0) {
-        throw new errors/* DeployError */.sH('REGISTRY_AUTH_FAILED', 'ECR GetAuthorizationToken answered without a usable token.');
-    }
-    const endpoint = new URL(data.proxyEndpoint.includes('://') ? data.proxyEndpoint : `https://${data.proxyEndpoint}`);
-    return {
-        host: endpoint.host,
-        username: decoded.slice(0, colon),
-        password: decoded.slice(colon + 1),
-        expiresAt: data.expiresAt,
-        insecure: endpoint.protocol === 'http:'
-    };
-}
-/** The repository, created (scan on push, tags mutable) when it does not exist yet. */
-async function ensureEcrRepository(client, name, options) {
-    const ecr = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249)]).then(__webpack_require__.t.bind(__webpack_require__, 8249, 19));
-    const call = { signal: options.signal, onRetry: options.onRetry };
-    const look = `ECR DescribeRepositories ${name}`;
-    try {
-        const found = await (0,aws/* sendAws */.Wo)(client, new ecr.DescribeRepositoriesCommand({ repositoryNames: [name] }), { describe: look, ...call });
-        const repository = found.repositories?.[0];
-        return { name, immutable: isImmutable(repository?.imageTagMutability), created: false };
-    }
-    catch (error) {
-        if (!(error instanceof ecr.RepositoryNotFoundException))
-            explain(error, look, 'PUSH_FAILED', options.signal);
-    }
-    if (!options.create) {
-        throw new errors/* DeployError */.sH('PUSH_FAILED', `ECR repository '${name}' does not exist, so there is no image to promote or deploy.`);
-    }
-    const create = `ECR CreateRepository ${name}`;
-    try {
-        const made = await (0,aws/* sendAws */.Wo)(client, new ecr.CreateRepositoryCommand({
-            repositoryName: name,
-            imageScanningConfiguration: { scanOnPush: true },
-            imageTagMutability: 'MUTABLE'
-        }), { describe: create, ...call });
-        return { name, immutable: isImmutable(made.repository?.imageTagMutability), created: true };
-    }
-    catch (error) {
-        // Another job created it between our look and our create: use theirs.
-        if (error instanceof ecr.RepositoryAlreadyExistsException) {
-            return ensureEcrRepository(client, name, { ...options, create: false });
-        }
-        return explain(error, create, 'PUSH_FAILED', options.signal);
-    }
-}
-function isImmutable(mutability) {
-    return mutability?.startsWith('IMMUTABLE') ?? false;
-}
-/**
- * Every ECR failure as a DeployError naming the operation (in its details). sendAws has already
- * explained credentials the SDK could not use: that explanation stays, as REGISTRY_AUTH_FAILED.
- */
-function explain(error, operation, code, signal) {
-    // Stopped by the caller (a cancel, a deadline): its reason, not an ECR failure.
-    if (signal?.aborted || (0,errors/* isAbortError */.zf)(error))
-        throw error;
-    const cause = error instanceof errors/* DeployError */.sH ? error.cause : error;
-    const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
-    const details = `${operation}: ${reason}`;
-    if (error instanceof errors/* DeployError */.sH) {
-        throw new errors/* DeployError */.sH('REGISTRY_AUTH_FAILED', error.message, { details, cause: error });
-    }
-    if (error instanceof Error && error.name === 'AccessDeniedException') {
-        throw new errors/* DeployError */.sH('REGISTRY_AUTH_FAILED', `AWS refused ${operation}. Give the role ecr:GetAuthorizationToken, ` +
-            'ecr:DescribeRepositories, ecr:CreateRepository and the push permissions.', { details, cause: error });
-    }
-    throw new errors/* DeployError */.sH(code, `${operation} failed.`, { details, cause: error });
-}
-
-// EXTERNAL MODULE: ./src/runtime/retry.ts
-var retry = __webpack_require__(6390);
-// EXTERNAL MODULE: ./src/runtime/hosts.ts
-var hosts = __webpack_require__(4087);
-;// CONCATENATED MODULE: ./src/clients/registry.ts
-
-
-
-
-/**
- * The OCI distribution API, for what needs no builder: the digest a tag holds (HEAD), and
- * promotion, which copies a manifest or index to a new tag inside the repository (GET + PUT of the
- * same bytes): the layers are already there, nothing is rebuilt or uploaded. Speaks Basic auth
- * (htpasswd registries) and the token flow (GHCR, Docker Hub). Every request goes through the
- * retry helper.
- */
-const INDEX_TYPES = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json'
-];
-const MANIFEST_TYPES = [
-    ...INDEX_TYPES,
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.v2+json'
-];
-/** An answer the retry helper judges by status and Retry-After. */
-class RegistryHttpError extends Error {
-    status;
-    headers;
-    constructor(message, status, headers) {
-        super(message);
-        this.status = status;
-        this.headers = headers;
-        this.name = 'RegistryHttpError';
-    }
-}
-function sha256Digest(body) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
-}
-/** Parses `WWW-Authenticate: Bearer realm="...",service="...",scope="..."`. */
-function parseChallenge(header) {
-    if (!header)
-        return undefined;
-    const match = /^\s*(\w+)\s*(.*)$/.exec(header);
-    if (!match)
-        return undefined;
-    const scheme = match[1]?.toLowerCase();
-    if (scheme !== 'basic' && scheme !== 'bearer')
-        return undefined;
-    const params = {};
-    for (const m of (match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g))
-        params[m[1]] = m[2];
-    return { scheme, params };
-}
-class RegistryClient {
-    endpoint;
-    retry;
-    base;
-    /** Authorization header per scope ("" for Basic, which covers every scope). */
-    authorizations = new Map();
-    constructor(endpoint, retry = {}) {
-        this.endpoint = endpoint;
-        this.retry = retry;
-        this.base = `${endpoint.insecure ? 'http' : 'https'}://${endpoint.host}`;
-    }
-    /**
-     * The digest and type a tag or digest points at; undefined when it does not exist. Every method
-     * takes the caller's signal (a push's deadline); without one, the client's own.
-     */
-    async headManifest(repository, reference, signal) {
-        const { response } = await this.call('HEAD', repository, reference, 'pull', signal);
-        if (response.status === 404)
-            return undefined;
-        const digest = response.headers.get('docker-content-digest');
-        // Some registries leave the digest out of HEAD answers: read the manifest and hash it.
-        if (!digest)
-            return this.getManifest(repository, reference, signal);
-        return {
-            digest,
-            mediaType: (response.headers.get('content-type') ?? '').split(';')[0] ?? '',
-            size: Number(response.headers.get('content-length') ?? 0)
-        };
-    }
-    async getManifest(repository, reference, signal) {
-        return this.send(`GET manifest ${repository}:${reference}`, signal, async (attemptSignal) => {
-            const response = await this.request('GET', repository, reference, 'pull', attemptSignal);
-            if (response.status === 404)
-                return undefined;
-            const body = Buffer.from(await response.arrayBuffer());
-            const digest = sha256Digest(body);
-            const claimed = response.headers.get('docker-content-digest');
-            const mediaType = (response.headers.get('content-type') ?? '').split(';')[0] ?? '';
-            if ((claimed && claimed !== digest) || !MANIFEST_TYPES.includes(mediaType)) {
-                throw new retry/* RetryableError */.dw(`the manifest of ${repository}:${reference} arrived damaged`);
-            }
-            try {
-                JSON.parse(body.toString('utf8'));
-            }
-            catch {
-                throw new retry/* RetryableError */.dw(`the manifest of ${repository}:${reference} is not JSON`);
-            }
-            return { digest, mediaType, size: body.length, body };
-        });
-    }
-    /** Stores the manifest bytes under `reference`; returns the digest the registry reports. */
-    async putManifest(repository, reference, manifest, signal) {
-        const { response, text } = await this.call('PUT', repository, reference, 'pull,push', signal, {
-            body: manifest.body,
-            contentType: manifest.mediaType
-        });
-        if (response.status !== 201 && response.status !== 200) {
-            throw new errors/* DeployError */.sH('PUSH_FAILED', `${this.endpoint.host} refused the tag ${repository}:${reference} (HTTP ${response.status}).`, {
-                details: text.slice(0, 2000)
-            });
-        }
-        return response.headers.get('docker-content-digest') ?? manifest.digest;
-    }
-    /**
-     * Gives `toTag` the manifest or index `from` points at: the same bytes, so the same digest. A tag
-     * that already holds that digest is left alone.
-     */
-    async copyTag(repository, from, toTag, signal) {
-        const source = await this.getManifest(repository, from, signal);
-        if (!source) {
-            throw new errors/* DeployError */.sH('PUSH_FAILED', `Cannot promote ${this.endpoint.host}/${repository}:${from}: it does not exist.`);
-        }
-        const current = await this.headManifest(repository, toTag, signal);
-        if (current?.digest === source.digest)
-            return { digest: source.digest, copied: false };
-        const stored = await this.putManifest(repository, toTag, source, signal);
-        if (stored !== source.digest) {
-            throw new errors/* DeployError */.sH('PUSH_FAILED', `${this.endpoint.host} stored ${repository}:${toTag} as ${stored}, not ${source.digest}.`);
-        }
-        return { digest: source.digest, copied: true };
-    }
-    /** One request whose answer is read whole: its text (a refusal's explanation) comes along. */
-    async call(method, repository, reference, actions, signal, body) {
-        return this.send(`${method} manifest ${repository}:${reference}`, signal, async (attempt) => {
-            const response = await this.request(method, repository, reference, actions, attempt, body);
-            return { response, text: await response.text() };
-        });
-    }
-    async send(describe, signal, operation) {
-        return (0,retry/* withRetry */.bD)(operation, {
-            describe: `${this.endpoint.host} ${describe}`,
-            attemptTimeoutMs: 60_000,
-            ...this.retry,
-            signal: signal ?? this.retry.signal,
-            classify: error => (error instanceof errors/* DeployError */.sH ? { retry: false } : undefined)
-        });
-    }
-    async request(method, repository, reference, actions, signal, body) {
-        const url = `${this.base}/v2/${repository}/manifests/${reference}`;
-        const scope = `repository:${repository}:${actions}`;
-        const attempt = async () => {
-            const headers = { accept: MANIFEST_TYPES.join(', ') };
-            const authorization = this.authorizations.get(scope) ?? this.authorizations.get('');
-            if (authorization)
-                headers.authorization = authorization;
-            if (body)
-                headers['content-type'] = body.contentType;
-            return fetch(url, { method, headers, body: body?.body, signal, redirect: 'follow' });
-        };
-        let response = await attempt();
-        if (response.status === 401) {
-            await response.arrayBuffer().catch(() => undefined);
-            await this.authorize(parseChallenge(response.headers.get('www-authenticate')), scope, signal);
-            response = await attempt();
-            if (response.status === 401)
-                throw this.rejected();
-        }
-        if (response.status === 403)
-            throw this.rejected();
-        if (response.status === 429 || response.status >= 500) {
-            await response.arrayBuffer().catch(() => undefined);
-            throw new RegistryHttpError(`${this.endpoint.host} answered HTTP ${response.status}`, response.status, response.headers);
-        }
-        return response;
-    }
-    async authorize(challenge, scope, signal) {
-        const { username, password } = this.endpoint;
-        const basic = username !== undefined && password !== undefined
-            ? `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
-            : undefined;
-        if (challenge?.scheme === 'basic') {
-            if (!basic)
-                throw this.rejected();
-            this.authorizations.set('', basic);
-            return;
-        }
-        const realm = challenge?.params.realm;
-        if (!realm)
-            throw this.rejected();
-        const url = new URL(realm);
-        // The token service gets the password: never in clear text to another host when the registry
-        // itself was reached over TLS.
-        if (basic &&
-            !this.endpoint.insecure &&
-            url.protocol !== 'https:' &&
-            !(0,hosts/* isLoopbackHost */.c)(url.host)) {
-            throw new errors/* DeployError */.sH('REGISTRY_AUTH_FAILED', `${this.endpoint.host} sends its clients to the token service ${url.origin} over plain ` +
-                'HTTP; the credentials were not sent there. The registry must name an https realm.');
-        }
-        if (challenge.params.service)
-            url.searchParams.set('service', challenge.params.service);
-        url.searchParams.set('scope', scope);
-        const response = await fetch(url, { headers: basic ? { authorization: basic } : {}, signal });
-        if (response.status === 401 || response.status === 403)
-            throw this.rejected();
-        if (response.status === 429 || response.status >= 500) {
-            throw new RegistryHttpError(`token service answered HTTP ${response.status}`, response.status, response.headers);
-        }
-        const answer = (await response.json().catch(() => undefined));
-        const token = answer?.token ?? answer?.access_token;
-        if (typeof token !== 'string' || token === '') {
-            throw new retry/* RetryableError */.dw(`the token service of ${this.endpoint.host} answered without a token`);
-        }
-        this.authorizations.set(scope, `Bearer ${token}`);
-    }
-    rejected() {
-        const who = this.endpoint.username ? ` of ${this.endpoint.username}` : '';
-        return new errors/* DeployError */.sH('REGISTRY_AUTH_FAILED', `${this.endpoint.host} rejected the credentials${who}: check registry_username and ` +
-            'registry_password (GHCR: github_token with packages: write; ECR: ecr:* permissions).');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/phases/image-registries.ts
-
-
-
-
-function serviceSettings(ctx, name) {
-    const service = ctx.settings.services.find(s => s.name === name);
-    if (!service)
-        throw new errors/* DeployError */.sH('INVALID_INPUT', `The plan names service '${name}', which the settings lack.`);
-    return service;
-}
-function imageTarget(ctx, planned) {
-    const session = ctx.state.registries;
-    let target = session.targets.get(planned.name);
-    if (!target) {
-        target = resolveTarget(ctx, session, planned);
-        session.targets.set(planned.name, target);
-        // A failed resolution (expired token) may be tried again with fresh credentials.
-        target.catch(() => session.targets.delete(planned.name));
-    }
-    return target;
-}
-/** Drops the cached ECR token and targets, so the next look asks for a fresh token. */
-function forgetEcrCredentials(ctx) {
-    const session = ctx.state.registries;
-    session.ecrAuth = undefined;
-    for (const service of ctx.plan.services) {
-        if (service.image?.registry === 'ecr')
-            session.targets.delete(service.name);
-    }
-}
-async function resolveTarget(ctx, session, planned) {
-    const image = planned.image;
-    const settings = serviceSettings(ctx, planned.name).registry;
-    let endpoint;
-    let immutable = false;
-    if (image.registry === 'ecr') {
-        const auth = await ecrCredentials(ctx, session);
-        endpoint = {
-            host: auth.host,
-            insecure: auth.insecure || (0,hosts/* isLoopbackHost */.c)(auth.host),
-            username: auth.username,
-            password: auth.password
-        };
-        session.ecr ??= createEcrClient();
-        const repository = await ensureEcrRepository(await session.ecr, image.repository, {
-            create: image.action === 'build',
-            signal: ctx.signal
-        });
-        if (repository.created)
-            progress(ctx, planned.name, `created ECR repository ${image.repository} (scan on push)`);
-        immutable = repository.immutable;
-    }
-    else {
-        const host = image.host || settings.host;
-        endpoint = {
-            host,
-            insecure: settings.insecure || (0,hosts/* isLoopbackHost */.c)(host),
-            ...credentials(ctx, image)
-        };
-    }
-    return {
-        service: planned.name,
-        image,
-        host: endpoint.host,
-        repository: image.registry === 'ghcr' ? image.repository.toLowerCase() : image.repository,
-        tag: image.tag,
-        endpoint,
-        // The run's signal by default; PUSH passes each call its push's deadline.
-        client: new RegistryClient(endpoint, { signal: ctx.signal }),
-        immutable
-    };
-}
-function credentials(ctx, image) {
-    if (image.registry === 'ghcr') {
-        const token = ctx.settings.githubToken;
-        if (!token) {
-            throw new errors/* DeployError */.sH('REGISTRY_AUTH_FAILED', 'Pushing to GHCR needs github_token (with packages: write permission).');
-        }
-        return { username: ctx.settings.context.actor || 'x-access-token', password: token };
-    }
-    const { registryUsername: username, registryPassword: password } = ctx.settings.images;
-    if (username && password)
-        return { username, password };
-    return {};
-}
-/**
- * One ECR token per run. A token that is already expired when it arrives (a skewed clock, a stale
- * cache in a proxy) is refused like one the registry rejects: the caller's one fresh-token retry
- * covers both.
- */
-async function ecrCredentials(ctx, session) {
-    session.ecr ??= createEcrClient();
-    const client = session.ecr;
-    session.ecrAuth ??= client.then(ecr => ecrAuthorization(ecr, { signal: ctx.signal }));
-    const auth = await session.ecrAuth.catch((error) => {
-        session.ecrAuth = undefined;
-        throw error;
-    });
-    ctx.core.setSecret(auth.password);
-    if (auth.expiresAt && auth.expiresAt.getTime() <= Date.now() + 60_000) {
-        session.ecrAuth = undefined;
-        throw new errors/* DeployError */.sH('REGISTRY_AUTH_FAILED', `ECR handed out an authorization token that expired at ${auth.expiresAt.toISOString()}: ` +
-            'check the runner clock and the AWS credentials.');
-    }
-    return auth;
-}
-function progress(ctx, service, message, stage = 'BUILD') {
-    ctx.bus.emit({ type: 'progress', stage, service, message });
-}
-
+// EXTERNAL MODULE: ./src/phases/image-registries.ts
+var image_registries = __webpack_require__(7293);
 ;// CONCATENATED MODULE: ./src/phases/image-build.ts
 
 
@@ -1017,8 +665,8 @@ async function login(ctx, builder, target) {
         return;
     await (0,registry_auth/* loginRegistry */.ZS)(builder === 'buildx' ? 'docker' : 'buildah', { host: target.host, username, password, insecure: target.endpoint.insecure }, ctx.settings.context.tempDir, { signal: ctx.signal });
 }
-async function buildOne(ctx, builder, service, target, timestamp) {
-    const build = serviceSettings(ctx, service.name).build;
+async function buildOne(ctx, builder, service, target, timestamp, output) {
+    const build = (0,image_registries.serviceSettings)(ctx, service.name).build;
     if (!build) {
         const message = `Service ${service.name} is planned to be built but has no build section.`;
         throw new errors/* DeployError */.sH('BUILD_FAILED', message);
@@ -1047,14 +695,19 @@ async function buildOne(ctx, builder, service, target, timestamp) {
         sbom: images.sbom,
         push: existing === undefined
     };
-    progress(ctx, service.name, `building ${job.reference} for ${job.platforms.join(', ')} with ${builder.name}`);
+    (0,image_registries.progress)(ctx, service.name, `building ${job.reference} for ${job.platforms.join(', ')} with ${builder.name}`);
     const started = Date.now();
     const what = `build of ${service.name} (build_timeout)`;
-    await (0,deadline/* withItemDeadline */.Wb)(ctx.signal, images.buildTimeoutMs, what, signal => builder.build(job, control(ctx, service.name, signal)).catch((error) => {
-        throw asBuilderError(error, 'BUILD_FAILED', `Building ${service.name} failed`);
-    }));
+    const out = output.of(service.name, job.platforms);
+    // buildx pushes while it builds: a refused push ends the build.
+    const refusal = builder.name === 'buildx' && job.push
+        ? (status) => pushRefusal(target, status)
+        : undefined;
+    await out.settle((0,deadline/* withItemDeadline */.Wb)(ctx.signal, images.buildTimeoutMs, what, signal => builder.build(job, out.control(signal)).catch((error) => {
+        throw asBuilderError(error, 'BUILD_FAILED', `Building ${service.name} failed`, refusal);
+    })));
     ctx.state.built.set(service.name, { builder, job, existing });
-    progress(ctx, service.name, `built in ${(0,follow/* formatDuration */.a)(Date.now() - started)}`);
+    (0,image_registries.progress)(ctx, service.name, `built in ${(0,follow/* formatDuration */.a3)(Date.now() - started)}`);
 }
 function ociLabels(ctx, timestamp) {
     const { context } = ctx.settings;
@@ -1080,20 +733,43 @@ async function buildTimestamp(ctx) {
     const seconds = Number(result?.tail.at(-1));
     return result?.exitCode === 0 && Number.isInteger(seconds) ? seconds : undefined;
 }
-function asBuilderError(error, code, message) {
+/**
+ * A failed builder command as a DeployError. `refusedPush` words a push the registry refused,
+ * given the HTTP status when the output names one: output that says the registry refused the push
+ * (buildx: `failed to push ...: 403 Forbidden`) makes it REGISTRY_AUTH_FAILED.
+ */
+function asBuilderError(error, code, message, refusedPush) {
     if (!(error instanceof CommandFailure))
         return (0,errors/* asDeployError */.y0)(error, code);
     const details = error.tail.join('\n');
-    if (code === 'PUSH_FAILED' && registry_auth/* CREDENTIALS_REFUSED */.ar.test(details)) {
-        return new errors/* DeployError */.sH('REGISTRY_AUTH_FAILED', `${message}: the registry rejected the credentials.`, { details });
+    const refused = error.tail.filter(line => registry_auth/* CREDENTIALS_REFUSED */.ar.test(line));
+    // buildx says which step failed; a build whose base image was refused is not a refused push.
+    const pushing = code === 'PUSH_FAILED' || error.tail.some(line => PUSH_STEP.test(line));
+    if (refusedPush && refused.length > 0 && pushing) {
+        const status = refused.map(line => /\b(401|403)\b/.exec(line)?.[1]).find(Boolean);
+        const sentence = refusedPush(status ? Number(status) : undefined);
+        return new errors/* DeployError */.sH('REGISTRY_AUTH_FAILED', sentence, { details });
     }
     const how = error.exitCode === 0 ? 'reported no digest' : `exited with ${error.exitCode}`;
     return new errors/* DeployError */.sH(code, `${message} (${error.command} ${how}).`, { details });
 }
-function control(ctx, service, signal) {
-    return { signal, onLine: line => ctx.core.info(`[${service}] ${line}`) };
+const PUSH_STEP = /failed to push|exporting to image|pushing layers|pushing manifest/i;
+/** The refusal sentence for the push of `target`: the registry, then the permission it needs. */
+function pushRefusal(target, status) {
+    return (0,registry_auth/* pushRefusedMessage */.kA)({
+        kind: target.image.registry,
+        host: target.host,
+        repository: target.repository,
+        tag: target.tag,
+        anonymous: !target.endpoint.username || !target.endpoint.password,
+        ...(status ? { status } : {})
+    });
 }
 
+// EXTERNAL MODULE: ./src/clients/registry.ts
+var registry = __webpack_require__(5037);
+// EXTERNAL MODULE: ./src/runtime/retry.ts
+var retry = __webpack_require__(6390);
 ;// CONCATENATED MODULE: ./src/phases/image-push.ts
 
 
@@ -1107,14 +783,17 @@ function control(ctx, service, signal) {
  * exists, prove it is the same image), promote by copying a manifest inside the registry, or read
  * the digest of the tag that is deployed as it is. Returns the digest the registry holds.
  */
-async function pushOne(ctx, service, target, signal) {
+async function pushOne(ctx, service, target, signal, output) {
     switch (service.image.action) {
         case 'skip':
             return existingDigest(target, signal);
         case 'promote':
             return promote(ctx, service, target, signal);
         case 'build':
-            return pushBuilt(ctx, service, target, signal);
+            return pushBuilt(ctx, service, target, signal, output);
+        case 'rollback':
+            // The PUSH entry of the pipeline leaves rollback images out: they are deployed as recorded.
+            throw new Error(`${service.name}: a rollback image reached PUSH`);
     }
 }
 async function existingDigest(target, signal) {
@@ -1139,29 +818,30 @@ async function promote(ctx, service, target, signal) {
     const message = copied
         ? `promoted ${from} to ${target.tag} (manifest copied, no layers moved)`
         : `${target.tag} already holds ${from}`;
-    progress(ctx, service.name, message, 'PUSH');
+    (0,image_registries.progress)(ctx, service.name, message, 'PUSH');
     return digest;
 }
-async function pushBuilt(ctx, service, target, signal) {
+async function pushBuilt(ctx, service, target, signal, output) {
     const made = ctx.state.built.get(service.name);
     if (!made) {
         throw new errors/* DeployError */.sH('PUSH_FAILED', `${service.name} was not built, so there is nothing to push.`);
     }
+    const out = output.of(service.name, made.job.platforms);
+    return out.settle(pushMade(ctx, service, target, signal, made, attempt => out.control(attempt)));
+}
+async function pushMade(ctx, service, target, signal, made, control) {
     const reference = `${target.host}/${target.repository}:${target.tag}`;
     if (made.existing !== undefined) {
-        const local = await made.builder.localDigest(made.job, control(ctx, service.name, signal));
+        const local = await made.builder.localDigest(made.job, control(signal));
         await refuseOverwrite(target, local, signal);
         const message = `${target.tag} already holds this exact image (immutable repository): nothing pushed`;
-        progress(ctx, service.name, message, 'PUSH');
+        (0,image_registries.progress)(ctx, service.name, message, 'PUSH');
         return local;
     }
-    const pushed = await (0,retry/* withRetry */.bD)(attemptSignal => made.builder
-        .push(made.job, control(ctx, service.name, attemptSignal))
-        .catch(async (error) => {
-        // buildah 1.28 exits 0 without a digest both when the registry fails and when it
-        // refuses the credentials: ask the registry whether the builder's still work.
-        if (error instanceof CommandFailure && error.exitCode === 0)
-            await builderCredentialsWork(ctx, target, attemptSignal);
+    const pushed = await (0,retry/* withRetry */.bD)(attemptSignal => made.builder.push(made.job, control(attemptSignal)).catch(async (error) => {
+        if (error instanceof CommandFailure && error.exitCode === 0) {
+            return sendIndexAgain(ctx, service, target, made, control(attemptSignal), error);
+        }
         throw error;
     }), {
         describe: `push of ${service.name}`,
@@ -1181,7 +861,7 @@ async function pushBuilt(ctx, service, target, signal) {
             return undefined;
         }
     }).catch((error) => {
-        throw asBuilderError(error, 'PUSH_FAILED', `Pushing ${reference} failed`);
+        throw asBuilderError(error, 'PUSH_FAILED', `Pushing ${reference} failed`, status => pushRefusal(target, status));
     });
     // Trust what the registry says the tag holds, not only what the builder wrote down.
     const stored = await target.client.headManifest(target.repository, target.tag, signal);
@@ -1192,18 +872,53 @@ async function pushBuilt(ctx, service, target, signal) {
     return pushed;
 }
 /**
- * Throws REGISTRY_AUTH_FAILED when the registry refuses the credentials the builder pushed with
- * (those saved in the per-job auth file: an ECR token that expired since BUILD logged in).
+ * buildah 1.28 exits 0 and writes no digest whatever the registry answered to a manifest PUT: a
+ * 503, a 401 and a 403 look the same. So the index buildah made is sent again, by tag, through the
+ * registry client, with the credentials buildah pushed with (those in the auth file: an ECR token
+ * may have expired since BUILD logged in), and the registry's answer decides:
+ * - refused (401/403): REGISTRY_AUTH_FAILED, naming the registry and the permission;
+ * - accepted, and every image it names is in the registry: the push is done;
+ * - anything else (a 503; a 400 for images the registry does not know, because buildah's upload
+ *   compressed the layers differently from its local copy): `silent` again, with that answer, for
+ *   the retry to judge. A retry by buildah also replaces an index the registry took without
+ *   checking what it names.
  */
-async function builderCredentialsWork(ctx, target, signal) {
-    const saved = await (0,registry_auth/* savedLogin */.Hp)(ctx.settings.context.tempDir, target.host);
-    if (!saved)
-        return;
-    const client = new RegistryClient({ ...target.endpoint, ...saved }, { attempts: 2 });
-    await client.headManifest(target.repository, target.tag, signal).catch((error) => {
-        if (error instanceof errors/* DeployError */.sH && error.code === 'REGISTRY_AUTH_FAILED')
+async function sendIndexAgain(ctx, service, target, made, run, silent) {
+    let answer;
+    try {
+        if (!made.builder.localIndex)
+            throw new Error(`${made.builder.name} keeps no local index`);
+        const index = await made.builder.localIndex(made.job, run);
+        const saved = await (0,registry_auth/* savedLogin */.Hp)(ctx.settings.context.tempDir, target.host);
+        const client = new registry.RegistryClient({ ...target.endpoint, ...saved }, { attempts: 1 });
+        const digest = await client.putManifest(target.repository, target.tag, index, run.signal);
+        for (const named of namedImages(index.body)) {
+            if (!(await client.headManifest(target.repository, named, run.signal))) {
+                throw new Error(`the registry took the index, but not the image ${named} it names`);
+            }
+        }
+        const message = `${made.builder.name} reported no digest; the registry accepted the index sent again`;
+        (0,image_registries.progress)(ctx, service.name, message, 'PUSH');
+        return digest;
+    }
+    catch (error) {
+        if (error instanceof registry.RegistryRefusal) {
+            throw new errors/* DeployError */.sH('REGISTRY_AUTH_FAILED', pushRefusal(target, error.status), {
+                details: [...silent.tail, error.details ?? ''].join('\n').trim(),
+                cause: error
+            });
+        }
+        if (run.signal.aborted)
             throw error;
-    });
+        answer = (0,errors/* errorMessage */.gJ)(error);
+    }
+    const tail = [...silent.tail, `the index sent again through the registry API: ${answer}`];
+    throw new CommandFailure(silent.command, silent.exitCode, tail);
+}
+/** The digests of the images an index names. */
+function namedImages(body) {
+    const index = JSON.parse(body.toString('utf8'));
+    return (index.manifests ?? []).flatMap(m => (typeof m.digest === 'string' ? [m.digest] : []));
 }
 /** An immutable tag may be "written" again only with the digest it already holds. */
 async function refuseOverwrite(target, digest, signal) {
@@ -1225,6 +940,7 @@ const TRANSIENT_PUSH = /connection reset|broken pipe|EOF|i\/o timeout|TLS handsh
 
 
 
+
 /**
  * BUILD and PUSH: build each service's image for every platform, push it, or promote an image that
  * already exists by giving it the new tag inside the registry (the manifest or index only: no
@@ -1235,13 +951,15 @@ const TRANSIENT_PUSH = /connection reset|broken pipe|EOF|i\/o timeout|TLS handsh
 function imageServices(ctx, action) {
     return ctx.plan.services.filter((s) => s.image !== undefined && (action === undefined || s.image.action === action));
 }
-async function runBuildPhase(ctx) {
+async function runBuildPhase(ctx, options = {}) {
     const services = imageServices(ctx, 'build');
     if (services.length === 0)
         return;
     const choice = await chooseBuilder(ctx.settings.images.builder);
     ctx.bus.emit({ type: 'info', stage: 'BUILD', message: choice.reason });
-    const builder = createBuilder(choice.name, (0,registry_auth/* authDirectory */.k0)(ctx.settings.context.tempDir));
+    const tempDir = ctx.settings.context.tempDir;
+    await (0,registry_auth/* ensureAuthFile */.pP)(tempDir);
+    const builder = createBuilder(choice.name, (0,registry_auth/* authDirectory */.k0)(tempDir));
     const timestamp = await buildTimestamp(ctx);
     // One login per registry and credentials, shared by the services that push there.
     const logins = new Map();
@@ -1256,27 +974,72 @@ async function runBuildPhase(ctx) {
         }
         return done;
     };
-    await settleAll(ctx, services, BUILD_LANES, service => 
-    // A fresh token is a new login key, so loginOnce logs in with it.
-    onceWithFreshEcrToken(ctx, service, async () => {
-        const target = await imageTarget(ctx, service);
-        await loginOnce(target);
-        await buildOne(ctx, builder, service, target, timestamp);
-    }));
+    const output = new BuilderOutput(ctx, 'build', options);
+    try {
+        await settleAll(ctx, services, BUILD_LANES, service => 
+        // A fresh token is a new login key, so loginOnce logs in with it.
+        reportedAs(ctx, 'BUILD', service, () => onceWithFreshEcrToken(ctx, service, async () => {
+            const target = await (0,image_registries.imageTarget)(ctx, service);
+            await loginOnce(target);
+            await buildOne(ctx, builder, service, target, timestamp, output);
+        })));
+    }
+    finally {
+        output.close();
+    }
 }
-async function runPushPhase(ctx) {
-    await settleAll(ctx, imageServices(ctx), PUSH_LANES, service => onceWithFreshEcrToken(ctx, service, async (fresh) => {
-        const target = await imageTarget(ctx, service);
-        // The builder pushes with the auth file BUILD logged in with: after a refused token, put
-        // the fresh one there before pushing again.
-        const made = ctx.state.built.get(service.name);
-        if (fresh && made)
-            await login(ctx, made.builder.name, target);
-        const digest = await (0,deadline/* withItemDeadline */.Wb)(ctx.signal, ctx.settings.images.pushTimeoutMs, `push of ${service.name} (push_timeout)`, signal => pushOne(ctx, service, target, signal));
-        const reference = `${target.host}/${target.repository}:${target.tag}@${digest}`;
-        ctx.state.images[service.name] = reference;
-        progress(ctx, service.name, reference, 'PUSH');
-    }));
+async function runPushPhase(ctx, options = {}) {
+    const output = new BuilderOutput(ctx, 'push', options);
+    try {
+        await settleAll(ctx, imageServices(ctx), PUSH_LANES, service => reportedAs(ctx, 'PUSH', service, () => onceWithFreshEcrToken(ctx, service, async (fresh) => {
+            const target = await (0,image_registries.imageTarget)(ctx, service);
+            // The builder pushes with the auth file BUILD logged in with: after a refused token, put
+            // the fresh one there before pushing again.
+            const made = ctx.state.built.get(service.name);
+            if (fresh && made)
+                await login(ctx, made.builder.name, target);
+            // Marks when this service's push began: pushes wait for a lane, so the phase's start
+            // is not each push's start (the job summary's chart reads it).
+            (0,image_registries.progress)(ctx, service.name, PUSH_START[service.image.action](target.tag), 'PUSH');
+            const digest = await (0,deadline/* withItemDeadline */.Wb)(ctx.signal, ctx.settings.images.pushTimeoutMs, `push of ${service.name} (push_timeout)`, signal => pushOne(ctx, service, target, signal, output));
+            const reference = `${target.host}/${target.repository}:${target.tag}@${digest}`;
+            ctx.state.images[service.name] = reference;
+            (0,image_registries.progress)(ctx, service.name, reference, 'PUSH');
+        })));
+    }
+    finally {
+        output.close();
+    }
+}
+const PUSH_START = {
+    build: tag => `pushing ${tag}`,
+    promote: tag => `promoting to ${tag}`,
+    skip: tag => `reading the digest of ${tag}`,
+    rollback: tag => `taking ${tag} as recorded`
+};
+/**
+ * A service whose build or push failed says so as its own error event, so the status card and
+ * the summary show which service failed and why; the phase still fails with the first failure.
+ * After a cancel every item fails with the cancel: that is the run's story, not the service's.
+ */
+async function reportedAs(ctx, stage, service, work) {
+    try {
+        await work();
+    }
+    catch (error) {
+        if (!ctx.signal.aborted) {
+            const failure = (0,errors/* asDeployError */.y0)(error, stage === 'BUILD' ? 'BUILD_FAILED' : 'PUSH_FAILED');
+            ctx.bus.emit({
+                type: 'error',
+                stage,
+                service: service.name,
+                message: failure.message,
+                // The details (the builder's last lines) travel once, with the run's error.
+                error_code: failure.code
+            });
+        }
+        throw error;
+    }
 }
 /** Called by the post step: log out of every registry and remove the per-job credentials. */
 async function cleanupRegistryAuth(tempDir) {
@@ -1296,7 +1059,7 @@ async function onceWithFreshEcrToken(ctx, service, work) {
             error.code !== 'REGISTRY_AUTH_FAILED')
             throw error;
         ctx.core.warning(`ECR's authorization token did not work for ${service.name} (${error.message}); asking for a fresh one`);
-        forgetEcrCredentials(ctx);
+        (0,image_registries.forgetEcrCredentials)(ctx);
         await work(true);
     }
 }
@@ -1421,8 +1184,10 @@ async function commandWorks(command, args) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_3__.a),
-/* harmony export */   e: () => (/* binding */ follow)
+/* harmony export */   SD: () => (/* binding */ FIRST_MINUTE),
+/* harmony export */   a3: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_3__.a),
+/* harmony export */   e6: () => (/* binding */ follow),
+/* harmony export */   uG: () => (/* binding */ waitEnded)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4506);
@@ -1435,6 +1200,8 @@ async function commandWorks(command, args) {
 
 
 
+/** What the ECS, CodeDeploy and Step Functions waits use: 1 s looks for the first minute. */
+const FIRST_MINUTE = { intervalMs: 1000, periodMs: 60_000 };
 async function follow(options) {
     const now = options.now ?? Date.now;
     const sleep = options.sleep ?? _sleep_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .y;
@@ -1443,9 +1210,15 @@ async function follow(options) {
     const deadline = started + options.timeoutMs;
     let looks = 0;
     let lastProgress;
+    let quickLooks = 0;
+    let quickLook = false;
+    // When the next regular look is due: one interval after the previous regular look started.
+    let regularAt = started;
     const lookUntilDone = async (signal) => {
         for (;;) {
             const lookStarted = now();
+            if (!quickLook)
+                regularAt = lookStarted + options.intervalMs;
             looks++;
             const look = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(s => options.look(s), {
                 describe: options.describe,
@@ -1454,14 +1227,28 @@ async function follow(options) {
                 signal,
                 onRetry: options.onRetry,
                 sleep
+            }).catch((error) => {
+                // Attempts that failed (cut short, unanswered) once the deadline had passed: the wait ran
+                // out, whichever timer noticed first (on an injected clock the deadline's own timer may
+                // be far off). A verdict the look reached (a DeployError) stands.
+                const ranOut = now() >= deadline && !(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH);
+                throw ranOut ? timeoutError(options) : error;
             });
             if (look.done)
                 return { value: look.value, looks, elapsedMs: now() - started };
-            if (look.progress !== undefined && look.progress !== lastProgress) {
+            const changed = look.progress !== undefined && look.progress !== lastProgress;
+            if (changed) {
                 lastProgress = look.progress;
                 options.onProgress?.(look.progress);
             }
-            const wait = options.intervalMs - (now() - lookStarted);
+            const quickAt = lookStarted + (options.young?.intervalMs ?? options.intervalMs);
+            quickLook =
+                quickAt < regularAt &&
+                    young(options, lookStarted - started, quickLooks) &&
+                    (look.moved ?? changed);
+            if (quickLook)
+                quickLooks++;
+            const wait = (quickLook ? quickAt : regularAt) - now();
             await sleep(Math.min(Math.max(0, wait), Math.max(0, deadline - now())), signal);
             if (now() >= deadline)
                 throw timeoutError(options);
@@ -1476,11 +1263,31 @@ async function follow(options) {
         });
     }
     catch (error) {
-        if (options.signal?.aborted) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('CANCELLED', `cancelled while waiting for ${options.describe}`);
-        }
-        throw error;
+        throw waitEnded(error, options.signal, options.describe);
     }
+}
+/**
+ * What a wait throws when it stops: an enclosing deadline (the service's deploy_timeout, the
+ * phase's) is a TIMEOUT saying what was being waited for, caused by that deadline so it keeps it;
+ * a cancel is CANCELLED; anything else is the wait's own error. Shared by every wait that does not
+ * go through follow() alone (the Argo CD watch).
+ */
+function waitEnded(error, signal, describe) {
+    const reason = signal?.reason;
+    if (reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH && reason.code === 'TIMEOUT') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('TIMEOUT', `${describe} did not finish: ${reason.message}`, {
+            cause: reason
+        });
+    }
+    if (signal?.aborted)
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('CANCELLED', `cancelled while waiting for ${describe}`);
+    return error;
+}
+function young(options, elapsedMs, quickLooks) {
+    const young = options.young;
+    if (!young || elapsedMs >= young.periodMs)
+        return false;
+    return quickLooks < Math.floor(young.periodMs / options.intervalMs);
 }
 function timeoutError(options) {
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('TIMEOUT', `${options.describe} did not finish within ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(options.timeoutMs)}`);
@@ -1496,12 +1303,14 @@ function timeoutError(options) {
 /* harmony export */   D$: () => (/* binding */ readRetryAfter),
 /* harmony export */   Z: () => (/* binding */ headerValue),
 /* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   dU: () => (/* binding */ AttemptTimeoutError),
 /* harmony export */   dw: () => (/* binding */ RetryableError),
 /* harmony export */   eV: () => (/* binding */ describeRetry),
+/* harmony export */   fe: () => (/* binding */ classifyError),
 /* harmony export */   nG: () => (/* binding */ httpStatus),
 /* harmony export */   qY: () => (/* binding */ asRecord)
 /* harmony export */ });
-/* unused harmony exports AttemptTimeoutError, classifyError, parseRetryAfter */
+/* unused harmony export parseRetryAfter */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4506);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1170);
@@ -1551,7 +1360,7 @@ async function withRetry(operation, options) {
         }
         catch (error) {
             if (options.signal?.aborted)
-                throw options.signal.reason ?? error;
+                throw stoppedDuring(options.signal.reason ?? error, options);
             const decision = options.classify?.(error) ?? classifyError(error);
             if (!decision.retry || attempt >= attempts)
                 throw error;
@@ -1575,6 +1384,17 @@ async function withRetry(operation, options) {
             }
         }
     }
+}
+/**
+ * What a deadline that fired during an attempt ends the call with: its own TIMEOUT, naming the
+ * call it found waiting (the server that hung), and caused by it, so that the deadline keeps it.
+ */
+function stoppedDuring(reason, options) {
+    if (!(reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH) || reason.code !== 'TIMEOUT')
+        return reason;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('TIMEOUT', `${reason.message}: ${options.describe} had not answered`, {
+        cause: reason
+    });
 }
 const THROTTLING_NAMES = new Set([
     'ThrottlingException',
@@ -1763,3 +1583,5 @@ async function sleep(ms, signal) {
 /***/ })
 
 };
+
+//# sourceMappingURL=691.index.js.map

@@ -1,13 +1,346 @@
-export const id = 486;
-export const ids = [486];
+export const id = 639;
+export const ids = [639,660];
 export const modules = {
+
+/***/ 1660:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SW: () => (/* binding */ explainArgoCdError),
+/* harmony export */   XR: () => (/* binding */ ArgoCdApiError),
+/* harmony export */   createArgoCdClient: () => (/* binding */ createArgoCdClient),
+/* harmony export */   iT: () => (/* binding */ isOperationInProgress)
+/* harmony export */ });
+/* unused harmony export ArgoCdStreamError */
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/* harmony import */ var valibot__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7934);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _runtime_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6390);
+
+
+
+
+/** A non-2xx answer. `status` and `headers` are where classifyError looks for them. */
+class ArgoCdApiError extends Error {
+    status;
+    headers;
+    grpcCode;
+    constructor(describe, status, headers, body) {
+        const fields = (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .asRecord */ .qY)(body);
+        // A stream refused before its first frame answers {"error": {grpc_code, message}} instead.
+        const nested = (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .asRecord */ .qY)(fields.error);
+        const text = [fields.message, fields.error, nested.message].find(v => typeof v === 'string' && v);
+        super(`${describe} answered HTTP ${status}${text ? `: ${text}` : ''}`);
+        this.name = 'ArgoCdApiError';
+        this.status = status;
+        this.headers = headers;
+        const code = fields.code ?? nested.grpc_code;
+        this.grpcCode = typeof code === 'number' ? code : undefined;
+    }
+}
+/** The watch stream broke: the connection dropped, Argo CD sent an error, or a line was garbage. */
+class ArgoCdStreamError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'ArgoCdStreamError';
+    }
+}
+/** Opening the stream is retried briefly: the wait goes on by polling if it will not open. */
+const WATCH_OPEN_ATTEMPTS = 3;
+/** Argo CD refuses a second operation with FailedPrecondition (400), some proxies say 409. */
+function isOperationInProgress(error) {
+    return (error instanceof ArgoCdApiError &&
+        (error.status === 400 || error.status === 409) &&
+        /another operation is already in progress/i.test(error.message));
+}
+const applicationShape = valibot__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
+    metadata: valibot__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ name: valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() }),
+    spec: valibot__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({})
+});
+function createArgoCdClient(options) {
+    // fetch refuses such a URL with an error that repeats it, password and all: stop before that.
+    const parsed = URL.canParse(options.server) ? new URL(options.server) : undefined;
+    if (parsed?.username || parsed?.password) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DeployError */ .sH('INVALID_INPUT', `the Argo CD server URL (${shownServer(options.server)}) holds a user name or password; ` +
+            'give it without them: the API token goes in argocd_token');
+    }
+    const base = options.server.replace(/\/+$/, '');
+    const app = options.app;
+    const agent = new undici__WEBPACK_IMPORTED_MODULE_0__.Agent({ connect: { rejectUnauthorized: !options.insecure } });
+    const scope = {};
+    if (options.project)
+        scope.project = options.project;
+    if (options.appNamespace)
+        scope.appNamespace = options.appNamespace;
+    const appPath = `/api/v1/applications/${encodeURIComponent(app)}`;
+    async function call(method, path, body, signal, query = scope) {
+        const describe = `Argo CD ${method} ${path}`;
+        const url = new URL(base + path);
+        for (const [key, value] of Object.entries(query))
+            url.searchParams.set(key, value);
+        const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__.fetch)(url, {
+            method,
+            dispatcher: agent,
+            signal,
+            headers: {
+                authorization: `Bearer ${options.token}`,
+                accept: 'application/json',
+                ...(body === undefined ? {} : { 'content-type': 'application/json' })
+            },
+            body: body === undefined ? undefined : JSON.stringify(body)
+        }).catch((error) => {
+            throw explainTlsError(error, options.server) ?? error;
+        });
+        const text = await response.text();
+        let parsed;
+        try {
+            parsed = text ? JSON.parse(text) : {};
+        }
+        catch {
+            // A proxy's HTML error page or a cut-off answer: worth another attempt, never a crash.
+            if (!response.ok)
+                throw new ArgoCdApiError(describe, response.status, response.headers, {});
+            throw new _runtime_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .RetryableError */ .dw(`${describe} answered with malformed JSON`);
+        }
+        if (!response.ok)
+            throw new ArgoCdApiError(describe, response.status, response.headers, parsed);
+        return parsed;
+    }
+    function application(value, describe) {
+        if (!valibot__WEBPACK_IMPORTED_MODULE_3__.is(applicationShape, value)) {
+            throw new _runtime_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .RetryableError */ .dw(`${describe} answered without an application`);
+        }
+        return value;
+    }
+    function retried(describe, operation) {
+        return (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(operation, {
+            describe,
+            signal: options.signal,
+            onRetry: options.onRetry,
+            ...options.retry
+        }).catch((error) => {
+            throw explainArgoCdError(error, options);
+        });
+    }
+    const client = {
+        app,
+        getApplication: () => retried(`Argo CD GET application ${app}`, signal => client.readApplication(signal)),
+        readApplication: async (signal) => application(await call('GET', appPath, undefined, signal), `Argo CD GET ${appPath}`),
+        updateSpec: async (spec) => {
+            await retried(`Argo CD PUT application ${app} spec`, signal => call('PUT', `${appPath}/spec`, spec, signal));
+        },
+        requestSync: async (sync, signal) => {
+            const body = {
+                name: app,
+                prune: sync.prune,
+                ...(sync.syncOptions.length ? { syncOptions: { items: [...sync.syncOptions] } } : {}),
+                ...scope
+            };
+            const answer = await call('POST', `${appPath}/sync`, body, signal, {});
+            return application(answer, `Argo CD POST ${appPath}/sync`);
+        },
+        terminateOperation: async () => {
+            await retried(`Argo CD DELETE application ${app} operation`, signal => call('DELETE', `${appPath}/operation`, undefined, signal));
+        },
+        requestRollback: async (id, prune, signal) => {
+            const body = { name: app, id, prune, ...scope };
+            const answer = await call('POST', `${appPath}/rollback`, body, signal, {}).catch((error) => {
+                throw explainRollbackError(error, options, id);
+            });
+            return application(answer, `Argo CD POST ${appPath}/rollback`);
+        },
+        watchApplication: ({ signal, resourceVersion, openTimeoutMs }) => {
+            const path = '/api/v1/stream/applications';
+            const describe = `Argo CD GET ${path}`;
+            const url = new URL(base + path);
+            url.searchParams.set('name', app);
+            if (options.appNamespace)
+                url.searchParams.set('appNamespace', options.appNamespace);
+            if (options.project)
+                url.searchParams.set('projects', options.project);
+            if (resourceVersion)
+                url.searchParams.set('resourceVersion', resourceVersion);
+            return (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(async (attemptSignal) => {
+                // The attempt's signal outlives the attempt only as the caller's: the stream ends with
+                // it, or with close().
+                const closer = new AbortController();
+                const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__.fetch)(url, {
+                    dispatcher: agent,
+                    signal: AbortSignal.any([attemptSignal, closer.signal]),
+                    headers: { authorization: `Bearer ${options.token}`, accept: 'application/json' }
+                }).catch((error) => {
+                    throw explainTlsError(error, options.server) ?? error;
+                });
+                if (!response.ok || !response.body) {
+                    const text = await response.text().catch(() => '');
+                    throw new ArgoCdApiError(describe, response.status, response.headers, parseOr(text));
+                }
+                return applicationWatch(response.body, closer, describe);
+            }, {
+                describe,
+                signal,
+                onRetry: options.onRetry,
+                attempts: WATCH_OPEN_ATTEMPTS,
+                baseDelayMs: options.retry?.baseDelayMs,
+                attemptTimeoutMs: openTimeoutMs ?? options.retry?.attemptTimeoutMs,
+                // Argo CD sends the head with the first frame, at once for a named app: a stream not
+                // open in time is one a proxy holds back, and trying again only delays the polling.
+                classify: error => (error instanceof _runtime_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .AttemptTimeoutError */ .dU ? { retry: false } : undefined)
+            });
+        },
+        close: () => agent.close()
+    };
+    return client;
+}
+/** Reads newline-delimited frames off the stream's body, one event at a time. */
+function applicationWatch(body, closer, describe) {
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    let buffered = '';
+    let ended = false;
+    const read = async () => {
+        try {
+            const { done, value } = await reader.read();
+            if (done) {
+                ended = true;
+                buffered += decoder.decode();
+            }
+            else {
+                buffered += decoder.decode(value, { stream: true });
+            }
+        }
+        catch (error) {
+            if (closer.signal.aborted)
+                throw error;
+            const cause = (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .asRecord */ .qY)((0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .asRecord */ .qY)(error).cause).message;
+            const reason = [(0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .asRecord */ .qY)(error).message, cause].filter(Boolean).join(': ');
+            throw new ArgoCdStreamError(`the connection dropped (${reason || String(error)})`, {
+                cause: error
+            });
+        }
+    };
+    return {
+        next: async () => {
+            for (;;) {
+                const newline = buffered.indexOf('\n');
+                const line = newline >= 0 ? buffered.slice(0, newline) : ended ? buffered : undefined;
+                if (line !== undefined) {
+                    buffered = newline >= 0 ? buffered.slice(newline + 1) : '';
+                    if (line.trim())
+                        return watchEvent(line, describe);
+                    if (ended && !buffered)
+                        return undefined;
+                    continue;
+                }
+                await read();
+            }
+        },
+        close: () => {
+            closer.abort();
+            reader.cancel().catch(() => undefined);
+        }
+    };
+}
+function watchEvent(line, describe) {
+    const frame = (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .asRecord */ .qY)(parseOr(line, undefined));
+    const error = (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .asRecord */ .qY)(frame.error);
+    if (frame.error !== undefined) {
+        const message = typeof error.message === 'string' ? error.message : 'no message';
+        throw new ArgoCdStreamError(`Argo CD sent an error on the stream: ${message}`);
+    }
+    const result = (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .asRecord */ .qY)(frame.result);
+    if (typeof result.type !== 'string' || !valibot__WEBPACK_IMPORTED_MODULE_3__.is(applicationShape, result.application)) {
+        throw new ArgoCdStreamError(`${describe} sent a line that is not an application event`);
+    }
+    return { type: result.type, application: result.application };
+}
+function parseOr(text, fallback = {}) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return fallback;
+    }
+}
+const TLS_CODES = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'CERT_HAS_EXPIRED',
+    'ERR_TLS_CERT_ALTNAME_INVALID'
+]);
+/** A certificate problem is not worth retrying: it needs a CA, a fixed certificate or `insecure`. */
+function explainTlsError(error, server) {
+    const code = error?.cause?.code;
+    if (typeof code !== 'string' || !TLS_CODES.has(code))
+        return undefined;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DeployError */ .sH('DEPLOY_FAILED', `the TLS certificate of ${shownServer(server)} is not trusted (${code}): give the runner its CA ` +
+        '(NODE_EXTRA_CA_CERTS) or, for a self-signed server, set argocd_insecure: true', { cause: error });
+}
+/**
+ * The server as messages show it: its origin, never a user name or password written into the URL
+ * (nor a path prefix, which says nothing a user needs to find the server).
+ */
+function shownServer(server) {
+    try {
+        return new URL(server).origin;
+    }
+    catch {
+        return 'the Argo CD server';
+    }
+}
+/** Turns the answers a user can act on into DeployErrors that say what to do. */
+function explainArgoCdError(error, where) {
+    if (!(error instanceof ArgoCdApiError))
+        return error;
+    const app = `Argo CD application '${where.app}'`;
+    if (error.status === 401) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DeployError */ .sH('DEPLOY_FAILED', `${shownServer(where.server)} rejected the Argo CD token (HTTP 401): check that argocd_token holds a ` +
+            'valid, unexpired API token for an account with access to the application.', { cause: error, details: error.message });
+    }
+    if (error.status === 403) {
+        // Argo CD answers 403 both for "no such app" and for "may not see it" when no project is named.
+        const project = where.project;
+        const scope = project ? ` (project '${project}')` : '';
+        const rule = project ? ` (p, <role>, applications, get, ${project}/${where.app}, allow)` : '';
+        const hint = project
+            ? ''
+            : '; or, if it may not exist, set project so that a missing application answers 404';
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DeployError */ .sH('DEPLOY_FAILED', `${app}${scope} on ${shownServer(where.server)} is not accessible with this token ` +
+            `(HTTP 403): give the token's account get, update and sync on it in Argo CD RBAC${rule}${hint}.`, { cause: error, details: error.message });
+    }
+    if (error.status === 404) {
+        const scope = where.project ? ` in project '${where.project}'` : '';
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DeployError */ .sH('DEPLOY_FAILED', `${app} does not exist${scope} on ${shownServer(where.server)}: check app, project and app_namespace.`, { cause: error, details: error.message });
+    }
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DeployError */ .sH('DEPLOY_FAILED', error.message, { cause: error });
+}
+/**
+ * A rollback the server did not route (404, 405, 501) failed in front of Argo CD's rollback, not
+ * because the app is missing: we read the app a moment before. Say so, and how to finish by hand.
+ */
+function explainRollbackError(error, where, id) {
+    if (!(error instanceof ArgoCdApiError) || ![404, 405, 501].includes(error.status))
+        return error;
+    const byHand = `roll back by hand: argocd app rollback ${where.app} ${id}`;
+    const why = error.status === 404
+        ? 'a proxy in front of Argo CD does not pass the rollback call on, or the application was deleted meanwhile'
+        : "the server, or a proxy in front of it, does not take POST on Argo CD's rollback endpoint";
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DeployError */ .sH('DEPLOY_FAILED', `${shownServer(where.server)} did not carry out the rollback of '${where.app}' to history ${id} (${error.message}): ${why}; ${byHand}`, { cause: error, details: error.message });
+}
+
+
+/***/ }),
 
 /***/ 9355:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_3__.a),
-/* harmony export */   e: () => (/* binding */ follow)
+/* harmony export */   SD: () => (/* binding */ FIRST_MINUTE),
+/* harmony export */   a3: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_3__.a),
+/* harmony export */   e6: () => (/* binding */ follow),
+/* harmony export */   uG: () => (/* binding */ waitEnded)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4506);
@@ -20,6 +353,8 @@ export const modules = {
 
 
 
+/** What the ECS, CodeDeploy and Step Functions waits use: 1 s looks for the first minute. */
+const FIRST_MINUTE = { intervalMs: 1000, periodMs: 60_000 };
 async function follow(options) {
     const now = options.now ?? Date.now;
     const sleep = options.sleep ?? _sleep_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .y;
@@ -28,9 +363,15 @@ async function follow(options) {
     const deadline = started + options.timeoutMs;
     let looks = 0;
     let lastProgress;
+    let quickLooks = 0;
+    let quickLook = false;
+    // When the next regular look is due: one interval after the previous regular look started.
+    let regularAt = started;
     const lookUntilDone = async (signal) => {
         for (;;) {
             const lookStarted = now();
+            if (!quickLook)
+                regularAt = lookStarted + options.intervalMs;
             looks++;
             const look = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(s => options.look(s), {
                 describe: options.describe,
@@ -39,14 +380,28 @@ async function follow(options) {
                 signal,
                 onRetry: options.onRetry,
                 sleep
+            }).catch((error) => {
+                // Attempts that failed (cut short, unanswered) once the deadline had passed: the wait ran
+                // out, whichever timer noticed first (on an injected clock the deadline's own timer may
+                // be far off). A verdict the look reached (a DeployError) stands.
+                const ranOut = now() >= deadline && !(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH);
+                throw ranOut ? timeoutError(options) : error;
             });
             if (look.done)
                 return { value: look.value, looks, elapsedMs: now() - started };
-            if (look.progress !== undefined && look.progress !== lastProgress) {
+            const changed = look.progress !== undefined && look.progress !== lastProgress;
+            if (changed) {
                 lastProgress = look.progress;
                 options.onProgress?.(look.progress);
             }
-            const wait = options.intervalMs - (now() - lookStarted);
+            const quickAt = lookStarted + (options.young?.intervalMs ?? options.intervalMs);
+            quickLook =
+                quickAt < regularAt &&
+                    young(options, lookStarted - started, quickLooks) &&
+                    (look.moved ?? changed);
+            if (quickLook)
+                quickLooks++;
+            const wait = (quickLook ? quickAt : regularAt) - now();
             await sleep(Math.min(Math.max(0, wait), Math.max(0, deadline - now())), signal);
             if (now() >= deadline)
                 throw timeoutError(options);
@@ -61,11 +416,31 @@ async function follow(options) {
         });
     }
     catch (error) {
-        if (options.signal?.aborted) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('CANCELLED', `cancelled while waiting for ${options.describe}`);
-        }
-        throw error;
+        throw waitEnded(error, options.signal, options.describe);
     }
+}
+/**
+ * What a wait throws when it stops: an enclosing deadline (the service's deploy_timeout, the
+ * phase's) is a TIMEOUT saying what was being waited for, caused by that deadline so it keeps it;
+ * a cancel is CANCELLED; anything else is the wait's own error. Shared by every wait that does not
+ * go through follow() alone (the Argo CD watch).
+ */
+function waitEnded(error, signal, describe) {
+    const reason = signal?.reason;
+    if (reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH && reason.code === 'TIMEOUT') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('TIMEOUT', `${describe} did not finish: ${reason.message}`, {
+            cause: reason
+        });
+    }
+    if (signal?.aborted)
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('CANCELLED', `cancelled while waiting for ${describe}`);
+    return error;
+}
+function young(options, elapsedMs, quickLooks) {
+    const young = options.young;
+    if (!young || elapsedMs >= young.periodMs)
+        return false;
+    return quickLooks < Math.floor(young.periodMs / options.intervalMs);
 }
 function timeoutError(options) {
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('TIMEOUT', `${options.describe} did not finish within ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(options.timeoutMs)}`);
@@ -81,12 +456,14 @@ function timeoutError(options) {
 /* harmony export */   D$: () => (/* binding */ readRetryAfter),
 /* harmony export */   Z: () => (/* binding */ headerValue),
 /* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   dU: () => (/* binding */ AttemptTimeoutError),
 /* harmony export */   dw: () => (/* binding */ RetryableError),
 /* harmony export */   eV: () => (/* binding */ describeRetry),
+/* harmony export */   fe: () => (/* binding */ classifyError),
 /* harmony export */   nG: () => (/* binding */ httpStatus),
 /* harmony export */   qY: () => (/* binding */ asRecord)
 /* harmony export */ });
-/* unused harmony exports AttemptTimeoutError, classifyError, parseRetryAfter */
+/* unused harmony export parseRetryAfter */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4506);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1170);
@@ -136,7 +513,7 @@ async function withRetry(operation, options) {
         }
         catch (error) {
             if (options.signal?.aborted)
-                throw options.signal.reason ?? error;
+                throw stoppedDuring(options.signal.reason ?? error, options);
             const decision = options.classify?.(error) ?? classifyError(error);
             if (!decision.retry || attempt >= attempts)
                 throw error;
@@ -160,6 +537,17 @@ async function withRetry(operation, options) {
             }
         }
     }
+}
+/**
+ * What a deadline that fired during an attempt ends the call with: its own TIMEOUT, naming the
+ * call it found waiting (the server that hung), and caused by it, so that the deadline keeps it.
+ */
+function stoppedDuring(reason, options) {
+    if (!(reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH) || reason.code !== 'TIMEOUT')
+        return reason;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('TIMEOUT', `${reason.message}: ${options.describe} had not answered`, {
+        cause: reason
+    });
 }
 const THROTTLING_NAMES = new Set([
     'ThrottlingException',
@@ -347,7 +735,7 @@ async function sleep(ms, signal) {
 
 /***/ }),
 
-/***/ 1486:
+/***/ 4639:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -359,188 +747,219 @@ __webpack_require__.d(__webpack_exports__, {
   imageChange: () => (/* binding */ imageChange)
 });
 
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
-// EXTERNAL MODULE: ./node_modules/valibot/dist/index.mjs
-var dist = __webpack_require__(7934);
+// EXTERNAL MODULE: ./src/clients/argocd.ts
+var argocd = __webpack_require__(1660);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/runtime/retry.ts
-var retry = __webpack_require__(6390);
-;// CONCATENATED MODULE: ./src/clients/argocd.ts
-
-
-
-
-/** A non-2xx answer. `status` and `headers` are where classifyError looks for them. */
-class ArgoCdApiError extends Error {
-    status;
-    headers;
-    grpcCode;
-    constructor(describe, status, headers, body) {
-        const fields = body !== null && typeof body === 'object' ? body : {};
-        const text = [fields.message, fields.error].find(v => typeof v === 'string' && v);
-        super(`${describe} answered HTTP ${status}${text ? `: ${text}` : ''}`);
-        this.name = 'ArgoCdApiError';
-        this.status = status;
-        this.headers = headers;
-        this.grpcCode = typeof fields.code === 'number' ? fields.code : undefined;
-    }
-}
-/** Argo CD refuses a second operation with FailedPrecondition (400), some proxies say 409. */
-function isOperationInProgress(error) {
-    return (error instanceof ArgoCdApiError &&
-        (error.status === 400 || error.status === 409) &&
-        /another operation is already in progress/i.test(error.message));
-}
-const applicationShape = dist/* looseObject */._H3({
-    metadata: dist/* looseObject */._H3({ name: dist/* string */.YjP() }),
-    spec: dist/* looseObject */._H3({})
-});
-function createArgoCdClient(options) {
-    // fetch refuses such a URL with an error that repeats it, password and all: stop before that.
-    const parsed = URL.canParse(options.server) ? new URL(options.server) : undefined;
-    if (parsed?.username || parsed?.password) {
-        throw new errors/* DeployError */.sH('INVALID_INPUT', `the Argo CD server URL (${shownServer(options.server)}) holds a user name or password; ` +
-            'give it without them: the API token goes in argocd_token');
-    }
-    const base = options.server.replace(/\/+$/, '');
-    const app = options.app;
-    const agent = new undici.Agent({ connect: { rejectUnauthorized: !options.insecure } });
-    const scope = {};
-    if (options.project)
-        scope.project = options.project;
-    if (options.appNamespace)
-        scope.appNamespace = options.appNamespace;
-    const appPath = `/api/v1/applications/${encodeURIComponent(app)}`;
-    async function call(method, path, body, signal, query = scope) {
-        const describe = `Argo CD ${method} ${path}`;
-        const url = new URL(base + path);
-        for (const [key, value] of Object.entries(query))
-            url.searchParams.set(key, value);
-        const response = await (0,undici.fetch)(url, {
-            method,
-            dispatcher: agent,
-            signal,
-            headers: {
-                authorization: `Bearer ${options.token}`,
-                accept: 'application/json',
-                ...(body === undefined ? {} : { 'content-type': 'application/json' })
-            },
-            body: body === undefined ? undefined : JSON.stringify(body)
-        }).catch((error) => {
-            throw explainTlsError(error, options.server) ?? error;
-        });
-        const text = await response.text();
-        let parsed;
-        try {
-            parsed = text ? JSON.parse(text) : {};
-        }
-        catch {
-            // A proxy's HTML error page or a cut-off answer: worth another attempt, never a crash.
-            if (!response.ok)
-                throw new ArgoCdApiError(describe, response.status, response.headers, {});
-            throw new retry/* RetryableError */.dw(`${describe} answered with malformed JSON`);
-        }
-        if (!response.ok)
-            throw new ArgoCdApiError(describe, response.status, response.headers, parsed);
-        return parsed;
-    }
-    function application(value, describe) {
-        if (!dist.is(applicationShape, value)) {
-            throw new retry/* RetryableError */.dw(`${describe} answered without an application`);
-        }
-        return value;
-    }
-    function retried(describe, operation) {
-        return (0,retry/* withRetry */.bD)(operation, {
-            describe,
-            signal: options.signal,
-            onRetry: options.onRetry,
-            ...options.retry
-        }).catch((error) => {
-            throw explainArgoCdError(error, options);
-        });
-    }
-    const client = {
-        app,
-        getApplication: () => retried(`Argo CD GET application ${app}`, signal => client.readApplication(signal)),
-        readApplication: async (signal) => application(await call('GET', appPath, undefined, signal), `Argo CD GET ${appPath}`),
-        updateSpec: async (spec) => {
-            await retried(`Argo CD PUT application ${app} spec`, signal => call('PUT', `${appPath}/spec`, spec, signal));
-        },
-        requestSync: async (sync, signal) => {
-            const body = {
-                name: app,
-                prune: sync.prune,
-                ...(sync.syncOptions.length ? { syncOptions: { items: [...sync.syncOptions] } } : {}),
-                ...scope
-            };
-            const answer = await call('POST', `${appPath}/sync`, body, signal, {});
-            return application(answer, `Argo CD POST ${appPath}/sync`);
-        },
-        terminateOperation: async () => {
-            await retried(`Argo CD DELETE application ${app} operation`, signal => call('DELETE', `${appPath}/operation`, undefined, signal));
-        },
-        requestRollback: async (id, prune, signal) => {
-            const body = { name: app, id, prune, ...scope };
-            const answer = await call('PUT', `${appPath}/rollback`, body, signal, {});
-            return application(answer, `Argo CD PUT ${appPath}/rollback`);
-        },
-        close: () => agent.close()
-    };
-    return client;
-}
-const TLS_CODES = new Set([
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'CERT_HAS_EXPIRED',
-    'ERR_TLS_CERT_ALTNAME_INVALID'
-]);
-/** A certificate problem is not worth retrying: it needs a CA, a fixed certificate or `insecure`. */
-function explainTlsError(error, server) {
-    const code = error?.cause?.code;
-    if (typeof code !== 'string' || !TLS_CODES.has(code))
-        return undefined;
-    return new errors/* DeployError */.sH('DEPLOY_FAILED', `the TLS certificate of ${shownServer(server)} is not trusted (${code}): give the runner its CA ` +
-        '(NODE_EXTRA_CA_CERTS) or, for a self-signed server, set argocd_insecure: true', { cause: error });
-}
-/**
- * The server as messages show it: its origin, never a user name or password written into the URL
- * (nor a path prefix, which says nothing a user needs to find the server).
- */
-function shownServer(server) {
-    try {
-        return new URL(server).origin;
-    }
-    catch {
-        return 'the Argo CD server';
-    }
-}
-/** Turns the answers a user can act on into DeployErrors that say what to do. */
-function explainArgoCdError(error, where) {
-    if (!(error instanceof ArgoCdApiError))
-        return error;
-    const app = `Argo CD application '${where.app}'`;
-    if (error.status === 401) {
-        return new errors/* DeployError */.sH('DEPLOY_FAILED', `${shownServer(where.server)} rejected the Argo CD token (HTTP 401): check that argocd_token holds a ` +
-            'valid, unexpired API token for an account with access to the application.', { cause: error, details: error.message });
-    }
-    if (error.status === 403) {
-        return new errors/* DeployError */.sH('DEPLOY_FAILED', `${app} is not accessible with this token (HTTP 403): grant the account get, update and ` +
-            `sync on it in Argo CD RBAC${where.project ? '' : ', or set project so a missing app shows as 404'}.`, { cause: error, details: error.message });
-    }
-    if (error.status === 404) {
-        const scope = where.project ? ` in project '${where.project}'` : '';
-        return new errors/* DeployError */.sH('DEPLOY_FAILED', `${app} does not exist${scope} on ${shownServer(where.server)}: check app, project and app_namespace.`, { cause: error, details: error.message });
-    }
-    return new errors/* DeployError */.sH('DEPLOY_FAILED', error.message, { cause: error });
-}
-
 // EXTERNAL MODULE: ./src/runtime/follow.ts
 var follow = __webpack_require__(9355);
+// EXTERNAL MODULE: ./src/runtime/retry.ts
+var retry = __webpack_require__(6390);
+// EXTERNAL MODULE: ./src/runtime/deadline.ts
+var deadline = __webpack_require__(4506);
+;// CONCATENATED MODULE: ./src/targets/argocd-follow.ts
+
+
+
+
+/**
+ * The settings keep poll_interval at 1 s or more; tests poll faster, and a stream quiet for less
+ * than a second says nothing about whether it is broken.
+ */
+const QUIET_FLOOR_MS = 1000;
+/** Streams in a row that broke before their first frame, after which polling is all there is. */
+const BARREN_STREAMS = 3;
+const RECHECK = Symbol('recheck');
+/** A timer of the stream session ran out: no frame for a while, or time to judge again. */
+class Quiet extends Error {
+    recheck;
+    constructor(recheck) {
+        super(recheck ? 'time to judge again' : 'no frame');
+        this.recheck = recheck;
+    }
+}
+async function followApplication(options) {
+    const now = options.now ?? Date.now;
+    const quietMs = Math.max(options.intervalMs, QUIET_FLOOR_MS);
+    const every = (0,follow/* formatDuration */.a3)(options.intervalMs);
+    let lastProgress;
+    let lastFallback;
+    let resourceVersion;
+    let streaming = true;
+    let barren = 0;
+    let unsteady = 0;
+    const say = (progress) => {
+        if (progress === lastProgress)
+            return;
+        lastProgress = progress;
+        options.onProgress(progress);
+    };
+    const fallBack = (message) => {
+        if (message === lastFallback)
+            return;
+        lastFallback = message;
+        options.onFallback(message);
+    };
+    const judge = (app) => {
+        if (app.metadata.resourceVersion)
+            resourceVersion = app.metadata.resourceVersion;
+        const verdict = options.judge(app, now());
+        if (!verdict.done)
+            say(verdict.progress);
+        return verdict;
+    };
+    /** One stream, from opening to the end, a break, or the deadline. */
+    const watchOnce = async (signal) => {
+        const openedAt = now();
+        let watch;
+        try {
+            watch = await options.client.watchApplication({
+                signal,
+                resourceVersion,
+                openTimeoutMs: quietMs
+            });
+        }
+        catch (error) {
+            if (signal.aborted)
+                throw error;
+            if (refusesToStream(error))
+                return { kind: 'unavailable', reason: reasonOf(error) };
+            return { kind: 'broken', reason: reasonOf(error), openedAt, frames: 0 };
+        }
+        let frames = 0;
+        let last;
+        let recheckAt;
+        // Read ahead, and never left unhandled: the session may end with a read still pending.
+        const read = () => {
+            const promise = watch.next();
+            promise.catch(() => undefined);
+            return promise;
+        };
+        let next = read();
+        /** The next frame; RECHECK when the verdict's own time comes first; Quiet when nothing does. */
+        const nextFrame = async () => {
+            const recheckInMs = recheckAt === undefined ? Infinity : recheckAt - now();
+            const pending = next;
+            try {
+                return await (0,deadline/* withDeadline */.NE)(signal, Math.max(0, Math.min(quietMs, recheckInMs)), () => new Quiet(recheckInMs < quietMs), () => pending);
+            }
+            catch (error) {
+                if (error instanceof Quiet && error.recheck)
+                    return RECHECK;
+                throw error;
+            }
+        };
+        try {
+            for (;;) {
+                const event = await nextFrame();
+                if (event === RECHECK) {
+                    recheckAt = undefined;
+                }
+                else if (!event) {
+                    return { kind: 'broken', reason: 'Argo CD ended the stream', openedAt, frames };
+                }
+                else {
+                    frames++;
+                    next = read();
+                    if (event.type === 'DELETED') {
+                        throw new errors/* DeployError */.sH('DEPLOY_FAILED', `Argo CD application '${event.application.metadata.name}' was deleted while the deploy waited for it`);
+                    }
+                    last = event.application;
+                }
+                if (!last)
+                    continue;
+                const verdict = judge(last);
+                if (verdict.done)
+                    return { kind: 'done', value: verdict.value };
+                recheckAt = verdict.recheckAt;
+            }
+        }
+        catch (error) {
+            if (signal.aborted || error instanceof errors/* DeployError */.sH)
+                throw error;
+            const reason = error instanceof Quiet ? `no frame for ${(0,follow/* formatDuration */.a3)(quietMs)}` : reasonOf(error);
+            return { kind: 'broken', reason, openedAt, frames };
+        }
+        finally {
+            watch.close();
+        }
+    };
+    /** Looks through the follower until the end, or until `resumeAt` when the stream may resume. */
+    const poll = async (signal, resumeAt) => {
+        const { value } = await (0,follow/* follow */.e6)({
+            describe: options.describe,
+            intervalMs: options.intervalMs,
+            // The wait's own deadline ends it (and says TIMEOUT): the follower is only its looks.
+            timeoutMs: Infinity,
+            signal,
+            onRetry: options.onRetry,
+            look: async (lookSignal) => {
+                const verdict = judge(await options.client.readApplication(lookSignal));
+                if (verdict.done)
+                    return { done: true, value: { value: verdict.value } };
+                if (resumeAt !== undefined && now() >= resumeAt)
+                    return { done: true, value: undefined };
+                return { done: false };
+            }
+        });
+        return value;
+    };
+    const timedOut = () => new errors/* DeployError */.sH('TIMEOUT', `${options.describe} did not finish within ${(0,follow/* formatDuration */.a3)(options.timeoutMs)}`);
+    try {
+        return await (0,deadline/* withDeadline */.NE)(options.signal, options.timeoutMs, timedOut, async (signal) => {
+            for (;;) {
+                let resumeAt;
+                if (streaming) {
+                    const session = await watchOnce(signal);
+                    if (session.kind === 'done')
+                        return session.value;
+                    if (session.kind === 'unavailable') {
+                        streaming = false;
+                        fallBack(`no watch stream (${session.reason}); looking every ${every}`);
+                    }
+                    else {
+                        barren = session.frames ? 0 : barren + 1;
+                        if (barren >= BARREN_STREAMS) {
+                            streaming = false;
+                            fallBack(`the watch stream broke ${BARREN_STREAMS} times before its first frame (${session.reason}); looking every ${every}`);
+                        }
+                        else {
+                            fallBack(`the watch stream broke (${session.reason}); looking at the app until it is open again`);
+                        }
+                        // Opened again right after one look, unless the stream before this one broke
+                        // early too: then after an interval of looks, so a stream that keeps breaking
+                        // costs no more than polling does.
+                        const early = !session.frames || now() - session.openedAt < QUIET_FLOOR_MS;
+                        unsteady = early ? unsteady + 1 : 0;
+                        resumeAt = unsteady <= 1 ? now() : now() + options.intervalMs;
+                    }
+                }
+                const polled = await poll(signal, streaming ? resumeAt : undefined);
+                if (polled)
+                    return polled.value;
+            }
+        }, 
+        // Never abandoned: the session closes its stream and the follower stops at its next look.
+        { graceMs: Infinity });
+    }
+    catch (error) {
+        throw (0,follow/* waitEnded */.uG)(error, options.signal, options.describe);
+    }
+}
+/** An answer that says this server will not stream, as opposed to a blip worth another try. */
+function refusesToStream(error) {
+    if (error instanceof errors/* DeployError */.sH)
+        return true; // a certificate the runner does not trust
+    if (!(error instanceof argocd/* ArgoCdApiError */.XR))
+        return false;
+    return error.status < 500 && error.status !== 408 && error.status !== 429;
+}
+function reasonOf(error) {
+    if ((0,errors/* isAbortError */.zf)(error))
+        return 'aborted';
+    return error instanceof Error ? error.message : String(error);
+}
+
 ;// CONCATENATED MODULE: ./src/targets/argocd-image.ts
 
 /** registry/repo:tag@sha256:... -> registry/repo (a registry port is not a tag). */
@@ -822,6 +1241,7 @@ function failingResources(app) {
 
 
 
+
 /**
  * Deploys one service through Argo CD: point the application at the new image, sync it, and
  * follow it until our own operation has finished and the app is Synced, Healthy and running the
@@ -844,16 +1264,17 @@ const deploy = async (request, context) => {
         project: target.project,
         appNamespace: target.appNamespace,
         signal: context.signal,
-        onRetry: retryNotice(context)
+        onRetry: retryNotice(context),
+        retry: { sleep: context.sleep }
     };
-    const client = createArgoCdClient(clientOptions);
-    const deadline = Date.now() + context.timeoutMs;
+    const client = (0,argocd.createArgoCdClient)(clientOptions);
+    const deadline = (context.now ?? Date.now)() + context.timeoutMs;
     const run = new Deployment(request, context, client, clientOptions, deadline);
     try {
         return await run.deploy();
     }
     catch (error) {
-        const failure = (0,errors/* asDeployError */.y0)(explainArgoCdError(error, clientOptions), 'DEPLOY_FAILED');
+        const failure = (0,errors/* asDeployError */.y0)((0,argocd/* explainArgoCdError */.SW)(error, clientOptions), 'DEPLOY_FAILED');
         if (target.rollbackOnFailure && failure.code !== 'CANCELLED' && run.synced) {
             throw await run.rollBack(failure);
         }
@@ -923,7 +1344,7 @@ class Deployment {
     }
     /** Waits out an operation under way: someone else's (an auto-sync, a person in the UI) or ours. */
     async waitForIdle(deadline = this.deadline) {
-        const { value } = await (0,follow/* follow */.e)({
+        const { value } = await (0,follow/* follow */.e6)({
             ...this.followOptions(`the running operation on Argo CD application '${this.app}'`, deadline),
             look: async (signal) => {
                 const app = await this.client.readApplication(signal);
@@ -944,7 +1365,7 @@ class Deployment {
     async sync() {
         const { target } = this.request;
         let requested = false;
-        const { value } = await (0,follow/* follow */.e)({
+        const { value } = await (0,follow/* follow */.e6)({
             ...this.followOptions(`a sync of Argo CD application '${this.app}'`),
             look: async (signal) => {
                 const app = await this.client.readApplication(signal);
@@ -965,7 +1386,7 @@ class Deployment {
                     await this.client.requestSync({ prune: target.prune, syncOptions: target.syncOptions }, signal);
                 }
                 catch (error) {
-                    if (!isOperationInProgress(error))
+                    if (!(0,argocd/* isOperationInProgress */.iT)(error))
                         throw error;
                     requested = false;
                     return { done: false, progress: `${this.app}: another operation is already in progress` };
@@ -981,12 +1402,20 @@ class Deployment {
         let degradedSince;
         let latest = {};
         const expectation = { imageTag, degradedGraceMs: this.request.target.degradedGraceMs };
-        const { value } = await (0,follow/* follow */.e)({
-            ...this.followOptions(`Argo CD application '${this.app}' to become Synced and Healthy`),
+        const { describe, intervalMs, timeoutMs, signal, onRetry, sleep, now } = this.followOptions(`Argo CD application '${this.app}' to become Synced and Healthy`);
+        return followApplication({
+            client: this.client,
+            describe,
+            intervalMs,
+            timeoutMs,
+            signal,
+            onRetry,
+            ...(sleep ? { sleep } : {}),
+            ...(now ? { now } : {}),
             onProgress: progress => this.context.progress(progress, latest),
-            look: async (signal) => {
-                const app = await this.client.readApplication(signal);
-                const verdict = judgeApplication(app, baseline, expectation, Date.now(), degradedSince);
+            onFallback: message => this.context.info(`Argo CD '${this.app}': ${message}`),
+            judge: (app, now) => {
+                const verdict = judgeApplication(app, baseline, expectation, now, degradedSince);
                 if (verdict.kind === 'failed') {
                     throw new errors/* DeployError */.sH(verdict.code, verdict.message, { details: verdict.details });
                 }
@@ -994,10 +1423,16 @@ class Deployment {
                     return { done: true, value: verdict };
                 degradedSince = verdict.degradedSince;
                 latest = verdict.data;
-                return { done: false, progress: verdict.progress };
+                return {
+                    done: false,
+                    progress: verdict.progress,
+                    // Degraded past its grace is a failure even if Argo CD says nothing more.
+                    ...(degradedSince === undefined
+                        ? {}
+                        : { recheckAt: degradedSince + expectation.degradedGraceMs })
+                };
             }
         });
-        return value;
     }
     /**
      * Puts back the spec we changed and rolls the app back to the history entry before our sync.
@@ -1010,7 +1445,12 @@ class Deployment {
             return failure;
         }
         this.context.warning(`Argo CD '${this.app}': rolling back to history ${entry.id}`);
-        const rollbackDeadline = Date.now() + this.context.timeoutMs;
+        // The deploy's own signal may have fired (deploy_timeout): from here on this deployment works
+        // on the undo signal, through a client of its own.
+        const signal = this.context.undoSignal ?? this.context.signal;
+        this.context = { ...this.context, signal };
+        const client = (this.client = (0,argocd.createArgoCdClient)({ ...this.where, signal }));
+        const rollbackDeadline = this.now() + this.context.timeoutMs;
         const withDetails = (line) => new errors/* DeployError */.sH(failure.code, `${failure.message}; ${line}`, {
             details: failure.details,
             cause: failure
@@ -1024,30 +1464,44 @@ class Deployment {
             }
             const idle = await this.waitForIdle(rollbackDeadline);
             const before = baselineOf(idle);
-            let requested = false;
-            await (0,follow/* follow */.e)({
+            const prune = this.request.target.prune;
+            const progress = `${this.app}: rolling back to history ${entry.id}`;
+            /** The rollback's own answer: the app with the operation Argo CD started for it. */
+            let accepted;
+            const { value: after } = await (0,follow/* follow */.e6)({
                 ...this.followOptions(`a rollback of '${this.app}'`, rollbackDeadline),
                 look: async (signal) => {
-                    if (requested) {
+                    if (accepted) {
                         const app = await this.client.readApplication(signal);
-                        if (!operationRunning(app))
+                        // Over once an operation newer than the one before it has finished: a read that
+                        // lags behind the rollback still shows that one.
+                        if (!operationRunning(app) && isNewOperation(app, before)) {
                             return { done: true, value: app };
-                    }
-                    else {
-                        try {
-                            await this.client.requestRollback(entry.id, this.request.target.prune, signal);
                         }
-                        catch (error) {
-                            // A running operation is our rollback whose answer was lost, or one to wait out.
-                            if (!isOperationInProgress(error))
-                                throw error;
-                        }
-                        requested = true;
+                        return { done: false, progress };
                     }
-                    return { done: false, progress: `${this.app}: rolling back to history ${entry.id}` };
+                    try {
+                        accepted = await this.client.requestRollback(entry.id, prune, signal);
+                    }
+                    catch (error) {
+                        if (!(0,argocd/* isOperationInProgress */.iT)(error))
+                            throw error;
+                        // Our own rollback whose answer was lost, or another operation to wait out first.
+                        const app = await this.client.readApplication(signal);
+                        if (!isRollbackTo(app, entry)) {
+                            return { done: false, progress: `${this.app}: waiting to roll back` };
+                        }
+                        accepted = app;
+                    }
+                    const operation = accepted.operation;
+                    if (!operation) {
+                        throw new errors/* DeployError */.sH('DEPLOY_FAILED', `Argo CD answered the rollback to history ${entry.id} without starting an operation`);
+                    }
+                    const revision = operation.sync?.revision ?? entry.revision;
+                    this.context.progress(`${this.app}: rollback to history ${entry.id} started (revision ${revision ?? '?'})`, { app: this.app, history: entry.id, revision });
+                    return { done: false, progress };
                 }
             });
-            const after = await this.client.getApplication();
             const phase = after.status?.operationState?.phase;
             if (phase !== 'Succeeded' || baselineOf(after).historyId === before.historyId) {
                 const reasons = failingResources(after).join('; ');
@@ -1059,22 +1513,38 @@ class Deployment {
         catch (error) {
             if ((0,errors/* isAbortError */.zf)(error) || this.context.signal.aborted)
                 return failure;
-            const reason = (0,errors/* asDeployError */.y0)(explainArgoCdError(error, this.where), 'DEPLOY_FAILED');
+            const reason = (0,errors/* asDeployError */.y0)((0,argocd/* explainArgoCdError */.SW)(error, this.where), 'DEPLOY_FAILED');
             this.context.warning(`Argo CD '${this.app}': rollback failed: ${reason.message}`);
             return withDetails(`the rollback failed: ${reason.message}`);
         }
+        finally {
+            await client.close();
+        }
+    }
+    now() {
+        return (this.context.now ?? Date.now)();
     }
     followOptions(describe, deadline = this.deadline) {
-        const timeoutMs = Math.max(1, deadline - Date.now());
+        const timeoutMs = Math.max(1, deadline - this.now());
         return {
             describe,
             intervalMs: this.context.pollIntervalMs,
             timeoutMs,
             signal: this.context.signal,
+            sleep: this.context.sleep,
+            now: this.context.now,
             onRetry: retryNotice(this.context),
             onProgress: (progress) => this.context.progress(progress, { app: this.app })
         };
     }
+}
+/** The operation on the app is a rollback to `entry`: a sync to its revision that no auto-sync set off. */
+function isRollbackTo(app, entry) {
+    const operation = app.operation;
+    return (operation !== undefined &&
+        !operation.initiatedBy?.automated &&
+        entry.revision !== undefined &&
+        operation.sync?.revision === entry.revision);
 }
 /** The image change for this service, or undefined when it has no image (a chart app). */
 function imageChange(request) {
@@ -1107,3 +1577,5 @@ function retryNotice(context) {
 /***/ })
 
 };
+
+//# sourceMappingURL=639.index.js.map
