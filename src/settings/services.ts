@@ -369,13 +369,14 @@ function cloudFormationTarget(
       `'${stack}' is not a stack name: a letter, then letters, digits and "-", at most 128`
     )
   }
-  const template = existingFile(cfn.template, workspace, `${where}.template`, problems) ?? ''
-  templateSizeProblem(template, cfn.template_bucket, `${where}.template`, problems)
+  const template = readableFile(cfn.template, workspace, `${where}.template`, problems)
+  if (template) templateSizeProblem(template, cfn.template_bucket, `${where}.template`, problems)
   const overrides = `${where}.parameter_overrides_file`
-  const file = existingFile(cfn.parameter_overrides_file, workspace, overrides, problems)
+  const file = readableFile(cfn.parameter_overrides_file, workspace, overrides, problems)
   // The config's parameters win over the file's: a value written in the config is the one meant.
-  const parameters: Record<string, string> =
-    file && existsSync(file) ? (readParameterFile(file, overrides, problems) ?? {}) : {}
+  const parameters: Record<string, string> = file
+    ? (readParameterFile(file, overrides, problems) ?? {})
+    : {}
   for (const [key, value] of Object.entries(cfn.parameters ?? {})) parameters[key] = String(value)
   const tags = Object.fromEntries(Object.entries(cfn.tags ?? {}).map(([k, v]) => [k, String(v)]))
   for (const [group, values] of [
@@ -391,7 +392,7 @@ function cloudFormationTarget(
     kind: 'cloudformation',
     region: cfn.region,
     stack,
-    template,
+    template: template ?? '',
     parameters,
     capabilities: cfn.capabilities ?? [],
     tags,
@@ -416,9 +417,14 @@ function templateSizeProblem(
 ): void {
   let size: number
   try {
-    size = statSync(path).size
+    const stats = statSync(path)
+    if (!stats.isFile()) {
+      problems.add(where, `${path} is not a regular file`)
+      return
+    }
+    size = stats.size
   } catch {
-    return // existingFile has said why already
+    return // readableFile has said why already
   }
   if (size > TEMPLATE_URL_LIMIT) {
     problems.add(
@@ -462,6 +468,27 @@ function verifySettings(
     timeoutMs: parseDuration(verify.timeout ?? '2m') ?? 120_000,
     intervalMs: parseDuration(verify.interval ?? '5s', INTERVAL_RANGE) ?? 5000
   }
+}
+
+/**
+ * A file the deploy reads (a template, a parameter file): its path when it is inside the
+ * workspace and there, else undefined with the problem said. Nothing outside is ever opened,
+ * not even to learn its size.
+ */
+function readableFile(
+  value: string | undefined,
+  workspace: string,
+  where: string,
+  problems: Problems
+): string | undefined {
+  if (value === undefined) return undefined
+  const file = workspacePath(value, workspace, where, problems)
+  if (!file.inside) return undefined
+  if (!existsSync(file.path)) {
+    problems.add(where, `file ${file.path} does not exist`)
+    return undefined
+  }
+  return file.path
 }
 
 /** A file the config names (task definition, AppSpec): inside the workspace, and there. */

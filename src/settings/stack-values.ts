@@ -70,7 +70,8 @@ export function readParameterFile(
     if (typeof key !== 'string' || !/^[A-Za-z0-9]{1,255}$/.test(key)) {
       problems.add(
         where,
-        `expected parameter names of letters and digits (a mapping, or a list of ParameterKey and ParameterValue), got ${typeof key === 'string' ? quote(key) : String(key)}`
+        'expected parameter names of letters and digits (a mapping, or a list of ParameterKey ' +
+          `and ParameterValue), got ${typeof key === 'string' ? quote(key) : 'an entry without ParameterKey'}`
       )
       valid = false
       continue
