@@ -140,7 +140,6 @@ export interface OperationEnd {
   readonly stack: Stack
   /** Every event of the operation, oldest first. */
   readonly events: readonly StackEvent[]
-  readonly transferred: number
 }
 
 /** A status an operation ends in: anything but *_IN_PROGRESS (REVIEW_IN_PROGRESS included). */
@@ -162,7 +161,6 @@ export async function followOperation(
   const look = api.forLook
   const events: StackEvent[] = []
   let cursor = firstCursor(operation.token)
-  let transferred = 0
   const { value: stack } = await follow<Stack>({
     describe: `the CloudFormation ${operation.what} of stack ${operation.stackName}`,
     intervalMs: context.pollIntervalMs,
@@ -184,7 +182,6 @@ export async function followOperation(
       }
       const read = await readNewEvents(look, operation.stackId, cursor, signal)
       cursor = afterRead(cursor, read, status)
-      transferred += read.transferred
       for (const event of read.events) {
         events.push(event)
         const { message, data } = describeEvent(event)
@@ -208,7 +205,7 @@ export async function followOperation(
     }
     throw asFailure(`following the ${operation.what} of stack ${operation.stackName}`, error)
   })
-  return { stack, events, transferred }
+  return { stack, events }
 }
 
 // ---- events -> progress, root cause ----------------------------------------------------------
