@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
 import { DeployError } from '../../src/errors.js'
 import { deploy } from '../../src/targets/cloudformation.js'
 import { waitUntil } from '../fixtures/wait.js'
 import { QUERY_THROTTLING, queryErrorFault } from '../simulators/aws-query.js'
-import { actionIs, startCfnSimulator, type CfnSimulator } from '../simulators/cloudformation.js'
+import { actionIs } from '../simulators/cloudformation.js'
 import {
   API_V1,
   API_V2,
@@ -12,26 +12,14 @@ import {
   WITH_NESTED,
   cfnRequest,
   cfnTarget,
+  withCfnSimulator,
   recording,
   statusChanges,
   workspaceWith
 } from './cloudformation-fixtures.js'
 
-let sim: CfnSimulator
-
-beforeAll(async () => {
-  sim = await startCfnSimulator({ sdkEnv: true })
-})
-
-afterEach(() => sim.query.assertNoViolations())
-
-afterAll(() => sim.close())
-
-let stackCount = 0
-function stackName(): string {
-  stackCount++
-  return `shop-dev-svc-${stackCount}`
-}
+const cfn = withCfnSimulator('shop-dev-svc')
+const stackName = cfn.stackName
 
 const workspace = workspaceWith({
   'api-v1.yaml': API_V1,
@@ -44,7 +32,7 @@ const V2 = join(workspace, 'api-v2.yaml')
 /** A stack deployed with V1 (and 40 events of earlier operations) that the test then updates to V2. */
 function deployedStack(): string {
   const name = stackName()
-  sim.seedStack(name, { template: API_V1, parameters: { ImageUri: IMAGE }, history: 40 })
+  cfn.sim.seedStack(name, { template: API_V1, parameters: { ImageUri: IMAGE }, history: 40 })
   return name
 }
 
@@ -63,7 +51,7 @@ const IMAGE_MISSING =
 describe('a CloudFormation deploy that fails', () => {
   it('explains a rolled-back update by its root cause, not the cancelled resources after it', async () => {
     const stack = deployedStack()
-    sim.script(stack, { fail: { resource: 'ApiFunction', reason: IMAGE_MISSING } })
+    cfn.sim.script(stack, { fail: { resource: 'ApiFunction', reason: IMAGE_MISSING } })
     const c = recording()
     const error = await failure(deploy(cfnRequest(cfnTarget({ stack, template: V2 })), c))
 
@@ -85,7 +73,9 @@ describe('a CloudFormation deploy that fails', () => {
 
   it('says a failed creation will be recreated by the next deploy', async () => {
     const stack = stackName()
-    sim.script(stack, { fail: { resource: 'Orders', reason: 'Table already exists: dev-orders' } })
+    cfn.sim.script(stack, {
+      fail: { resource: 'Orders', reason: 'Table already exists: dev-orders' }
+    })
     const error = await failure(deploy(cfnRequest(cfnTarget({ stack, template: V1 })), recording()))
     expect(error.message).toBe(
       `The CloudFormation creation of stack ${stack} failed and was rolled back (ROLLBACK_COMPLETE): ` +
@@ -96,7 +86,7 @@ describe('a CloudFormation deploy that fails', () => {
 
   it('deletes a stack left in ROLLBACK_COMPLETE, follows the deletion, then creates it again', async () => {
     const stack = stackName()
-    sim.seedStack(stack, {
+    cfn.sim.seedStack(stack, {
       status: 'ROLLBACK_COMPLETE',
       reason: 'The following resource(s) failed to create: [Orders]. Rollback requested by user.'
     })
@@ -108,16 +98,18 @@ describe('a CloudFormation deploy that fails', () => {
         'create: [Orders]. Rollback requested by user.). Deleting it to create it again ' +
         '(on_rollback_complete: recreate).'
     )
-    expect(sim.operations.filter(o => o.stackName === stack).map(o => [o.kind, o.status])).toEqual([
+    expect(
+      cfn.sim.operations.filter(o => o.stackName === stack).map(o => [o.kind, o.status])
+    ).toEqual([
       ['delete', 'DELETE_COMPLETE'],
       ['create', 'CREATE_COMPLETE']
     ])
-    const deleted = sim.callsOf('DeleteStack').at(-1)?.input
+    const deleted = cfn.sim.callsOf('DeleteStack').at(-1)?.input
     expect(deleted?.ClientRequestToken).toBe('deploy-pipeline-dep-7001-1-api-delete')
     // The deletion was followed to its end before the new stack's change set was made.
     const deletedAt =
-      sim.operations.find(o => o.stackName === stack && o.kind === 'delete')?.endedAt ?? 0
-    const created = sim.callsOf('CreateChangeSet').find(call => call.input.StackName === stack)
+      cfn.sim.operations.find(o => o.stackName === stack && o.kind === 'delete')?.endedAt ?? 0
+    const created = cfn.sim.callsOf('CreateChangeSet').find(call => call.input.StackName === stack)
     expect(created?.at).toBeGreaterThanOrEqual(deletedAt)
     expect(created?.input.ChangeSetType).toBe('CREATE')
     expect(statusChanges(c).slice(0, 2)).toEqual([
@@ -128,7 +120,7 @@ describe('a CloudFormation deploy that fails', () => {
 
   it('leaves a ROLLBACK_COMPLETE stack alone with on_rollback_complete: fail, and says what to do', async () => {
     const stack = stackName()
-    sim.seedStack(stack, { status: 'ROLLBACK_COMPLETE' })
+    cfn.sim.seedStack(stack, { status: 'ROLLBACK_COMPLETE' })
     const target = cfnTarget({ stack, template: V1, onRollbackComplete: 'fail' })
     const error = await failure(deploy(cfnRequest(target), recording()))
     expect(error.code).toBe('INVALID_INPUT')
@@ -138,12 +130,12 @@ describe('a CloudFormation deploy that fails', () => {
         `(\`aws cloudformation delete-stack --stack-name ${stack}\`) or set on_rollback_complete: ` +
         'recreate, then deploy again.'
     )
-    expect(sim.callsOf('DeleteStack').some(call => call.input.StackName === stack)).toBe(false)
+    expect(cfn.sim.callsOf('DeleteStack').some(call => call.input.StackName === stack)).toBe(false)
   })
 
   it('explains UPDATE_ROLLBACK_FAILED with continue-update-rollback, and starts nothing', async () => {
     const stack = stackName()
-    sim.seedStack(stack, {
+    cfn.sim.seedStack(stack, {
       template: API_V1,
       status: 'UPDATE_ROLLBACK_FAILED',
       reason: 'The following resource(s) failed to update: [ApiFunction].'
@@ -157,12 +149,14 @@ describe('a CloudFormation deploy that fails', () => {
         `continue-update-rollback --stack-name ${stack}\` (--resources-to-skip for resources that ` +
         'cannot roll back), wait for UPDATE_ROLLBACK_COMPLETE, then deploy again.'
     )
-    expect(sim.callsOf('CreateChangeSet').some(call => call.input.StackName === stack)).toBe(false)
+    expect(cfn.sim.callsOf('CreateChangeSet').some(call => call.input.StackName === stack)).toBe(
+      false
+    )
   })
 
   it('says so when the rollback of its own update fails too', async () => {
     const stack = deployedStack()
-    sim.script(stack, {
+    cfn.sim.script(stack, {
       fail: { resource: 'Events', reason: 'Topic limit exceeded' },
       rollbackFails: 'Orders'
     })
@@ -178,7 +172,7 @@ describe('a CloudFormation deploy that fails', () => {
 describe('a CloudFormation stack busy with another operation', () => {
   it('is waited for, saying who runs it, and only then gets a change set', async () => {
     const stack = deployedStack()
-    const other = sim.startExternalUpdate(stack, {
+    const other = cfn.sim.startExternalUpdate(stack, {
       token: 'Console-UpdateStack-1a2b',
       steps: 6,
       stepMs: 20
@@ -192,9 +186,9 @@ describe('a CloudFormation stack busy with another operation', () => {
         'for it to finish, within deploy_timeout (20 s), before deploying; no second operation is ' +
         'started on it.'
     )
-    const created = sim.callsOf('CreateChangeSet').find(call => call.input.StackName === stack)
+    const created = cfn.sim.callsOf('CreateChangeSet').find(call => call.input.StackName === stack)
     expect(created?.at).toBeGreaterThanOrEqual(other.endedAt ?? Infinity)
-    expect(sim.operations.filter(o => o.stackName === stack).map(o => o.token)).toEqual([
+    expect(cfn.sim.operations.filter(o => o.stackName === stack).map(o => o.token)).toEqual([
       'Console-UpdateStack-1a2b',
       'deploy-pipeline-dep-7001-1-api'
     ])
@@ -202,7 +196,7 @@ describe('a CloudFormation stack busy with another operation', () => {
 
   it('names another run of this action as the one running', async () => {
     const stack = deployedStack()
-    sim.startExternalUpdate(stack, {
+    cfn.sim.startExternalUpdate(stack, {
       token: 'deploy-pipeline-dep-7000-1-api',
       steps: 3,
       stepMs: 20
@@ -216,7 +210,7 @@ describe('a CloudFormation stack busy with another operation', () => {
 
   it('is a TIMEOUT when the other operation outlasts deploy_timeout, with nothing started', async () => {
     const stack = deployedStack()
-    sim.startExternalUpdate(stack, { steps: 10_000, stepMs: 1000 })
+    cfn.sim.startExternalUpdate(stack, { steps: 10_000, stepMs: 1000 })
     const error = await failure(
       deploy(cfnRequest(cfnTarget({ stack, template: V2 })), recording({ timeoutMs: 300 }))
     )
@@ -226,8 +220,10 @@ describe('a CloudFormation stack busy with another operation', () => {
         'operation started by a client that gave no request token (outside this action) did not ' +
         'finish, and nothing was started on the stack.'
     )
-    expect(sim.callsOf('CreateChangeSet').some(call => call.input.StackName === stack)).toBe(false)
-    expect(sim.callsOf('CancelUpdateStack').some(call => call.input.StackName === stack)).toBe(
+    expect(cfn.sim.callsOf('CreateChangeSet').some(call => call.input.StackName === stack)).toBe(
+      false
+    )
+    expect(cfn.sim.callsOf('CancelUpdateStack').some(call => call.input.StackName === stack)).toBe(
       false
     )
   })
@@ -262,12 +258,12 @@ describe('following a CloudFormation operation', () => {
 
   it('rides out throttling (a Throttling XML error) and 5xx answers in the middle of the wait', async () => {
     const stack = deployedStack()
-    sim.script(stack, { stepMs: 25 })
+    cfn.sim.script(stack, { stepMs: 25 })
     const byId = (request: { body: string }): boolean =>
       actionIs('DescribeStacks')(request as never) &&
       new URLSearchParams(request.body).get('StackName')?.startsWith('arn:') === true
-    sim.query.faults.inject(QUERY_THROTTLING, { times: 2, match: byId })
-    sim.query.faults.inject(
+    cfn.sim.query.faults.inject(QUERY_THROTTLING, { times: 2, match: byId })
+    cfn.sim.query.faults.inject(
       queryErrorFault('InternalFailure', 'We encountered an internal error.', 500),
       {
         times: 1,
@@ -278,7 +274,7 @@ describe('following a CloudFormation operation', () => {
     const outcome = await deploy(cfnRequest(cfnTarget({ stack, template: V2 })), c)
 
     expect(outcome.outputs?.ApiUrl).toBe('sim-ApiUrl')
-    expect(sim.query.faults.pending).toBe(0)
+    expect(cfn.sim.query.faults.pending).toBe(0)
     const retries = c.infos.filter(line => line.includes('trying again'))
     expect(retries.filter(line => line.includes('throttled (Throttling)'))).toHaveLength(2)
     expect(retries.filter(line => line.includes('HTTP 500'))).toHaveLength(1)
@@ -289,7 +285,7 @@ describe('following a CloudFormation operation', () => {
 
   it('cancels an update that outlasts deploy_timeout, so that it rolls back, and says so', async () => {
     const stack = deployedStack()
-    sim.script(stack, { stuck: ['ApiFunction'] })
+    cfn.sim.script(stack, { stuck: ['ApiFunction'] })
     const c = recording({ timeoutMs: 400 })
     const error = await failure(deploy(cfnRequest(cfnTarget({ stack, template: V2 })), c))
 
@@ -299,15 +295,15 @@ describe('following a CloudFormation operation', () => {
         `cancelled the update of stack ${stack} (CancelUpdateStack): CloudFormation rolls it back to ` +
         'its previous state'
     )
-    const cancel = sim
+    const cancel = cfn.sim
       .callsOf('CancelUpdateStack')
-      .find(call => call.input.StackName === sim.stack(stack)?.id)
+      .find(call => call.input.StackName === cfn.sim.stack(stack)?.id)
     expect(cancel?.input.ClientRequestToken).toBe('deploy-pipeline-dep-7001-1-api-cancel')
     await waitUntil(
       'the stack to roll back',
-      () => sim.stack(stack)?.status === 'UPDATE_ROLLBACK_COMPLETE'
+      () => cfn.sim.stack(stack)?.status === 'UPDATE_ROLLBACK_COMPLETE'
     )
-    const events = sim.stack(stack)?.events ?? []
+    const events = cfn.sim.stack(stack)?.events ?? []
     expect(
       events.find(
         e => e.LogicalResourceId === 'ApiFunction' && e.ResourceStatus === 'UPDATE_FAILED'
@@ -317,7 +313,7 @@ describe('following a CloudFormation operation', () => {
 
   it('cancels the update when the workflow is cancelled, and says it rolls back', async () => {
     const stack = deployedStack()
-    sim.script(stack, { stuck: ['ApiFunction'] })
+    cfn.sim.script(stack, { stuck: ['ApiFunction'] })
     const c = recording()
     const running = failure(deploy(cfnRequest(cfnTarget({ stack, template: V2 })), c))
     await waitUntil('the update to be under way', () =>
@@ -333,13 +329,13 @@ describe('following a CloudFormation operation', () => {
     )
     await waitUntil(
       'the stack to roll back',
-      () => sim.stack(stack)?.status === 'UPDATE_ROLLBACK_COMPLETE'
+      () => cfn.sim.stack(stack)?.status === 'UPDATE_ROLLBACK_COMPLETE'
     )
   })
 
   it('leaves a creation that outlasts deploy_timeout running, since only updates can be cancelled', async () => {
     const stack = stackName()
-    sim.script(stack, { stuck: ['Queue'] })
+    cfn.sim.script(stack, { stuck: ['Queue'] })
     const error = await failure(
       deploy(cfnRequest(cfnTarget({ stack, template: V1 })), recording({ timeoutMs: 300 }))
     )
@@ -350,7 +346,7 @@ describe('following a CloudFormation operation', () => {
         'fails, CloudFormation rolls it back and the next deploy creates it again'
     )
     expect(
-      sim
+      cfn.sim
         .callsOf('CancelUpdateStack')
         .some(call => String(call.input.StackName).includes(`/${stack}/`))
     ).toBe(false)

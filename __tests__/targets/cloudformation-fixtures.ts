@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll } from '@jest/globals'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -5,6 +6,7 @@ import type { Plan, PlannedService } from '../../src/plan/types.js'
 import { sleep } from '../../src/runtime/sleep.js'
 import type { CloudFormationTarget, Settings } from '../../src/settings/types.js'
 import type { DeployRequest, TargetContext } from '../../src/targets/types.js'
+import { startCfnSimulator, type CfnSimulator } from '../simulators/cloudformation.js'
 
 /** Shared by the CloudFormation target tests and its bench: templates, a request, a recording context. */
 
@@ -82,6 +84,30 @@ export const WITH_NAMED_ROLE = `Resources:
       RoleName: api-runtime
       AssumeRolePolicyDocument: {}
 `
+
+/**
+ * One simulator for the test file, the real SDK pointed at it; every test ends by checking that
+ * no request broke the service model. Stack names are numbered, since the simulator is shared.
+ */
+export function withCfnSimulator(prefix: string): {
+  readonly sim: CfnSimulator
+  stackName(): string
+} {
+  let sim: CfnSimulator | undefined
+  let count = 0
+  beforeAll(async () => {
+    sim = await startCfnSimulator({ sdkEnv: true })
+  })
+  afterEach(() => sim?.query.assertNoViolations())
+  afterAll(() => sim?.close())
+  return {
+    get sim(): CfnSimulator {
+      if (!sim) throw new Error('the CloudFormation simulator is not started yet')
+      return sim
+    },
+    stackName: () => `${prefix}-${++count}`
+  }
+}
 
 /** A workspace of its own, with these files written into it. */
 export function workspaceWith(files: Record<string, string>): string {

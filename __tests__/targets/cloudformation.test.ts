@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { DeployError } from '../../src/errors.js'
 import { deploy } from '../../src/targets/cloudformation.js'
-import { startCfnSimulator, type CfnSimulator } from '../simulators/cloudformation.js'
 import {
   API_V1,
   API_V2,
@@ -11,27 +10,14 @@ import {
   WITH_NAMED_ROLE,
   cfnRequest,
   cfnTarget,
+  withCfnSimulator,
   recording,
   statusChanges,
   workspaceWith
 } from './cloudformation-fixtures.js'
 
-let sim: CfnSimulator
-
-beforeAll(async () => {
-  sim = await startCfnSimulator({ sdkEnv: true })
-})
-
-afterEach(() => sim.query.assertNoViolations())
-
-afterAll(() => sim.close())
-
-let stackCount = 0
-/** A stack name of its own per test: the simulator is shared. */
-function stackName(): string {
-  stackCount++
-  return `shop-dev-api-${stackCount}`
-}
+const cfn = withCfnSimulator('shop-dev-api')
+const stackName = cfn.stackName
 
 const workspace = workspaceWith({
   'api-v1.yaml': API_V1,
@@ -42,7 +28,7 @@ const V1 = join(workspace, 'api-v1.yaml')
 const V2 = join(workspace, 'api-v2.yaml')
 
 function inputOf(action: string, stack: string): Record<string, unknown> {
-  const call = sim.callsOf(action).find(c => c.input.StackName === stack)
+  const call = cfn.sim.callsOf(action).find(c => c.input.StackName === stack)
   expect(call).toBeDefined()
   return call?.input ?? {}
 }
@@ -66,7 +52,7 @@ describe('CloudFormation deploy', () => {
       ],
       Description: 'Deploy Pipeline dep_7001_1: api at c0ffee000000'
     })
-    const executed = sim.callsOf('ExecuteChangeSet').at(-1)?.input
+    const executed = cfn.sim.callsOf('ExecuteChangeSet').at(-1)?.input
     expect(executed?.ClientRequestToken).toBe('deploy-pipeline-dep-7001-1-api')
 
     // The change set first, then one progress event per status change, the stack's own included.
@@ -95,14 +81,18 @@ describe('CloudFormation deploy', () => {
     // The stack's outputs are the service's; url_output names its address.
     expect(outcome).toEqual({
       deploymentUrl: 'sim-ApiUrl',
-      outputs: { stack_id: sim.stack(stack)?.id, ApiUrl: 'sim-ApiUrl', TableName: 'sim-TableName' }
+      outputs: {
+        stack_id: cfn.sim.stack(stack)?.id,
+        ApiUrl: 'sim-ApiUrl',
+        TableName: 'sim-TableName'
+      }
     })
-    expect(sim.stack(stack)?.status).toBe('CREATE_COMPLETE')
+    expect(cfn.sim.stack(stack)?.status).toBe('CREATE_COMPLETE')
   })
 
   it('updates a stack, shows each change first (replacements flagged) and ends one look after the stack does', async () => {
     const stack = stackName()
-    sim.seedStack(stack, { template: API_V1, parameters: { ImageUri: IMAGE }, history: 30 })
+    cfn.sim.seedStack(stack, { template: API_V1, parameters: { ImageUri: IMAGE }, history: 30 })
     const c = recording()
     const outcome = await deploy(cfnRequest(cfnTarget({ stack, template: V2 })), c)
 
@@ -138,23 +128,23 @@ describe('CloudFormation deploy', () => {
       'Queue DELETE_COMPLETE',
       `${stack} UPDATE_COMPLETE`
     ])
-    expect(outcome.outputs).toEqual({ stack_id: sim.stack(stack)?.id, ApiUrl: 'sim-ApiUrl' })
+    expect(outcome.outputs).toEqual({ stack_id: cfn.sim.stack(stack)?.id, ApiUrl: 'sim-ApiUrl' })
 
     // The end was seen by the first DescribeStacks after it; no wait was longer than the interval.
-    const end = sim.operations.find(o => o.stackName === stack)?.endedAt ?? 0
-    const after = sim
+    const end = cfn.sim.operations.find(o => o.stackName === stack)?.endedAt ?? 0
+    const after = cfn.sim
       .callsOf('DescribeStacks')
-      .filter(call => call.input.StackName === sim.stack(stack)?.id && call.at >= end)
+      .filter(call => call.input.StackName === cfn.sim.stack(stack)?.id && call.at >= end)
     expect(after).toHaveLength(1)
     expect(c.waits.every(ms => ms <= c.pollIntervalMs)).toBe(true)
     // The 30 events of earlier operations were on the first page read, and never read again.
-    const reads = sim.eventsCalls.filter(e => e.stackId === sim.stack(stack)?.id)
+    const reads = cfn.sim.eventsCalls.filter(e => e.stackId === cfn.sim.stack(stack)?.id)
     expect(reads.length).toBeGreaterThan(1)
   })
 
   it('treats a change set without changes as success with nothing to do', async () => {
     const stack = stackName()
-    sim.seedStack(stack, {
+    cfn.sim.seedStack(stack, {
       template: API_V1,
       parameters: { ImageUri: IMAGE },
       outputs: { ApiUrl: 'https://api.example.com/' }
@@ -168,10 +158,12 @@ describe('CloudFormation deploy', () => {
       `CloudFormation: stack ${stack} is up to date; the change set had no changes, nothing was executed`
     ])
     expect(
-      sim.callsOf('ExecuteChangeSet').some(call => String(call.input.ChangeSetName).includes(stack))
+      cfn.sim
+        .callsOf('ExecuteChangeSet')
+        .some(call => String(call.input.ChangeSetName).includes(stack))
     ).toBe(false)
-    expect(sim.stack(stack)?.changeSets).toEqual([]) // the empty change set was deleted
-    expect(sim.operations.some(o => o.stackName === stack)).toBe(false)
+    expect(cfn.sim.stack(stack)?.changeSets).toEqual([]) // the empty change set was deleted
+    expect(cfn.sim.operations.some(o => o.stackName === stack)).toBe(false)
   })
 
   it('names the capability CloudFormation asks for, and the key to add it to', async () => {
@@ -188,7 +180,7 @@ describe('CloudFormation deploy', () => {
         `CloudFormation needs CAPABILITY_NAMED_IAM to deploy stack ${stack} (Requires capabilities : ` +
         '[CAPABILITY_NAMED_IAM]): add it to services.api.deploy.cloudformation.capabilities.'
     })
-    expect(sim.operations.some(o => o.stackName === stack)).toBe(false)
+    expect(cfn.sim.operations.some(o => o.stackName === stack)).toBe(false)
 
     const granted = await deploy(
       cfnRequest(
@@ -202,7 +194,7 @@ describe('CloudFormation deploy', () => {
       ),
       recording()
     )
-    expect(granted.outputs?.stack_id).toBe(sim.stack(stack)?.id)
+    expect(granted.outputs?.stack_id).toBe(cfn.sim.stack(stack)?.id)
   })
 
   it('sends a template over 51,200 bytes through template_bucket, under the hash of its body, once', async () => {
@@ -210,7 +202,7 @@ describe('CloudFormation deploy', () => {
     const padding = `\n# ${'x'.repeat(60_000)}\n`
     const body = `${API_V1}${padding}`
     const dir = workspaceWith({ 'big.yaml': body })
-    sim.s3.createBucket('shop-templates')
+    cfn.sim.s3.createBucket('shop-templates')
     const target = cfnTarget({
       stack,
       template: join(dir, 'big.yaml'),
@@ -220,9 +212,9 @@ describe('CloudFormation deploy', () => {
     await deploy(cfnRequest(target), c)
 
     const key = `deploy-pipeline/templates/${createHash('sha256').update(body).digest('hex')}.yaml`
-    expect(sim.s3.object('shop-templates', key)?.body).toBe(body)
+    expect(cfn.sim.s3.object('shop-templates', key)?.body).toBe(body)
     expect(inputOf('CreateChangeSet', stack)).toMatchObject({
-      TemplateURL: `${sim.s3.url}/shop-templates/${key}`
+      TemplateURL: `${cfn.sim.s3.url}/shop-templates/${key}`
     })
     expect(inputOf('CreateChangeSet', stack).TemplateBody).toBeUndefined()
     expect(c.infos).toContain(
@@ -232,7 +224,7 @@ describe('CloudFormation deploy', () => {
     // The same template again: found by its key, not uploaded twice.
     const again = recording()
     await deploy(cfnRequest(target, { deploymentId: 'dep_7001_2' }), again)
-    expect(sim.s3.calls.filter(call => call === `PUT shop-templates/${key}`)).toHaveLength(1)
+    expect(cfn.sim.s3.calls.filter(call => call === `PUT shop-templates/${key}`)).toHaveLength(1)
     expect(again.infos).toContain(
       `The template (${Buffer.byteLength(body)} bytes) is in s3://shop-templates/${key} already`
     )
@@ -243,7 +235,7 @@ describe('CloudFormation deploy', () => {
     const dir = workspaceWith({
       'big.json': `{"Resources": {}, "Padding": "${'x'.repeat(52_000)}"}`
     })
-    const calls = sim.calls.length
+    const calls = cfn.sim.calls.length
     const error = await deploy(
       cfnRequest(cfnTarget({ stack, template: join(dir, 'big.json') })),
       recording()
@@ -252,14 +244,14 @@ describe('CloudFormation deploy', () => {
       code: 'INVALID_INPUT',
       message: `Template ${join(dir, 'big.json')} is 52032 bytes, over the 51200-byte limit of a template sent inline; set template_bucket to upload it to S3.`
     })
-    expect(sim.calls.length).toBe(calls)
+    expect(cfn.sim.calls.length).toBe(calls)
   })
 
   it('turns termination protection on once the stack is deployed', async () => {
     const stack = stackName()
     const c = recording()
     await deploy(cfnRequest(cfnTarget({ stack, template: V1, terminationProtection: true })), c)
-    expect(sim.stack(stack)?.terminationProtection).toBe(true)
+    expect(cfn.sim.stack(stack)?.terminationProtection).toBe(true)
     expect(c.infos).toContain(`Termination protection of stack ${stack} turned on`)
   })
 })

@@ -491,7 +491,10 @@ function readableFile(
   return file.path
 }
 
-/** A file the config names (task definition, AppSpec): inside the workspace, and there. */
+/**
+ * A file the config names (task definition, AppSpec): inside the workspace, and there. Its path
+ * either way, so the rest of the settings read on; problems stop the run before it is used.
+ */
 function existingFile(
   value: string | undefined,
   workspace: string,
@@ -499,9 +502,7 @@ function existingFile(
   problems: Problems
 ): string | undefined {
   if (value === undefined) return undefined
-  const file = workspacePath(value, workspace, where, problems)
-  if (file.inside && !existsSync(file.path)) problems.add(where, `file ${file.path} does not exist`)
-  return file.path
+  return readableFile(value, workspace, where, problems) ?? resolve(workspace, value)
 }
 
 function regionOfArn(arn: string | undefined): string | undefined {

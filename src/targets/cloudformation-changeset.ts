@@ -4,7 +4,7 @@ import { DeployError, errorMessage } from '../errors.js'
 import { follow, formatDuration } from '../runtime/follow.js'
 import type { CloudFormationTarget } from '../settings/types.js'
 import type { DeployRequest, TargetContext } from './types.js'
-import { asFailure, noticeRetry, oneLine } from './cloudformation-calls.js'
+import { asFailure, failedWaiting, oneLine, waitingIn } from './cloudformation-calls.js'
 import { operationNames } from './cloudformation-stack.js'
 import { stackParameters, stackTags, type TemplateSource } from './cloudformation-template.js'
 
@@ -70,12 +70,8 @@ export async function prepareChangeSet(
   const look = api.forLook
   const { value: described } = await follow({
     describe: `change set ${name} of stack ${target.stack}`,
-    intervalMs: context.pollIntervalMs,
+    ...waitingIn(context),
     timeoutMs,
-    signal: context.signal,
-    sleep: context.sleep,
-    now: context.now,
-    onRetry: noticeRetry(context),
     look: async signal => {
       const page = await look.changeSetPage(created.id, undefined, signal)
       const status = page.changeSet.Status
@@ -84,17 +80,14 @@ export async function prepareChangeSet(
       }
       return { done: true, value: page }
     }
-  }).catch(error => {
-    if (error instanceof DeployError && error.code === 'TIMEOUT') {
-      throw new DeployError(
-        'TIMEOUT',
+  }).catch(
+    failedWaiting(
+      `following change set ${name}`,
+      () =>
         `CloudFormation did not finish change set ${name} for stack ${target.stack} within ` +
-          `deploy_timeout (${formatDuration(context.timeoutMs)}); nothing was executed.`,
-        { cause: error }
-      )
-    }
-    throw asFailure(`following change set ${name}`, error)
-  })
+        `deploy_timeout (${formatDuration(context.timeoutMs)}); nothing was executed.`
+    )
+  )
 
   const status = described.changeSet.Status
   const reason = oneLine(described.changeSet.StatusReason ?? '')

@@ -1,11 +1,10 @@
 import type { Stack, StackEvent } from '@aws-sdk/client-cloudformation'
 import type { CloudFormationApi } from '../clients/cloudformation.js'
-import { DeployError } from '../errors.js'
 import { follow } from '../runtime/follow.js'
 import { RetryableError } from '../runtime/retry.js'
 import { formatDuration } from '../runtime/duration.js'
 import type { TargetContext } from './types.js'
-import { asFailure, noticeRetry, oneLine } from './cloudformation-calls.js'
+import { failedWaiting, oneLine, waitingIn } from './cloudformation-calls.js'
 
 /**
  * Following one stack operation (a change set executed, a stack deleted) to its end, and reading
@@ -163,12 +162,8 @@ export async function followOperation(
   let cursor = firstCursor(operation.token)
   const { value: stack } = await follow<Stack>({
     describe: `the CloudFormation ${operation.what} of stack ${operation.stackName}`,
-    intervalMs: context.pollIntervalMs,
+    ...waitingIn(context),
     timeoutMs,
-    signal: context.signal,
-    sleep: context.sleep,
-    now: context.now,
-    onRetry: noticeRetry(context),
     look: async signal => {
       const stack = await look.describeStack(operation.stackId, signal)
       const status = stack?.StackStatus
@@ -194,17 +189,14 @@ export async function followOperation(
         ? { done: true, value: stack }
         : { done: false }
     }
-  }).catch(error => {
-    if (error instanceof DeployError && error.code === 'TIMEOUT') {
-      throw new DeployError(
-        'TIMEOUT',
+  }).catch(
+    failedWaiting(
+      `following the ${operation.what} of stack ${operation.stackName}`,
+      () =>
         `The CloudFormation ${operation.what} of stack ${operation.stackName} did not finish within ` +
-          `deploy_timeout (${formatDuration(deployTimeoutMs)})`,
-        { cause: error }
-      )
-    }
-    throw asFailure(`following the ${operation.what} of stack ${operation.stackName}`, error)
-  })
+        `deploy_timeout (${formatDuration(deployTimeoutMs)})`
+    )
+  )
   return { stack, events }
 }
 

@@ -5,7 +5,7 @@ import { DeployError } from '../errors.js'
 import { follow, formatDuration } from '../runtime/follow.js'
 import type { CloudFormationTarget } from '../settings/types.js'
 import type { DeployRequest, TargetContext } from './types.js'
-import { asFailure, call, noticeRetry, oneLine } from './cloudformation-calls.js'
+import { call, failedWaiting, oneLine, waitingIn } from './cloudformation-calls.js'
 import { followOperation, isSettled, isStackItself, rootCause } from './cloudformation-events.js'
 
 /**
@@ -143,12 +143,8 @@ async function waitForOther(
   let last = stack.StackStatus
   await follow<true>({
     describe: `the operation running on stack ${name}`,
-    intervalMs: context.pollIntervalMs,
+    ...waitingIn(context),
     timeoutMs: remaining(),
-    signal: context.signal,
-    sleep: context.sleep,
-    now: context.now,
-    onRetry: noticeRetry(context),
     onProgress: progress => context.info(progress),
     look: async signal => {
       const now = await look.describeStack(stack.StackId ?? name, signal)
@@ -158,17 +154,14 @@ async function waitForOther(
       }
       return { done: false, progress: `Stack ${name} (the other operation): ${last}` }
     }
-  }).catch(error => {
-    if (error instanceof DeployError && error.code === 'TIMEOUT') {
-      throw new DeployError(
-        'TIMEOUT',
+  }).catch(
+    failedWaiting(
+      `waiting for the operation on stack ${name}`,
+      () =>
         `Stack ${name} was still ${last ?? 'busy'} at the end of deploy_timeout (${deployTimeout}): the ` +
-          `operation started by ${running.who} did not finish, and nothing was started on the stack.`,
-        { cause: error }
-      )
-    }
-    throw asFailure(`waiting for the operation on stack ${name}`, error)
-  })
+        `operation started by ${running.who} did not finish, and nothing was started on the stack.`
+    )
+  )
 }
 
 /** ROLLBACK_COMPLETE: the creation failed; the stack holds nothing and cannot be updated. */
