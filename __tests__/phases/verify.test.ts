@@ -133,6 +133,11 @@ describe('the verify check', () => {
         'services.api.deploy.verify.url uses {outputs.ApiUrl}, but the deploy of api reported no such output (its outputs: stack_id, TableName)'
       )
     )
+    expect(() =>
+      verifyUrl('api', '{outputs.Host}/health', { outputs: { Host: 'api.example.com' } })
+    ).toThrow(
+      "services.api.deploy.verify.url is 'api.example.com/health' once filled in: expected an http(s) URL"
+    )
     expect(() => verifyUrl('api', '{deployment_url}/health', {})).toThrow(
       'services.api.deploy.verify.url uses {deployment_url}, but the deploy of api reported no deployment URL'
     )

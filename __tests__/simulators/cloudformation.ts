@@ -111,6 +111,8 @@ export interface OperationScript {
   rollbackFails?: string
   /** Outputs the stack has once the operation succeeds (by default, from the template). */
   outputs?: Record<string, string>
+  /** The change set fails with this reason once worked out (a missing export, say). */
+  changeSetFails?: string
 }
 
 export interface OperationRecord {
@@ -477,11 +479,28 @@ export async function startCfnSimulator(options: { sdkEnv?: boolean } = {}): Pro
     return [...steps, [stackEvent(stack, 'UPDATE_ROLLBACK_COMPLETE')]]
   }
 
-  function deleteTimeline(stack: SimStack): EventSpec[][] {
+  function deleteTimeline(stack: SimStack, script: OperationScript): EventSpec[][] {
     const resources =
       stack.status === 'ROLLBACK_COMPLETE'
         ? []
         : Object.entries(stack.deployed?.template.resources ?? {})
+    const fail = script.fail
+    if (fail) {
+      // A resource left behind that cannot be deleted (a bucket with objects in it, say).
+      const type = 'AWS::S3::Bucket'
+      return [
+        [stackEvent(stack, 'DELETE_IN_PROGRESS', 'User Initiated')],
+        [{ logicalId: fail.resource, type, status: 'DELETE_IN_PROGRESS' }],
+        [{ logicalId: fail.resource, type, status: 'DELETE_FAILED', reason: fail.reason }],
+        [
+          stackEvent(
+            stack,
+            'DELETE_FAILED',
+            `The following resource(s) failed to delete: [${fail.resource}]. `
+          )
+        ]
+      ]
+    }
     return [
       [stackEvent(stack, 'DELETE_IN_PROGRESS', 'User Initiated')],
       ...resources.map(([id, r]) => [
@@ -654,7 +673,7 @@ export async function startCfnSimulator(options: { sdkEnv?: boolean } = {}): Pro
       }
       const script = scripts.get(stack.name) ?? {}
       scripts.delete(stack.name)
-      begin(stack, 'delete', token, deleteTimeline(stack), script)
+      begin(stack, 'delete', token, deleteTimeline(stack, script), script)
       return {}
     },
     CancelUpdateStack: input => {
@@ -774,12 +793,15 @@ export async function startCfnSimulator(options: { sdkEnv?: boolean } = {}): Pro
       old.body === body &&
       same(old.parameters, parameters) &&
       same(old.tags, tags)
-    const outcome: SimChangeSet['outcome'] = unchanged
-      ? { status: 'FAILED', reason: NO_CHANGES_REASON }
-      : template.transform &&
-          !((input.Capabilities as string[] | undefined) ?? []).includes('CAPABILITY_AUTO_EXPAND')
-        ? { status: 'FAILED', reason: 'Requires capabilities : [CAPABILITY_AUTO_EXPAND]' }
-        : { status: 'CREATE_COMPLETE' }
+    const failing = scripts.get(name)?.changeSetFails
+    const outcome: SimChangeSet['outcome'] = failing
+      ? { status: 'FAILED', reason: failing }
+      : unchanged
+        ? { status: 'FAILED', reason: NO_CHANGES_REASON }
+        : template.transform &&
+            !((input.Capabilities as string[] | undefined) ?? []).includes('CAPABILITY_AUTO_EXPAND')
+          ? { status: 'FAILED', reason: 'Requires capabilities : [CAPABILITY_AUTO_EXPAND]' }
+          : { status: 'CREATE_COMPLETE' }
     const changeSet: SimChangeSet = {
       id: `arn:aws:cloudformation:${REGION}:${ACCOUNT}:changeSet/${String(input.ChangeSetName)}/${randomUUID()}`,
       name: String(input.ChangeSetName),

@@ -169,6 +169,81 @@ describe('a CloudFormation deploy that fails', () => {
   })
 })
 
+describe('a CloudFormation change set that cannot be made', () => {
+  it('says why CloudFormation failed it', async () => {
+    const stack = deployedStack()
+    cfn.sim.script(stack, { changeSetFails: 'No export named orders-dev-table found' })
+    const error = await failure(deploy(cfnRequest(cfnTarget({ stack, template: V2 })), recording()))
+    expect(error.code).toBe('DEPLOY_FAILED')
+    expect(error.message).toBe(
+      `CloudFormation could not make change set deploy-pipeline-dep-7001-1-api for stack ${stack}: ` +
+        'FAILED: No export named orders-dev-table found'
+    )
+    expect(cfn.sim.operations.some(o => o.stackName === stack)).toBe(false)
+  })
+
+  it('names the capability a transform needs when the change set fails for it', async () => {
+    const stack = stackName()
+    const dir = workspaceWith({
+      'sam.yaml':
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n'
+    })
+    const target = cfnTarget({ stack, template: join(dir, 'sam.yaml'), parameters: {} })
+    const error = await failure(deploy(cfnRequest(target), recording()))
+    expect(error.code).toBe('INVALID_INPUT')
+    expect(error.message).toBe(
+      `CloudFormation needs CAPABILITY_AUTO_EXPAND to deploy stack ${stack} (Requires ` +
+        'capabilities : [CAPABILITY_AUTO_EXPAND]): add it to ' +
+        'services.api.deploy.cloudformation.capabilities.'
+    )
+  })
+
+  it('passes on what CloudFormation refuses at once, naming the call', async () => {
+    const stack = stackName()
+    const target = cfnTarget({ stack, template: V1, parameters: {} })
+    const error = await failure(deploy(cfnRequest(target), recording()))
+    expect(error.code).toBe('DEPLOY_FAILED')
+    expect(error.message).toBe(
+      'CloudFormation CreateChangeSet failed: ValidationError: Parameters: [ImageUri] must have values'
+    )
+  })
+
+  it('is a TIMEOUT when CloudFormation takes longer than deploy_timeout to work it out', async () => {
+    const stack = deployedStack()
+    cfn.sim.changeSetMs = 60_000
+    try {
+      const error = await failure(
+        deploy(cfnRequest(cfnTarget({ stack, template: V2 })), recording({ timeoutMs: 300 }))
+      )
+      expect(error.code).toBe('TIMEOUT')
+      expect(error.message).toBe(
+        'CloudFormation did not finish change set deploy-pipeline-dep-7001-1-api for stack ' +
+          `${stack} within deploy_timeout (300 ms); nothing was executed.`
+      )
+    } finally {
+      cfn.sim.changeSetMs = 15
+    }
+  })
+
+  it('stops when the stack whose creation failed cannot be deleted', async () => {
+    const stack = stackName()
+    cfn.sim.seedStack(stack, { status: 'ROLLBACK_COMPLETE' })
+    cfn.sim.script(stack, {
+      fail: { resource: 'Uploads', reason: 'The bucket you tried to delete is not empty' }
+    })
+    const error = await failure(deploy(cfnRequest(cfnTarget({ stack, template: V1 })), recording()))
+    expect(error.code).toBe('DEPLOY_FAILED')
+    expect(error.message).toBe(
+      `Stack ${stack} (ROLLBACK_COMPLETE) could not be deleted to create it again: DELETE_FAILED: ` +
+        'Uploads (AWS::S3::Bucket) DELETE_FAILED: The bucket you tried to delete is not empty. ' +
+        `Delete it (\`aws cloudformation delete-stack --stack-name ${stack}\`) and deploy again.`
+    )
+    expect(cfn.sim.callsOf('CreateChangeSet').some(call => call.input.StackName === stack)).toBe(
+      false
+    )
+  })
+})
+
 describe('a CloudFormation stack busy with another operation', () => {
   it('is waited for, saying who runs it, and only then gets a change set', async () => {
     const stack = deployedStack()
@@ -286,12 +361,12 @@ describe('following a CloudFormation operation', () => {
   it('cancels an update that outlasts deploy_timeout, so that it rolls back, and says so', async () => {
     const stack = deployedStack()
     cfn.sim.script(stack, { stuck: ['ApiFunction'] })
-    const c = recording({ timeoutMs: 400 })
+    const c = recording({ timeoutMs: 2000 })
     const error = await failure(deploy(cfnRequest(cfnTarget({ stack, template: V2 })), c))
 
     expect(error.code).toBe('TIMEOUT')
     expect(error.message).toBe(
-      `The CloudFormation update of stack ${stack} did not finish within deploy_timeout (400 ms); ` +
+      `The CloudFormation update of stack ${stack} did not finish within deploy_timeout (2 s); ` +
         `cancelled the update of stack ${stack} (CancelUpdateStack): CloudFormation rolls it back to ` +
         'its previous state'
     )
@@ -337,11 +412,11 @@ describe('following a CloudFormation operation', () => {
     const stack = stackName()
     cfn.sim.script(stack, { stuck: ['Queue'] })
     const error = await failure(
-      deploy(cfnRequest(cfnTarget({ stack, template: V1 })), recording({ timeoutMs: 300 }))
+      deploy(cfnRequest(cfnTarget({ stack, template: V1 })), recording({ timeoutMs: 2000 }))
     )
     expect(error.code).toBe('TIMEOUT')
     expect(error.message).toBe(
-      `The CloudFormation creation of stack ${stack} did not finish within deploy_timeout (300 ms); ` +
+      `The CloudFormation creation of stack ${stack} did not finish within deploy_timeout (2 s); ` +
         `the creation of stack ${stack} goes on (CancelUpdateStack applies to updates only): if it ` +
         'fails, CloudFormation rolls it back and the next deploy creates it again'
     )

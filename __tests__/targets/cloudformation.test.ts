@@ -247,6 +247,28 @@ describe('CloudFormation deploy', () => {
     expect(cfn.sim.calls.length).toBe(calls)
   })
 
+  it('warns when url_output is not among the stack outputs, and fills {version} only with a git tag', async () => {
+    const stack = stackName()
+    const c = recording()
+    const outcome = await deploy(
+      cfnRequest(cfnTarget({ stack, template: V1, urlOutput: 'Endpoint' })),
+      c
+    )
+    expect(outcome.deploymentUrl).toBeUndefined()
+    expect(c.warnings).toEqual([
+      `url_output Endpoint is not an output of stack ${stack} (its outputs: ApiUrl, TableName)`
+    ])
+
+    const versioned = cfnTarget({ stack, template: V1, parameters: { ImageUri: '{version}' } })
+    const error = await deploy(cfnRequest(versioned), recording()).catch((e: unknown) => e)
+    expect(error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message:
+        'services.api.deploy.cloudformation.parameters.ImageUri uses {version}, but this run makes ' +
+        'no git tag (create_tag is false); use {image_tag}.'
+    })
+  })
+
   it('turns termination protection on once the stack is deployed', async () => {
     const stack = stackName()
     const c = recording()
