@@ -154,8 +154,7 @@ export async function followOperation(
   api: CloudFormationApi,
   operation: Operation,
   context: TargetContext,
-  timeoutMs: number,
-  deployTimeoutMs: number
+  timeoutMs: number
 ): Promise<OperationEnd> {
   const look = api.forLook
   const events: StackEvent[] = []
@@ -194,7 +193,7 @@ export async function followOperation(
       `following the ${operation.what} of stack ${operation.stackName}`,
       () =>
         `The CloudFormation ${operation.what} of stack ${operation.stackName} did not finish within ` +
-        `deploy_timeout (${formatDuration(deployTimeoutMs)})`
+        `deploy_timeout (${formatDuration(context.timeoutMs)})`
     )
   )
   return { stack, events }

@@ -197,8 +197,7 @@ async function recreate(
     api,
     { stackId, stackName: name, token, statusBefore: 'ROLLBACK_COMPLETE', what: 'deletion' },
     context,
-    remaining(),
-    context.timeoutMs
+    remaining()
   )
   if (end.stack.StackStatus !== 'DELETE_COMPLETE') {
     const cause = rootCause(end.events)

@@ -100,7 +100,7 @@ async function execute(
     api.executeChangeSet({ changeSetId: changeSet.id, token: operation.token }, context.signal)
   )
   context.info(`Executing change set ${changeSet.name}: the ${operation.what} of stack ${name}`)
-  return followOperation(api, operation, context, remaining(), context.timeoutMs).catch(error =>
+  return followOperation(api, operation, context, remaining()).catch(error =>
     changeSet.type === 'UPDATE'
       ? stopAbandoned(
           error,
