@@ -1,3 +1,4 @@
+import { basename } from 'node:path'
 import { describeRollback } from './rollback.js'
 import type { Plan } from './types.js'
 
@@ -36,7 +37,11 @@ export function describePlan(plan: Plan): string[] {
           : image.action === 'skip'
             ? `use existing ${image.reference}`
             : `build ${image.reference}`
-    lines.push(`  ${service.name}: ${imageText}; ${describeTarget(service.deploy)}`)
+    const verify = service.deploy?.verify
+    const check = verify
+      ? `; then verify ${verify.url} answers HTTP ${verify.expectStatus}${verify.contains ? ` containing '${verify.contains}'` : ''}`
+      : ''
+    lines.push(`  ${service.name}: ${imageText}; ${describeTarget(service.deploy)}${check}`)
   }
   return lines
 }
@@ -51,5 +56,10 @@ export function describeTarget(target: Plan['services'][number]['deploy']): stri
       return `Step Functions (${target.mode}) ${target.stateMachineArn ?? target.secretName ?? ''}`.trim()
     case 'argocd':
       return `Argo CD app ${target.app}${target.server ? ` on ${target.server}` : ''}`
+    case 'cloudformation': {
+      const region = target.region ? ` in ${target.region}` : ''
+      const via = target.templateBucket ? `, template through s3://${target.templateBucket}` : ''
+      return `CloudFormation stack ${target.stack}${region} (change set from ${basename(target.template)}${via})`
+    }
   }
 }

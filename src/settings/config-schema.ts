@@ -267,6 +267,78 @@ const argocd = v.strictObject({
   ...timing
 })
 
+/** CloudFormation's own limits (API reference): names, tags, parameters, buckets. */
+const stackName = v.pipe(
+  name(128),
+  v.regex(
+    /^([A-Za-z]|\{(environment|service)\})([-A-Za-z0-9]|\{(environment|service)\})*$/,
+    'expected a stack name: a letter, then letters, digits and "-" (placeholders {environment}, {service})'
+  )
+)
+const logicalName = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9]{1,255}$/, 'expected a CloudFormation logical name (letters and digits)')
+)
+const stackValue = v.union([
+  v.pipe(
+    v.string(),
+    v.maxLength(4096, 'expected at most 4096 characters'),
+    v.check(value => !CONTROL_CHARACTER.test(value), 'expected no control characters')
+  ),
+  v.number(),
+  v.boolean()
+])
+const cloudformation = v.strictObject({
+  stack: stackName,
+  /** A file in the workspace, YAML or JSON. */
+  template: path,
+  parameters: optional(mapping(v.record(logicalName, stackValue))),
+  parameter_overrides_file: optional(path),
+  capabilities: optional(
+    v.array(v.picklist(['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND']))
+  ),
+  tags: optional(
+    v.pipe(
+      mapping(
+        v.record(
+          v.pipe(
+            name(128),
+            v.check(key => !key.startsWith('aws:'), 'expected a tag key not starting with aws:')
+          ),
+          v.pipe(name(256, 'a tag value of 1 to 256 characters'))
+        )
+      ),
+      v.check(tags => Object.keys(tags).length <= 50, 'expected at most 50 tags')
+    )
+  ),
+  role_arn: optional(
+    v.pipe(name(2048), v.regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'expected an IAM role ARN'))
+  ),
+  region: optional(awsRegion),
+  termination_protection: optional(v.boolean()),
+  template_bucket: optional(
+    v.pipe(
+      v.string(),
+      v.regex(
+        /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+        'expected an S3 bucket name (3 to 63 lower-case letters, digits, "." and "-")'
+      )
+    )
+  ),
+  on_rollback_complete: optional(v.picklist(['recreate', 'fail'])),
+  url_output: optional(logicalName),
+  ...timing
+})
+
+const verify = v.strictObject({
+  /** Checked as an http(s) URL when settings are made, placeholders aside. */
+  url: name(2048, 'a URL'),
+  expect_status: optional(wholeNumber(100, 599)),
+  contains: optional(name(1024, 'a non-empty text')),
+  timeout: optional(duration(TIMEOUT_RANGE)),
+  interval: optional(duration(INTERVAL_RANGE))
+})
+
 const serviceKeys = {
   registry: optional(registry),
   image: optional(repositoryName),
@@ -281,7 +353,9 @@ const service = v.strictObject({
       v.strictObject({
         ecs: optional(mapping(ecs)),
         stepfunctions: optional(mapping(stepfunctions)),
-        argocd: optional(mapping(argocd))
+        argocd: optional(mapping(argocd)),
+        cloudformation: optional(mapping(cloudformation)),
+        verify: optional(mapping(verify))
       })
     )
   )
@@ -302,7 +376,9 @@ const serviceOverride = v.strictObject({
           )
         ),
         stepfunctions: optional(mapping(stepfunctions)),
-        argocd: optional(mapping(v.partial(argocd)))
+        argocd: optional(mapping(v.partial(argocd))),
+        cloudformation: optional(mapping(v.partial(cloudformation))),
+        verify: optional(mapping(v.partial(verify)))
       })
     )
   )

@@ -106,7 +106,8 @@ export async function readSettings(
         registryInsecure,
         platforms,
         argocdServer: input.absoluteUrl('argocd_server'),
-        argocdInsecure
+        argocdInsecure,
+        environment
       },
       problems
     )

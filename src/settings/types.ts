@@ -102,12 +102,27 @@ export interface ServiceSettings {
   readonly deploy: DeployTarget | undefined
 }
 
-export type DeployTarget = EcsTarget | StepFunctionsTarget | ArgoCdTarget
+export type DeployTarget = EcsTarget | StepFunctionsTarget | ArgoCdTarget | CloudFormationTarget
 
 export interface TargetTiming {
   /** Overrides the run's deploy_timeout for this service. */
   readonly timeoutMs: number | undefined
   readonly pollIntervalMs: number | undefined
+  /** `deploy.verify`: checked after the deploy, before the service's dependents deploy. */
+  readonly verify?: VerifySettings
+}
+
+/**
+ * An HTTP check after a service's deploy (any target): its dependents deploy only once it passes.
+ * The URL may name what the deploy reported: {deployment_url}, {outputs.Name}.
+ */
+export interface VerifySettings {
+  readonly url: string
+  readonly expectStatus: number
+  /** Text the body must contain, when given. */
+  readonly contains: string | undefined
+  readonly timeoutMs: number
+  readonly intervalMs: number
 }
 
 export type EcsStrategy = 'rolling' | 'codedeploy' | 'blue_green' | 'linear' | 'canary'
@@ -183,6 +198,39 @@ export interface ArgoCdTarget extends TargetTiming {
   readonly terminateRunning: boolean
   readonly rollbackOnFailure: boolean
   readonly degradedGraceMs: number
+}
+
+export const STACK_CAPABILITIES = [
+  'CAPABILITY_IAM',
+  'CAPABILITY_NAMED_IAM',
+  'CAPABILITY_AUTO_EXPAND'
+] as const
+export type StackCapability = (typeof STACK_CAPABILITIES)[number]
+
+export interface CloudFormationTarget extends TargetTiming {
+  readonly kind: 'cloudformation'
+  readonly region: string | undefined
+  /** The stack name, {environment} and {service} already filled in. */
+  readonly stack: string
+  /** Absolute path of the template (YAML or JSON) in the workspace. */
+  readonly template: string
+  /**
+   * The parameter_overrides_file's parameters with the config's over them. Values may still hold
+   * {image_uri}, {image_tag}, {version}, {environment} and {commit}: filled in at deploy time.
+   */
+  readonly parameters: Readonly<Record<string, string>>
+  readonly capabilities: readonly StackCapability[]
+  /** Stack tags; values may use the same placeholders as parameters. */
+  readonly tags: Readonly<Record<string, string>>
+  readonly roleArn: string | undefined
+  /** Set the stack's termination protection to this after a deploy; undefined: leave it. */
+  readonly terminationProtection: boolean | undefined
+  /** S3 bucket for templates over the 51,200-byte TemplateBody limit. */
+  readonly templateBucket: string | undefined
+  /** A stack whose creation failed (ROLLBACK_COMPLETE): delete and create it again, or fail. */
+  readonly onRollbackComplete: 'recreate' | 'fail'
+  /** The stack output whose value is the service's deployment_url. */
+  readonly urlOutput: string | undefined
 }
 
 export type BuildMode = 'auto' | 'always' | 'promote' | 'skip'
