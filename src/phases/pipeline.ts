@@ -82,6 +82,8 @@ export const PIPELINE: readonly PipelinePhase[] = [
       const history = await readDeploymentHistory(run.settings, plan.environment, signal)
       run.plan = planRollback(plan, history, run.settings.rollback ?? 'previous')
       const rollback = run.plan.rollback
+      // The tag output names what runs: the tag put back, reused as it is.
+      if (run.plan.version.gitTag) run.state.tag = run.plan.version.gitTag
       for (const service of run.plan.services) {
         // The digests the DEPLOY phase deploys, as if PUSH had pushed them.
         if (service.image?.action === 'rollback')
