@@ -77,7 +77,7 @@ export async function startGitHubDeployment(
         repo,
         commit: plan.commit,
         environment: plan.environment,
-        description: `${plan.version.imageTag} (${plan.deploymentId})`.slice(0, 140),
+        description: deploymentDescription(plan),
         payload,
         production: plan.environment === 'prod'
       },
@@ -144,4 +144,13 @@ function postStatus(
 function deploymentWarning(error: unknown, doing: string): string {
   const explained = explainDeploymentError(error, doing)
   return `GitHub Deployments (best effort, the deploy goes on): ${errorMessage(explained)}`
+}
+
+/** What GitHub's deployments list shows of this run: the image tag, or what a rollback did. */
+function deploymentDescription(plan: Plan): string {
+  const r = plan.rollback
+  const what = r
+    ? `rollback to ${r.to.label}${r.from ? `, rolled back from ${r.from.label}` : ''}`
+    : plan.version.imageTag
+  return `${what} (${plan.deploymentId})`.slice(0, 140)
 }

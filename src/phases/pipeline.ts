@@ -82,6 +82,8 @@ export const PIPELINE: readonly PipelinePhase[] = [
       const history = await readDeploymentHistory(run.settings, plan.environment, signal)
       run.plan = planRollback(plan, history, run.settings.rollback ?? 'previous')
       const rollback = run.plan.rollback
+      // The tag output names what runs: the tag put back, reused as it is.
+      if (run.plan.version.gitTag) run.state.tag = run.plan.version.gitTag
       for (const service of run.plan.services) {
         // The digests the DEPLOY phase deploys, as if PUSH had pushed them.
         if (service.image?.action === 'rollback')
@@ -101,6 +103,67 @@ export const PIPELINE: readonly PipelinePhase[] = [
             message: `not in ${rollback.to.label}'s record (added since): left as it is`
           })
         }
+      }
+    }
+  },
+  {
+    // Before anything changes, and read-only, so a dry run shows the verdict too.
+    stage: 'VERSION',
+    message: 'checking the promotion gate',
+    changes: false,
+    when: run => run.settings.gate !== undefined,
+    budgetMs: () => 2 * MINUTE,
+    run: async (run, signal) => {
+      const gate = run.settings.gate
+      if (!gate) return
+      const { evaluateGate } = await import('../plan/gate.js')
+      const plan = planOf(run)
+      const history =
+        gate.promoteFrom === plan.environment
+          ? []
+          : await (
+              await import('./deployment-history.js')
+            ).readDeploymentHistory(run.settings, gate.promoteFrom, signal)
+      const rollbackImages = Object.fromEntries(
+        plan.services.flatMap(s =>
+          s.image?.action === 'rollback' ? [[s.name, s.image.reference]] : []
+        )
+      )
+      const verdict = evaluateGate({
+        environment: plan.environment,
+        gate,
+        timezone: run.settings.timezone,
+        history,
+        candidate: {
+          version: plan.version.version,
+          commit: plan.commit,
+          ...(Object.keys(rollbackImages).length > 0 ? { images: rollbackImages } : {})
+        },
+        now: run.clock()
+      })
+      const overridden = !verdict.open && gate.override !== undefined
+      run.plan = {
+        ...plan,
+        gate: {
+          lines: [
+            ...verdict.lines,
+            ...verdict.refusals.map(r => `Gate: closed: ${r}`),
+            ...(overridden
+              ? [`Gate: overridden by ${gate.override?.actor}: ${gate.override?.reason}`]
+              : verdict.open
+                ? ['Gate: open']
+                : [])
+          ],
+          ...(overridden ? { override: gate.override } : {})
+        }
+      }
+      for (const line of run.plan.gate?.lines ?? [])
+        run.bus.emit({ type: 'info', stage: 'VERSION', message: line })
+      if (!verdict.open && !overridden) {
+        const { DeployError } = await import('../errors.js')
+        throw new DeployError('INVALID_INPUT', `promotion gate: ${verdict.refusals.join('; ')}`, {
+          details: 'override_gate: true with override_reason lets a person take the run past it'
+        })
       }
     }
   },
@@ -235,7 +298,8 @@ async function openGitHubDeployment(run: PipelineRun, signal: AbortSignal): Prom
   const record = deploymentRecord({
     plan,
     images: run.state.images,
-    describeTarget: service => service.deploy && describeTarget(service.deploy)
+    describeTarget: service => service.deploy && describeTarget(service.deploy),
+    gateOverride: plan.gate?.override
   })
   run.githubDeployment = await startGitHubDeployment(
     run.settings,

@@ -38,8 +38,14 @@ const RecordSchema = v.object({
   image_tag: text,
   commit: v.pipe(v.string(), v.regex(/^[0-9a-f]{7,64}$/)),
   services: v.record(v.pipe(v.string(), v.maxLength(128)), RecordedServiceSchema),
-  /** This run put back an earlier deployment: which one. */
-  rollback_of: v.optional(v.object({ deployment: v.number(), version: text })),
+  /** This run put back an earlier deployment: which one, and what ran before it (rolled back from). */
+  rollback_of: v.optional(
+    v.object({
+      deployment: v.number(),
+      version: text,
+      from: v.optional(v.object({ deployment: v.number(), version: text }))
+    })
+  ),
   /** Who let this run past the promotion gate, and why. */
   gate_override: v.optional(v.object({ actor: text, reason: text })),
   /** Target outputs were left out to stay under RECORD_MAX_BYTES. */
@@ -94,7 +100,20 @@ export function deploymentRecord(input: RecordInput): DeploymentRecord {
     commit: plan.commit,
     services,
     ...(plan.rollback
-      ? { rollback_of: { deployment: plan.rollback.to.id, version: clip(plan.rollback.to.label) } }
+      ? {
+          rollback_of: {
+            deployment: plan.rollback.to.id,
+            version: clip(plan.rollback.to.label),
+            ...(plan.rollback.from
+              ? {
+                  from: {
+                    deployment: plan.rollback.from.id,
+                    version: clip(plan.rollback.from.label)
+                  }
+                }
+              : {})
+          }
+        }
       : {}),
     ...(input.gateOverride
       ? {

@@ -13,7 +13,8 @@ export function describePlan(plan: Plan): string[] {
       ? `Git tag: ${v.gitTag} (${v.reused ? 'already on this commit: reused' : 'to create'}; ${v.reason})`
       : 'Git tag: none (create_tag is false)',
     `Image tag: ${v.imageTag}`,
-    ...describeRollback(plan)
+    ...describeRollback(plan),
+    ...(plan.gate?.lines ?? [])
   ]
   if (plan.release) {
     const kind = plan.release.prerelease ? 'pre-release' : 'release, marked latest'

@@ -16,6 +16,15 @@ export interface Plan {
   readonly layers: readonly (readonly string[])[]
   /** Present when the run puts back an earlier deployment instead of building. */
   readonly rollback?: RollbackPlan
+  /** The promotion gate's verdict, when the environment has one (src/plan/gate.ts). */
+  readonly gate?: GatePlan
+}
+
+export interface GatePlan {
+  /** What the gate checked and found, as lines a person reads in the plan. */
+  readonly lines: readonly string[]
+  /** Present when a person let the run past a closed gate. */
+  readonly override?: { readonly actor: string; readonly reason: string }
 }
 
 /** A deployment of the history, as a person names it: its GitHub id and its version or tag. */
@@ -62,6 +71,11 @@ export interface ReleasePlan {
 
 /** rollback: deploy the digest an earlier deployment recorded; nothing is built or pushed. */
 export type ImageAction = 'build' | 'promote' | 'skip' | 'rollback'
+
+/** Whether the run writes this image to its registry (a skip or a rollback only reads it). */
+export function pushes(image: Pick<PlannedImage, 'action'>): boolean {
+  return image.action === 'build' || image.action === 'promote'
+}
 
 export interface PlannedImage {
   readonly registry: RegistryKind

@@ -393,8 +393,28 @@ const sharedTopLevel = {
   argocd: optional(mapping(v.strictObject(argoServer)))
 }
 
+const DAYS =
+  /^(sun|mon|tue|wed|thu|fri|sat)(-(sun|mon|tue|wed|thu|fri|sat))?(,(sun|mon|tue|wed|thu|fri|sat)(-(sun|mon|tue|wed|thu|fri|sat))?)*$/
+const HOURS = /^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/
+const timeWindow = mapping(
+  v.strictObject({
+    days: v.pipe(
+      v.string(),
+      v.maxLength(64),
+      v.regex(DAYS, 'expected days such as mon-fri or sat,sun')
+    ),
+    hours: optional(v.pipe(v.string(), v.regex(HOURS, 'expected HH:MM-HH:MM such as 09:00-17:00')))
+  })
+)
+const windows = v.pipe(v.array(timeWindow), v.maxLength(32, 'expected at most 32 windows'))
+
 const environmentOverride = v.strictObject({
   ...sharedTopLevel,
+  /** The promotion gate: take only what this environment ran successfully for `soak`. */
+  promote_from: optional(v.picklist(['dev', 'stage', 'prod'], 'expected dev, stage or prod')),
+  soak: optional(duration({ minMs: 0, maxMs: 30 * 24 * 3_600_000 })),
+  windows: optional(windows),
+  deny: optional(windows),
   services: optional(mapping(v.record(serviceName, mapping(serviceOverride))))
 })
 

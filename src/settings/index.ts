@@ -1,3 +1,4 @@
+import { readGate } from './gate.js'
 import { existsSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import type { Toolkit } from '../toolkit.js'
@@ -90,6 +91,27 @@ export async function readSettings(
         : `${config.name}: ${config.value.timezoneKey}`
     problems.add(where, `expected an IANA time zone such as Asia/Seoul, got ${quote(timezone)}`)
   }
+  const gate = readGate(
+    config?.value.gate,
+    environment,
+    {
+      wanted: input.bool('override_gate', false),
+      reason: input.text('override_reason'),
+      actor: context.actor
+    },
+    {
+      config: config?.name ?? 'config',
+      overrideGate: inputName('override_gate'),
+      reason: inputName('override_reason')
+    },
+    problems
+  )
+  if (gate?.promoteFrom !== undefined && gate.promoteFrom !== environment && !githubToken) {
+    problems.add(
+      `${config?.name ?? 'config'}: environments.${environment}.promote_from`,
+      'needs github_token to read what the environment it promotes from ran'
+    )
+  }
   const platforms = readPlatforms(input, config?.value, problems)
   const registrySpec = readRegistryInput(input, core, problems) || config?.value.registry || 'ghcr'
   const registry = parseRegistry(registrySpec, context, registryInsecure)
@@ -166,6 +188,7 @@ export async function readSettings(
     dryRun,
     preflight,
     rollback,
+    gate,
     githubToken,
     configPath: config?.path,
     eventsFile,

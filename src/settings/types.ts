@@ -25,6 +25,8 @@ export interface Settings {
    * (the last successful one before what runs now) or a git tag / image tag / deployment id.
    */
   readonly rollback: string | undefined
+  /** `environments.<env>.promote_from` and its soak and windows; undefined: no gate. */
+  readonly gate: GateSettings | undefined
   readonly githubToken: string | undefined
   /** Absolute path of the deploy config, when one is used. */
   readonly configPath: string | undefined
@@ -268,4 +270,25 @@ export interface NotifySettings {
   readonly discordMention: string | undefined
   readonly webhookUrl: string | undefined
   readonly strict: boolean
+}
+
+/** The promotion gate of the run's environment (src/plan/gate.ts). */
+export interface GateSettings {
+  readonly promoteFrom: Environment
+  readonly soakMs: number
+  /** Allowed times; none means any time. */
+  readonly windows: readonly TimeWindow[]
+  /** Denied times: a deny window always wins. */
+  readonly deny: readonly TimeWindow[]
+  /** `override_gate: true` with `override_reason`: let the run past a closed gate. */
+  readonly override: { readonly actor: string; readonly reason: string } | undefined
+}
+
+/** Days (0 = Sunday) and minutes of the day [start, end), in the config's time zone. */
+export interface TimeWindow {
+  readonly days: readonly number[]
+  readonly startMinute: number
+  readonly endMinute: number
+  /** As written: "mon-fri 09:00-17:00". */
+  readonly text: string
 }
