@@ -19,6 +19,7 @@ export interface EffectiveConfig {
   readonly timezoneKey: string
   readonly slackUsers: Readonly<Record<string, string>>
   readonly argocd: NonNullable<DeployConfig['argocd']>
+  readonly runners: Readonly<Record<string, string>>
   readonly services: ReadonlyArray<readonly [string, ServiceConfig]>
 }
 
@@ -105,6 +106,7 @@ function applyEnvironment(
       override?.timezone === undefined ? 'timezone' : `environments.${environment}.timezone`,
     slackUsers: { ...(config.slack_users ?? {}), ...(override?.slack_users ?? {}) },
     argocd: { ...(config.argocd ?? {}), ...(override?.argocd ?? {}) },
+    runners: { ...(config.runners ?? {}), ...(override?.runners ?? {}) },
     services
   }
 }
