@@ -79,6 +79,30 @@ export const PIPELINE: readonly PipelinePhase[] = [
     }
   },
   {
+    // Build and deploy jobs act on the plan job's plan: the same version, tags and services.
+    stage: 'VERSION',
+    message: "taking over the plan job's plan",
+    changes: false,
+    phases: ['build', 'deploy'],
+    when: () => true,
+    budgetMs: () => MINUTE,
+    run: async run => {
+      run.plan = (await import('./handoff.js')).takeOverPlan(run.settings, run.bus)
+    }
+  },
+  {
+    stage: 'VERSION',
+    message: 'finding the services that changed since the last deployment (changed_only)',
+    changes: false,
+    phases: ONE_STEP_AND_PLAN,
+    when: run => run.settings.split.changedOnly,
+    budgetMs: () => 2 * MINUTE,
+    run: async (run, signal) => {
+      const { planChangedOnly } = await import('./changes.js')
+      run.plan = await planChangedOnly(run.settings, planOf(run), run.bus, signal)
+    }
+  },
+  {
     // The end of INIT: it needs the plan to know what the run will use, and runs before anything
     // is changed; a dry run runs it too.
     stage: 'INIT',
