@@ -6,6 +6,7 @@ import type { Plan } from '../src/plan/types.js'
 import { createTestRepo, type TestRepo } from './fixtures/git-repo.js'
 import { jobDirectory, runJob, type JobResult } from './fixtures/job-process.js'
 import { startGitHubSimulator, type GitHubSimulator } from './simulators/github.js'
+import { startSlackSimulator, type SlackSimulator } from './simulators/slack.js'
 import {
   requireRegistryTools,
   startAnonymousRegistry,
@@ -23,6 +24,7 @@ import {
 const tools = requireRegistryTools('scaling: plan, build and deploy jobs')
 const maybe = tools ? describe : describe.skip
 
+const SLACK_TOKEN = 'xoxb-scaling-test-token-0123456789'
 const EPOCH = String(Date.parse('2026-11-23T22:00:00Z') / 1000)
 const SERVICES = ['api', 'webui'] as const
 const PLATFORMS = ['linux/amd64', 'linux/arm64'] as const
@@ -88,6 +90,7 @@ maybe('phase: plan, build and deploy as separate jobs', () => {
   let registry: LocalRegistry
   let single: LocalRegistry
   let github: GitHubSimulator
+  let slack: SlackSimulator
   let repo: TestRepo
   let root: string
   let sha: string
@@ -102,10 +105,11 @@ maybe('phase: plan, build and deploy as separate jobs', () => {
   const inputs = { environment: 'dev', github_token: '', builder: 'buildah', cache: 'none' }
 
   beforeAll(async () => {
-    ;[registry, single, github] = await Promise.all([
+    ;[registry, single, github, slack] = await Promise.all([
       startAnonymousRegistry(),
       startAnonymousRegistry(),
-      startGitHubSimulator()
+      startGitHubSimulator(),
+      startSlackSimulator({ token: SLACK_TOKEN, channels: { C0DEPLOYS: { member: true } } })
     ])
     repo = shopRepo(registry.host)
     sha = repo.git('rev-parse', 'HEAD')
@@ -114,11 +118,17 @@ maybe('phase: plan, build and deploy as separate jobs', () => {
   })
 
   afterAll(async () => {
-    await Promise.all([registry?.stop(), single?.stop(), github?.close()])
+    await Promise.all([registry?.stop(), single?.stop(), github?.close(), slack?.close()])
   })
 
   it('builds each platform natively by digest, tags only in the deploy job, and equals the single step', async () => {
-    const token = { github_token: github.token }
+    // The status card: posted by the plan job, edited by the others, ended by the deploy job.
+    const token = {
+      github_token: github.token,
+      slack_bot_token: SLACK_TOKEN,
+      slack_channel: 'C0DEPLOYS',
+      slack_api_url: slack.apiUrl
+    }
     const plan = await runJob(jobDirectory(root, 'plan'), env(), {
       ...inputs,
       ...token,
@@ -199,6 +209,14 @@ maybe('phase: plan, build and deploy as separate jobs', () => {
         new RegExp(`^${registry.host}/shop/${service}:${tag}@sha256:`)
       )
     }
+
+    // One card for the whole workflow: posted once, by the plan job; the last job completed it.
+    const cards = slack.messages.filter(m => m.channel === 'C0DEPLOYS' && !m.threadTs)
+    expect(slack.calls.filter(call => call === 'chat.postMessage')).toHaveLength(1)
+    expect(cards).toHaveLength(1)
+    expect(cards[0]?.versions.length).toBeGreaterThan(2)
+    expect(cards[0]?.versions.at(-1)?.text).toContain('completed')
+    expect(cards[0]?.versions.slice(0, -1).every(v => !v.text.includes('completed'))).toBe(true)
 
     // The single step, same commit and clock, another registry: the same images, byte for byte.
     const all = await runJob(jobDirectory(root, 'all'), env(), {
