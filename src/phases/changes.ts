@@ -17,7 +17,14 @@ export async function planChangedOnly(
   bus: EventBus,
   signal: AbortSignal
 ): Promise<Plan> {
-  const changes = await changedFiles(settings, plan, signal)
+  const changes = await changedFiles(settings, plan, signal).catch(async (error: unknown) => {
+    const { explainGitHubError } = await import('../clients/github.js')
+    throw explainGitHubError(error, {
+      doing: `finding what changed since the last deployment to ${plan.environment}`,
+      code: 'DEPLOY_FAILED',
+      permission: 'deployments: read, contents: read'
+    })
+  })
   const narrowed = narrowPlan(plan, settings.services, changes)
   const summary = narrowed.changes
   if (summary) {

@@ -16,6 +16,8 @@ import type { ImageTarget } from './image-state.js'
  * problem stops the job with every problem listed and nothing tagged.
  */
 export async function runMergePhase(ctx: PhaseContext): Promise<void> {
+  // Nothing was built (only promotions, or nothing changed): no build job ran, no records exist.
+  if (builtServices(ctx.plan).length === 0) return
   const records = await readRecords(ctx)
   const chosen = checkRecords(ctx, records)
   const services = builtServices(ctx.plan) as ImageService[]
