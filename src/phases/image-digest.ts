@@ -9,6 +9,7 @@ import type { RegistryClient } from '../clients/registry.js'
 import type { PhaseContext } from './context.js'
 import { withItemDeadline } from './deadline.js'
 import { asBuilderError, pushRefusal } from './image-build.js'
+import { builtImage } from './image-push.js'
 import { imageTarget, progress, type ImageService } from './image-registries.js'
 import type { ImageTarget } from './image-state.js'
 
@@ -53,7 +54,14 @@ export async function runDigestPushPhase(ctx: PhaseContext): Promise<void> {
   ctx.state.outputs.digest = record.digest
   ctx.state.outputs.record = JSON.stringify(record)
   ctx.state.outputs.record_file = file
-  progress(ctx, service.name, `pushed ${platform} as ${record.image}@${record.digest}`, 'PUSH')
+  // The card's line of this service says pushed, as the build job hands the card on.
+  ctx.bus.emit({
+    type: 'progress',
+    stage: 'PUSH',
+    service: service.name,
+    message: `pushed ${platform} as ${record.image}@${record.digest}`,
+    data: { service_state: 'pushed' }
+  })
 }
 
 /** Where a build job leaves its record: one file per service and platform, for upload-artifact. */
@@ -81,13 +89,7 @@ async function pushByDigest(
   target: ImageTarget,
   signal: AbortSignal
 ): Promise<Pushed> {
-  const made = ctx.state.built.get(service.name)
-  if (!made) {
-    throw new DeployError(
-      'PUSH_FAILED',
-      `${service.name} was not built, so there is nothing to push.`
-    )
-  }
+  const made = builtImage(ctx, service.name)
   const run: RunControl = { signal, onLine: () => undefined }
   if (!made.builder.exportLayout) {
     // buildx pushed by digest while it built; its metadata names what it pushed.
