@@ -217,6 +217,11 @@ maybe('phase: plan, build and deploy as separate jobs', () => {
     expect(cards[0]?.versions.length).toBeGreaterThan(2)
     expect(cards[0]?.versions.at(-1)?.text).toContain('completed')
     expect(cards[0]?.versions.slice(0, -1).every(v => !v.text.includes('completed'))).toBe(true)
+    // Each build job showed its own line on the way.
+    const shown = cards[0]?.versions.slice(0, -1).map(v => JSON.stringify(v)) ?? []
+    for (const platform of PLATFORMS) {
+      expect(shown.some(v => v.includes(`pushed ${platform} as `))).toBe(true)
+    }
 
     // The single step, same commit and clock, another registry: the same images, byte for byte.
     const all = await runJob(jobDirectory(root, 'all'), env(), {

@@ -107,9 +107,10 @@ export class StatusCardSink implements EventSink {
       event.status !== 'failure' &&
       event.status !== 'cancelled'
     ) {
-      // Not the deployment's end: the next job carries the card on from here.
+      // Not the deployment's end: the next job carries the card on from here, after this job's
+      // lines are shown (a phase change is what edits the card, and a build job has none).
       this.card = { ...this.card, lastEventId: event.id, updatedAt: event.timestamp }
-      this.save()
+      this.request()
       return
     }
     const next = applyEvent(this.card, event, this.plan())
