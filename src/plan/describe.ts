@@ -44,6 +44,12 @@ export function describePlan(plan: Plan): string[] {
       : ''
     lines.push(`  ${service.name}: ${imageText}; ${describeTarget(service.deploy)}${check}`)
   }
+  if (plan.changes) {
+    const base = plan.changes.base ? `${plan.changes.base.slice(0, 7)}, ` : ''
+    lines.push(`Changed only: compared with ${base}${plan.changes.baseFrom}`)
+    for (const s of plan.changes.changed) lines.push(`  ${s.name} runs: ${s.reason}`)
+    for (const s of plan.changes.unchanged) lines.push(`  ${s.name} left out: ${s.reason}`)
+  }
   return lines
 }
 

@@ -339,11 +339,19 @@ const verify = v.strictObject({
   interval: optional(duration(INTERVAL_RANGE))
 })
 
+/** A workspace-relative glob (`*`, `**`, `?`) of files that belong to a service. */
+const pathGlob = v.pipe(
+  name(1024, 'a path glob'),
+  v.check(value => !value.startsWith('/'), 'expected a path relative to the workspace')
+)
+
 const serviceKeys = {
   registry: optional(registry),
   image: optional(repositoryName),
   build: optional(mapping(build)),
-  depends_on: optional(v.array(serviceName))
+  depends_on: optional(v.array(serviceName)),
+  paths: optional(v.pipe(v.array(pathGlob), v.minLength(1, 'expected at least one glob'))),
+  redeploy_with: optional(v.array(serviceName))
 }
 
 const service = v.strictObject({
@@ -390,7 +398,9 @@ const sharedTopLevel = {
   /** Checked as an IANA name when settings are made, under this key. */
   timezone: optional(name(64)),
   slack_users: optional(mapping(v.record(githubLogin, slackId))),
-  argocd: optional(mapping(v.strictObject(argoServer)))
+  argocd: optional(mapping(v.strictObject(argoServer))),
+  /** Platform -> runner label of the build matrix (phase: plan). */
+  runners: optional(mapping(v.record(platform, name(256, 'a runner label'))))
 }
 
 const DAYS =

@@ -9,7 +9,14 @@ import { confinedPath, eventsFileProblem } from './files.js'
 import { InputReader } from './inputs.js'
 import { Problems, inputName, quote } from './problems.js'
 import { deployLayers, describeGraphProblem } from './service-graph.js'
-import { buildSettings, parseRegistry, repositoryFor, servicesFromConfig } from './services.js'
+import {
+  buildPaths,
+  buildSettings,
+  parseRegistry,
+  repositoryFor,
+  servicesFromConfig
+} from './services.js'
+import { readSplitSettings } from './split.js'
 import { checkCredentialRoutes } from './trust.js'
 import {
   BUMPS,
@@ -134,6 +141,7 @@ export async function readSettings(
       problems
     )
     checkGraph(services, config.name, problems)
+    checkRedeployWith(services, config.name, problems)
   } else {
     services = singleService(input, context, defaultRegistry, platforms, problems)
   }
@@ -155,6 +163,7 @@ export async function readSettings(
   )
 
   const eventsFile = readEventsFile(input, context, config?.realPath, problems)
+  const split = readSplitSettings(input, config?.value.runners ?? {}, problems)
   const deploy = {
     timeoutMs: input.durationMs('deploy_timeout', 30 * 60_000),
     pollIntervalMs: input.optionalDurationMs('poll_interval'),
@@ -192,13 +201,16 @@ export async function readSettings(
     githubToken,
     configPath: config?.path,
     eventsFile,
-    deploymentId: deploymentIdFor(context),
+    // Every job of a split workflow reports as the deployment the plan job started: a re-run
+    // build job is a new run attempt, not a new deployment.
+    deploymentId: split.planDeploymentId ?? deploymentIdFor(context),
     context,
     platforms,
     services,
     images,
     deploy,
-    notify
+    notify,
+    split: split.settings
   })
 }
 
@@ -366,7 +378,9 @@ function singleService(
       repository: repositoryFor(registry, context, name, image, true),
       build,
       dependsOn: [],
-      deploy: undefined
+      deploy: undefined,
+      paths: buildPaths(build, context.workspace),
+      redeployWith: []
     }
   ]
 }
@@ -379,6 +393,24 @@ function checkGraph(
   for (const problem of deployLayers(services).problems) {
     const { key, message } = describeGraphProblem(problem)
     problems.add(`${configName}: ${key}`, message)
+  }
+}
+
+/** redeploy_with names services of this config, and never the service itself. */
+function checkRedeployWith(
+  services: readonly ServiceSettings[],
+  configName: string,
+  problems: Problems
+): void {
+  const known = new Set(services.map(s => s.name))
+  for (const service of services) {
+    for (const other of service.redeployWith ?? []) {
+      const key = `${configName}: services.${service.name}.redeploy_with`
+      if (other === service.name) problems.add(key, 'names the service itself')
+      else if (!known.has(other)) {
+        problems.add(key, `names '${other}', which is not a service in this config`)
+      }
+    }
   }
 }
 

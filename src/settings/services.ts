@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join, relative, resolve, sep } from 'node:path'
 import type { ServiceConfig } from './config-schema.js'
 import type { EffectiveConfig } from './config.js'
 import { confinedPath } from './files.js'
@@ -100,23 +100,37 @@ export function servicesFromConfig(
     const registry = service.registry
       ? (parseRegistry(service.registry, context, defaults.registryInsecure) ?? defaults.registry)
       : defaults.registry
+    const build = service.build
+      ? buildSettings(
+          service.build,
+          context.workspace,
+          defaults.platforms,
+          key => `${where}.build.${key}`,
+          problems
+        )
+      : undefined
+    const paths = service.paths?.map(glob => glob.replace(/^(\.\/)+/, ''))
     return {
       name,
       registry,
       repository: repositoryFor(registry, context, name, service.image, false),
-      build: service.build
-        ? buildSettings(
-            service.build,
-            context.workspace,
-            defaults.platforms,
-            key => `${where}.build.${key}`,
-            problems
-          )
-        : undefined,
+      build,
       dependsOn: service.depends_on ?? [],
-      deploy: deployTarget(service, name, config, defaults, context.workspace, where, problems)
+      deploy: deployTarget(service, name, config, defaults, context.workspace, where, problems),
+      paths: paths ?? (build ? buildPaths(build, context.workspace) : undefined),
+      redeployWith: service.redeploy_with ?? []
     }
   })
+}
+
+/**
+ * A built service's default paths: everything under its build context, and its Dockerfile (which
+ * may live elsewhere), as workspace-relative globs with forward slashes.
+ */
+export function buildPaths(build: BuildSettings, workspace: string): string[] {
+  const posix = (path: string): string => path.split(sep).join('/')
+  const context = posix(relative(workspace, build.context))
+  return [context ? `${context}/**` : '**', posix(relative(workspace, build.dockerfile))]
 }
 
 /**

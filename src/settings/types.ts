@@ -39,6 +39,27 @@ export interface Settings {
   readonly images: ImageSettings
   readonly deploy: DeploySettings
   readonly notify: NotifySettings
+  /** Which part of the pipeline this job runs, and what the earlier jobs handed it. */
+  readonly split: SplitSettings
+}
+
+export const PHASES = ['all', 'plan', 'build', 'deploy'] as const
+/** `all`: one step; `plan` / `build` / `deploy`: the jobs of a fan-out workflow (docs/scaling.md). */
+export type Phase = (typeof PHASES)[number]
+
+export interface SplitSettings {
+  readonly phase: Phase
+  /** Build and deploy only the services whose paths changed since the last deployment. */
+  readonly changedOnly: boolean
+  /** The plan job's `plan` output, as given (build and deploy jobs). */
+  readonly plan: string | undefined
+  /** The matrix entry of a build job. */
+  readonly service: string | undefined
+  readonly platform: string | undefined
+  /** A deploy job's build records: a directory of record files, or a JSON list of records. */
+  readonly records: string | undefined
+  /** Platform -> runner label of the build matrix. */
+  readonly runners: Readonly<Record<string, string>>
 }
 
 /** Where the run happens: GitHub's context variables, or the local repository outside Actions. */
@@ -102,6 +123,13 @@ export interface ServiceSettings {
   readonly build: BuildSettings | undefined
   readonly dependsOn: readonly string[]
   readonly deploy: DeployTarget | undefined
+  /**
+   * Workspace-relative globs whose change means the service changed (changed_only). Default: its
+   * build context and Dockerfile; absent for a service without a build and without paths.
+   */
+  readonly paths?: readonly string[]
+  /** Services whose change deploys this one again, though its own paths did not change. */
+  readonly redeployWith?: readonly string[]
 }
 
 export type DeployTarget = EcsTarget | StepFunctionsTarget | ArgoCdTarget | CloudFormationTarget
