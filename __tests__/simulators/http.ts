@@ -25,6 +25,11 @@ export interface SimResponse {
   headers?: Record<string, string>
   /** An object is sent as JSON; a string or Buffer as is. */
   body?: unknown
+  /**
+   * Instead of a body: the answer is written by this function, for as long as it likes (a watch
+   * stream). It owns the response from then on.
+   */
+  stream?: (res: ServerResponse) => void
 }
 
 export type Fault =
@@ -170,6 +175,10 @@ export async function startHttpServer(
 }
 
 function send(res: ServerResponse, response: SimResponse): void {
+  if (response.stream) {
+    response.stream(res)
+    return
+  }
   const { headers, payload } = encode(response)
   res.writeHead(response.status ?? 200, headers)
   res.end(payload)

@@ -47,5 +47,20 @@ export function describeTarget(target: Plan['services'][number]['deploy']): stri
       return `Step Functions (${target.mode}) ${target.stateMachineArn ?? target.secretName ?? ''}`.trim()
     case 'argocd':
       return `Argo CD app ${target.app}${target.server ? ` on ${target.server}` : ''}`
+    case 'kubernetes': {
+      const workloads = target.workloads.map(w => `${w.kind.toLowerCase()}/${w.name}`).join(', ')
+      const container = target.container ? ` (container ${target.container})` : ''
+      return `Kubernetes ${workloads}${container} in namespace ${target.namespace}${inContext(target.context)}`
+    }
+    case 'helm': {
+      const chart = target.repoUrl
+        ? `${target.chart}${target.version ? ` ${target.version}` : ''} from ${target.repoUrl}`
+        : target.chart
+      return `Helm release ${target.release} (chart ${chart}) in namespace ${target.namespace}${inContext(target.context)}`
+    }
   }
+}
+
+function inContext(context: string | undefined): string {
+  return context ? ` of context ${context}` : ''
 }

@@ -9,10 +9,14 @@ import type {
   BuildSettings,
   DeployTarget,
   EcsTarget,
+  HelmTarget,
+  KubernetesPlace,
+  KubernetesTarget,
   RegistrySettings,
   RunContext,
   ServiceSettings,
-  StepFunctionsTarget
+  StepFunctionsTarget,
+  WorkloadKind
 } from './types.js'
 import { isLoopbackHost } from '../runtime/hosts.js'
 import { INTERVAL_RANGE, GRACE_RANGE, parseDuration, registryProblem } from './values.js'
@@ -66,6 +70,8 @@ export interface ServiceDefaults {
   readonly platforms: readonly string[]
   readonly argocdServer: string | undefined
   readonly argocdInsecure: boolean
+  /** Where helm set_secret values are read from (the step's environment). */
+  readonly env?: NodeJS.ProcessEnv
 }
 
 /** Config services -> ServiceSettings, resolving paths, registries and target defaults. */
@@ -164,7 +170,10 @@ function deployTarget(
   if (!deploy) return undefined
   const kinds = Object.keys(deploy).filter(k => deploy[k as keyof typeof deploy] !== undefined)
   if (kinds.length !== 1) {
-    problems.add(`${where}.deploy`, `expected exactly one of ecs, stepfunctions, argocd`)
+    problems.add(
+      `${where}.deploy`,
+      `expected exactly one of ecs, stepfunctions, argocd, kubernetes, helm`
+    )
     return undefined
   }
   if (deploy.ecs) return ecsTarget(deploy.ecs, workspace, `${where}.deploy.ecs`, problems)
@@ -173,6 +182,11 @@ function deployTarget(
   }
   if (deploy.argocd)
     return argoTarget(deploy.argocd, config, defaults, `${where}.deploy.argocd`, problems)
+  if (deploy.kubernetes) return kubernetesTarget(deploy.kubernetes)
+  if (deploy.helm) {
+    const env = defaults.env ?? process.env
+    return helmTarget(deploy.helm, workspace, env, `${where}.deploy.helm`, problems)
+  }
   return undefined
 }
 
@@ -301,6 +315,122 @@ function argoTarget(
     rollbackOnFailure: argo.rollback_on_failure ?? false,
     degradedGraceMs: parseDuration(argo.degraded_grace ?? '60s', GRACE_RANGE) ?? 60_000,
     ...timing(argo)
+  }
+}
+
+type KubernetesConfig = NonNullable<NonNullable<ServiceConfig['deploy']>['kubernetes']>
+type HelmConfig = NonNullable<NonNullable<ServiceConfig['deploy']>['helm']>
+
+const WORKLOAD_KINDS: Readonly<Record<string, WorkloadKind>> = {
+  deployment: 'Deployment',
+  deployments: 'Deployment',
+  deploy: 'Deployment',
+  statefulset: 'StatefulSet',
+  statefulsets: 'StatefulSet',
+  sts: 'StatefulSet',
+  daemonset: 'DaemonSet',
+  daemonsets: 'DaemonSet',
+  ds: 'DaemonSet'
+}
+
+function kubernetesPlace(config: KubernetesConfig | HelmConfig): KubernetesPlace {
+  const secret = config.image_pull_secret
+  return {
+    context: config.context,
+    namespace: config.namespace ?? 'default',
+    imagePullSecret:
+      secret === undefined
+        ? undefined
+        : typeof secret === 'string'
+          ? { name: secret, serviceAccount: 'default' }
+          : { name: secret.name, serviceAccount: secret.service_account ?? 'default' }
+  }
+}
+
+function kubernetesTarget(config: KubernetesConfig): KubernetesTarget {
+  const workloads = config.workloads.map(entry => {
+    const slash = entry.indexOf('/')
+    const kind = WORKLOAD_KINDS[entry.slice(0, slash).toLowerCase()] ?? 'Deployment'
+    return { kind, name: entry.slice(slash + 1) }
+  })
+  return {
+    kind: 'kubernetes',
+    ...kubernetesPlace(config),
+    workloads,
+    container: config.container,
+    rollbackOnFailure: config.rollback_on_failure ?? false,
+    ...timing(config)
+  }
+}
+
+function helmTarget(
+  config: HelmConfig,
+  workspace: string,
+  env: NodeJS.ProcessEnv,
+  where: string,
+  problems: Problems
+): HelmTarget {
+  let chart = config.chart
+  if (config.repo_url === undefined) {
+    // A chart in the repository: confined like every other path, and a chart directory.
+    const dir = workspacePath(config.chart, workspace, `${where}.chart`, problems)
+    chart = dir.path
+    if (dir.inside && !existsSync(join(dir.path, 'Chart.yaml'))) {
+      problems.add(
+        `${where}.chart`,
+        `${dir.path} has no Chart.yaml: give a chart directory in the repository, or the chart's ` +
+          'name with repo_url'
+      )
+    }
+  } else if (config.chart.startsWith('/') || config.chart.startsWith('.')) {
+    problems.add(`${where}.chart`, 'with repo_url, expected the name of a chart in that repository')
+  }
+  if (config.version !== undefined && config.repo_url === undefined) {
+    problems.add(
+      `${where}.version`,
+      'only used with repo_url (a chart in the repository has its own)'
+    )
+  }
+  for (const [key, variable] of Object.entries(config.set_secret ?? {})) {
+    if (!env[variable]) {
+      problems.add(
+        `${where}.set_secret.${key}`,
+        `the environment variable ${variable} is not set or empty: pass it to the step, ` +
+          `e.g. env: { ${variable}: \${{ secrets.${variable} }} }`
+      )
+    }
+    if (config.set && key in config.set) {
+      problems.add(`${where}.set_secret.${key}`, 'is also in set; give each key once')
+    }
+  }
+  const image = config.set_image
+  const setImage =
+    image === false
+      ? undefined
+      : {
+          repository:
+            image?.repository === false ? undefined : (image?.repository ?? 'image.repository'),
+          tag: image?.tag === false ? undefined : (image?.tag ?? 'image.tag'),
+          digest: image?.digest
+        }
+  return {
+    kind: 'helm',
+    ...kubernetesPlace(config),
+    release: config.release,
+    chart,
+    repoUrl: config.repo_url,
+    version: config.version,
+    createNamespace: config.create_namespace ?? false,
+    values: (config.values ?? []).map(
+      (file, index) => existingFile(file, workspace, `${where}.values[${index}]`, problems) ?? file
+    ),
+    set: config.set ?? {},
+    setSecret: config.set_secret ?? {},
+    setImage,
+    dependencyUpdate: config.dependency_update,
+    helmTimeoutMs: config.timeout === undefined ? undefined : parseDuration(config.timeout),
+    rollbackOnFailure: config.rollback_on_failure ?? true,
+    ...timing(config)
   }
 }
 
