@@ -33,6 +33,14 @@ export async function runPost(): Promise<void> {
       core.warning(`registry credentials not cleaned up: ${String(error)}`)
     }
   }
+  if (saved.helmValues) {
+    try {
+      const { removeSecretValuesDir } = await import('./clients/helm.js')
+      removeSecretValuesDir(saved.tempDir)
+    } catch (error) {
+      core.warning(`helm values files not cleaned up: ${String(error)}`)
+    }
+  }
   if (saved.finished) return
 
   const cancelled = core.getState(CANCEL_STATE_KEY) === 'true'

@@ -207,8 +207,8 @@ export interface KubernetesSimulator {
   deny(verb: string, resource: string): void
   get(plural: string, namespace: string | undefined, name: string): Obj | undefined
   list(plural: string, namespace?: string): Obj[]
-  /** GETs of one object (not lists, not watches), e.g. the looks of a poller. */
-  reads(plural: string, namespace: string, name: string): SimRequest[]
+  /** GETs of one object (not lists, not watches), e.g. the looks of a poller, with when they came. */
+  reads(plural: string, namespace: string, name: string): { at: number }[]
   /** Watch requests served so far. */
   readonly watchRequests: SimRequest[]
   /** When (performance.now) a workload's latest rollout reached its end, if it has. */
@@ -231,6 +231,7 @@ export async function startKubernetesSimulator(
   const timers = new Set<NodeJS.Timeout>()
   const patches: KubernetesSimulator['patches'] = []
   const watchRequests: SimRequest[] = []
+  const objectReads: { key: string; at: number }[] = []
   let refuse = false
   let revision = 100
   let closed = false
@@ -1012,6 +1013,7 @@ export async function startKubernetesSimulator(
     const k = key(type.plural, namespace, name)
     const current = objects.get(k)
     if (request.method === 'GET') {
+      objectReads.push({ key: k, at: performance.now() })
       if (!current) return notFound(type, name)
       if (String(request.headers.accept ?? '').includes('as=Table'))
         return json(table(type, [current]))
@@ -1316,10 +1318,7 @@ export async function startKubernetesSimulator(
           (namespace === undefined || o.metadata.namespace === namespace)
       ),
     reads(plural, namespace, name) {
-      const type = typeOf(plural) as ResourceType
-      const prefix = type.group ? '/apis/apps/v1' : '/api/v1'
-      const path = `${prefix}/namespaces/${namespace}/${plural}/${name}`
-      return server.requests.filter(r => r.method === 'GET' && r.path === path)
+      return objectReads.filter(r => r.key === key(plural, namespace, name))
     },
     watchRequests,
     rolloutEndedAt: (plural, namespace, name) => endedAt.get(key(plural, namespace, name)),

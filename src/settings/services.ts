@@ -4,19 +4,20 @@ import type { ServiceConfig } from './config-schema.js'
 import type { EffectiveConfig } from './config.js'
 import { confinedPath } from './files.js'
 import type { Problems } from './problems.js'
-import type {
-  ArgoCdTarget,
-  BuildSettings,
-  DeployTarget,
-  EcsTarget,
-  HelmTarget,
-  KubernetesPlace,
-  KubernetesTarget,
-  RegistrySettings,
-  RunContext,
-  ServiceSettings,
-  StepFunctionsTarget,
-  WorkloadKind
+import {
+  HELM_PLACEHOLDERS,
+  type ArgoCdTarget,
+  type BuildSettings,
+  type DeployTarget,
+  type EcsTarget,
+  type HelmTarget,
+  type KubernetesPlace,
+  type KubernetesTarget,
+  type RegistrySettings,
+  type RunContext,
+  type ServiceSettings,
+  type StepFunctionsTarget,
+  type WorkloadKind
 } from './types.js'
 import { isLoopbackHost } from '../runtime/hosts.js'
 import { INTERVAL_RANGE, GRACE_RANGE, parseDuration, registryProblem } from './values.js'
@@ -401,6 +402,17 @@ function helmTarget(
     }
     if (config.set && key in config.set) {
       problems.add(`${where}.set_secret.${key}`, 'is also in set; give each key once')
+    }
+  }
+  for (const [key, value] of Object.entries(config.set ?? {})) {
+    if (typeof value !== 'string') continue
+    for (const [, name] of value.matchAll(/\{([a-z_]+)\}/g)) {
+      if (!(HELM_PLACEHOLDERS as readonly string[]).includes(name as string)) {
+        problems.add(
+          `${where}.set.${key}`,
+          `unknown placeholder {${name}}; expected one of ${HELM_PLACEHOLDERS.map(p => `{${p}}`).join(', ')}`
+        )
+      }
     }
   }
   const image = config.set_image

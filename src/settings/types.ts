@@ -190,6 +190,16 @@ export interface KubernetesTarget extends TargetTiming, KubernetesPlace {
   readonly rollbackOnFailure: boolean
 }
 
+/** What a helm `set` value may name: `{image_tag}` becomes the tag being deployed. */
+export const HELM_PLACEHOLDERS = [
+  'image_repository',
+  'image_tag',
+  'image_digest',
+  'image_uri',
+  'version',
+  'environment'
+] as const
+
 /** A --set value: strings go as --set-string (a tag such as 1.10 stays a string). */
 export type HelmValue = string | number | boolean
 

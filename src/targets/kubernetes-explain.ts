@@ -199,8 +199,8 @@ async function newPods(
 }
 
 /**
- * The failure with what the cluster says about it: for a failed rollout, its new pods; after a
- * TIMEOUT, every workload that had not finished. `client` must still be usable (after a TIMEOUT,
+ * The failure with what the cluster says about it: for a failed rollout, its new pods; otherwise
+ * (a TIMEOUT, a helm that gave up) every workload whose rollout had not finished. `client` must still be usable (after a TIMEOUT,
  * one on the undo signal).
  */
 export async function withExplanation(
@@ -213,7 +213,7 @@ export async function withExplanation(
   const stuck: { ref: WorkloadRef; workload: Workload }[] = []
   if (failed) {
     stuck.push({ ...failed })
-  } else if (failure.code === 'TIMEOUT') {
+  } else {
     for (const ref of refs) {
       try {
         const workload = await client.readWorkload(ref, namespace)

@@ -70,6 +70,8 @@ export const deploy: Deploy<KubernetesTarget> = async (request, context) => {
     return outcome(target)
   } catch (error) {
     const failure = asDeployError(explainKubernetesError(error, client.where), 'DEPLOY_FAILED')
+    // Nothing was changed: nothing to explain or undo.
+    if (patched.length === 0) throw failure
     if (failure.code === 'CANCELLED' && !(error instanceof RolloutFailure)) throw failure
     // After a TIMEOUT the deploy's own signal has fired: explain and undo on the undo signal.
     const undo = openCluster(request, context, context.undoSignal ?? context.signal)
@@ -80,7 +82,7 @@ export const deploy: Deploy<KubernetesTarget> = async (request, context) => {
       target.workloads,
       error instanceof RolloutFailure ? { ref: error.ref, workload: error.workload } : undefined
     ).catch(() => failure)
-    if (!target.rollbackOnFailure || patched.length === 0) throw explained
+    if (!target.rollbackOnFailure) throw explained
     throw await rollBack(undo, request, context, patched, explained)
   }
 }
