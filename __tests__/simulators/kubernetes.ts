@@ -982,6 +982,8 @@ export async function startKubernetesSimulator(
     params: URLSearchParams
   ): void {
     res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' })
+    // As the API server does: the answer starts at once, events follow as they happen.
+    res.flushHeaders()
     const watcher: Watcher = { plural, namespace, name, res }
     const from = params.get('resourceVersion')
     if (from && from !== '0') {
