@@ -1300,7 +1300,8 @@ export async function startKubernetesSimulator(
     },
     addSecret(namespace, secret) {
       addNamespace(namespace)
-      create('secrets', secret as Obj)
+      const metadata = (secret.metadata ?? {}) as Meta
+      create('secrets', { ...secret, metadata: { ...metadata, namespace } })
     },
     scenario(image, scenario) {
       scenarios.set(image, scenario)
