@@ -87,8 +87,7 @@ describe('deploy.kubernetes rollouts', () => {
       available: 3
     })
     expect(outcome.outputs).toEqual({
-      kubernetes_workloads: 'deployment/webui',
-      kubernetes_namespace: 'shop'
+      kubernetes_workloads: 'deployment/webui'
     })
     expect(everythingSaid(context)).not.toContain(TOKEN)
   })
@@ -385,10 +384,7 @@ describe('deploy.kubernetes containers and errors', () => {
 })
 
 /** The containers of a workload's pod template, as the simulator holds them. */
-function containersOf(
-  sim: KubernetesSimulator,
-  name: string
-): { name: string; image: string }[] {
+function containersOf(sim: KubernetesSimulator, name: string): { name: string; image: string }[] {
   const workload = sim.get('deployments', 'shop', name) as unknown as {
     spec: { template: { spec: { containers: { name: string; image: string }[] } } }
   }

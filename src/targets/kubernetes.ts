@@ -182,10 +182,7 @@ export function changeCause(request: DeployRequest, imageUri: string): string {
 
 function outcome(target: KubernetesTarget): DeployOutcome {
   return {
-    outputs: {
-      kubernetes_workloads: target.workloads.map(workloadName).join(','),
-      kubernetes_namespace: target.namespace
-    }
+    outputs: { kubernetes_workloads: target.workloads.map(workloadName).join(',') }
   }
 }
 
