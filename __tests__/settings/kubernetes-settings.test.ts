@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { DeployError } from '../../src/errors.js'
 import { readSettings } from '../../src/settings/index.js'
 import { createTestRepo, type TestRepo } from '../fixtures/git-repo.js'
@@ -161,5 +162,23 @@ describe('Kubernetes and Helm settings', () => {
     const message = await problems(repo(bad))
     expect(message).toContain('has no Chart.yaml: give a chart directory in the repository')
     expect(message).toContain('services.webui.deploy.helm.version: only used with repo_url')
+  })
+
+  it('the Kubernetes example config of examples/shop is valid, with its chart', async () => {
+    const example = resolve(import.meta.dirname, '../../examples/shop')
+    const file = (path: string): string => readFileSync(join(example, path), 'utf8')
+    const r = createTestRepo({
+      '.github/deploy-kubernetes.yml': file('.github/deploy-kubernetes.yml'),
+      'webui/Dockerfile': file('webui/Dockerfile'),
+      'api/Dockerfile': file('api/Dockerfile'),
+      'worker/Dockerfile': file('worker/Dockerfile'),
+      'charts/webui/Chart.yaml': file('charts/webui/Chart.yaml')
+    })
+    const settings = await read(r, { config: '.github/deploy-kubernetes.yml', environment: 'prod' })
+    expect(settings.services.map(s => s.deploy?.kind)).toEqual(['helm', 'kubernetes', undefined])
+    expect(settings.services[0]?.deploy).toMatchObject({
+      context: 'shop-prod',
+      set: { replicaCount: 4 }
+    })
   })
 })
