@@ -198,6 +198,8 @@ export async function followWorkloads(
   deadline: number
 ): Promise<RolloutResult[]> {
   const stop = new AbortController()
+  // The first failure is the one to tell: the waits it stopped say nothing of their own.
+  let first: { error: unknown } | undefined
   const settled = await Promise.allSettled(
     starts.map(({ ref, workload }) =>
       followRollout({
@@ -209,23 +211,12 @@ export async function followWorkloads(
         deadline,
         stop: stop.signal
       }).catch((error: unknown) => {
+        first ??= { error }
         stop.abort()
         throw error
       })
     )
   )
-  const failures = settled.flatMap(s => (s.status === 'rejected' ? [s.reason as unknown] : []))
-  // A wait stopped because another failed says nothing of its own.
-  const first =
-    failures.find(
-      e =>
-        !(
-          e instanceof DeployError &&
-          e.code === 'CANCELLED' &&
-          stop.signal.aborted &&
-          !context.signal.aborted
-        )
-    ) ?? failures[0]
-  if (failures.length > 0) throw first
+  if (first) throw first.error
   return settled.map(s => (s as PromiseFulfilledResult<RolloutResult>).value)
 }
