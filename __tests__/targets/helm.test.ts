@@ -3,7 +3,12 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chartFacts, manifestWorkloads, secretValuesDir } from '../../src/clients/helm.js'
+import { EventBus } from '../../src/events/bus.js'
+import { logSink } from '../../src/events/sinks/log.js'
+import { emptyRunState } from '../../src/phases/context.js'
+import { runDeployPhase } from '../../src/phases/deploy.js'
 import { runPost } from '../../src/post.js'
+import { safeToolkit } from '../../src/toolkit.js'
 import { RUN_STATE_KEY, readRunState, saveRunState, type SavedRun } from '../../src/run-state.js'
 import type { ServiceSettings } from '../../src/settings/types.js'
 import { helmCommands } from '../../src/targets/helm-args.js'
@@ -106,6 +111,43 @@ describe('deploy.helm', () => {
       expect(everythingSaid(context)).not.toContain(SECRET)
     }
   )
+
+  it("helm's output reaches the log through the deploy phase inside a stop-commands block", async () => {
+    const { sim, kubeconfig } = await cluster()
+    const helm = helmStandIn(scratch(), {
+      version: 'v3.16.2',
+      cluster: { url: sim.url, token: TOKEN, namespace: 'shop', name: 'webui', container: 'web' }
+    })
+    process.env.PATH = pathWith(helm.dir)
+    const recorded = recordingToolkit()
+    const core = safeToolkit(recorded)
+    const bus = new EventBus(() => undefined)
+    bus.attach(logSink(core))
+    const { plan, settings, imageUri } = request(helmTarget({ chart: CHART }), {
+      kubeconfig
+    })
+    const state = emptyRunState()
+    state.images.webui = imageUri as string
+    await runDeployPhase({
+      settings,
+      plan: { ...plan, layers: [['webui']] },
+      bus,
+      core,
+      signal: new AbortController().signal,
+      state
+    })
+    await bus.close()
+    const lines = recorded.lines
+    const notes = lines.findIndex(line => line.includes('a chart NOTES.txt that prints'))
+    expect(lines[notes]?.startsWith('::')).toBe(false)
+    const opened = lines.findLastIndex(
+      (line, i) => i < notes && line.startsWith('::stop-commands::')
+    )
+    const token = lines[opened]?.slice('::stop-commands::'.length) ?? 'none'
+    expect(opened).toBeGreaterThan(-1)
+    expect(lines.indexOf(`::${token}::`)).toBeGreaterThan(notes)
+    expect(lines).toContain(`::group::helm upgrade --install webui (webui, helm v3.16.2)`)
+  })
 
   it('a failed helm is DEPLOY_FAILED with its Error line, the values file still removed', async () => {
     const { sim, kubeconfig } = await cluster()
