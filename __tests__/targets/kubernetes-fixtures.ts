@@ -90,16 +90,9 @@ export function helmTarget(extra: Partial<HelmTarget> = {}): HelmTarget {
   }
 }
 
-export function request<T extends KubernetesTarget | HelmTarget>(
-  target: T,
-  options: {
-    kubeconfig?: string
-    imageUri?: string
-    login?: () => Promise<RegistryLogin>
-    settings?: Partial<Settings>
-  } = {}
-): DeployRequest<T> {
-  const planned: PlannedService = {
+/** The webui service of the plan, built and pushed to GHCR, deployed to `target`. */
+export function plannedService(target: PlannedService['deploy']): PlannedService {
+  return {
     name: 'webui',
     dependsOn: [],
     image: {
@@ -113,6 +106,18 @@ export function request<T extends KubernetesTarget | HelmTarget>(
     },
     deploy: target
   }
+}
+
+export function request<T extends KubernetesTarget | HelmTarget>(
+  target: T,
+  options: {
+    kubeconfig?: string
+    imageUri?: string
+    login?: () => Promise<RegistryLogin>
+    settings?: Partial<Settings>
+  } = {}
+): DeployRequest<T> {
+  const planned = plannedService(target)
   const plan = {
     deploymentId: 'dep_77_1',
     environment: 'dev',

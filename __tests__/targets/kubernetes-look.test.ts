@@ -1,12 +1,18 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import type { PlannedService } from '../../src/plan/types.js'
 import { lookAtService } from '../../src/targets/kubernetes-look.js'
 import { describePlan } from '../../src/plan/describe.js'
 import type { Plan } from '../../src/plan/types.js'
 import { testSettings } from '../fixtures/settings.js'
 import { startKubernetesSimulator, type KubernetesSimulator } from '../simulators/kubernetes.js'
 import { pathWith } from './helm-stand-in.js'
-import { OLD_IMAGE, TOKEN, helmTarget, kubernetesTarget, scratch } from './kubernetes-fixtures.js'
+import {
+  OLD_IMAGE,
+  TOKEN,
+  helmTarget,
+  kubernetesTarget,
+  plannedService,
+  scratch
+} from './kubernetes-fixtures.js'
 
 /**
  * The preflight's read-only look (a dry run takes it too): what would change, and every problem
@@ -25,23 +31,6 @@ const bounds = {
   retry: { attempts: 2, attemptTimeoutMs: 5000, baseDelayMs: 10 }
 }
 
-function service(deploy: PlannedService['deploy']): PlannedService {
-  return {
-    name: 'webui',
-    dependsOn: [],
-    image: {
-      registry: 'ghcr',
-      host: 'ghcr.io',
-      repository: 'acme/webui',
-      tag: 'v1.1.0',
-      reference: 'ghcr.io/acme/webui:v1.1.0',
-      action: 'build',
-      promoteFrom: undefined
-    },
-    deploy
-  }
-}
-
 async function cluster(): Promise<ReturnType<typeof testSettings>> {
   sim = await startKubernetesSimulator({ token: TOKEN })
   sim.addDeployment({
@@ -56,7 +45,7 @@ describe('the preflight look at Kubernetes and Helm services', () => {
   it('tells what would change, and changes nothing', async () => {
     const settings = await cluster()
     const target = kubernetesTarget()
-    const look = await lookAtService(settings, service(target), target, bounds)
+    const look = await lookAtService(settings, plannedService(target), target, bounds)
     expect(look.problems).toEqual([])
     expect(look.lines).toEqual([
       "webui: kubeconfig context 'sim' (" +
@@ -81,7 +70,7 @@ describe('the preflight look at Kubernetes and Helm services', () => {
         { kind: 'Deployment', name: 'api' }
       ]
     })
-    const look = await lookAtService(settings, service(target), target, bounds)
+    const look = await lookAtService(settings, plannedService(target), target, bounds)
     expect(look.problems).toEqual([
       'webui: deployment/api does not exist in namespace shop',
       expect.stringMatching(
@@ -101,7 +90,7 @@ describe('the preflight look at Kubernetes and Helm services', () => {
     })
     process.env.PATH = pathWith(scratch())
     const target = helmTarget({ chart: '/w/charts/webui' })
-    const look = await lookAtService(settings, service(target), target, bounds)
+    const look = await lookAtService(settings, plannedService(target), target, bounds)
     expect(look.problems).toEqual([
       'webui: helm is not on PATH: add `- uses: azure/setup-helm@v4` before this action (deploy.helm runs helm upgrade --install)',
       'webui: Helm release webui is pending-upgrade (revision 3): an earlier helm run was interrupted; roll it back (helm rollback webui -n shop) before deploying'
@@ -112,7 +101,7 @@ describe('the preflight look at Kubernetes and Helm services', () => {
     const settings = await cluster()
     sim?.server.faults.inject({ kind: 'status', status: 503 }, { times: 5 })
     const target = kubernetesTarget()
-    const look = await lookAtService(settings, service(target), target, bounds)
+    const look = await lookAtService(settings, plannedService(target), target, bounds)
     expect(look.unreachable).toBe(true)
     expect(look.problems[0]).toMatch(/did not answer: Kubernetes GET \/version answered HTTP 503/)
   })
@@ -126,7 +115,7 @@ describe('the preflight look at Kubernetes and Helm services', () => {
       release: undefined,
       layers: [['webui', 'api']],
       services: [
-        service(
+        plannedService(
           kubernetesTarget({
             workloads: [
               { kind: 'Deployment', name: 'webui' },
@@ -137,7 +126,7 @@ describe('the preflight look at Kubernetes and Helm services', () => {
           })
         ),
         {
-          ...service(
+          ...plannedService(
             helmTarget({
               chart: 'bitnami/nginx',
               repoUrl: 'https://charts.bitnami.com/bitnami',

@@ -45,6 +45,17 @@ function waiting(workload: Workload, detail: string, counts: RolloutCounts): Rol
   return { kind: 'waiting', progress: `${nameOf(workload)}: ${detail}`, counts }
 }
 
+/** OnDelete (StatefulSets, DaemonSets) replaces pods only when someone deletes them. */
+function notRolling(workload: Workload): RolloutVerdict | undefined {
+  const type = workload.spec?.updateStrategy?.type
+  if (!type || type === 'RollingUpdate') return undefined
+  return {
+    kind: 'failed',
+    reason: 'OnDelete',
+    message: `${nameOf(workload)}: update strategy ${type} replaces pods only when they are deleted; use RollingUpdate to follow a rollout`
+  }
+}
+
 const NONE: RolloutCounts = { desired: 0, updated: 0, ready: 0, available: 0 }
 
 function deploymentStatus(workload: Workload): RolloutVerdict {
@@ -85,13 +96,8 @@ function deploymentStatus(workload: Workload): RolloutVerdict {
 function statefulSetStatus(workload: Workload): RolloutVerdict {
   const name = nameOf(workload)
   const strategy = workload.spec?.updateStrategy
-  if (strategy?.type && strategy.type !== 'RollingUpdate') {
-    return {
-      kind: 'failed',
-      reason: 'OnDelete',
-      message: `${name}: update strategy ${strategy.type} replaces pods only when they are deleted; use RollingUpdate to follow a rollout`
-    }
-  }
+  const unfollowable = notRolling(workload)
+  if (unfollowable) return unfollowable
   if (!workload.status?.observedGeneration || specUnseen(workload)) {
     return waiting(workload, 'waiting for the rollout to start', NONE)
   }
@@ -127,14 +133,8 @@ function statefulSetStatus(workload: Workload): RolloutVerdict {
 
 function daemonSetStatus(workload: Workload): RolloutVerdict {
   const name = nameOf(workload)
-  const strategy = workload.spec?.updateStrategy
-  if (strategy?.type && strategy.type !== 'RollingUpdate') {
-    return {
-      kind: 'failed',
-      reason: 'OnDelete',
-      message: `${name}: update strategy ${strategy.type} replaces pods only when they are deleted; use RollingUpdate to follow a rollout`
-    }
-  }
+  const unfollowable = notRolling(workload)
+  if (unfollowable) return unfollowable
   if (specUnseen(workload)) return waiting(workload, 'waiting for the rollout to start', NONE)
   const status = workload.status ?? {}
   const desired = status.desiredNumberScheduled ?? 0
