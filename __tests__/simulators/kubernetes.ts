@@ -201,6 +201,8 @@ export interface KubernetesSimulator {
   scenario(image: string, scenario: Scenario): void
   /** New watches are answered 503 (a proxy that does not pass them), or served again. */
   refuseWatches(refuse: boolean): void
+  /** New watches are answered and then say nothing, ever (a connection a NAT forgot). */
+  silenceWatches(silent: boolean): void
   /** Resets every open watch connection. */
   dropWatches(): void
   /** SelfSubjectAccessReview answers no for this verb on this resource. */
@@ -233,6 +235,7 @@ export async function startKubernetesSimulator(
   const watchRequests: SimRequest[] = []
   const objectReads: { key: string; at: number }[] = []
   let refuse = false
+  let silent = false
   let revision = 100
   let closed = false
 
@@ -984,6 +987,7 @@ export async function startKubernetesSimulator(
     res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' })
     // As the API server does: the answer starts at once, events follow as they happen.
     res.flushHeaders()
+    if (silent) return
     const watcher: Watcher = { plural, namespace, name, res }
     const from = params.get('resourceVersion')
     if (from && from !== '0') {
@@ -1308,6 +1312,9 @@ export async function startKubernetesSimulator(
     },
     refuseWatches(value) {
       refuse = value
+    },
+    silenceWatches(value) {
+      silent = value
     },
     dropWatches: dropAll,
     deny(verb, resource) {

@@ -114,6 +114,16 @@ describe('deploy.kubernetes rollouts', () => {
     expect(context.lines.at(-1)).toBe('progress: webui: 3/3 pods updated and available')
   })
 
+  it('a watch that goes silent without closing is caught by the occasional read', async () => {
+    const { sim, kubeconfig } = await cluster()
+    sim.silenceWatches(true)
+    const context = recorder({ pollIntervalMs: 20 })
+    await deploy(request(kubernetesTarget(), { kubeconfig }), context)
+    expect(sim.watchRequests).toHaveLength(1)
+    expect(sim.reads(...DEPLOY).length).toBeGreaterThan(1)
+    expect(context.lines.at(-1)).toBe('progress: webui: 3/3 pods updated and available')
+  })
+
   it('a patch that changes nothing ends at once, without a watch', async () => {
     const { sim, kubeconfig } = await cluster()
     const context = recorder()

@@ -43,6 +43,9 @@ export interface RolloutResult {
   readonly watches: number
 }
 
+/** While a watch is open, every this many looks one reads the workload all the same. */
+const RESYNC_LOOKS = 15
+
 /** A server that ends every watch at once is not asked again more often than this. */
 const MAX_WATCHES = 5
 
@@ -75,6 +78,7 @@ export async function followRollout(options: RolloutWatch): Promise<RolloutResul
   let watchOpen = false
   let watches = 0
   let polls = 0
+  let quietLooks = 0
   let toldBroken = false
   const openWatch = async (from: Workload): Promise<void> => {
     if (watches >= MAX_WATCHES || ended.signal.aborted) return
@@ -140,11 +144,13 @@ export async function followRollout(options: RolloutWatch): Promise<RolloutResul
       onRetry: notice => context.info(describeRetry(notice)),
       look: async lookSignal => {
         if (outcome) return { done: true, value: true }
-        if (watchOpen) return { done: false }
+        // A connection can die without a word (a NAT that forgets it): now and then a look
+        // reads the workload even while the watch is open.
+        if (watchOpen && ++quietLooks % RESYNC_LOOKS !== 0) return { done: false }
         polls++
         const workload = await client.lookWorkload(ref, namespace, lookSignal)
         if (settle(workload, judge(ref, workload), 'poll')) return { done: true, value: true }
-        await openWatch(workload)
+        if (!watchOpen) await openWatch(workload)
         return { done: false }
       }
     })
