@@ -149,6 +149,24 @@ describe('deploy.helm', () => {
     expect(lines).toContain(`::group::helm upgrade --install webui (webui, helm v3.16.2)`)
   })
 
+  it('a rollout that helm called ready but fails after is DEPLOY_FAILED, explained from the pods', async () => {
+    const { sim, kubeconfig } = await cluster()
+    // The image the stand-in sets: image.repository:image.tag.
+    sim.scenario('ghcr.io/acme/webui:v1.1.0', { trouble: 'crash-loop', progressDeadlineAfter: 1 })
+    const helm = helmStandIn(scratch(), {
+      version: 'v4.0.1',
+      cluster: { url: sim.url, token: TOKEN, namespace: 'shop', name: 'webui', container: 'web' }
+    })
+    process.env.PATH = pathWith(helm.dir)
+    const error = await failure(
+      deploy(request(helmTarget({ chart: CHART }), { kubeconfig }), recorder())
+    )
+    expect(error.code).toBe('DEPLOY_FAILED')
+    expect(error.message).toMatch(
+      /has timed out progressing\.: pod webui-\w+-0: container web: CrashLoopBackOff: last exit code 1/
+    )
+  })
+
   it('a failed helm is DEPLOY_FAILED with its Error line, the values file still removed', async () => {
     const { sim, kubeconfig } = await cluster()
     const temp = scratch()

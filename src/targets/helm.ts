@@ -13,7 +13,7 @@ import { DeployError, asDeployError } from '../errors.js'
 import type { HelmTarget } from '../settings/types.js'
 import { helmCommands, manifestArgs, type HelmFacts } from './helm-args.js'
 import { withExplanation } from './kubernetes-explain.js'
-import { followWorkloads } from './kubernetes-rollout.js'
+import { RolloutFailure, followWorkloads } from './kubernetes-rollout.js'
 import { openCluster, preparePullSecret } from './kubernetes.js'
 import type { Deploy, DeployRequest, TargetContext } from './types.js'
 
@@ -64,16 +64,16 @@ export const deploy: Deploy<HelmTarget> = async (request, context) => {
     }
   } catch (error) {
     const failure = asDeployError(explainKubernetesError(error, client.where), 'DEPLOY_FAILED')
-    if (
-      failure.code === 'CANCELLED' ||
-      !(error instanceof HelmFailure || failure.code === 'TIMEOUT')
-    ) {
-      throw failure
-    }
+    const rollout = error instanceof RolloutFailure ? error : undefined
+    const explainable = error instanceof HelmFailure || rollout || failure.code === 'TIMEOUT'
+    if (failure.code === 'CANCELLED' || !explainable) throw failure
     // What the cluster says about the release's workloads, on a client of the undo signal.
     const undo = openCluster(request, context, context.undoSignal ?? context.signal)
-    const refs = await releaseWorkloads(request, context, context.undoSignal).catch(() => [])
-    throw await withExplanation(failure, undo, target.namespace, refs).catch(() => failure)
+    const refs = rollout
+      ? [rollout.ref]
+      : await releaseWorkloads(request, context, context.undoSignal).catch(() => [])
+    const failed = rollout ? { ref: rollout.ref, workload: rollout.workload } : undefined
+    throw await withExplanation(failure, undo, target.namespace, refs, failed).catch(() => failure)
   }
 }
 
