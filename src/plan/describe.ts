@@ -68,5 +68,20 @@ export function describeTarget(target: Plan['services'][number]['deploy']): stri
       const via = target.templateBucket ? `, template through s3://${target.templateBucket}` : ''
       return `CloudFormation stack ${target.stack}${region} (change set from ${basename(target.template)}${via})`
     }
+    case 'kubernetes': {
+      const workloads = target.workloads.map(w => `${w.kind.toLowerCase()}/${w.name}`).join(', ')
+      const container = target.container ? ` (container ${target.container})` : ''
+      return `Kubernetes ${workloads}${container} in namespace ${target.namespace}${inContext(target.context)}`
+    }
+    case 'helm': {
+      const chart = target.repoUrl
+        ? `${target.chart}${target.version ? ` ${target.version}` : ''} from ${target.repoUrl}`
+        : target.chart
+      return `Helm release ${target.release} (chart ${chart}) in namespace ${target.namespace}${inContext(target.context)}`
+    }
   }
+}
+
+function inContext(context: string | undefined): string {
+  return context ? ` of context ${context}` : ''
 }

@@ -136,7 +136,8 @@ export async function readSettings(
         platforms,
         argocdServer: input.absoluteUrl('argocd_server'),
         argocdInsecure,
-        environment
+        environment,
+        env
       },
       problems
     )
@@ -167,7 +168,8 @@ export async function readSettings(
   const deploy = {
     timeoutMs: input.durationMs('deploy_timeout', 30 * 60_000),
     pollIntervalMs: input.optionalDurationMs('poll_interval'),
-    argocdToken
+    argocdToken,
+    kubeconfig: readKubeconfig(input, context, problems)
   }
 
   checkCredentialRoutes(
@@ -297,6 +299,29 @@ function readEventsFile(
   const problem = checked.ok ? eventsFileProblem(checked.real, configRealPath) : checked.problem
   if (problem) problems.add(inputName('events_file'), problem)
   return checked.ok ? checked.path : fallback
+}
+
+/**
+ * kubeconfig: inside the workspace or RUNNER_TEMP (azure/k8s-set-context writes there), like
+ * events_file. Only the input is confined: KUBECONFIG and ~/.kube/config are the workflow's own
+ * environment (aws eks update-kubeconfig writes the latter).
+ */
+function readKubeconfig(
+  input: InputReader,
+  context: Settings['context'],
+  problems: Problems
+): string | undefined {
+  const given = input.text('kubeconfig')
+  if (!given) return undefined
+  const checked = confinedPath(given, context.workspace, [context.workspace, context.tempDir])
+  if (!checked.ok) {
+    problems.add(inputName('kubeconfig'), checked.problem)
+    return undefined
+  }
+  if (!existsSync(checked.path)) {
+    problems.add(inputName('kubeconfig'), `file ${checked.path} does not exist`)
+  }
+  return checked.path
 }
 
 /**

@@ -132,7 +132,13 @@ export interface ServiceSettings {
   readonly redeployWith?: readonly string[]
 }
 
-export type DeployTarget = EcsTarget | StepFunctionsTarget | ArgoCdTarget | CloudFormationTarget
+export type DeployTarget =
+  | EcsTarget
+  | StepFunctionsTarget
+  | ArgoCdTarget
+  | CloudFormationTarget
+  | KubernetesTarget
+  | HelmTarget
 
 export interface TargetTiming {
   /** Overrides the run's deploy_timeout for this service. */
@@ -263,6 +269,73 @@ export interface CloudFormationTarget extends TargetTiming {
   readonly urlOutput: string | undefined
 }
 
+/** What the Kubernetes targets share: where in the cluster, and the pull secret. */
+export interface KubernetesPlace {
+  /** The kubeconfig context; undefined: the kubeconfig's current context. */
+  readonly context: string | undefined
+  readonly namespace: string
+  /** A kubernetes.io/dockerconfigjson secret made from the run's registry credentials. */
+  readonly imagePullSecret: { readonly name: string; readonly serviceAccount: string } | undefined
+}
+
+export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet'
+
+export interface WorkloadRef {
+  readonly kind: WorkloadKind
+  readonly name: string
+}
+
+export interface KubernetesTarget extends TargetTiming, KubernetesPlace {
+  readonly kind: 'kubernetes'
+  readonly workloads: readonly WorkloadRef[]
+  /** The container whose image is set; undefined: the pod template's only container. */
+  readonly container: string | undefined
+  readonly rollbackOnFailure: boolean
+}
+
+/** What a helm `set` value may name: `{image_tag}` becomes the tag being deployed. */
+export const HELM_PLACEHOLDERS = [
+  'image_repository',
+  'image_tag',
+  'image_digest',
+  'image_uri',
+  'version',
+  'environment'
+] as const
+
+/** A --set value: strings go as --set-string (a tag such as 1.10 stays a string). */
+export type HelmValue = string | number | boolean
+
+export interface HelmTarget extends TargetTiming, KubernetesPlace {
+  readonly kind: 'helm'
+  readonly release: string
+  /** An absolute path in the workspace, or a chart name in `repoUrl`. */
+  readonly chart: string
+  /** Undefined: `chart` is a directory in the repository. */
+  readonly repoUrl: string | undefined
+  readonly version: string | undefined
+  readonly createNamespace: boolean
+  /** Absolute paths in the workspace, in order. */
+  readonly values: readonly string[]
+  /** Chart key -> value; may hold placeholders such as {image_tag}. */
+  readonly set: Readonly<Record<string, HelmValue>>
+  /** Chart key -> the environment variable holding its value: goes in a 0600 values file. */
+  readonly setSecret: Readonly<Record<string, string>>
+  /** The chart keys that take the image; undefined: none are set. */
+  readonly setImage:
+    | {
+        readonly repository: string | undefined
+        readonly tag: string | undefined
+        readonly digest: string | undefined
+      }
+    | undefined
+  /** Undefined: update when Chart.yaml declares dependencies. */
+  readonly dependencyUpdate: boolean | undefined
+  /** Helm's own --timeout; undefined: most of the service's deploy timeout. */
+  readonly helmTimeoutMs: number | undefined
+  readonly rollbackOnFailure: boolean
+}
+
 export type BuildMode = 'auto' | 'always' | 'promote' | 'skip'
 
 export interface ImageSettings {
@@ -283,6 +356,8 @@ export interface DeploySettings {
   readonly timeoutMs: number
   readonly pollIntervalMs: number | undefined
   readonly argocdToken: string | undefined
+  /** The kubeconfig input (absolute, confined); undefined: KUBECONFIG or ~/.kube/config. */
+  readonly kubeconfig: string | undefined
 }
 
 export interface NotifySettings {
