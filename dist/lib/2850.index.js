@@ -32,6 +32,15 @@ const TARGETS = {
     cloudformation: {
         defaultPollMs: 5000,
         load: async () => (await __webpack_require__.e(/* import() */ 7845).then(__webpack_require__.bind(__webpack_require__, 7845))).deploy
+    },
+    // The watch notices the end as it happens; the interval paces only the looks after a watch broke.
+    kubernetes: {
+        defaultPollMs: 2000,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(1485), __webpack_require__.e(288)]).then(__webpack_require__.bind(__webpack_require__, 288))).deploy
+    },
+    helm: {
+        defaultPollMs: 2000,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(1485), __webpack_require__.e(288), __webpack_require__.e(5888)]).then(__webpack_require__.bind(__webpack_require__, 5888))).deploy
     }
 };
 
@@ -241,7 +250,8 @@ async function deployService(ctx, service, load) {
                 service: service.name,
                 message: `warning: ${message}`
             });
-        }
+        },
+        output: block => ctx.bus.aside(block)
     };
     ctx.bus.emit({
         type: 'progress',
@@ -249,7 +259,19 @@ async function deployService(ctx, service, load) {
         service: service.name,
         message: `deploying${imageUri ? ` ${imageUri}` : ''} (${target.kind})`
     });
-    const request = { service, target, imageUri, plan: ctx.plan, settings: ctx.settings };
+    const request = {
+        service,
+        target,
+        imageUri,
+        plan: ctx.plan,
+        settings: ctx.settings,
+        // Loaded on first use: only a target that makes a pull secret needs the registry code.
+        ...(service.image
+            ? {
+                pullCredentials: async () => (await Promise.all(/* import() */[__webpack_require__.e(1279), __webpack_require__.e(7293)]).then(__webpack_require__.bind(__webpack_require__, 7293))).pullCredentials(ctx, service)
+            }
+            : {})
+    };
     const outcome = await (0,deadline/* withServiceDeadline */.Go)(ctx.signal, timeoutMs, signals => deploy(request, { ...context, ...signals }));
     if (outcome.deploymentUrl && !ctx.state.deploymentUrl)
         ctx.state.deploymentUrl = outcome.deploymentUrl;

@@ -530,7 +530,13 @@ var hosts = __webpack_require__(4087);
 
 
 function serviceChecks(run) {
-    return [...argoChecks(run), ...slackChecks(run), ...githubChecks(run), ...registryChecks(run)];
+    return [
+        ...argoChecks(run),
+        ...kubernetesChecks(run),
+        ...slackChecks(run),
+        ...githubChecks(run),
+        ...registryChecks(run)
+    ];
 }
 const RETRY = {
     attempts: CHECK_BOUNDS.attempts,
@@ -587,6 +593,27 @@ async function checkArgoApp(settings, name, target, signal) {
     finally {
         await client.close();
     }
+}
+/**
+ * Each Kubernetes and Helm service: its cluster answers, namespace and workloads (or release) are
+ * there, the identity may do what the deploy does, and what would change (told in a dry run too).
+ */
+function kubernetesChecks({ settings, plan }) {
+    const checks = [];
+    for (const service of plan.services) {
+        const target = service.deploy;
+        if (target?.kind !== 'kubernetes' && target?.kind !== 'helm')
+            continue;
+        checks.push(async (signal) => {
+            const { lookAtService } = await Promise.all(/* import() */[__webpack_require__.e(1485), __webpack_require__.e(288), __webpack_require__.e(9199)]).then(__webpack_require__.bind(__webpack_require__, 8418));
+            const look = await lookAtService(settings, service, target, { signal, retry: RETRY });
+            return [
+                ...look.lines.map(line => ok(line, service.name)),
+                ...look.problems.map(line => look.unreachable ? { kind: 'problem', line, unreachable: true } : problem(line))
+            ];
+        });
+    }
+    return checks;
 }
 function slackChecks({ settings }) {
     const { slackBotToken, slackChannel, slackApiUrl } = settings.notify;

@@ -6,12 +6,15 @@ export const modules = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ay: () => (/* binding */ yaml),
+/* harmony export */   Bh: () => (/* binding */ dump),
 /* harmony export */   Hh: () => (/* binding */ load),
 /* harmony export */   ZU: () => (/* binding */ Type),
+/* harmony export */   gh: () => (/* binding */ loadAll),
 /* harmony export */   my: () => (/* binding */ DEFAULT_SCHEMA),
 /* harmony export */   tB: () => (/* binding */ YAMLException)
 /* harmony export */ });
-/* unused harmony exports CORE_SCHEMA, FAILSAFE_SCHEMA, JSON_SCHEMA, Schema, default, dump, loadAll, safeDump, safeLoad, safeLoadAll, types */
+/* unused harmony exports CORE_SCHEMA, FAILSAFE_SCHEMA, JSON_SCHEMA, Schema, safeDump, safeLoad, safeLoadAll, types */
 function getDefaultExportFromCjs(x) {
   return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
 }

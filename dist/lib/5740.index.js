@@ -1157,8 +1157,8 @@ function describeValidated(settings) {
     return `validated the inputs${config}: ${services}${preflight}`;
 }
 
-// EXTERNAL MODULE: ./src/settings/index.ts + 8 modules
-var src_settings = __webpack_require__(5133);
+// EXTERNAL MODULE: ./src/settings/index.ts + 7 modules
+var src_settings = __webpack_require__(9743);
 // EXTERNAL MODULE: ./src/toolkit.ts
 var src_toolkit = __webpack_require__(7441);
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -1829,7 +1829,21 @@ function describeTarget(target) {
             const via = target.templateBucket ? `, template through s3://${target.templateBucket}` : '';
             return `CloudFormation stack ${target.stack}${region} (change set from ${(0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(target.template)}${via})`;
         }
+        case 'kubernetes': {
+            const workloads = target.workloads.map(w => `${w.kind.toLowerCase()}/${w.name}`).join(', ');
+            const container = target.container ? ` (container ${target.container})` : '';
+            return `Kubernetes ${workloads}${container} in namespace ${target.namespace}${inContext(target.context)}`;
+        }
+        case 'helm': {
+            const chart = target.repoUrl
+                ? `${target.chart}${target.version ? ` ${target.version}` : ''} from ${target.repoUrl}`
+                : target.chart;
+            return `Helm release ${target.release} (chart ${chart}) in namespace ${target.namespace}${inContext(target.context)}`;
+        }
     }
+}
+function inContext(context) {
+    return context ? ` of context ${context}` : '';
 }
 
 
@@ -2269,7 +2283,9 @@ const savedRunSchema = valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     /** The GitHub Deployment main created, for the post step to mark if main never could. */
     githubDeploymentId: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .integer */ .ndf(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .minValue */ .Wwf(1))),
     /** Main may log in to registries (credentials under tempDir), which the post step removes. */
-    registryAuth: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY())
+    registryAuth: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()),
+    /** Main may write helm values files holding secrets (under tempDir), which the post step removes. */
+    helmValues: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY())
 });
 const RUN_STATE_KEY = 'deploy_pipeline_run';
 function saveRunState(core, run) {
@@ -2281,13 +2297,19 @@ function saveRunState(core, run) {
         finished: run.finished,
         ...(run.status ? { status: run.status } : {}),
         ...(run.githubDeploymentId ? { githubDeploymentId: run.githubDeploymentId } : {}),
-        ...(logsInToRegistries(run.settings) ? { registryAuth: true } : {})
+        ...(logsInToRegistries(run.settings) ? { registryAuth: true } : {}),
+        ...(writesHelmSecrets(run.settings) ? { helmValues: true } : {})
     };
     core.saveState(RUN_STATE_KEY, JSON.stringify(saved));
 }
 /** BUILD logs in to registries for the builder; only services with a build do. */
 function logsInToRegistries(settings) {
     return !settings.dryRun && settings.services.some(service => service.build);
+}
+/** DEPLOY writes a 0600 values file for each helm service with set_secret. */
+function writesHelmSecrets(settings) {
+    return (!settings.dryRun &&
+        settings.services.some(service => service.deploy?.kind === 'helm' && Object.keys(service.deploy.setSecret).length > 0));
 }
 function readRunState(core) {
     const raw = core.getState(RUN_STATE_KEY);

@@ -195,6 +195,15 @@ async function finishWhatMainLeft() {
             core.warning(`registry credentials not cleaned up: ${String(error)}`);
         }
     }
+    if (saved.helmValues) {
+        try {
+            const { removeSecretValuesDir } = await Promise.all(/* import() */[__webpack_require__.e(3243), __webpack_require__.e(1830)]).then(__webpack_require__.bind(__webpack_require__, 1830));
+            removeSecretValuesDir(saved.tempDir);
+        }
+        catch (error) {
+            core.warning(`helm values files not cleaned up: ${String(error)}`);
+        }
+    }
     if (saved.finished) {
         // Only in a debug log: the first line written opens stdout, a tenth of this step's startup.
         if (process.env.RUNNER_DEBUG === '1') {
@@ -250,7 +259,7 @@ function closeEventLog(path, end) {
 /** The GitHub Deployment main left in_progress: inactive after a cancel, error after a crash. */
 async function markDeployment(id, cancelled) {
     try {
-        const { readSettings } = await Promise.all(/* import() */[__webpack_require__.e(2088), __webpack_require__.e(3243), __webpack_require__.e(5133)]).then(__webpack_require__.bind(__webpack_require__, 5133));
+        const { readSettings } = await Promise.all(/* import() */[__webpack_require__.e(3243), __webpack_require__.e(2088), __webpack_require__.e(9743)]).then(__webpack_require__.bind(__webpack_require__, 9743));
         const { markGitHubDeployment } = await Promise.all(/* import() */[__webpack_require__.e(6512), __webpack_require__.e(487)]).then(__webpack_require__.bind(__webpack_require__, 5353));
         const settings = await readSettings(core);
         await markGitHubDeployment(settings, id, cancelled ? 'inactive' : 'error', undefined, message => core.warning(message));
@@ -296,7 +305,9 @@ const savedRunSchema = valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     /** The GitHub Deployment main created, for the post step to mark if main never could. */
     githubDeploymentId: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .integer */ .ndf(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .minValue */ .Wwf(1))),
     /** Main may log in to registries (credentials under tempDir), which the post step removes. */
-    registryAuth: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY())
+    registryAuth: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()),
+    /** Main may write helm values files holding secrets (under tempDir), which the post step removes. */
+    helmValues: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY())
 });
 const RUN_STATE_KEY = 'deploy_pipeline_run';
 function saveRunState(core, run) {
@@ -308,13 +319,19 @@ function saveRunState(core, run) {
         finished: run.finished,
         ...(run.status ? { status: run.status } : {}),
         ...(run.githubDeploymentId ? { githubDeploymentId: run.githubDeploymentId } : {}),
-        ...(logsInToRegistries(run.settings) ? { registryAuth: true } : {})
+        ...(logsInToRegistries(run.settings) ? { registryAuth: true } : {}),
+        ...(writesHelmSecrets(run.settings) ? { helmValues: true } : {})
     };
     core.saveState(RUN_STATE_KEY, JSON.stringify(saved));
 }
 /** BUILD logs in to registries for the builder; only services with a build do. */
 function logsInToRegistries(settings) {
     return !settings.dryRun && settings.services.some(service => service.build);
+}
+/** DEPLOY writes a 0600 values file for each helm service with set_secret. */
+function writesHelmSecrets(settings) {
+    return (!settings.dryRun &&
+        settings.services.some(service => service.deploy?.kind === 'helm' && Object.keys(service.deploy.setSecret).length > 0));
 }
 function readRunState(core) {
     const raw = core.getState(RUN_STATE_KEY);

@@ -607,6 +607,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   forgetEcrCredentials: () => (/* binding */ forgetEcrCredentials),
 /* harmony export */   imageTarget: () => (/* binding */ imageTarget),
 /* harmony export */   progress: () => (/* binding */ progress),
+/* harmony export */   pullCredentials: () => (/* binding */ pullCredentials),
 /* harmony export */   registryCredentials: () => (/* binding */ registryCredentials),
 /* harmony export */   serviceSettings: () => (/* binding */ serviceSettings)
 /* harmony export */ });
@@ -684,6 +685,21 @@ async function resolveTarget(ctx, session, planned) {
         // The run's signal by default; PUSH passes each call its push's deadline.
         client: new _clients_registry_js__WEBPACK_IMPORTED_MODULE_1__.RegistryClient(endpoint, { signal: ctx.signal }),
         immutable
+    };
+}
+/**
+ * What a cluster needs to pull the service's image: the same registry and login the push used
+ * (for ECR, the run's one authorization token), for an image pull secret.
+ */
+async function pullCredentials(ctx, planned) {
+    if (!planned.image) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__.DeployError('DEPLOY_FAILED', `${planned.name} has no image to pull`);
+    }
+    const target = await imageTarget(ctx, { ...planned, image: planned.image });
+    return {
+        host: target.host,
+        username: target.endpoint.username,
+        password: target.endpoint.password
     };
 }
 /** The credentials a push to a GHCR or other (not ECR) registry uses; none for an open registry. */

@@ -1,5 +1,5 @@
-export const id = 5133;
-export const ids = [5133];
+export const id = 9743;
+export const ids = [9743];
 export const modules = {
 
 /***/ 4087:
@@ -257,7 +257,7 @@ function errorCode(error) {
 
 /***/ }),
 
-/***/ 5133:
+/***/ 9743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -509,6 +509,60 @@ const verify = dist/* strictObject */.rej({
 });
 /** A workspace-relative glob (`*`, `**`, `?`) of files that belong to a service. */
 const pathGlob = dist/* pipe */.FsL(config_schema_name(1024, 'a path glob'), dist/* check */.z6Y(value => !value.startsWith('/'), 'expected a path relative to the workspace'));
+/** Helm release names: a DNS subdomain of at most 53 characters (Helm's own limit). */
+const helmRelease = dist/* pipe */.FsL(config_schema_name(53), dist/* regex */.yGV(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'expected a release name (lower case, digits, "-" and ".")'));
+/** A chart key as --set takes it: image.tag, ingress.hosts[0].host. */
+const helmKey = dist/* pipe */.FsL(config_schema_name(256), dist/* regex */.yGV(/^[A-Za-z0-9_-]+(\[\d+\])?(\.[A-Za-z0-9_-]+(\[\d+\])?)*$/, 'expected a chart key such as image.tag'));
+/** Secret values are written as YAML, so their keys are plain dotted names. */
+const helmMapKey = dist/* pipe */.FsL(config_schema_name(256), dist/* regex */.yGV(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'expected a chart key such as db.password'));
+const environmentVariable = dist/* pipe */.FsL(config_schema_name(256), dist/* regex */.yGV(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name'));
+const chartRepository = dist/* pipe */.FsL(config_schema_name(2048), dist/* regex */.yGV(/^(https?|oci):\/\/[^\s]+$/, 'expected an https://, http:// or oci:// chart repository URL'));
+/** kind/name, the way kubectl names a workload: deployment/webui, sts/db. */
+const workload = dist/* pipe */.FsL(config_schema_name(300), dist/* regex */.yGV(/^(deployment|deployments|deploy|statefulset|statefulsets|sts|daemonset|daemonsets|ds)\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/i, 'expected kind/name such as deployment/webui (a Deployment, StatefulSet or DaemonSet)'));
+const kubernetesPlace = {
+    /** A context of the kubeconfig: names are free text there. */
+    context: optional(config_schema_name(253)),
+    namespace: optional(dnsLabel),
+    image_pull_secret: optional(dist/* union */.KCZ([
+        dnsSubdomain,
+        mapping(dist/* strictObject */.rej({ name: dnsSubdomain, service_account: optional(dnsSubdomain) }))
+    ]))
+};
+const kubernetes = dist/* strictObject */.rej({
+    ...kubernetesPlace,
+    workloads: dist/* pipe */.FsL(dist/* array */.YOg(workload), dist/* minLength */.BpQ(1, 'expected at least one workload'), dist/* maxLength */.Ru6(50, 'expected at most 50 workloads')),
+    container: optional(dnsLabel),
+    rollback_on_failure: optional(dist/* boolean */.zMY()),
+    ...timing
+});
+const helm = dist/* strictObject */.rej({
+    ...kubernetesPlace,
+    release: helmRelease,
+    /** A directory in the repository, or with repo_url the chart's name there. */
+    chart: path,
+    repo_url: optional(chartRepository),
+    version: optional(config_schema_name(128)),
+    create_namespace: optional(dist/* boolean */.zMY()),
+    values: optional(dist/* pipe */.FsL(dist/* array */.YOg(path), dist/* maxLength */.Ru6(32, 'expected at most 32 values files'))),
+    set: optional(mapping(dist/* record */.g1P(helmKey, dist/* union */.KCZ([
+        dist/* pipe */.FsL(dist/* string */.YjP(), dist/* maxLength */.Ru6(32 * 1024, 'expected at most 32768 characters')),
+        dist/* number */.aig(),
+        dist/* boolean */.zMY()
+    ])))),
+    set_secret: optional(mapping(dist/* record */.g1P(helmMapKey, environmentVariable))),
+    set_image: optional(dist/* union */.KCZ([
+        dist/* literal */.euz(false),
+        mapping(dist/* strictObject */.rej({
+            repository: optional(dist/* union */.KCZ([helmKey, dist/* literal */.euz(false)])),
+            tag: optional(dist/* union */.KCZ([helmKey, dist/* literal */.euz(false)])),
+            digest: optional(helmKey)
+        }))
+    ])),
+    dependency_update: optional(dist/* boolean */.zMY()),
+    timeout: optional(duration(values/* TIMEOUT_RANGE */.Ee)),
+    rollback_on_failure: optional(dist/* boolean */.zMY()),
+    ...timing
+});
 const serviceKeys = {
     registry: optional(registry),
     image: optional(repositoryName),
@@ -524,7 +578,9 @@ const service = dist/* strictObject */.rej({
         stepfunctions: optional(mapping(stepfunctions)),
         argocd: optional(mapping(argocd)),
         cloudformation: optional(mapping(cloudformation)),
-        verify: optional(mapping(verify))
+        verify: optional(mapping(verify)),
+        kubernetes: optional(mapping(kubernetes)),
+        helm: optional(mapping(helm))
     })))
 });
 /** An environment's override of a service: the same keys, none of them required. */
@@ -538,7 +594,9 @@ const serviceOverride = dist/* strictObject */.rej({
         stepfunctions: optional(mapping(stepfunctions)),
         argocd: optional(mapping(dist/* partial */.OH3(argocd))),
         cloudformation: optional(mapping(dist/* partial */.OH3(cloudformation))),
-        verify: optional(mapping(dist/* partial */.OH3(verify)))
+        verify: optional(mapping(dist/* partial */.OH3(verify))),
+        kubernetes: optional(mapping(dist/* partial */.OH3(kubernetes))),
+        helm: optional(mapping(dist/* partial */.OH3(helm)))
     })))
 });
 const sharedTopLevel = {
@@ -813,11 +871,14 @@ function stringOrUndefined(value) {
 var inputs = __webpack_require__(7428);
 // EXTERNAL MODULE: ./src/settings/service-graph.ts
 var service_graph = __webpack_require__(2563);
+// EXTERNAL MODULE: ./src/settings/types.ts
+var types = __webpack_require__(1664);
 // EXTERNAL MODULE: ./src/runtime/hosts.ts
 var hosts = __webpack_require__(4087);
 // EXTERNAL MODULE: ./src/settings/stack-values.ts
 var stack_values = __webpack_require__(5092);
 ;// CONCATENATED MODULE: ./src/settings/services.ts
+
 
 
 
@@ -932,7 +993,7 @@ function deployTarget(service, name, config, defaults, workspace, where, problem
         return undefined;
     const kinds = Object.keys(deploy).filter(k => k !== 'verify' && deploy[k] !== undefined);
     if (kinds.length !== 1) {
-        problems.add(`${where}.deploy`, `expected exactly one of ecs, stepfunctions, argocd, cloudformation`);
+        problems.add(`${where}.deploy`, `expected exactly one of ecs, stepfunctions, argocd, cloudformation, kubernetes, helm`);
         return undefined;
     }
     const target = targetOf(service, name, config, defaults, workspace, where, problems);
@@ -952,6 +1013,12 @@ function targetOf(service, name, config, defaults, workspace, where, problems) {
     if (deploy.cloudformation) {
         const stack = { service: name, environment: defaults.environment, hasImage: !!service.build };
         return cloudFormationTarget(deploy.cloudformation, stack, workspace, `${where}.deploy.cloudformation`, problems);
+    }
+    if (deploy.kubernetes)
+        return kubernetesTarget(deploy.kubernetes);
+    if (deploy.helm) {
+        const env = defaults.env ?? process.env;
+        return helmTarget(deploy.helm, workspace, env, `${where}.deploy.helm`, problems);
     }
     return undefined;
 }
@@ -1167,6 +1234,105 @@ function verifySettings(verify, where, problems) {
         intervalMs: (0,values/* parseDuration */.E9)(verify.interval ?? '5s', values/* INTERVAL_RANGE */.KJ) ?? 5000
     };
 }
+const WORKLOAD_KINDS = {
+    deployment: 'Deployment',
+    deployments: 'Deployment',
+    deploy: 'Deployment',
+    statefulset: 'StatefulSet',
+    statefulsets: 'StatefulSet',
+    sts: 'StatefulSet',
+    daemonset: 'DaemonSet',
+    daemonsets: 'DaemonSet',
+    ds: 'DaemonSet'
+};
+function services_kubernetesPlace(config) {
+    const secret = config.image_pull_secret;
+    return {
+        context: config.context,
+        namespace: config.namespace ?? 'default',
+        imagePullSecret: secret === undefined
+            ? undefined
+            : typeof secret === 'string'
+                ? { name: secret, serviceAccount: 'default' }
+                : { name: secret.name, serviceAccount: secret.service_account ?? 'default' }
+    };
+}
+function kubernetesTarget(config) {
+    const workloads = config.workloads.map(entry => {
+        const slash = entry.indexOf('/');
+        const kind = WORKLOAD_KINDS[entry.slice(0, slash).toLowerCase()] ?? 'Deployment';
+        return { kind, name: entry.slice(slash + 1) };
+    });
+    return {
+        kind: 'kubernetes',
+        ...services_kubernetesPlace(config),
+        workloads,
+        container: config.container,
+        rollbackOnFailure: config.rollback_on_failure ?? false,
+        ...services_timing(config)
+    };
+}
+function helmTarget(config, workspace, env, where, problems) {
+    let chart = config.chart;
+    if (config.repo_url === undefined) {
+        // A chart in the repository: confined like every other path, and a chart directory.
+        const dir = workspacePath(config.chart, workspace, `${where}.chart`, problems);
+        chart = dir.path;
+        if (dir.inside && !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir.path, 'Chart.yaml'))) {
+            problems.add(`${where}.chart`, `${dir.path} has no Chart.yaml: give a chart directory in the repository, or the chart's ` +
+                'name with repo_url');
+        }
+    }
+    else if (config.chart.startsWith('/') || config.chart.startsWith('.')) {
+        problems.add(`${where}.chart`, 'with repo_url, expected the name of a chart in that repository');
+    }
+    if (config.version !== undefined && config.repo_url === undefined) {
+        problems.add(`${where}.version`, 'only used with repo_url (a chart in the repository has its own)');
+    }
+    for (const [key, variable] of Object.entries(config.set_secret ?? {})) {
+        if (!env[variable]) {
+            problems.add(`${where}.set_secret.${key}`, `the environment variable ${variable} is not set or empty: pass it to the step, ` +
+                `e.g. env: { ${variable}: \${{ secrets.${variable} }} }`);
+        }
+        if (config.set && key in config.set) {
+            problems.add(`${where}.set_secret.${key}`, 'is also in set; give each key once');
+        }
+    }
+    for (const [key, value] of Object.entries(config.set ?? {})) {
+        if (typeof value !== 'string')
+            continue;
+        for (const [, name] of value.matchAll(/\{([a-z_]+)\}/g)) {
+            if (!types/* HELM_PLACEHOLDERS */.Ax.includes(name)) {
+                problems.add(`${where}.set.${key}`, `unknown placeholder {${name}}; expected one of ${types/* HELM_PLACEHOLDERS */.Ax.map(p => `{${p}}`).join(', ')}`);
+            }
+        }
+    }
+    const image = config.set_image;
+    const setImage = image === false
+        ? undefined
+        : {
+            repository: image?.repository === false ? undefined : (image?.repository ?? 'image.repository'),
+            tag: image?.tag === false ? undefined : (image?.tag ?? 'image.tag'),
+            digest: image?.digest
+        };
+    return {
+        kind: 'helm',
+        ...services_kubernetesPlace(config),
+        release: config.release,
+        chart,
+        repoUrl: config.repo_url,
+        version: config.version,
+        createNamespace: config.create_namespace ?? false,
+        values: (config.values ?? []).map((file, index) => existingFile(file, workspace, `${where}.values[${index}]`, problems) ?? file),
+        set: config.set ?? {},
+        setSecret: config.set_secret ?? {},
+        setImage,
+        dependencyUpdate: config.dependency_update,
+        helmTimeoutMs: config.timeout === undefined ? undefined : (0,values/* parseDuration */.E9)(config.timeout),
+        rollbackOnFailure: config.rollback_on_failure ?? true,
+        ...services_timing(config)
+    };
+}
 /**
  * A file the deploy reads (a template, a parameter file): its path when it is inside the
  * workspace and there, else undefined with the problem said. Nothing outside is ever opened,
@@ -1197,20 +1363,6 @@ function regionOfArn(arn) {
     return arn?.split(':')[3] || undefined;
 }
 
-;// CONCATENATED MODULE: ./src/settings/types.ts
-/**
- * The one readonly, validated settings object. Everything the run needs from inputs, the config
- * file and the environment is here, already checked; nothing downstream reads inputs again.
- */
-const ENVIRONMENTS = ['dev', 'stage', 'prod'];
-const BUMPS = ['major', 'minor', 'patch', 'auto'];
-const PHASES = ['all', 'plan', 'build', 'deploy'];
-const STACK_CAPABILITIES = (/* unused pure expression or super */ null && ([
-    'CAPABILITY_IAM',
-    'CAPABILITY_NAMED_IAM',
-    'CAPABILITY_AUTO_EXPAND'
-]));
-
 ;// CONCATENATED MODULE: ./src/settings/split.ts
 
 
@@ -1226,7 +1378,7 @@ const DEFAULT_RUNNERS = {
     'linux/arm64': 'ubuntu-24.04-arm'
 };
 function readSplitSettings(input, configRunners, problems) {
-    const phase = input.oneOf('phase', PHASES, 'all');
+    const phase = input.oneOf('phase', types/* PHASES */.ZG, 'all');
     const changedOnly = input.bool('changed_only', false);
     const plan = input.optional('plan');
     const service = input.optional('service');
@@ -1461,7 +1613,7 @@ async function readSettings(core, env = process.env) {
     if (versionInput && !version) {
         problems.add((0,settings_problems/* inputName */.yu)('version'), `expected X.Y.Z (optionally with a leading v), got ${(0,settings_problems/* quote */.hD)(versionInput)}`);
     }
-    const bump = input.oneOf('bump', BUMPS, 'auto');
+    const bump = input.oneOf('bump', types/* BUMPS */.ou, 'auto');
     const dryRun = input.bool('dry_run', false);
     const preflight = input.bool('preflight', true);
     const rollback = readRollback(input, context.eventName, githubToken, problems);
@@ -1501,7 +1653,8 @@ async function readSettings(core, env = process.env) {
             platforms,
             argocdServer: input.absoluteUrl('argocd_server'),
             argocdInsecure,
-            environment
+            environment,
+            env
         }, problems);
         checkGraph(services, config.name, problems);
         checkRedeployWith(services, config.name, problems);
@@ -1524,7 +1677,8 @@ async function readSettings(core, env = process.env) {
     const deploy = {
         timeoutMs: input.durationMs('deploy_timeout', 30 * 60_000),
         pollIntervalMs: input.optionalDurationMs('poll_interval'),
-        argocdToken
+        argocdToken,
+        kubeconfig: readKubeconfig(input, context, problems)
     };
     checkCredentialRoutes({
         trustedHosts: input.list('trusted_hosts'),
@@ -1594,7 +1748,7 @@ function readEnvironment(input, eventName, problems) {
         problems.add((0,settings_problems/* inputName */.yu)('environment'), 'required: dev, stage or prod (only a schedule run defaults to dev)');
         return 'dev';
     }
-    if (ENVIRONMENTS.includes(value))
+    if (types/* ENVIRONMENTS */.ju.includes(value))
         return value;
     problems.add((0,settings_problems/* inputName */.yu)('environment'), `expected one of dev, stage, prod, got ${(0,settings_problems/* quote */.hD)(value)}`);
     return 'dev';
@@ -1629,6 +1783,25 @@ function readEventsFile(input, context, configRealPath, problems) {
     if (problem)
         problems.add((0,settings_problems/* inputName */.yu)('events_file'), problem);
     return checked.ok ? checked.path : fallback;
+}
+/**
+ * kubeconfig: inside the workspace or RUNNER_TEMP (azure/k8s-set-context writes there), like
+ * events_file. Only the input is confined: KUBECONFIG and ~/.kube/config are the workflow's own
+ * environment (aws eks update-kubeconfig writes the latter).
+ */
+function readKubeconfig(input, context, problems) {
+    const given = input.text('kubeconfig');
+    if (!given)
+        return undefined;
+    const checked = (0,files/* confinedPath */.OR)(given, context.workspace, [context.workspace, context.tempDir]);
+    if (!checked.ok) {
+        problems.add((0,settings_problems/* inputName */.yu)('kubeconfig'), checked.problem);
+        return undefined;
+    }
+    if (!(0,external_node_fs_.existsSync)(checked.path)) {
+        problems.add((0,settings_problems/* inputName */.yu)('kubeconfig'), `file ${checked.path} does not exist`);
+    }
+    return checked.path;
 }
 /**
  * The registry input. Credentials in it (`user:pass@host`) are masked and refused, never echoed:
@@ -2250,6 +2423,41 @@ function stackValueProblem(value, hasImage) {
 
 /***/ }),
 
+/***/ 1664:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ax: () => (/* binding */ HELM_PLACEHOLDERS),
+/* harmony export */   ZG: () => (/* binding */ PHASES),
+/* harmony export */   ju: () => (/* binding */ ENVIRONMENTS),
+/* harmony export */   ou: () => (/* binding */ BUMPS)
+/* harmony export */ });
+/* unused harmony export STACK_CAPABILITIES */
+/**
+ * The one readonly, validated settings object. Everything the run needs from inputs, the config
+ * file and the environment is here, already checked; nothing downstream reads inputs again.
+ */
+const ENVIRONMENTS = ['dev', 'stage', 'prod'];
+const BUMPS = ['major', 'minor', 'patch', 'auto'];
+const PHASES = ['all', 'plan', 'build', 'deploy'];
+const STACK_CAPABILITIES = (/* unused pure expression or super */ null && ([
+    'CAPABILITY_IAM',
+    'CAPABILITY_NAMED_IAM',
+    'CAPABILITY_AUTO_EXPAND'
+]));
+/** What a helm `set` value may name: `{image_tag}` becomes the tag being deployed. */
+const HELM_PLACEHOLDERS = [
+    'image_repository',
+    'image_tag',
+    'image_digest',
+    'image_uri',
+    'version',
+    'environment'
+];
+
+
+/***/ }),
+
 /***/ 535:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2667,4 +2875,4 @@ function isPlainObject(value) {
 
 };
 
-//# sourceMappingURL=5133.index.js.map
+//# sourceMappingURL=9743.index.js.map
