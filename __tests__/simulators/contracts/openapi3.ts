@@ -249,10 +249,7 @@ export class OpenApi3Contract {
 
   /** Problems with an answer: a status the description does not have, or a body off its schema. */
   checkAnswer(operation: Operation, status: number, body: unknown): string[] {
-    const response =
-      operation.responses[String(status)] ??
-      operation.responses[`${String(status).charAt(0)}XX`] ??
-      operation.responses.default
+    const response = this.response(operation, status)
     if (!response) {
       const common = this.commonAnswers[String(status)]
       if (common !== undefined) return this.checkValue(common, onTheWire(body), `answer ${status}`)
@@ -270,11 +267,67 @@ export class OpenApi3Contract {
     return this.checkValue(media.schema, onTheWire(body), `answer ${status}`)
   }
 
+  /**
+   * Walks an answer along its schema and hands each object whose schema is a named component
+   * (`#/components/schemas/<name>`) to `visit`, before going into it. Of alternatives (oneOf,
+   * anyOf), only the first one `visit` takes is gone into. For a simulator that fills in what the
+   * real service always sends.
+   */
+  visitNamed(
+    operation: Operation,
+    status: number,
+    body: unknown,
+    visit: (name: string, value: Record<string, unknown>) => boolean
+  ): void {
+    const response = this.response(operation, status)
+    const schema = response ? jsonMedia(response.content)?.schema : undefined
+    this.visit(schema, body, visit, 0)
+  }
+
+  private visit(
+    schema: JsonSchema | undefined,
+    value: unknown,
+    visit: (name: string, value: Record<string, unknown>) => boolean,
+    depth: number
+  ): boolean {
+    if (typeof schema !== 'object' || value === null || typeof value !== 'object' || depth > 50) {
+      return false
+    }
+    if (schema.$ref) {
+      const name = /^#\/components\/schemas\/(.+)$/.exec(schema.$ref)?.[1]
+      const taken =
+        name !== undefined && !Array.isArray(value) && visit(name, value as Record<string, unknown>)
+      return this.visit(this.resolve(schema.$ref), value, visit, depth + 1) || taken
+    }
+    for (const part of schema.allOf ?? []) this.visit(part, value, visit, depth + 1)
+    for (const alternative of schema.anyOf ?? schema.oneOf ?? []) {
+      if (this.visit(alternative, value, visit, depth + 1)) break
+    }
+    if (Array.isArray(value)) {
+      value.forEach((item, i) =>
+        this.visit(schema.prefixItems?.[i] ?? schema.items, item, visit, depth + 1)
+      )
+    } else {
+      for (const [key, field] of Object.entries(value)) {
+        this.visit(schema.properties?.[key], field, visit, depth + 1)
+      }
+    }
+    return false
+  }
+
   /** Problems with a JSON value against a schema; `where` names it in each problem. */
   checkValue(schema: JsonSchema | undefined, value: unknown, where: string): string[] {
     const problems: string[] = []
     this.walk(schema, value, where, problems, NO_KEYS)
     return dedupe(problems)
+  }
+
+  private response(operation: Operation, status: number): ResponseObject | undefined {
+    return (
+      operation.responses[String(status)] ??
+      operation.responses[`${String(status).charAt(0)}XX`] ??
+      operation.responses.default
+    )
   }
 
   private operation({ template, method }: { template: string; method: string }): Operation {
@@ -436,6 +489,8 @@ export class OpenApi3Contract {
       if (!constrains(rest)) return
       schema = rest
     }
+    // 3.0: `nullable` beside oneOf or allOf, with no type of its own, lets null through.
+    if (value === null && schema.nullable) return
     const known = union(siblings, this.keysOf(schema))
     for (const part of schema.allOf ?? []) this.walk(part, value, where, problems, known)
     const alternatives = schema.anyOf ?? schema.oneOf

@@ -19,7 +19,9 @@ export type Refusal<Operation> = Extract<RequestCheck<Operation>, { ok: false }>
 export function serverContract<Operation>(
   service: string,
   checker: Checker<Operation>,
-  refuse: (refusal: Refusal<Operation>, request: SimRequest) => SimResponse
+  refuse: (refusal: Refusal<Operation>, request: SimRequest) => SimResponse,
+  /** The simulator's answer made whole before it is checked (contracts/github.ts). */
+  complete?: (operation: Operation, answer: SimResponse, request: SimRequest) => SimResponse
 ): ServerContract {
   const log = new ContractLog(service)
   return {
@@ -37,7 +39,8 @@ export function serverContract<Operation>(
           })
           return refuse(check, request)
         }
-        const answer = await handler(request)
+        const given = await handler(request)
+        const answer = complete ? complete(check.operation, given, request) : given
         const body = answer.body
         const json = !answer.stream && !Buffer.isBuffer(body) && typeof body !== 'string'
         if (json) {
