@@ -1,0 +1,682 @@
+import { readFileSync } from 'node:fs'
+import type { ServerContract, SimRequest, SimResponse } from '../http.js'
+import { extendFromSdk } from './aws-sdk-shapes.js'
+import { ContractLog } from './violations.js'
+import { specFile } from './violations.js'
+
+/**
+ * The AWS services as their own models describe them (the SDK's `*.normal.json` in
+ * shared/specs/aws: operations, input and output shapes with required members, types, enums,
+ * min and max), for simulators of both protocols the SDK speaks to them:
+ * - JSON (ECS, CodeDeploy, ECR, Step Functions, Secrets Manager): `X-Amz-Target` names the
+ *   operation, the body is its input. A wrong type is refused with SerializationException and a
+ *   broken constraint (a required member missing, a value outside its enum, a length or a number
+ *   out of its min and max) with ValidationException, as those services do.
+ * - Query (STS, ELBv2, CloudFormation): `Action` and `Version` in a form, members flattened as
+ *   `A.member.1.B`; refused with AWS's ValidationError. The answer is encoded as the model says
+ *   (`<XResponse><XResult>...`).
+ *
+ * A member the model does not have is refused too (a SerializationException in JSON, a
+ * ValidationError in Query). Real services are lenient there, since an SDK newer than the
+ * endpoint may send one; but our SDK never sends a member its own model lacks, so one arriving
+ * here was built by hand or misnamed, and a setting we believe we sent would never arrive.
+ *
+ * Answers are checked against the output shape (members, types, enums, required members) and
+ * errors against the operation's declared errors plus the ones any call can get (throttling,
+ * credentials); each violation is recorded, and the simulator's close() fails on it.
+ *
+ * ECS, CodeDeploy and the others are extended from the installed SDK where the July-2025
+ * models are behind (aws-sdk-shapes.ts), which is how ECS's LINEAR and CANARY are known here.
+ */
+
+export interface ShapeRef {
+  shape: string
+  locationName?: string
+}
+
+export interface Shape {
+  type: string
+  members?: Record<string, ShapeRef>
+  required?: string[]
+  member?: ShapeRef
+  key?: ShapeRef
+  value?: ShapeRef
+  enum?: string[]
+  min?: number
+  max?: number
+  pattern?: string
+  flattened?: boolean
+  error?: { code?: string; httpStatusCode?: number }
+  exception?: boolean
+}
+
+export interface AwsOperationModel {
+  name: string
+  input?: ShapeRef
+  output?: ShapeRef & { resultWrapper?: string }
+  errors?: ShapeRef[]
+}
+
+export interface AwsModel {
+  metadata: {
+    apiVersion: string
+    protocol: string
+    endpointPrefix: string
+    serviceId?: string
+    targetPrefix?: string
+    jsonVersion?: string
+    xmlNamespace?: string
+  }
+  operations: Record<string, AwsOperationModel>
+  shapes: Record<string, Shape>
+}
+
+/** Service -> its model file and the SDK package that is newer than it. */
+const SERVICES = {
+  ecs: { file: 'ecs-2014-11-13.normal.json', sdk: '@aws-sdk/client-ecs' },
+  codedeploy: { file: 'codedeploy-2014-10-06.normal.json', sdk: '@aws-sdk/client-codedeploy' },
+  ecr: { file: 'ecr-2015-09-21.normal.json', sdk: '@aws-sdk/client-ecr' },
+  states: { file: 'states-2016-11-23.normal.json', sdk: '@aws-sdk/client-sfn' },
+  secretsmanager: {
+    file: 'secretsmanager-2017-10-17.normal.json',
+    sdk: '@aws-sdk/client-secrets-manager'
+  },
+  sts: { file: 'sts-2011-06-15.normal.json', sdk: '@aws-sdk/client-sts' },
+  elasticloadbalancingv2: {
+    file: 'elasticloadbalancingv2-2015-12-01.normal.json',
+    sdk: '@aws-sdk/client-elastic-load-balancing-v2'
+  },
+  cloudformation: {
+    file: 'cloudformation-2010-05-15.normal.json',
+    sdk: '@aws-sdk/client-cloudformation'
+  }
+} as const
+
+export type AwsService = keyof typeof SERVICES
+
+/** Errors any call can be answered with, declared by no operation. */
+const COMMON_ERRORS = new Set([
+  'AccessDeniedException',
+  'ExpiredTokenException',
+  'IncompleteSignature',
+  'InternalFailure',
+  'InvalidClientTokenId',
+  'InvalidSignatureException',
+  'MissingAuthenticationToken',
+  'RequestExpired',
+  'SerializationException',
+  'ServiceUnavailable',
+  'SignatureDoesNotMatch',
+  'Throttling',
+  'ThrottlingException',
+  'UnknownOperationException',
+  'UnrecognizedClientException',
+  'ValidationError',
+  'ValidationException'
+])
+
+export interface AwsProblem {
+  /** serialization: the value cannot be read as its type; validation: a constraint is broken. */
+  readonly kind: 'serialization' | 'validation'
+  readonly message: string
+}
+
+const validators = new Map<AwsService, AwsModelValidator>()
+
+/**
+ * The model of `service`, extended from the installed SDK, with the checks of both directions.
+ * Loaded once per test file. For simulators outside this folder too (cloudformation.ts).
+ */
+export function awsModelValidator(service: AwsService): AwsModelValidator {
+  let validator = validators.get(service)
+  if (!validator) {
+    const { file, sdk } = SERVICES[service]
+    const model = JSON.parse(readFileSync(specFile(`aws/${file}`), 'utf8')) as AwsModel
+    extendFromSdk(model, sdk)
+    validator = new AwsModelValidator(model)
+    validators.set(service, validator)
+  }
+  return validator
+}
+
+/** The JSON service whose target prefix this is. */
+export function awsServiceOfTarget(prefix: string): AwsService | undefined {
+  const byPrefix: Record<string, AwsService> = {
+    AmazonEC2ContainerServiceV20141113: 'ecs',
+    CodeDeploy_20141006: 'codedeploy',
+    AmazonEC2ContainerRegistry_V20150921: 'ecr',
+    AWSStepFunctions: 'states',
+    secretsmanager: 'secretsmanager'
+  }
+  return byPrefix[prefix]
+}
+
+export class AwsModelValidator {
+  constructor(
+    readonly model: AwsModel,
+    /** Enum values a simulator answers that the model does not list: shape -> values. */
+    private readonly answerEnumExtras: Readonly<Record<string, readonly string[]>> = {}
+  ) {}
+
+  /** The same model, taking these enum values in answers too (each needs a comment why). */
+  withAnswerEnumExtras(extras: Readonly<Record<string, readonly string[]>>): AwsModelValidator {
+    return new AwsModelValidator(this.model, { ...this.answerEnumExtras, ...extras })
+  }
+
+  operation(name: string): AwsOperationModel | undefined {
+    return Object.hasOwn(this.model.operations, name) ? this.model.operations[name] : undefined
+  }
+
+  /** A JSON protocol request's input (the parsed body) against the operation's input shape. */
+  checkInput(operation: AwsOperationModel, input: unknown): AwsProblem[] {
+    const problems: AwsProblem[] = []
+    if (operation.input) this.walk(operation.input.shape, input, 'input', problems, 'input')
+    else if (input !== null && typeof input === 'object' && Object.keys(input).length) {
+      problems.push({ kind: 'serialization', message: `${operation.name} takes no input` })
+    }
+    return problems
+  }
+
+  /** An answer's output against the operation's output shape; problems as text. */
+  checkOutput(operation: AwsOperationModel, output: unknown): string[] {
+    const problems: AwsProblem[] = []
+    if (operation.output) this.walk(operation.output.shape, output, 'output', problems, 'output')
+    return problems.map(p => p.message)
+  }
+
+  /** An error answer's type: one the operation declares, or one any call can get. */
+  checkError(operation: AwsOperationModel, type: string): string[] {
+    const name = type.replace(/^.*#/, '')
+    const declared = (operation.errors ?? []).map(e => e.shape)
+    const codes = declared.map(shape => this.model.shapes[shape]?.error?.code ?? shape)
+    if (declared.includes(name) || codes.includes(name) || COMMON_ERRORS.has(name)) return []
+    return [
+      `${operation.name} answered the error ${name}, which it does not declare (${declared.join(', ') || 'none'})`
+    ]
+  }
+
+  /**
+   * A Query protocol form (without Action and Version) as the operation's input: `A.member.1`
+   * lists, `A.entry.1.key` maps, text read as each member's type.
+   */
+  decodeQuery(
+    operation: AwsOperationModel,
+    form: URLSearchParams
+  ): { input: Record<string, unknown>; problems: AwsProblem[] } {
+    const problems: AwsProblem[] = []
+    const tree = formTree(form)
+    if (!operation.input) {
+      if (Object.keys(tree).length) {
+        problems.push({ kind: 'validation', message: `${operation.name} takes no parameters` })
+      }
+      return { input: {}, problems }
+    }
+    const input = this.decode(operation.input.shape, tree, '', problems)
+    this.walk(operation.input.shape, input, 'input', problems, 'input')
+    return { input: (input ?? {}) as Record<string, unknown>, problems }
+  }
+
+  /** `<{Action}Response><{Action}Result>...</...>` for a Query protocol answer. */
+  encodeQueryAnswer(operation: AwsOperationModel, output: Record<string, unknown>): string {
+    const namespace = this.model.metadata.xmlNamespace ?? ''
+    const wrapper = operation.output?.resultWrapper
+    const result =
+      operation.output && wrapper
+        ? `<${wrapper}>${this.encodeMembers(operation.output.shape, output)}</${wrapper}>`
+        : ''
+    return (
+      `<${operation.name}Response xmlns="${namespace}">${result}` +
+      `<ResponseMetadata><RequestId>sim-request</RequestId></ResponseMetadata></${operation.name}Response>`
+    )
+  }
+
+  private walk(
+    shapeName: string,
+    value: unknown,
+    where: string,
+    problems: AwsProblem[],
+    direction: 'input' | 'output'
+  ): void {
+    const shape = this.model.shapes[shapeName]
+    if (!shape) {
+      problems.push({
+        kind: 'validation',
+        message: `${where}: the model has no shape ${shapeName}`
+      })
+      return
+    }
+    if (value === null || value === undefined) return
+    const wrongType = (expected: string): void => {
+      problems.push({
+        kind: 'serialization',
+        message: `${where}: expected ${expected}, got ${describe(value)}`
+      })
+    }
+    const broken = (constraint: string): void => {
+      problems.push({
+        kind: 'validation',
+        message: `Value ${shown(value)} at '${where}' failed to satisfy constraint: ${constraint}`
+      })
+    }
+    switch (shape.type) {
+      case 'structure': {
+        if (typeof value !== 'object' || Array.isArray(value)) return wrongType('a structure')
+        const record = value as Record<string, unknown>
+        const members = shape.members ?? {}
+        for (const [key, field] of Object.entries(record)) {
+          if (field === undefined) continue
+          const member = members[key]
+          if (!member) {
+            problems.push({
+              kind: 'serialization',
+              message: `${where}: ${shapeName} has no member "${key}"`
+            })
+            continue
+          }
+          this.walk(member.shape, field, `${where}.${key}`, problems, direction)
+        }
+        for (const key of shape.required ?? []) {
+          if (record[key] === undefined || record[key] === null) {
+            problems.push({
+              kind: 'validation',
+              message: `Value null at '${where}.${key}' failed to satisfy constraint: Member must not be null`
+            })
+          }
+        }
+        return
+      }
+      case 'list': {
+        if (!Array.isArray(value)) return wrongType('a list')
+        this.count(shape, value.length, broken)
+        value.forEach((item, i) =>
+          this.walk(shape.member?.shape ?? '', item, `${where}[${i}]`, problems, direction)
+        )
+        return
+      }
+      case 'map': {
+        if (typeof value !== 'object' || Array.isArray(value)) return wrongType('a map')
+        const entries = Object.entries(value as Record<string, unknown>)
+        this.count(shape, entries.length, broken)
+        for (const [key, item] of entries) {
+          this.walk(shape.key?.shape ?? '', key, `${where}.key`, problems, direction)
+          this.walk(shape.value?.shape ?? '', item, `${where}.${key}`, problems, direction)
+        }
+        return
+      }
+      case 'string': {
+        if (typeof value !== 'string') return wrongType('a string')
+        const extras = direction === 'output' ? (this.answerEnumExtras[shapeName] ?? []) : []
+        if (shape.enum && !shape.enum.includes(value) && !extras.includes(value)) {
+          broken(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`)
+        }
+        this.count(shape, [...value].length, broken)
+        if (shape.pattern && !matches(shape.pattern, value)) {
+          broken(`Member must satisfy regular expression pattern: ${shape.pattern}`)
+        }
+        return
+      }
+      case 'integer':
+      case 'long':
+        if (typeof value !== 'number' || !Number.isInteger(value)) return wrongType('an integer')
+        this.range(shape, value, broken)
+        return
+      case 'float':
+      case 'double':
+        if (typeof value !== 'number' || !Number.isFinite(value)) return wrongType('a number')
+        this.range(shape, value, broken)
+        return
+      case 'boolean':
+        if (typeof value !== 'boolean') wrongType('a boolean')
+        return
+      case 'timestamp':
+        // Epoch seconds in JSON; a Date once a Query form is decoded.
+        if (typeof value !== 'number' && !(value instanceof Date)) wrongType('a timestamp')
+        return
+      case 'blob':
+        if (typeof value !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(value)) {
+          wrongType('base64 text')
+        }
+        return
+      default:
+        return
+    }
+  }
+
+  private count(shape: Shape, count: number, broken: (constraint: string) => void): void {
+    if (shape.min !== undefined && count < shape.min) {
+      broken(`Member must have length greater than or equal to ${shape.min}`)
+    }
+    if (shape.max !== undefined && count > shape.max) {
+      broken(`Member must have length less than or equal to ${shape.max}`)
+    }
+  }
+
+  private range(shape: Shape, value: number, broken: (constraint: string) => void): void {
+    if (shape.min !== undefined && value < shape.min) {
+      broken(`Member must have value greater than or equal to ${shape.min}`)
+    }
+    if (shape.max !== undefined && value > shape.max) {
+      broken(`Member must have value less than or equal to ${shape.max}`)
+    }
+  }
+
+  /** A Query form's tree as typed values; what cannot be read is a problem. */
+  private decode(
+    shapeName: string,
+    node: Tree | string,
+    where: string,
+    problems: AwsProblem[]
+  ): unknown {
+    const shape = this.model.shapes[shapeName]
+    const at = where || 'input'
+    if (!shape) return undefined
+    const wrong = (expected: string): undefined => {
+      problems.push({ kind: 'validation', message: `${at}: expected ${expected}` })
+      return undefined
+    }
+    switch (shape.type) {
+      case 'structure': {
+        if (typeof node === 'string') return wrong('a structure')
+        const out: Record<string, unknown> = {}
+        for (const [key, child] of Object.entries(node)) {
+          const member = shape.members?.[key]
+          if (!member) {
+            problems.push({
+              kind: 'validation',
+              message: `${at}: ${shapeName} has no member "${key}"`
+            })
+            continue
+          }
+          out[key] = this.decode(member.shape, child, where ? `${where}.${key}` : key, problems)
+        }
+        return out
+      }
+      case 'list': {
+        // `A=` is an empty list.
+        if (node === '') return []
+        if (typeof node === 'string' || typeof node.member !== 'object') {
+          return wrong(`a list (${at}.member.N)`)
+        }
+        return Object.entries(node.member)
+          .sort(([a], [b]) => Number(a) - Number(b))
+          .map(([n, item]) =>
+            this.decode(shape.member?.shape ?? '', item, `${at}.member.${n}`, problems)
+          )
+      }
+      case 'map': {
+        if (typeof node === 'string' || typeof node.entry !== 'object') return {}
+        const out: Record<string, unknown> = {}
+        for (const entry of Object.values(node.entry)) {
+          if (typeof entry === 'string') continue
+          const key = this.decode(shape.key?.shape ?? '', entry.key ?? '', `${at}.key`, problems)
+          out[String(key)] = this.decode(shape.value?.shape ?? '', entry.value ?? '', at, problems)
+        }
+        return out
+      }
+      case 'boolean':
+        if (node !== 'true' && node !== 'false') return wrong('true or false')
+        return node === 'true'
+      case 'integer':
+      case 'long':
+        if (typeof node !== 'string' || !/^-?\d+$/.test(node)) return wrong('an integer')
+        return Number(node)
+      case 'float':
+      case 'double':
+        if (typeof node !== 'string' || !Number.isFinite(Number(node))) return wrong('a number')
+        return Number(node)
+      case 'timestamp':
+        if (typeof node !== 'string' || Number.isNaN(Date.parse(node))) return wrong('a timestamp')
+        return new Date(node)
+      default:
+        if (typeof node !== 'string') return wrong('a single value')
+        return node
+    }
+  }
+
+  private encodeMembers(shapeName: string, value: Record<string, unknown>): string {
+    const members = this.model.shapes[shapeName]?.members ?? {}
+    return Object.entries(members)
+      .filter(([name]) => value[name] !== undefined && value[name] !== null)
+      .map(([name, ref]) => `<${name}>${this.encode(ref.shape, value[name])}</${name}>`)
+      .join('')
+  }
+
+  private encode(shapeName: string, value: unknown): string {
+    const shape = this.model.shapes[shapeName]
+    switch (shape?.type) {
+      case 'structure':
+        return this.encodeMembers(shapeName, value as Record<string, unknown>)
+      case 'list':
+        return (value as unknown[])
+          .map(item => `<member>${this.encode(shape.member?.shape ?? '', item)}</member>`)
+          .join('')
+      case 'map':
+        return Object.entries(value as Record<string, unknown>)
+          .map(
+            ([key, item]) =>
+              `<entry><key>${escapeXml(key)}</key><value>${this.encode(shape.value?.shape ?? '', item)}</value></entry>`
+          )
+          .join('')
+      case 'timestamp':
+        return new Date(
+          typeof value === 'number' ? value * 1000 : (value as Date | string)
+        ).toISOString()
+      default:
+        return escapeXml(String(value))
+    }
+  }
+}
+
+type Tree = { [key: string]: Tree | string }
+
+/** `A.member.1.B=x` -> {A: {member: {1: {B: 'x'}}}}. */
+function formTree(form: URLSearchParams): Tree {
+  const root: Tree = {}
+  for (const [key, value] of form) {
+    const parts = key.split('.')
+    let node = root
+    for (const part of parts.slice(0, -1)) {
+      const next = node[part]
+      if (typeof next === 'string' || next === undefined) node[part] = {}
+      node = node[part] as Tree
+    }
+    node[parts.at(-1) as string] = value
+  }
+  return root
+}
+
+/** AWS patterns are Java regular expressions; one JavaScript cannot read is not checked. */
+function matches(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(`^(?:${pattern})$`, 'u').test(value)
+  } catch {
+    return true
+  }
+}
+
+export function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+}
+
+function shown(value: unknown): string {
+  return typeof value === 'string' ? `'${value.slice(0, 60)}'` : `'${JSON.stringify(value)}'`
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`
+  if (typeof value === 'object') return 'an object'
+  return `${typeof value} ${String(value)}`
+}
+
+// ---- servers ---------------------------------------------------------------------------------
+
+const JSON_TYPE = 'application/x-amz-json-1.1'
+
+/**
+ * A server of AWS JSON protocol services (found by their `X-Amz-Target`); a request without a
+ * target is a Query protocol call of `queryService` (STS, which every simulator answers). A Query
+ * answer is given as its output object (status 200), which is checked and encoded here; errors
+ * are passed on as the simulator wrote them.
+ */
+export function awsServerContract(options: { queryService?: AwsService } = {}): ServerContract {
+  const log = new ContractLog('AWS')
+  return {
+    log,
+    check: handler => async request => {
+      const target = request.headers['x-amz-target']
+      if (target === undefined) {
+        if (!options.queryService) return handler(request)
+        return queryCall(awsModelValidator(options.queryService), log, request, handler)
+      }
+      return jsonCall(String(target), log, request, handler)
+    }
+  }
+}
+
+/** A server of one Query protocol service (ELBv2). */
+export function awsQueryServerContract(service: AwsService): ServerContract {
+  const log = new ContractLog(service)
+  return {
+    log,
+    check: handler => request => queryCall(awsModelValidator(service), log, request, handler)
+  }
+}
+
+type Handle = (request: SimRequest) => SimResponse | Promise<SimResponse>
+
+async function jsonCall(
+  target: string,
+  log: ContractLog,
+  request: SimRequest,
+  handler: Handle
+): Promise<SimResponse> {
+  const dot = target.lastIndexOf('.')
+  const service = awsServiceOfTarget(target.slice(0, dot))
+  const record = (direction: 'request' | 'answer', problems: string[]) =>
+    log.record({ direction, method: request.method, path: target, problems })
+  if (!service) {
+    record('request', [`no model for the target prefix ${target.slice(0, dot)}`])
+    return jsonError('UnknownOperationException', `no model for ${target}`)
+  }
+  const validator = awsModelValidator(service)
+  const operation = validator.operation(target.slice(dot + 1))
+  if (!operation || request.method !== 'POST' || request.path !== '/') {
+    const why = operation
+      ? `${request.method} ${request.path}: the JSON protocol is a POST to /`
+      : `${service} has no operation ${target.slice(dot + 1)}`
+    record('request', [why])
+    return jsonError('UnknownOperationException', '')
+  }
+  let input: unknown
+  try {
+    input = JSON.parse(request.body || '{}') as unknown
+  } catch {
+    record('request', ['the body is not JSON'])
+    return jsonError('SerializationException', '')
+  }
+  const problems = validator.checkInput(operation, input)
+  if (problems.length) {
+    record(
+      'request',
+      problems.map(p => p.message)
+    )
+    const serialization = problems.filter(p => p.kind === 'serialization')
+    if (serialization.length) {
+      return jsonError('SerializationException', serialization.map(p => p.message).join('; '))
+    }
+    return jsonError('ValidationException', validationMessage(problems))
+  }
+  const answer = await handler(request)
+  const body = answer.body as Record<string, unknown> | undefined
+  const status = answer.status ?? 200
+  const errorType = typeof body?.__type === 'string' ? body.__type : undefined
+  const found =
+    status >= 300
+      ? errorType
+        ? validator.checkError(operation, errorType)
+        : [`an error answer without __type`]
+      : validator.checkOutput(operation, body ?? {})
+  if (found.length) record('answer', found)
+  return answer
+}
+
+async function queryCall(
+  validator: AwsModelValidator,
+  log: ContractLog,
+  request: SimRequest,
+  handler: Handle
+): Promise<SimResponse> {
+  const form = new URLSearchParams(request.body)
+  const action = form.get('Action') ?? ''
+  const record = (direction: 'request' | 'answer', problems: string[]) =>
+    log.record({ direction, method: request.method, path: `${request.path} ${action}`, problems })
+  const type = String(request.headers['content-type'] ?? '')
+  const operation = validator.operation(action)
+  const { apiVersion } = validator.model.metadata
+  if (request.method !== 'POST' || !type.startsWith('application/x-www-form-urlencoded')) {
+    record('request', [`${request.method} ${type || 'without a content type'}: not a form POST`])
+    return queryError(validator, 'InvalidAction', 'Could not find operation for the request')
+  }
+  if (!operation || form.get('Version') !== apiVersion) {
+    record('request', [
+      operation
+        ? `Version ${String(form.get('Version'))} is not ${apiVersion}`
+        : `no operation ${action}`
+    ])
+    return queryError(
+      validator,
+      'InvalidAction',
+      `Could not find operation ${action} for version ${String(form.get('Version'))}`
+    )
+  }
+  form.delete('Action')
+  form.delete('Version')
+  const { problems } = validator.decodeQuery(operation, form)
+  if (problems.length) {
+    record(
+      'request',
+      problems.map(p => p.message)
+    )
+    return queryError(validator, 'ValidationError', validationMessage(problems))
+  }
+  const answer = await handler(request)
+  const body = answer.body
+  if ((answer.status ?? 200) >= 300 || typeof body !== 'object' || body === null) return answer
+  const found = validator.checkOutput(operation, body)
+  if (found.length) record('answer', found)
+  return {
+    ...answer,
+    headers: { 'content-type': 'text/xml', ...answer.headers },
+    body: validator.encodeQueryAnswer(operation, body as Record<string, unknown>)
+  }
+}
+
+function validationMessage(problems: readonly AwsProblem[]): string {
+  const count = problems.length
+  return `${count} validation error${count === 1 ? '' : 's'} detected: ${problems.map(p => p.message).join('; ')}`
+}
+
+function jsonError(type: string, message: string): SimResponse {
+  return {
+    status: 400,
+    headers: { 'content-type': JSON_TYPE, 'x-amzn-errortype': type },
+    body: { __type: type, message }
+  }
+}
+
+function queryError(validator: AwsModelValidator, code: string, message: string): SimResponse {
+  const namespace = validator.model.metadata.xmlNamespace ?? ''
+  return {
+    status: 400,
+    headers: { 'content-type': 'text/xml' },
+    body:
+      `<ErrorResponse xmlns="${namespace}"><Error><Type>Sender</Type><Code>${code}</Code>` +
+      `<Message>${escapeXml(message)}</Message></Error><RequestId>sim-error</RequestId></ErrorResponse>`
+  }
+}
