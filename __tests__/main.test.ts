@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { DeployError } from '../src/errors.js'
 import type { PipelineEvent } from '../src/events/model.js'
 import { run } from '../src/main.js'
 import type { Plan } from '../src/plan/types.js'
@@ -205,5 +206,41 @@ describe('run: cancellation', () => {
     expect(repo.git('tag', '--list')).toBe('')
     const events = readEvents(core.outputs.events_file as string)
     expect(events.at(-1)).toMatchObject({ type: 'done', status: 'cancelled' })
+  })
+})
+
+describe('run: a crash while it runs', () => {
+  it('a signal aborted with a failure (src/crash.ts) reports that failure, not a cancel', async () => {
+    const repo = createTestRepo()
+    const crashed = new AbortController()
+    crashed.abort(new DeployError('DEPLOY_FAILED', 'the main step crashed: disk full'))
+    const core = recordingToolkit({ environment: 'dev', create_tag: 'true' })
+    const status = await run(core, { env: envFor(repo), signal: crashed.signal })
+    expect(status).toBe('failure')
+    expect(core.failures).toEqual(['DEPLOY_FAILED: the main step crashed: disk full'])
+    expect(core.outputs.status).toBe('failure')
+    expect(core.summaries[0]).toContain('the main step crashed: disk full')
+    const events = readEvents(core.outputs.events_file as string)
+    expect(events.at(-1)).toMatchObject({ type: 'done', status: 'failure' })
+    expect(repo.git('tag', '--list')).toBe('')
+  })
+
+  it('outputs that cannot be written fail the step once, and the summary is still written', async () => {
+    const repo = shopRepo()
+    const core = recordingToolkit({ dry_run: 'true', environment: 'dev', preflight: 'false' })
+    const status = await run(
+      {
+        ...core,
+        setOutput: () => {
+          throw new Error('ENOSPC: no space left on device')
+        }
+      },
+      { env: envFor(repo) }
+    )
+    expect(status).toBe('planned')
+    expect(core.failures).toEqual([
+      'DEPLOY_FAILED: outputs not written: ENOSPC: no space left on device'
+    ])
+    expect(core.summaries[0]).toContain('outputs not written: ENOSPC')
   })
 })

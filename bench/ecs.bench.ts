@@ -7,6 +7,7 @@ import type { EcsSimulator, Controller, Scenario } from '../__tests__/simulators
 import {
   ecsRequest,
   recordingContext,
+  simulatedClock,
   withEcsSimulator
 } from '../__tests__/targets/ecs-fixtures.js'
 import { recordBench } from './record.js'
@@ -29,16 +30,8 @@ const INTERVAL_MS = 100
 // Not a multiple of the interval, so the final state lands at a different phase of each look.
 const STEP_MS = 137
 
-async function runOurs(
-  controller: Controller,
-  options: { intervalMs: number; stepMs: number; scenario?: Scenario }
-): Promise<{ latencyMs: number; waitMs: number; calls: number; looks: number; failed: boolean }> {
-  sim = await withEcsSimulator({
-    controller,
-    scenario: options.scenario ?? 'success',
-    stepMs: options.stepMs
-  })
-  const request = ecsRequest({
+function requestFor(controller: Controller): ReturnType<typeof ecsRequest> {
+  return ecsRequest({
     strategy: controller,
     codedeploy:
       controller === 'codedeploy'
@@ -50,6 +43,18 @@ async function runOurs(
           }
         : undefined
   })
+}
+
+async function runOurs(
+  controller: Controller,
+  options: { intervalMs: number; stepMs: number; scenario?: Scenario }
+): Promise<{ latencyMs: number; waitMs: number; calls: number; looks: number; failed: boolean }> {
+  sim = await withEcsSimulator({
+    controller,
+    scenario: options.scenario ?? 'success',
+    stepMs: options.stepMs
+  })
+  const request = requestFor(controller)
   const started = Date.now()
   let failed = false
   await deploy(
@@ -112,12 +117,61 @@ function looksWhileWaiting(controller: Controller, operations: readonly string[]
   const status = {
     rolling: 'DescribeServices',
     codedeploy: 'GetDeployment',
-    blue_green: 'DescribeServiceDeployments'
+    blue_green: 'DescribeServiceDeployments',
+    linear: 'DescribeServiceDeployments',
+    canary: 'DescribeServiceDeployments'
   }[controller]
   const start = Math.max(
     ...['UpdateService', 'CreateDeployment'].map(op => operations.lastIndexOf(op))
   )
   return operations.slice(start + 1).filter(op => op === status).length
+}
+
+type Cadence = 'fixed' | 'adaptive' | 'flat'
+
+/**
+ * The adaptive cadence at real scale, on a simulated clock: ECS's default 5 s interval, 1 s looks
+ * while the deployment is young (its first minute) and moving. Against it, the same deploy with
+ * its waits replaced on the clock: `fixed` looks every 5 s (today's cadence), `flat` every 1 s
+ * throughout the first minute (the issue's first sketch), then every 5 s.
+ * Timelines: fast deploys that end inside the first minute and slower ones (steps `stepMs` apart,
+ * several spacings so the end falls at every phase of the interval), and the LINEAR / CANARY
+ * services of the simulator (about half an hour of steps and bakes).
+ */
+async function runAtScale(
+  controller: Controller,
+  stepMs: number | readonly number[] | undefined,
+  cadence: Cadence
+): Promise<{ calls: number; firstMinuteLooks: number; waitMs: number; latencyMs: number }> {
+  const clock = simulatedClock()
+  sim = await withEcsSimulator({ controller, scenario: 'success', stepMs, clock: clock.now })
+  const recorded = recordingContext({ intervalMs: 5000, timeoutMs: 3_600_000, clock })
+  const started = clock.now()
+  // A look takes no time on this clock, so a look starts when a wait ends: the replaced cadences
+  // move the clock to their own next look, whatever the follower asked for.
+  let lastLook = started
+  const replaced = (signal?: AbortSignal): Promise<void> => {
+    const young = clock.now() - started < 60_000
+    const next = lastLook + (cadence === 'flat' && young ? 1000 : 5000)
+    lastLook = next
+    return clock.sleep(next - clock.now(), signal)
+  }
+  const context =
+    cadence === 'adaptive'
+      ? recorded.context
+      : { ...recorded.context, sleep: (_ms: number, signal?: AbortSignal) => replaced(signal) }
+  const request = requestFor(controller)
+  await deploy(request, context)
+  const finalAt = sim.finalAt as number
+  const result = {
+    calls: callsWhileWaiting(sim.aws.operations),
+    firstMinuteLooks: sim.statusCalls.filter(at => at >= started && at < started + 60_000).length,
+    waitMs: clock.now() - started,
+    latencyMs: (sim.statusCalls.find(at => at >= finalAt) ?? finalAt) - finalAt
+  }
+  await sim.close()
+  sim = undefined
+  return result
 }
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length
@@ -181,5 +235,49 @@ describe('ECS deploy: detection latency and API calls while waiting', () => {
     figures.circuit_breaker_rollback_sdk_waiter =
       waiterOnRollback.verdict === 'SUCCESS' ? 'passed (stable)' : waiterOnRollback.verdict
     recordBench('ecs', figures)
+
+    const scale: Record<string, number | string> = {
+      poll_interval_ms: 5000,
+      young_interval_ms: 1000,
+      columns: 'fixed 5 s / adaptive (ours) / flat 1 s for the first minute'
+    }
+    const spread = (base: number) => [0, 1, 2, 3, 4].map(i => base + i * 1130)
+    // Bursts: ECS starts tasks for half a minute, then the rest follows within seconds.
+    const bursts = (steps: number) =>
+      [0, 1, 2, 3, 4].map(i => [3000 + i * 1130, 25_000, ...Array(steps - 2).fill(1500)])
+    const timelines: [string, Controller, (number | readonly number[] | undefined)[]][] = [
+      ['rolling_fast_even', 'rolling', spread(7000)],
+      ['rolling_fast_burst', 'rolling', bursts(5)],
+      ['rolling_slow', 'rolling', spread(37_000)],
+      ['codedeploy_fast_even', 'codedeploy', spread(7000)],
+      ['codedeploy_fast_burst', 'codedeploy', bursts(5)],
+      ['codedeploy_slow', 'codedeploy', spread(37_000)],
+      ['blue_green_fast_even', 'blue_green', spread(2000)],
+      ['blue_green_fast_burst', 'blue_green', bursts(8)],
+      ['blue_green_slow', 'blue_green', spread(30_000)],
+      ['linear', 'linear', [undefined]],
+      ['canary', 'canary', [undefined]]
+    ]
+    const cadences: Cadence[] = ['fixed', 'adaptive', 'flat']
+    for (const [name, controller, spacings] of timelines) {
+      const runs: Record<Cadence, Awaited<ReturnType<typeof runAtScale>>[]> = {
+        fixed: [],
+        adaptive: [],
+        flat: []
+      }
+      for (const stepMs of spacings)
+        for (const cadence of cadences)
+          runs[cadence].push(await runAtScale(controller, stepMs, cadence))
+      const column = (
+        value: (r: Awaited<ReturnType<typeof runAtScale>>) => number,
+        digits: number
+      ) => cadences.map(c => round(mean(runs[c].map(value)), digits)).join(' / ')
+      scale[`${name}_wait_s`] = round(mean(runs.fixed.map(r => r.waitMs)) / 1000, 0)
+      scale[`${name}_calls`] = column(r => r.calls, 1)
+      scale[`${name}_first_minute_looks`] = column(r => r.firstMinuteLooks, 1)
+      scale[`${name}_calls_per_wait_minute`] = column(r => (r.calls / r.waitMs) * 60_000, 1)
+      scale[`${name}_end_noticed_after_s`] = column(r => r.latencyMs / 1000, 2)
+    }
+    recordBench('ecs adaptive cadence (simulated clock, real scale)', scale)
   })
 })

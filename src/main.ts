@@ -69,7 +69,6 @@ export async function run(toolkit: Toolkit, options: RunOptions = {}): Promise<R
     return finish({ ...ending, status: 'failure', failure })
   }
 
-  bus.attach(fileSink(settings.eventsFile))
   const pipeline: PipelineRun = {
     settings,
     bus,
@@ -86,27 +85,36 @@ export async function run(toolkit: Toolkit, options: RunOptions = {}): Promise<R
         githubDeploymentId: pipeline.githubDeployment?.id
       })
   }
-  const notifications = settings.dryRun
-    ? undefined
-    : await attachNotifications(bus, pipeline, warn, options.notify?.call)
-  pipeline.saveState()
-
-  const context = settings.context
-  bus.emit({
-    type: 'stage',
-    stage: 'INIT',
-    message: `${context.owner}/${context.repo}@${context.sha.slice(0, 7)} to ${settings.environment}${settings.dryRun ? ' (dry run)' : ''}`
-  })
-  bus.emit({ type: 'info', stage: 'INIT', message: describeValidated(settings) })
-
+  let notifications: Notifications | undefined
+  // From here on every ending goes through finish(), so the summary and the card are written
+  // whatever stops the run: a phase, a cancel, or a crash (an events file that cannot be
+  // created, a GITHUB_STATE that cannot be written, an error thrown where nobody awaits).
   try {
+    bus.attach(fileSink(settings.eventsFile))
+    notifications = settings.dryRun
+      ? undefined
+      : await attachNotifications(bus, pipeline, warn, options.notify?.call)
+    pipeline.saveState()
+
+    const context = settings.context
+    bus.emit({
+      type: 'stage',
+      stage: 'INIT',
+      message: `${context.owner}/${context.repo}@${context.sha.slice(0, 7)} to ${settings.environment}${settings.dryRun ? ' (dry run)' : ''}`
+    })
+    bus.emit({ type: 'info', stage: 'INIT', message: describeValidated(settings) })
+
     await walkPipeline(pipeline, cancel)
+    // A phase that ignored the signal may have finished anyway; a crash is still a failure.
+    const crash = crashOf(cancel)
+    if (crash) throw crash
     if (settings.dryRun && pipeline.plan) {
       for (const line of describePlan(pipeline.plan)) core.info(line)
     }
   } catch (error) {
     const failure = cancel.aborted
-      ? new DeployError('CANCELLED', 'the workflow was cancelled', { cause: error })
+      ? (crashOf(cancel) ??
+        new DeployError('CANCELLED', 'the workflow was cancelled', { cause: error }))
       : asDeployError(error, 'DEPLOY_FAILED')
     bus.emit({
       type: 'error',
@@ -120,6 +128,17 @@ export async function run(toolkit: Toolkit, options: RunOptions = {}): Promise<R
   }
   const status = settings.dryRun ? 'planned' : 'success'
   return finish({ ...ending, run: pipeline, notifications, status, failure: undefined })
+}
+
+/**
+ * The failure the run was stopped for, when it was stopped by one rather than cancelled: the
+ * entry point aborts the signal with a DeployError when the action crashes (src/crash.ts).
+ */
+function crashOf(signal: AbortSignal): DeployError | undefined {
+  const reason: unknown = signal.reason
+  return signal.aborted && reason instanceof DeployError && reason.code !== 'CANCELLED'
+    ? reason
+    : undefined
 }
 
 /**
@@ -161,16 +180,39 @@ async function finish(ending: Ending): Promise<RunStatus> {
     ending.warnings.push(...ending.notifications.warnings.lines)
     strictFailure = notify.strictNotificationFailure(run.settings, ending.notifications.warnings)
   }
+  // The results go out one by one: a GITHUB_OUTPUT that cannot be written must not cost the
+  // summary. What could not be written fails the step, unless the run failed already.
+  const unwritten: string[] = []
+  const attempt = (what: string, write: () => void): void => {
+    try {
+      write()
+    } catch (error) {
+      unwritten.push(`${what} not written: ${errorMessage(error)}`)
+    }
+  }
   if (run) {
-    saveRunState(core, {
-      settings: run.settings,
-      finished: true,
-      status,
-      githubDeploymentId: run.githubDeployment?.id
-    })
+    attempt('saved state', () =>
+      saveRunState(core, {
+        settings: run.settings,
+        finished: true,
+        status,
+        githubDeploymentId: run.githubDeployment?.id
+      })
+    )
+  }
+  attempt('outputs', () => {
+    for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+  })
+  let reported = failure
+  if (unwritten.length > 0 && !failure) {
+    reported = new DeployError('DEPLOY_FAILED', unwritten.join('; '))
+  } else {
+    for (const problem of unwritten) {
+      ending.warnings.push(problem)
+      core.warning(problem)
+    }
   }
 
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
   // Written for every ending, INIT's too: a run that stopped on its inputs lists the problems.
   await core.summary
     .addRaw(
@@ -181,12 +223,16 @@ async function finish(ending: Ending): Promise<RunStatus> {
         services: summaryServices(run),
         events: bus.events,
         warnings: ending.warnings,
-        error: failure && { code: failure.code, message: failure.message, details: failure.details }
+        error: reported && {
+          code: reported.code,
+          message: reported.message,
+          details: reported.details
+        }
       })
     )
     .write()
     .catch((error: unknown) => core.warning(`job summary not written: ${String(error)}`))
-  failJob(core, failure, strictFailure)
+  failJob(core, reported, strictFailure)
   return status
 }
 

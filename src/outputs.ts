@@ -14,6 +14,9 @@ export function outputsFor(
   status: RunStatus
 ): Record<string, string> {
   return {
+    // First, so that a target's output (a CloudFormation stack output may be named anything)
+    // never replaces one of the action's own.
+    ...state.outputs,
     environment: settings.environment,
     version: plan?.version.gitTag ? (plan.version.version ?? '') : '',
     // A dry run shows what it would create; a real run what it created or reused.
@@ -25,8 +28,7 @@ export function outputsFor(
     deployment_url: state.deploymentUrl ?? '',
     status,
     plan: plan ? JSON.stringify(plan) : '',
-    events_file: settings.eventsFile,
-    ...state.outputs
+    events_file: settings.eventsFile
   }
 }
 
@@ -41,6 +43,9 @@ export function doneMessage(
     case 'success': {
       const deployed = plan?.services.some(s => s.deploy)
       const images = Object.keys(state.images).length
+      if (deployed && plan?.rollback) {
+        return `rollback to ${plan.rollback.to.label} on ${settings.environment}${state.deploymentUrl ? `: ${state.deploymentUrl}` : ''}`
+      }
       if (deployed) {
         return `deployed to ${settings.environment}${state.deploymentUrl ? `: ${state.deploymentUrl}` : ''}`
       }

@@ -1,3 +1,4 @@
+import { runStep, type StepOptions } from './crash.js'
 import { appendEvents, readEventLog } from './events/event-log.js'
 import type { EventInput, PipelineEvent } from './events/model.js'
 import { errorMessage } from './errors.js'
@@ -16,7 +17,11 @@ const core = safeToolkit(workflowCommands)
  * not: the event log, the status card and direct message, and the GitHub deployment. It loads only
  * what the saved state says is owed, so after a dry run it costs little more than starting Node.
  */
-export async function runPost(): Promise<void> {
+export async function runPost(options: StepOptions = {}): Promise<void> {
+  await runStep('post', core, finishWhatMainLeft, options)
+}
+
+async function finishWhatMainLeft(): Promise<void> {
   guardOutputStreams()
   const state = readRunState(core)
   if (!state.run) {
@@ -33,7 +38,15 @@ export async function runPost(): Promise<void> {
       core.warning(`registry credentials not cleaned up: ${String(error)}`)
     }
   }
-  if (saved.finished) return
+  if (saved.finished) {
+    // Only in a debug log: the first line written opens stdout, a tenth of this step's startup.
+    if (process.env.RUNNER_DEBUG === '1') {
+      core.debug(
+        `Deployment ${saved.deploymentId}: main reported it (${saved.status}); nothing left`
+      )
+    }
+    return
+  }
 
   const cancelled = core.getState(CANCEL_STATE_KEY) === 'true'
   const status = cancelled ? 'cancelled' : 'failure'

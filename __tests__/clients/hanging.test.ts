@@ -94,7 +94,7 @@ describe('GitHub', () => {
       commit: [...sim.commits.keys()][0] as string,
       environment: 'dev',
       description: 'v1.0.0',
-      deploymentId: 'dep_1_1',
+      payload: { deployment_id: 'dep_1_1' },
       production: false
     }
     expectHung(

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { markGitHubDeployment, startGitHubDeployment } from '../../src/phases/github-deployment.js'
 import type { Plan } from '../../src/plan/types.js'
+import { sleep } from '../../src/runtime/sleep.js'
 import type { Settings } from '../../src/settings/types.js'
 import { nth } from '../fixtures/nth.js'
 import { waitUntil } from '../fixtures/wait.js'
@@ -59,7 +60,9 @@ async function cancelWhileThrottled(
   const { settings, plan } = await runOf('dev')
   sim.faults.inject(tooManyRequests(8), { match })
   const cancel = new AbortController()
-  const started = startGitHubDeployment(settings, plan, log, cancel.signal, FAST)
+  // The throttled wait is really taken, so that the cancel comes during it.
+  const waiting = { ...FAST, sleep }
+  const started = startGitHubDeployment(settings, plan, log, cancel.signal, waiting)
   await waitUntil('the retry to be logged', () => infos.length > 0)
   cancel.abort(new Error('the workflow was cancelled'))
   return started

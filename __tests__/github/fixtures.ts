@@ -7,21 +7,25 @@ import { tagSourceFor } from '../../src/clients/tag-source.js'
 import { buildPlan } from '../../src/plan/index.js'
 import type { Plan } from '../../src/plan/types.js'
 import type { Environment, Settings } from '../../src/settings/types.js'
+import { ANSWERED_IN_TIME_MS } from '../fixtures/deadlines.js'
 import { testSettings } from '../fixtures/settings.js'
 import { recordingToolkit, type RecordingToolkit } from '../fixtures/toolkit.js'
 import { startGitHubSimulator, type GitHubSimulator } from '../simulators/github.js'
 
 /**
- * Short waits so that retries and read-after-write waits take milliseconds, not seconds. PACED
- * keeps the production pacing of writes (one a second, plugin-throttling) for the tests that
- * exercise the whole Octokit chain as it runs in Actions; FAST turns only that pacing off.
+ * Short waits so that retries and read-after-write waits take milliseconds, not seconds; the waits
+ * between attempts (Retry-After, x-ratelimit-reset, backoff) are asked for but not taken, and the
+ * retry notices say how long they were. PACED keeps the production pacing of writes (one a second,
+ * plugin-throttling) for the tests that exercise the whole Octokit chain as it runs in Actions;
+ * FAST turns only that pacing off.
  */
 export const PACED: GitHubTuning = {
   attempts: 4,
   baseDelayMs: 10,
-  attemptTimeoutMs: 5000,
+  attemptTimeoutMs: ANSWERED_IN_TIME_MS,
   settleIntervalMs: 20,
-  settleTimeoutMs: 3000
+  settleTimeoutMs: ANSWERED_IN_TIME_MS,
+  sleep: async () => undefined
 }
 
 export const FAST: GitHubTuning = { ...PACED, paceWrites: false }

@@ -6,7 +6,9 @@ import { tagSourceFor } from '../../src/clients/tag-source.js'
 import type { TagSource } from '../../src/plan/tags.js'
 import { runReleasePhase, runTagPhase } from '../../src/phases/release.js'
 import type { RetryNotice } from '../../src/runtime/retry.js'
+import { withDeadlinesHeld } from '../fixtures/deadlines.js'
 import { nth } from '../fixtures/nth.js'
+import { waitUntil } from '../fixtures/wait.js'
 import {
   on,
   primaryRateLimit,
@@ -203,11 +205,18 @@ describe('server errors and dropped connections', () => {
     const r = await run()
     await runTagPhase(r.ctx, FAST)
     sim.faults.inject({ kind: 'hang' }, { match: on('GET', '/releases/tags/') })
-    await runReleasePhase(r.ctx, { ...FAST, attemptTimeoutMs: 300 })
+    // The deadline passes once the hang is seen. FAST: with pacing on, Octokit's throttling would
+    // schedule its own work with the held timers.
+    await withDeadlinesHeld(async pass => {
+      const releasing = runReleasePhase(r.ctx, { ...FAST, attemptTimeoutMs: 3_000 })
+      await waitUntil('the hang', () => sim.faultsServed.includes('hang'))
+      await pass(3_000)
+      await releasing
+    })
 
     expect(sim.faultsServed).toEqual(['hang'])
     expect(sim.releases).toHaveLength(1)
-    expect(r.core.rawLog()).toMatch(/did not answer within 0 s; trying again in /)
+    expect(r.core.rawLog()).toMatch(/did not answer within 3 s; trying again in /)
   })
 })
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomUUID } from 'node:crypto'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
-import { createServer, type AddressInfo, type Server } from 'node:net'
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { inspect } from 'node:util'
 import { DeployError } from '../../src/errors.js'
@@ -230,7 +230,12 @@ maybe('images: buildah -> docker-registry (htpasswd, 127.0.0.1)', () => {
    * on timeout or cancel ends it within the test.
    */
   async function hangingBuild(tag: string): Promise<ServiceSpec> {
-    silent ??= createServer(() => undefined)
+    // Reading lets the server see buildah's end when it is killed: an unread socket would stay in
+    // CLOSE-WAIT, keeping the jest worker from exiting after its last test file.
+    silent ??= createServer(socket => {
+      accepted.add(socket)
+      socket.on('close', () => accepted.delete(socket)).resume()
+    })
     const server = silent
     if (!server.listening) await new Promise<void>(ok => server.listen(0, '127.0.0.1', ok))
     const { port } = server.address() as AddressInfo
@@ -240,8 +245,10 @@ maybe('images: buildah -> docker-registry (htpasswd, 127.0.0.1)', () => {
     return { ...shop('build', tag)[0]!, context }
   }
   let silent: Server | undefined
+  const accepted = new Set<Socket>()
   afterAll(async () => {
-    silent?.close()
+    for (const socket of accepted) socket.destroy()
+    await new Promise(closed => (silent ? silent.close(closed) : closed(undefined)))
   })
 
   /** The `buildah build` processes started since `from`; each must be gone soon after the end. */
@@ -253,7 +260,8 @@ maybe('images: buildah -> docker-registry (htpasswd, 127.0.0.1)', () => {
     await waitUntil(
       'the stopped buildah build to exit',
       () => builds.every(c => !isRunning(c.pid)),
-      5_000
+      // Past runCommand's SIGKILL, 5 s after the SIGTERM a builder may ignore.
+      15_000
     )
   }
 

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { randomUUID } from 'node:crypto'
 import { DeployError } from '../../src/errors.js'
 import { runBuildPhase, runPushPhase } from '../../src/phases/image.js'
+import { withDeadlinesHeld } from '../fixtures/deadlines.js'
+import { waitUntil } from '../fixtures/wait.js'
 import { requireRegistryTools, startRegistry, type LocalRegistry } from '../simulators/registry.js'
 import { hostRegistry, makeContext, tempDir } from './fixtures.js'
 import {
@@ -96,7 +98,14 @@ maybe('images: push through a failing registry', () => {
     proxy.faults.inject({ kind: 'hang' }, { match: isIndexPut, times: 1 })
     const { ctx, core } = await context('dev-hang', 9_000)
     await runBuildPhase(ctx)
-    await runPushPhase(ctx)
+    // The push's deadlines pass on the test's word: the hung attempt's once the hang is seen, the
+    // retried attempt's never, so a slow machine's real push cannot run out of its 3 s.
+    await withDeadlinesHeld(async pass => {
+      const pushing = runPushPhase(ctx)
+      await waitUntil('the index upload to hang', () => proxy.faultsServed.includes('hang'), 50_000)
+      await pass(3_000)
+      await pushing
+    })
     expect(proxy.faultsServed).toEqual(['hang'])
     expect(ctx.state.images.worker).toMatch(/:dev-hang@sha256:[a-f0-9]{64}$/)
     expect(core.lines.some(l => /push of worker failed .*did not answer within 3 s/.test(l))).toBe(

@@ -3,6 +3,7 @@ import { runInThisContext } from 'node:vm'
 import { Agent } from 'undici'
 import { RegistryClient, parseChallenge, sha256Digest } from '../../src/clients/registry.js'
 import { DeployError } from '../../src/errors.js'
+import { ANSWERED_IN_TIME_MS, withDeadlinesHeld } from '../fixtures/deadlines.js'
 import { selfSignedCertificate } from '../fixtures/tls.js'
 import { startHttpServer, type SimServer } from '../simulators/http.js'
 import { waitUntil } from '../fixtures/wait.js'
@@ -31,7 +32,7 @@ describe('RegistryClient', () => {
   })
   afterEach(async () => server.close())
 
-  const client = (password = TOKEN, attemptTimeoutMs = 2_000): RegistryClient =>
+  const client = (password = TOKEN, attemptTimeoutMs = ANSWERED_IN_TIME_MS): RegistryClient =>
     new RegistryClient(
       { host: `127.0.0.1:${server.port}`, insecure: true, username: USER, password },
       { sleep, attemptTimeoutMs, baseDelayMs: 10, attempts: 4 }
@@ -71,9 +72,13 @@ describe('RegistryClient', () => {
 
   it('gives up on a hang at the attempt timeout and tries again', async () => {
     server.faults.inject({ kind: 'hang' }, { match: r => r.path.includes('manifests') })
-    expect((await client(TOKEN, 200).headManifest('acme/web', 'rc-1'))?.digest).toBe(
-      sha256Digest(INDEX_BODY)
-    )
+    const head = await withDeadlinesHeld(async pass => {
+      const call = client(TOKEN, 200).headManifest('acme/web', 'rc-1')
+      await waitUntil('the hang', () => server.faultsServed.includes('hang'))
+      await pass(200)
+      return call
+    })
+    expect(head?.digest).toBe(sha256Digest(INDEX_BODY))
     expect(server.faultsServed).toEqual(['hang'])
   })
 

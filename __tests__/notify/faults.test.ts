@@ -3,6 +3,8 @@ import { strictNotificationFailure } from '../../src/notify/index.js'
 import { NotificationWarnings } from '../../src/notify/warnings.js'
 import { topLevelId } from '../../src/notify/discord.js'
 import { EventWebhookSink } from '../../src/notify/webhook.js'
+import { ANSWERED_IN_TIME_MS, HANG_TIMEOUT_MS, withDeadlinesHeld } from '../fixtures/deadlines.js'
+import { waitUntil } from '../fixtures/wait.js'
 import { discordRateLimited } from '../simulators/discord.js'
 import { startHttpServer, type SimRequest, type SimResponse } from '../simulators/http.js'
 import { slackError, slackMethod, slackRateLimited } from '../simulators/slack.js'
@@ -105,11 +107,10 @@ describe('Slack trouble', () => {
   })
 
   it('a hang past the timeout is abandoned; the card is posted at the next phase', async () => {
-    harness = await startHarness({ tuning: { attemptTimeoutMs: 150, attempts: 2 } })
-    harness.slack.faults.inject(
-      { kind: 'hang' },
-      { times: 2, match: slackMethod('chat.postMessage') }
-    )
+    // Every call of the run has this timeout (Slack's client keeps timers of its own, so it is
+    // not held): one attempt, so the hang is waited out once.
+    harness = await startHarness({ tuning: { attemptTimeoutMs: HANG_TIMEOUT_MS, attempts: 1 } })
+    harness.slack.faults.inject({ kind: 'hang' }, { match: slackMethod('chat.postMessage') })
     await harness.run()
     expect(harness.core.warnings).toEqual([
       'Slack: could not post the status card: Slack did not answer in time'
@@ -270,7 +271,7 @@ describe('webhooks', () => {
 
   it('delivers every event once, in order, through 5xx and a hang', async () => {
     const bodies: number[] = []
-    harness = await startHarness({ tuning: { attemptTimeoutMs: 150 } })
+    harness = await startHarness()
     const receiver = await startHttpServer(request => {
       bodies.push(request.json<{ id: number }>().id)
       return { status: 200, body: 'ok' }
@@ -293,7 +294,13 @@ describe('webhooks', () => {
       }
     )
     harness.bus.attach(sink)
-    await harness.run()
+    // The sink's deadline passes once the hang is seen; the other calls' (30 s) are never reached.
+    await withDeadlinesHeld(async pass => {
+      const running = harness!.run()
+      await waitUntil('the hang', () => receiver.faultsServed.includes('hang'))
+      await pass(150)
+      await running
+    })
     expect(bodies).toEqual(harness.bus.events.map(e => e.id))
     expect(receiver.faultsServed).toEqual(['status', 'status', 'hang'])
     expect(harness.core.warnings).toEqual([])
@@ -354,7 +361,7 @@ describe('secrets in error answers', () => {
       const sink = new EventWebhookSink(url, warnings, {
         attempts: 1,
         baseDelayMs: 5,
-        attemptTimeoutMs: 500,
+        attemptTimeoutMs: ANSWERED_IN_TIME_MS,
         maxRetryAfterMs: 1000
       })
       await sink.handle({ id: 1, type: 'stage', stage: 'INIT', message: 'x', timestamp: '' })

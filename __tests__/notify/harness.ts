@@ -4,6 +4,7 @@ import { notificationSinks, type NotifyTuning } from '../../src/notify/index.js'
 import type { StatusCardSink } from '../../src/notify/status-card.js'
 import type { NotificationWarnings } from '../../src/notify/warnings.js'
 import type { NotifySettings, Settings } from '../../src/settings/types.js'
+import { ANSWERED_IN_TIME_MS } from '../fixtures/deadlines.js'
 import type { RecordingToolkit } from '../fixtures/toolkit.js'
 import { startDiscordSimulator, type DiscordSimulator } from '../simulators/discord.js'
 import { startGitHubSimulator, type GitHubSimulator, type SimUser } from '../simulators/github.js'
@@ -120,7 +121,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       call: {
         attempts: 3,
         baseDelayMs: 5,
-        attemptTimeoutMs: 500,
+        attemptTimeoutMs: ANSWERED_IN_TIME_MS,
         maxRetryAfterMs: 5000,
         ...options.tuning
       },

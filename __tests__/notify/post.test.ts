@@ -14,6 +14,7 @@ import {
   startHarness,
   type Harness
 } from './harness.js'
+import { ANSWERED_IN_TIME_MS } from '../fixtures/deadlines.js'
 import { slackMethod } from '../simulators/slack.js'
 import { captured, recordingCore } from './support.js'
 
@@ -40,7 +41,7 @@ function postEnv(h: Harness): NodeJS.ProcessEnv {
   }
 }
 
-const tuning = { call: { attempts: 2, baseDelayMs: 5, attemptTimeoutMs: 500 } }
+const tuning = { call: { attempts: 2, baseDelayMs: 5, attemptTimeoutMs: ANSWERED_IN_TIME_MS } }
 
 /** Main writes the event log, as src/main.ts does. */
 function withEventLog(h: Harness): string {

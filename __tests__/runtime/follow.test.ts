@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { DeployError } from '../../src/errors.js'
-import { follow } from '../../src/runtime/follow.js'
+import { FIRST_MINUTE, follow } from '../../src/runtime/follow.js'
+import { simulatedClock } from '../fixtures/clock.js'
 
 describe('follow', () => {
   it('looks until done, reporting each new progress line once', async () => {
@@ -95,6 +96,27 @@ describe('follow', () => {
     expect((error as Error).cause).toBe(deadline)
   })
 
+  it('ends with TIMEOUT when the deadline passes while a look is being retried', async () => {
+    // Simulated time: the deadline's real timer is far off, only the clock says it has passed.
+    const clock = simulatedClock()
+    const error = await follow({
+      describe: 'a rollout',
+      intervalMs: 10,
+      timeoutMs: 1000,
+      attemptsPerLook: 3,
+      now: clock.now,
+      sleep: clock.sleep,
+      look: async () => {
+        clock.advance(600)
+        throw Object.assign(new Error('bad gateway'), { status: 502 })
+      }
+    }).catch((e: unknown) => e)
+    expect(error).toMatchObject({
+      code: 'TIMEOUT',
+      message: 'a rollout did not finish within 1 s'
+    })
+  })
+
   it('fails with the error of a look that cannot be retried', async () => {
     const error = await follow({
       describe: 'x',
@@ -105,5 +127,111 @@ describe('follow', () => {
       }
     }).catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'DEPLOY_FAILED', message: 'rolled back' })
+  })
+
+  describe('while the wait is young', () => {
+    /** A wait on a simulated clock: every sleep moves it on, and is recorded. */
+    function simulated(): {
+      now: () => number
+      sleep: (ms: number) => Promise<void>
+      waits: number[]
+    } {
+      let clock = 0
+      const waits: number[] = []
+      return {
+        now: () => clock,
+        sleep: async ms => {
+          waits.push(ms)
+          clock += ms
+        },
+        waits
+      }
+    }
+
+    it('looks again after 1 s while the deployment moves, back on the regular looks once it does not', async () => {
+      // What each look sees: a move is a progress line that differs from the one before.
+      const seen = ['pending', 'pending', '1/2 running', '2/2 running', '2/2 running', 'draining']
+      const time = simulated()
+      let look = 0
+      const result = await follow({
+        describe: 'a rollout',
+        intervalMs: 5000,
+        young: FIRST_MINUTE,
+        timeoutMs: 600_000,
+        ...time,
+        look: async () => {
+          const state = seen[look++]
+          return state === undefined
+            ? { done: true, value: look }
+            : { done: false, progress: state }
+        }
+      })
+      expect(result.looks).toBe(7)
+      // Looks at 0 s pending (new), 1 s pending (still: back to the 5 s grid), 5 s 1/2 (moved),
+      // 6 s 2/2 (moved), 7 s 2/2 (still), 10 s draining (moved), 11 s done.
+      expect(time.waits).toEqual([1000, 4000, 1000, 1000, 3000, 1000])
+    })
+
+    it('spends at most a minute of the interval on quick looks, and none after the first minute', async () => {
+      const time = simulated()
+      let look = 0
+      await follow({
+        describe: 'a busy rollout',
+        intervalMs: 5000,
+        young: FIRST_MINUTE,
+        timeoutMs: 600_000,
+        ...time,
+        // Moves on every look.
+        look: async () =>
+          ++look > 30 ? { done: true, value: look } : { done: false, progress: `${look}` }
+      })
+      // Every second: the regular look of each 5 s and four quick ones between, until 12 quick
+      // looks (what 5 s looks cost in a minute) are spent; then the interval.
+      expect(time.waits).toEqual([...Array(15).fill(1000), ...Array(15).fill(5000)])
+
+      const late = simulated()
+      let lateLook = 0
+      await follow({
+        describe: 'a rollout that starts moving late',
+        intervalMs: 5000,
+        young: FIRST_MINUTE,
+        timeoutMs: 600_000,
+        ...late,
+        // Still for 65 s, then moving on every look.
+        look: async () =>
+          ++lateLook > 16 ? { done: true, value: 1 } : { done: false, moved: lateLook > 14 }
+      })
+      expect(late.waits).toEqual(Array(16).fill(5000))
+
+      const fast = simulated()
+      let fastLook = 0
+      await follow({
+        describe: 'x',
+        intervalMs: 500,
+        young: FIRST_MINUTE,
+        timeoutMs: 600_000,
+        ...fast,
+        look: async () =>
+          ++fastLook > 4 ? { done: true, value: 1 } : { done: false, progress: `${fastLook}` }
+      })
+      // An interval already under a second is kept.
+      expect(fast.waits).toEqual([500, 500, 500, 500])
+    })
+
+    it('counts an explicit move of a look without a progress line', async () => {
+      const time = simulated()
+      let look = 0
+      await follow({
+        describe: 'x',
+        intervalMs: 2000,
+        young: FIRST_MINUTE,
+        timeoutMs: 600_000,
+        ...time,
+        look: async () =>
+          ++look > 4 ? { done: true, value: 1 } : { done: false, moved: look % 2 === 0 }
+      })
+      // 0 s still, 2 s moved, 3 s (quick) still, 4 s moved, 5 s done.
+      expect(time.waits).toEqual([2000, 1000, 1000, 1000])
+    })
   })
 })

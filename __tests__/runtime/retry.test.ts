@@ -7,11 +7,19 @@ import {
   withRetry,
   type RetryNotice
 } from '../../src/runtime/retry.js'
+import { withDeadlinesHeld } from '../fixtures/deadlines.js'
 import { waitUntil } from '../fixtures/wait.js'
 import { startHttpServer, type SimServer } from '../simulators/http.js'
 
-/** A real HTTP call through the retry helper: what every JSON client in src/ does. */
-async function getJson(server: SimServer, retries: RetryNotice[], attemptTimeoutMs = 2000) {
+/**
+ * A real HTTP call through the retry helper: what every JSON client in src/ does. Waits between
+ * attempts are recorded, not taken.
+ */
+async function getJson(
+  server: SimServer,
+  retries: RetryNotice[],
+  options: { attemptTimeoutMs?: number; waits?: number[] } = {}
+) {
   return withRetry(
     async signal => {
       const response = await fetch(`${server.url}/thing`, { signal })
@@ -27,8 +35,9 @@ async function getJson(server: SimServer, retries: RetryNotice[], attemptTimeout
       describe: 'GET /thing',
       attempts: 4,
       baseDelayMs: 5,
-      attemptTimeoutMs,
-      onRetry: r => retries.push(r)
+      attemptTimeoutMs: options.attemptTimeoutMs ?? 30_000,
+      onRetry: r => retries.push(r),
+      sleep: async ms => void options.waits?.push(ms)
     }
   )
 }
@@ -49,10 +58,12 @@ describe('withRetry against a real server', () => {
   it('waits what Retry-After says when throttled (429)', async () => {
     server.faults.inject({ kind: 'status', status: 429, headers: { 'retry-after': '1' } })
     const retries: RetryNotice[] = []
-    await expect(getJson(server, retries)).resolves.toEqual({ ok: true })
+    const waits: number[] = []
+    await expect(getJson(server, retries, { waits })).resolves.toEqual({ ok: true })
     expect(retries).toHaveLength(1)
     expect(retries[0]).toMatchObject({ throttled: true, reason: 'HTTP 429' })
     expect(retries[0]?.delayMs).toBeGreaterThanOrEqual(1000)
+    expect(waits).toEqual([retries[0]?.delayMs])
   })
 
   it('retries 5xx and a dropped connection', async () => {
@@ -69,7 +80,14 @@ describe('withRetry against a real server', () => {
   it('aborts an attempt that hangs past its timeout and tries again', async () => {
     server.faults.inject({ kind: 'hang' })
     const retries: RetryNotice[] = []
-    await expect(getJson(server, retries, 200)).resolves.toEqual({ ok: true })
+    const answer = await withDeadlinesHeld(async pass => {
+      const call = getJson(server, retries, { attemptTimeoutMs: 200 })
+      await waitUntil('the hang', () => server.faultsServed.includes('hang'))
+      await pass(200)
+      return call
+    })
+    expect(answer).toEqual({ ok: true })
+    expect(retries).toHaveLength(1)
     expect(retries[0]?.reason).toMatch(/did not answer within/)
   })
 

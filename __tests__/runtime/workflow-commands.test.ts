@@ -104,3 +104,54 @@ describe('workflowCommands says what @actions/core says', () => {
     }
   })
 })
+
+describe('workflowCommands outside the runner, where it departs from @actions/core', () => {
+  function quiet(): string[] {
+    const stdout: string[] = []
+    jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+      stdout.push(String(chunk))
+      return true
+    })
+    return stdout
+  }
+
+  it('creates a GITHUB_* file that does not exist yet (README, "Running it outside GitHub")', async () => {
+    quiet()
+    const dir = mkdtempSync(join(tmpdir(), 'workflow-commands-'))
+    for (const name of FILES) process.env[name] = join(dir, name)
+    workflowCommands.setOutput('status', 'planned')
+    workflowCommands.saveState('deploy_pipeline_run', '{}')
+    await workflowCommands.summary.addRaw('# Planned').write()
+    expect(readFileSync(join(dir, 'GITHUB_OUTPUT'), 'utf8')).toMatch(/^status<<ghadelimiter_/)
+    expect(readFileSync(join(dir, 'GITHUB_STATE'), 'utf8')).toMatch(/^deploy_pipeline_run<</)
+    // What earlier calls left in the shared buffer comes first: the file was created, not refused.
+    expect(readFileSync(join(dir, 'GITHUB_STEP_SUMMARY'), 'utf8')).toMatch(/# Planned$/)
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it.each([
+    ['GITHUB_OUTPUT', (core: Toolkit) => core.setOutput('status', 'x'), 'print the outputs'],
+    ['GITHUB_STATE', (core: Toolkit) => core.saveState('s', 'x'), 'print the state'],
+    ['GITHUB_STEP_SUMMARY', (core: Toolkit) => core.summary.addRaw('x').write(), 'go without']
+  ])(
+    '%s in a directory that does not exist: names the variable and the way out',
+    async (name, call, fix) => {
+      quiet()
+      const path = join(tmpdir(), 'no-such-directory-for-workflow-commands', 'file')
+      process.env[name] = path
+      await expect(async () => call(workflowCommands)).rejects.toThrow(
+        `${name} is ${path}, in a directory that does not exist (${join(path, '..')}): create the directory, or unset it to ${fix}`
+      )
+    }
+  )
+
+  it('a post step in the same process as main (@github/local-action) reads the state main saved', () => {
+    quiet()
+    delete process.env.GITHUB_STATE
+    workflowCommands.saveState('local_action_state', '{"finished":true}')
+    expect(workflowCommands.getState('local_action_state')).toBe('{"finished":true}')
+    // The runner's STATE_* variables are what a post step of its own process gets: they come first.
+    process.env.STATE_local_action_state = '{"finished":false}'
+    expect(workflowCommands.getState('local_action_state')).toBe('{"finished":false}')
+  })
+})

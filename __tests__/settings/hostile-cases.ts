@@ -121,7 +121,7 @@ const BAD: Record<string, (path: Path) => readonly Value[]> = {
   degraded_grace: () => [new Raw('.inf'), 0, -1, '25h', '0ms', 'soon'],
   keep_revisions: () => [0, -1, 1.5, new Raw('1e3'), new Raw('.nan'), 1001, '3', 1e20],
   secret_tries: () => [0, 101, 2.5, '3', new Raw('.inf')],
-  strategy: () => ['canary', 'ROLLING', 5],
+  strategy: () => ['blue-green', 'ROLLING', 5],
   application: () => ['x'.repeat(101), '', 5],
   deployment_group: () => ['x'.repeat(101), ''],
   auto_rollback: () => ['yes', 1, 'true'],

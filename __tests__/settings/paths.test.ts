@@ -55,6 +55,8 @@ const service = (build: string, deploy = ''): string =>
   `services:\n  api:\n    build: {${build}}\n${deploy}`
 const ecs = (extra: string): string =>
   `    deploy:\n      ecs: {cluster: c, service: s, container: app, ${extra}}\n`
+const stack = (extra: string): string =>
+  `    deploy:\n      cloudformation: {stack: api, ${extra}}\n`
 
 const KEYS: Record<string, PathKey> = {
   "input 'config'": {
@@ -113,6 +115,25 @@ const KEYS: Record<string, PathKey> = {
         ecs(
           `strategy: codedeploy, codedeploy: {application: a, deployment_group: g, appspec: '${value}'}`
         )
+      )
+    })
+  },
+  'deploy.cloudformation.template': {
+    where: name => `${name}: services.api.deploy.cloudformation.template`,
+    target: 'appspec.yml',
+    inside: ['api/../deploy/appspec.yml', 'deploy-link/appspec.yml'],
+    set: value => ({ inputs: {}, config: service('context: api', stack(`template: '${value}'`)) })
+  },
+  'deploy.cloudformation.parameter_overrides_file': {
+    where: name => `${name}: services.api.deploy.cloudformation.parameter_overrides_file`,
+    // Holds the secret: a parameter file outside must never be read, so never echoed.
+    target: 'task.json',
+    inside: ['api/../deploy/task.json', 'deploy-link/task.json'],
+    set: value => ({
+      inputs: {},
+      config: service(
+        'context: api',
+        stack(`template: deploy/appspec.yml, parameter_overrides_file: '${value}'`)
       )
     })
   }

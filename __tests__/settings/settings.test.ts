@@ -68,6 +68,16 @@ async function settingsError(
 describe('readSettings', () => {
   const repo = repoWithConfig()
 
+  it.each(['${{ github.token }}', '${{github.token}}', '${{ secrets.GITHUB_TOKEN }}'])(
+    'github_token %s, passed verbatim where expressions are not evaluated, is no token',
+    async expression => {
+      const core = recordingToolkit({ environment: 'dev', github_token: expression })
+      const settings = await readSettings(core, envFor(repo))
+      expect(settings.githubToken).toBeUndefined()
+      expect(core.secrets).toEqual([])
+    }
+  )
+
   it('reads the config, merges the environment override and resolves every service', async () => {
     const core = recordingToolkit({ environment: 'prod', github_token: 'ghs_secret' })
     const settings = await readSettings(core, envFor(repo))
@@ -102,6 +112,44 @@ describe('readSettings', () => {
     })
     expect(core.secrets).toContain('ghs_secret')
     expect(Object.isFrozen(settings.services)).toBe(true)
+  })
+
+  it('reads linear and canary settings (bakes in minutes) and wait_until, per environment', async () => {
+    const repo = repoWithConfig(`services:
+  api:
+    deploy:
+      ecs:
+        cluster: shop
+        service: api
+        container: app
+        strategy: canary
+        canary: {percent: 12.5, bake: 15m}
+  web:
+    deploy:
+      ecs: {cluster: shop, service: web, container: app, strategy: linear, linear: {step_percent: 25}}
+environments:
+  prod:
+    services:
+      api: {deploy: {ecs: {wait_until: traffic_shifted, canary: {bake: 1h}}}}
+`)
+    const prod = await readSettings(recordingToolkit({ environment: 'prod' }), envFor(repo))
+    const [api, web] = prod.services.map(s => s.deploy)
+    expect(api).toMatchObject({
+      strategy: 'canary',
+      waitUntil: 'traffic_shifted',
+      canary: { percent: 12.5, bakeMinutes: 60 },
+      linear: undefined
+    })
+    expect(web).toMatchObject({
+      strategy: 'linear',
+      waitUntil: 'completed',
+      linear: { stepPercent: 25, stepBakeMinutes: undefined }
+    })
+    const dev = await readSettings(recordingToolkit({ environment: 'dev' }), envFor(repo))
+    expect(dev.services[0]?.deploy).toMatchObject({
+      waitUntil: 'completed',
+      canary: { percent: 12.5, bakeMinutes: 15 }
+    })
   })
 
   it('defaults the environment to dev on a schedule run, and only there', async () => {
@@ -238,8 +286,44 @@ const BAD_INPUTS: Array<[string, Record<string, string>, string | undefined, str
   [
     'bad ECS strategy',
     {},
-    'services:\n  api:\n    deploy: {ecs: {cluster: c, service: s, container: app, strategy: canary}}\n',
+    'services:\n  api:\n    deploy: {ecs: {cluster: c, service: s, container: app, strategy: blue-green}}\n',
     'services.api.deploy.ecs.strategy'
+  ],
+  [
+    'a linear step under ECS minimum',
+    {},
+    'services:\n  api:\n    deploy: {ecs: {cluster: c, service: s, container: app, strategy: linear, linear: {step_percent: 2}}}\n',
+    'services.api.deploy.ecs.linear.step_percent: expected at least 3'
+  ],
+  [
+    'a canary percent finer than tenths',
+    {},
+    'services:\n  api:\n    deploy: {ecs: {cluster: c, service: s, container: app, strategy: canary, canary: {percent: 2.55}}}\n',
+    'services.api.deploy.ecs.canary.percent: expected tenths of a percent'
+  ],
+  [
+    'a bake that is not whole minutes',
+    {},
+    'services:\n  api:\n    deploy: {ecs: {cluster: c, service: s, container: app, strategy: canary, canary: {bake: 90s}}}\n',
+    'services.api.deploy.ecs.canary.bake: expected whole minutes'
+  ],
+  [
+    'canary settings on a linear service',
+    {},
+    'services:\n  api:\n    deploy: {ecs: {cluster: c, service: s, container: app, strategy: linear, canary: {percent: 10}}}\n',
+    'services.api.deploy.ecs.canary: only used with strategy: canary (strategy is linear)'
+  ],
+  [
+    'wait_until traffic_shifted on a rolling service',
+    {},
+    'services:\n  api:\n    deploy: {ecs: {cluster: c, service: s, container: app, wait_until: traffic_shifted}}\n',
+    'services.api.deploy.ecs.wait_until: traffic_shifted needs a strategy that shifts traffic'
+  ],
+  [
+    'wait_until test_traffic without CodeDeploy',
+    {},
+    'services:\n  api:\n    deploy: {ecs: {cluster: c, service: s, container: app, strategy: blue_green, wait_until: test_traffic}}\n',
+    'services.api.deploy.ecs.wait_until: test_traffic is for strategy: codedeploy'
   ],
   [
     'override of an unknown service',

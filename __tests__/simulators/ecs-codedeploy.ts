@@ -1,5 +1,14 @@
 import { AwsFault, type AwsOperation } from './aws.js'
-import { CLUSTER, SERVICE, seconds, type EcsWorld, type Json, type Step } from './ecs-world.js'
+import {
+  ACCOUNT,
+  CLUSTER,
+  REGION,
+  SERVICE,
+  seconds,
+  type EcsWorld,
+  type Json,
+  type Step
+} from './ecs-world.js'
 
 /**
  * CodeDeploy over the AWS JSON 1.1 protocol: one application and deployment group over the ECS
@@ -9,10 +18,17 @@ import { CLUSTER, SERVICE, seconds, type EcsWorld, type Json, type Step } from '
  */
 export const CODEDEPLOY_PREFIX = 'CodeDeploy_20141006'
 
-export function codeDeployOperations(world: EcsWorld): Record<string, AwsOperation> {
+export const TEST_LISTENER = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:listener/app/shop/fedcba9876543210/0f1e2d3c4b5a6978`
+const PROD_LISTENER = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:listener/app/shop/fedcba9876543210/8796a5b4c3d2e1f0`
+
+export function codeDeployOperations(world: EcsWorld): {
+  operations: Record<string, AwsOperation>
+  /** Every deployment as it stands now, with the ECS target CodeDeploy keeps beside it. */
+  all: () => Json[]
+} {
   const { options, desired, service, taskDefinitions, created, stops } = world
   const codeDeployments = new Map<string, Json>()
-  const now = Date.now
+  const now = (): number => world.now()
 
   // CodeDeploy: one deployment group over the service, blue/green with linear traffic shifting.
   const LIFECYCLE = [
@@ -195,7 +211,7 @@ export function codeDeployOperations(world: EcsWorld): Record<string, AwsOperati
     return d
   }
 
-  return {
+  const operations: Record<string, AwsOperation> = {
     GetDeploymentGroup: input => {
       if (
         input.applicationName !== 'AppECS-shop-api' ||
@@ -219,7 +235,13 @@ export function codeDeployOperations(world: EcsWorld): Record<string, AwsOperati
           },
           loadBalancerInfo: {
             targetGroupPairInfoList: [
-              { targetGroups: [{ name: 'api-blue' }, { name: 'api-green' }] }
+              {
+                targetGroups: [{ name: 'api-blue' }, { name: 'api-green' }],
+                prodTrafficRoute: { listenerArns: [PROD_LISTENER] },
+                ...(options.testListener === false
+                  ? {}
+                  : { testTrafficRoute: { listenerArns: [TEST_LISTENER] } })
+              }
             ]
           }
         }
@@ -258,6 +280,13 @@ export function codeDeployOperations(world: EcsWorld): Record<string, AwsOperati
         rollbackInfo: input.autoRollbackEnabled ? rollbackInfo(d.deploymentId) : undefined
       })
       return { status: 'Succeeded', statusMessage: 'Deployment stopped.' }
+    }
+  }
+  return {
+    operations,
+    all: () => {
+      world.advance(false)
+      return [...codeDeployments.values()]
     }
   }
 }

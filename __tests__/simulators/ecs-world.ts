@@ -6,17 +6,32 @@ export type Scenario =
   | 'health-check-failure'
   | 'bluegreen-rollback'
   | 'never-ends'
+  /** linear / canary: an alarm rolls the deployment back while a traffic step bakes. */
+  | 'step-rollback'
+  /** linear / canary: the Lambda hook before the second traffic shift returns FAILED. */
+  | 'hook-fails'
+  /** linear / canary: a PAUSE hook after test traffic holds for 20 min, then someone continues. */
+  | 'hook-holds'
 
-export type Controller = 'rolling' | 'codedeploy' | 'blue_green'
+export type Controller = 'rolling' | 'codedeploy' | 'blue_green' | 'linear' | 'canary'
 
 export interface EcsSimOptions {
   controller: Controller
   scenario: Scenario
-  /** Omitted: one step per status call. */
-  stepMs?: number
+  /** Omitted: one step per status call. A list: each step's own spacing (the last repeats). */
+  stepMs?: number | readonly number[]
+  /**
+   * A simulated clock (ms). With it every step waits its own time (a bake, a hook that holds),
+   * `stepMs` when it has none, and each look sees the timeline as of the clock.
+   */
+  clock?: () => number
   desiredCount?: number
   /** CodeDeploy deployment group's automatic rollback on failure. */
   autoRollback?: boolean
+  /** false: the CodeDeploy deployment group has no test listener (testTrafficRoute). */
+  testListener?: boolean
+  /** The same as `clock`, by the name the other simulators use. */
+  now?: () => number
 }
 
 export const ACCOUNT = '123456789012'
@@ -28,7 +43,8 @@ export const LOAD_BALANCER = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:
 export const LB_DNS = 'shop-1234567890.us-east-1.elb.amazonaws.com'
 
 export type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
-export type Step = { apply: () => void; final?: boolean }
+/** `ms`: how long after the step before it this one happens, on a simulated clock. */
+export type Step = { apply: () => void; final?: boolean; ms?: number }
 
 /** JSON 1.1 timestamps are epoch seconds. */
 export const seconds = (ms: number): number => ms / 1000
@@ -44,6 +60,8 @@ export interface EcsWorld {
   /** Stop calls (StopDeployment, StopServiceDeployment), in order. */
   readonly stops: { operation: string; input: Record<string, unknown> }[]
   nextId(): number
+  /** The simulator's clock: the simulated one when the options give one. */
+  now(): number
   /** Plays `steps`, one per status call or per stepMs; a step marked final sets finalAt. */
   startTimeline(steps: Step[]): void
   /** Someone stopped the deployment: nothing more happens on its own. */

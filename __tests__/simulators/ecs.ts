@@ -1,6 +1,7 @@
 import { startAwsSimulator, awsTestEnv, AwsFault, type AwsSimulator } from './aws.js'
 import type { Fault, SimServer } from './http.js'
 import { codeDeployOperations, CODEDEPLOY_PREFIX } from './ecs-codedeploy.js'
+import { nativeConfiguration, nativeDeployments } from './ecs-native.js'
 import { startElbSimulator } from './ecs-elb.js'
 import {
   ACCOUNT,
@@ -22,7 +23,7 @@ export { LB_DNS, type Controller, type EcsSimOptions, type Scenario } from './ec
  * 1.1 protocol on one server, ELBv2 over the AWS Query protocol (form-encoded POST, XML answer) on
  * another. One cluster with one service; a deployment plays a scripted timeline that advances one
  * step per status call (DescribeServices, GetDeployment, DescribeServiceDeployments) or one step
- * per `stepMs` of wall time, the way ECS and CodeDeploy move on their own.
+ * per `stepMs` of its clock (`now`), the way ECS and CodeDeploy move on their own.
  */
 export interface EcsSimulator {
   readonly aws: AwsSimulator
@@ -34,8 +35,13 @@ export interface EcsSimulator {
   /** Inputs of RegisterTaskDefinition, in order. */
   readonly registered: Record<string, unknown>[]
   readonly deregistered: string[]
+  /** Inputs of UpdateService, in order. */
+  readonly updates: Record<string, unknown>[]
   readonly stops: { operation: string; input: Record<string, unknown> }[]
   readonly createdDeployments: { appspec: Record<string, unknown> }[]
+  /** ECS service deployments and CodeDeploy deployments as they stand now (on the clock). */
+  serviceDeployments(): Record<string, any>[] // eslint-disable-line @typescript-eslint/no-explicit-any
+  codeDeployments(): Record<string, any>[] // eslint-disable-line @typescript-eslint/no-explicit-any
   /** When the timeline reached the state the deploy must report (success or failure). */
   finalAt: number | undefined
   /** Times of the status calls the timeline is judged by. */
@@ -46,6 +52,7 @@ export interface EcsSimulator {
 }
 
 const ECS = 'AmazonEC2ContainerServiceV20141113'
+const NATIVE = new Set(['blue_green', 'linear', 'canary'])
 export const OLD_IMAGE = `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/api@sha256:${'a'.repeat(64)}`
 
 /** Credentials that ran out mid-run, exactly as STS-signed calls are refused then. */
@@ -66,9 +73,9 @@ export async function startEcsSimulator(options: EcsSimOptions): Promise<EcsSimu
   const taskDefinitions = new Map<string, Json>()
   const stoppedTasks: Json[] = []
   const events: Json[] = []
-  const serviceDeployments = new Map<string, Json>()
   let counter = 100
-  const now = Date.now
+  const now = options.clock ?? options.now ?? Date.now
+  const isNative = NATIVE.has(options.controller)
 
   function putTaskDefinition(input: Json): Json {
     const family = String(input.family)
@@ -142,26 +149,14 @@ export async function startEcsSimulator(options: EcsSimOptions): Promise<EcsSimu
     taskDefinition: initial.taskDefinitionArn,
     loadBalancers: [{ targetGroupArn: TARGET_GROUP, containerName: 'app', containerPort: 8080 }],
     deploymentController: { type: options.controller === 'codedeploy' ? 'CODE_DEPLOY' : 'ECS' },
-    deploymentConfiguration:
-      options.controller === 'blue_green'
-        ? {
-            strategy: 'BLUE_GREEN',
-            bakeTimeInMinutes: 5,
-            maximumPercent: 200,
-            minimumHealthyPercent: 100,
-            lifecycleHooks: [
-              {
-                hookTargetArn: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:smoke`,
-                lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT']
-              }
-            ]
-          }
-        : {
-            strategy: 'ROLLING',
-            deploymentCircuitBreaker: { enable: true, rollback: true },
-            maximumPercent: 200,
-            minimumHealthyPercent: 100
-          },
+    deploymentConfiguration: isNative
+      ? nativeConfiguration(options.controller, options.scenario)
+      : {
+          strategy: 'ROLLING',
+          deploymentCircuitBreaker: { enable: true, rollback: true },
+          maximumPercent: 200,
+          minimumHealthyPercent: 100
+        },
     deployments:
       options.controller === 'codedeploy'
         ? []
@@ -197,27 +192,37 @@ export async function startEcsSimulator(options: EcsSimOptions): Promise<EcsSimu
     })
   }
 
-  // The timeline: steps applied one per status call or per stepMs, from the moment it starts.
+  // The timeline: steps applied one per status call, or as their time comes (stepMs apart, or
+  // each its own `ms` on a simulated clock), from the moment it starts.
   let steps: Step[] = []
-  let startedAt = 0
   let applied = 0
+  let nextAt = 0
   const statusCalls: number[] = []
   const sim = { finalAt: undefined as number | undefined }
+  const timed = options.stepMs !== undefined || options.clock !== undefined
+  const spacing = (index: number): number | undefined => {
+    const { stepMs } = options
+    return typeof stepMs === 'number' ? stepMs : stepMs?.[Math.min(index, stepMs.length - 1)]
+  }
+  const delay = (index: number): number =>
+    (options.clock ? steps[index]?.ms : undefined) ?? spacing(index) ?? 5000
   function startTimeline(next: Step[]): void {
     steps = next
-    startedAt = now()
     applied = 0
+    nextAt = now() + delay(0)
   }
   function advance(statusCall: boolean): void {
     // One reading of the clock, so a call is never recorded before a state it already shows.
     const at = now()
     if (statusCall) statusCalls.push(at)
-    if (options.stepMs === undefined) {
+    if (!timed) {
       if (statusCall && applied < steps.length) applyStep(at)
       return
     }
-    while (applied < steps.length && startedAt + (applied + 1) * options.stepMs <= at) {
-      applyStep(startedAt + (applied + 1) * options.stepMs)
+    while (applied < steps.length && nextAt <= at) {
+      const due = nextAt
+      applyStep(due)
+      nextAt = due + delay(applied)
     }
   }
   function applyStep(at: number): void {
@@ -335,136 +340,21 @@ export async function startEcsSimulator(options: EcsSimOptions): Promise<EcsSimu
     const td = taskDefinitions.get(input.taskDefinition)
     if (!td || td.status !== 'ACTIVE')
       throw new AwsFault('ClientException', 'TaskDefinition is inactive')
+    updates.push(input)
+    if (input.deploymentConfiguration)
+      service.deploymentConfiguration = input.deploymentConfiguration
     const previous = primary()
     previous.status = 'ACTIVE'
     const ours = deployment(input.taskDefinition)
     service.deployments = [ours, previous]
-    if (options.controller === 'blue_green')
-      startTimeline(blueGreenSteps(startServiceDeployment(ours)))
+    if (isNative) native.start(ours)
     else startTimeline(rollingSteps(ours, previous))
     return { service }
   }
 
-  function startServiceDeployment(ours: Json): Json {
-    const id = `${++counter}`
-    const arn = `arn:aws:ecs:${REGION}:${ACCOUNT}:service-deployment/${CLUSTER}/${SERVICE}/${id}`
-    const revision = (n: number): string =>
-      `arn:aws:ecs:${REGION}:${ACCOUNT}:service-revision/${CLUSTER}/${SERVICE}/${n}`
-    const record: Json = {
-      serviceDeploymentArn: arn,
-      serviceArn: service.serviceArn,
-      clusterArn: service.clusterArn,
-      createdAt: ours.createdAt,
-      status: 'PENDING',
-      sourceServiceRevisions: [
-        {
-          arn: revision(1),
-          requestedTaskCount: desired,
-          runningTaskCount: desired,
-          pendingTaskCount: 0
-        }
-      ],
-      targetServiceRevision: {
-        arn: revision(2),
-        requestedTaskCount: desired,
-        runningTaskCount: 0,
-        pendingTaskCount: 0
-      },
-      deploymentConfiguration: service.deploymentConfiguration,
-      deploymentCircuitBreaker: { status: 'MONITORING', failureCount: 0, threshold: 10 },
-      alarms: { status: 'DISABLED' }
-    }
-    serviceDeployments.set(arn, record)
-    return record
-  }
-
-  function blueGreenSteps(d: Json): Step[] {
-    const target = d.targetServiceRevision as Json
-    const hook = {
-      hookId: 'hook-smoke',
-      targetType: 'AWS_LAMBDA',
-      targetArn: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:smoke`
-    }
-    const stage = (lifecycleStage: string, change: () => void = () => undefined): Step => ({
-      apply: () => {
-        Object.assign(d, {
-          status: 'IN_PROGRESS',
-          startedAt: d.startedAt ?? seconds(now()),
-          lifecycleStage
-        })
-        change()
-      }
-    })
-    const common = [
-      stage('RECONCILE_SERVICE'),
-      stage('SCALE_UP', () =>
-        Object.assign(target, { runningTaskCount: 1, pendingTaskCount: desired - 1 })
-      ),
-      stage('TEST_TRAFFIC_SHIFT', () =>
-        Object.assign(target, {
-          runningTaskCount: desired,
-          pendingTaskCount: 0,
-          requestedTestTrafficWeight: 100,
-          requestedProductionTrafficWeight: 0
-        })
-      ),
-      stage(
-        'POST_TEST_TRAFFIC_SHIFT',
-        () => (d.lifecycleHookDetails = [{ ...hook, status: 'IN_PROGRESS' }])
-      )
-    ]
-    if (options.scenario === 'bluegreen-rollback') {
-      return [
-        ...common,
-        {
-          final: true,
-          apply: () =>
-            Object.assign(d, {
-              status: 'ROLLBACK_REQUESTED',
-              statusReason: 'Service deployment rolled back because of a lifecycle hook failure.',
-              lifecycleHookDetails: [{ ...hook, status: 'FAILED' }],
-              rollback: {
-                reason: `Lifecycle hook ${hook.targetArn} returned FAILED at stage POST_TEST_TRAFFIC_SHIFT.`,
-                startedAt: seconds(now()),
-                serviceRevisionArn: d.sourceServiceRevisions[0].arn
-              }
-            })
-        },
-        { apply: () => Object.assign(d, { status: 'ROLLBACK_IN_PROGRESS' }) },
-        {
-          apply: () =>
-            Object.assign(d, { status: 'ROLLBACK_SUCCESSFUL', finishedAt: seconds(now()) })
-        }
-      ]
-    }
-    const shifted = [
-      stage('PRODUCTION_TRAFFIC_SHIFT', () => {
-        d.lifecycleHookDetails = [{ ...hook, status: 'SUCCEEDED' }]
-        target.requestedProductionTrafficWeight = 100
-      }),
-      stage('BAKE_TIME')
-    ]
-    if (options.scenario === 'never-ends') return [...common, ...shifted]
-    return [
-      ...common,
-      ...shifted,
-      stage('CLEAN_UP'),
-      {
-        final: true,
-        apply: () => {
-          Object.assign(d, {
-            status: 'SUCCESSFUL',
-            finishedAt: seconds(now()),
-            lifecycleStage: undefined
-          })
-          service.taskDefinition = primary().taskDefinition
-        }
-      }
-    ]
-  }
-
   const created: { appspec: Record<string, unknown> }[] = []
   const registered: Record<string, unknown>[] = []
+  const updates: Json[] = []
   const deregistered: string[] = []
   const stops: { operation: string; input: Record<string, unknown> }[] = []
   const world: EcsWorld = {
@@ -475,12 +365,19 @@ export async function startEcsSimulator(options: EcsSimOptions): Promise<EcsSimu
     created,
     stops,
     nextId: () => ++counter,
+    now,
     startTimeline,
     stopTimeline: () => {
       steps = []
     },
     advance
   }
+  const native = nativeDeployments(world, ours => {
+    service.deployments = [ours]
+    Object.assign(ours, { rolloutState: 'COMPLETED', runningCount: desired })
+    service.taskDefinition = ours.taskDefinition
+  })
+  const codedeploy = codeDeployOperations(world)
 
   const aws = await startAwsSimulator({
     [ECS]: {
@@ -540,42 +437,9 @@ export async function startEcsSimulator(options: EcsSimOptions): Promise<EcsSimu
         tasks: stoppedTasks.filter(t => (input.tasks as string[]).includes(t.taskArn)),
         failures: []
       }),
-      ListServiceDeployments: input => {
-        advance(false)
-        const after = (input.createdAt as Json | undefined)?.after as number | undefined
-        return {
-          serviceDeployments: [...serviceDeployments.values()]
-            .filter(d => after === undefined || d.createdAt >= after)
-            .map(d => ({
-              serviceDeploymentArn: d.serviceDeploymentArn,
-              createdAt: d.createdAt,
-              status: d.status
-            }))
-        }
-      },
-      DescribeServiceDeployments: input => {
-        advance(true)
-        const found = (input.serviceDeploymentArns as string[])
-          .map(arn => serviceDeployments.get(arn))
-          .filter(Boolean)
-        return {
-          serviceDeployments: found,
-          failures: []
-        }
-      },
-      StopServiceDeployment: input => {
-        stops.push({ operation: 'StopServiceDeployment', input })
-        const d = serviceDeployments.get(String(input.serviceDeploymentArn))
-        if (!d)
-          throw new AwsFault('ServiceDeploymentNotFoundException', 'Service deployment not found.')
-        Object.assign(d, {
-          status: input.stopType === 'ROLLBACK' ? 'ROLLBACK_REQUESTED' : 'STOP_REQUESTED'
-        })
-        world.stopTimeline()
-        return { serviceDeploymentArn: d.serviceDeploymentArn }
-      }
+      ...native.operations
     },
-    [CODEDEPLOY_PREFIX]: codeDeployOperations(world)
+    [CODEDEPLOY_PREFIX]: codedeploy.operations
   })
 
   const elb = await startElbSimulator()
@@ -591,8 +455,11 @@ export async function startEcsSimulator(options: EcsSimOptions): Promise<EcsSimu
     service: SERVICE,
     registered,
     deregistered,
+    updates,
     stops,
     createdDeployments: created,
+    serviceDeployments: native.all,
+    codeDeployments: codedeploy.all,
     get finalAt() {
       return sim.finalAt
     },
@@ -601,7 +468,9 @@ export async function startEcsSimulator(options: EcsSimOptions): Promise<EcsSimu
       const statusOperation = {
         rolling: 'DescribeServices',
         codedeploy: 'GetDeployment',
-        blue_green: 'DescribeServiceDeployments'
+        blue_green: 'DescribeServiceDeployments',
+        linear: 'DescribeServiceDeployments',
+        canary: 'DescribeServiceDeployments'
       }[options.controller]
       aws.faults.inject(fault, {
         times,

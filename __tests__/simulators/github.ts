@@ -62,6 +62,8 @@ export interface SimDeploymentStatus {
   readonly environment_url: string
   readonly log_url: string
   readonly description: string
+  /** ISO time; the history's soak times are measured between these. */
+  readonly created_at?: string
 }
 
 export interface SimDeployment {
@@ -74,6 +76,7 @@ export interface SimDeployment {
   readonly production_environment: boolean
   readonly payload: unknown
   readonly statuses: SimDeploymentStatus[]
+  readonly created_at?: string
 }
 
 export type Permission = 'write' | 'read' | 'none'
@@ -109,6 +112,10 @@ export interface GitHubSimulator extends SimServer {
   readonly deployments: SimDeployment[]
   /** Release id marked latest, when one is. */
   readonly latestReleaseId: () => number | undefined
+  /** Stamps new deployments and statuses with this clock's time (default: now). */
+  setDeploymentClock(clock: () => Date): void
+  /** An id from the sequence deployments and statuses take theirs from (to seed a history). */
+  nextDeploymentId(): number
   permissions: { contents: Permission; deployments: Permission }
   /** The next `reads` GETs of a release by tag answer 404 although it exists (replica lag). */
   lagReleaseReads(reads: number): void
@@ -139,6 +146,9 @@ export async function startGitHubSimulator(
   let latestId: number | undefined
   let releaseReadLag = 0
   let nextId = 1
+  /** The time deployments and statuses are stamped with; tests set it with setDeploymentClock. */
+  let deploymentClock = (): Date => new Date()
+  const now = (): string => deploymentClock().toISOString()
   const visibility = options.visibility ?? 'private'
   const scopes = options.scopes
   const permissions = scopes
@@ -467,7 +477,8 @@ export async function startGitHubSimulator(
           ? input.production_environment
           : environment === 'production',
       payload: input.payload ?? {},
-      statuses: []
+      statuses: [],
+      created_at: now()
     }
     deployments.push(deployment)
     return { status: 201, body: deploymentJson(deployment) }
@@ -483,7 +494,8 @@ export async function startGitHubSimulator(
       state,
       environment_url: typeof input.environment_url === 'string' ? input.environment_url : '',
       log_url: typeof input.log_url === 'string' ? input.log_url : '',
-      description: typeof input.description === 'string' ? input.description : ''
+      description: typeof input.description === 'string' ? input.description : '',
+      created_at: now()
     }
     deployment.statuses.push(status)
     if (state === 'success' && input.auto_inactive !== false) {
@@ -602,6 +614,7 @@ export async function startGitHubSimulator(
     description: d.description,
     production_environment: d.production_environment,
     payload: d.payload,
+    created_at: d.created_at ?? now(),
     url: `${baseUrl}${api}/deployments/${d.id}`,
     statuses_url: `${baseUrl}${api}/deployments/${d.id}/statuses`
   })
@@ -619,6 +632,10 @@ export async function startGitHubSimulator(
     permissions,
     beforeWrite: undefined,
     latestReleaseId: () => latestId,
+    setDeploymentClock: (clock: () => Date) => {
+      deploymentClock = clock
+    },
+    nextDeploymentId: () => nextId++,
     lagReleaseReads: (reads: number) => {
       releaseReadLag = reads
     },

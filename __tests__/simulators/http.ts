@@ -66,13 +66,15 @@ export class FaultPlan {
     return entry.fault
   }
 
-  get pending(): number {
-    return this.queue.reduce((sum, e) => sum + e.left, 0)
+  /** Drops every fault not served yet; returns how many there were. */
+  clear(): number {
+    const left = this.pending
+    this.queue.length = 0
+    return left
   }
 
-  /** Forgets the faults not served yet, so one test's leftovers do not reach the next. */
-  clear(): void {
-    this.queue.length = 0
+  get pending(): number {
+    return this.queue.reduce((sum, e) => sum + e.left, 0)
   }
 }
 

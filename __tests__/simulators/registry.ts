@@ -147,7 +147,8 @@ async function answers(port: number, child: ChildProcess): Promise<boolean> {
     )
   const upOrExited = async (): Promise<boolean> =>
     child.exitCode !== null || [200, 401].includes(await status())
-  return waitUntil('docker-registry to answer', upOrExited, 5_000).then(
+  // A busy machine can take seconds to start it; a taken port makes it exit at once.
+  return waitUntil('docker-registry to answer', upOrExited, 20_000).then(
     () => child.exitCode === null,
     () => false
   )

@@ -6,8 +6,9 @@ import { AwsFault, awsTestEnv, startAwsSimulator, type AwsSimulator } from './aw
  * `secretsmanager.*`) as the real SDK clients see them. An execution's history grows on a script:
  * each step is due some milliseconds after the one before, and a step's events become visible to
  * every call made at or after its due time, stamped with that time, exactly as if a timer had
- * written them then. The terminal event's due time is kept, so a test can count the looks made
- * after the end.
+ * written them then. Time is the `now` it is given (a test's simulated clock, so the history grows
+ * with the follower's own waits and not with the machine's load), else real time. The terminal
+ * event's due time is kept, so a test can count the looks made after the end.
  *
  * Modelled after the API reference: GetExecutionHistory pages (maxResults 0 -> 100, at most 1000,
  * nextToken bound to its execution and order, reverseOrder, includeExecutionData dropping inputs
@@ -105,7 +106,10 @@ interface StateMachine {
  * `sdkEnv` points the real SDK clients of this process at the simulator (AWS_ENDPOINT_URL_SFN,
  * AWS_ENDPOINT_URL_SECRETS_MANAGER, test credentials) until it is closed.
  */
-export async function startSfnSimulator(options: { sdkEnv?: boolean } = {}): Promise<SfnSimulator> {
+export async function startSfnSimulator(
+  options: { sdkEnv?: boolean; now?: () => number } = {}
+): Promise<SfnSimulator> {
+  const now = options.now ?? Date.now
   const machines = new Map<string, StateMachine>()
   const executions = new Map<string, SimExecution>()
   const secrets = new Map<string, { value: string; misses: number; createdAt: number }>()
@@ -127,14 +131,14 @@ export async function startSfnSimulator(options: { sdkEnv?: boolean } = {}): Pro
     const found = executions.get(String(arn))
     if (!found)
       throw new AwsFault('ExecutionDoesNotExist', `Execution Does Not Exist: '${String(arn)}'`)
-    materialise(found, Date.now())
+    materialise(found, now())
     return found
   }
 
   function begin(sm: StateMachine, name: string, input: string, script: Script): SimExecution {
     const kind = sm.type === 'EXPRESS' ? 'express' : 'execution'
     const arn = `arn:aws:states:${REGION}:${ACCOUNT}:${kind}:${sm.name}:${name}`
-    const startedAt = Date.now()
+    const startedAt = now()
     let dueAt = startedAt
     const pending: SimExecution['pending'] = [
       {
@@ -197,7 +201,7 @@ export async function startSfnSimulator(options: { sdkEnv?: boolean } = {}): Pro
         e => e.stateMachineArn === sm.arn && e.name === name
       )
       if (existing) {
-        materialise(existing, Date.now())
+        materialise(existing, now())
         if (existing.status === 'RUNNING' && existing.input === body) {
           return { executionArn: existing.arn, startDate: existing.startedAt / 1000 }
         }
@@ -248,7 +252,7 @@ export async function startSfnSimulator(options: { sdkEnv?: boolean } = {}): Pro
       const last = page.at(-1)
       const more = last !== undefined && start + maxResults < ordered.length
       historyCalls.push({
-        at: Date.now(),
+        at: now(),
         executionArn: e.arn,
         maxResults,
         reverseOrder,
@@ -266,7 +270,7 @@ export async function startSfnSimulator(options: { sdkEnv?: boolean } = {}): Pro
       const maxResults = Number(input.maxResults ?? 0) || 100
       const all = [...executions.values()]
         .filter(e => e.stateMachineArn === sm.arn)
-        .map(e => (materialise(e, Date.now()), e))
+        .map(e => (materialise(e, now()), e))
         .filter(e => input.statusFilter === undefined || e.status === input.statusFilter)
         .reverse()
       const start =
@@ -295,9 +299,9 @@ export async function startSfnSimulator(options: { sdkEnv?: boolean } = {}): Pro
         if (typeof input.error === 'string') details.error = input.error
         if (typeof input.cause === 'string') details.cause = input.cause
         e.pending = []
-        append(e, { type: 'ExecutionAborted', executionAbortedEventDetails: details }, Date.now())
+        append(e, { type: 'ExecutionAborted', executionAbortedEventDetails: details }, now())
       }
-      return { stopDate: (e.stopDate ?? Date.now()) / 1000 }
+      return { stopDate: (e.stopDate ?? now()) / 1000 }
     }
   }
 
@@ -331,7 +335,7 @@ export async function startSfnSimulator(options: { sdkEnv?: boolean } = {}): Pro
         )
       }
       secrets.delete(name)
-      return { ARN: secretArn(name), Name: name, DeletionDate: Date.now() / 1000 }
+      return { ARN: secretArn(name), Name: name, DeletionDate: now() / 1000 }
     }
   }
 
@@ -353,7 +357,7 @@ export async function startSfnSimulator(options: { sdkEnv?: boolean } = {}): Pro
         name,
         type: options.type ?? 'STANDARD',
         script: options.script ?? (() => deployScript({ outcome: 'success', stepMs: 10 })),
-        createdAt: Date.now()
+        createdAt: now()
       })
       return arn
     },
@@ -367,7 +371,7 @@ export async function startSfnSimulator(options: { sdkEnv?: boolean } = {}): Pro
       ).arn
     },
     putSecret(name, value, options = {}) {
-      secrets.set(name, { value, misses: options.afterMisses ?? 0, createdAt: Date.now() })
+      secrets.set(name, { value, misses: options.afterMisses ?? 0, createdAt: now() })
     },
     hasSecret: name => secrets.has(name),
     loseNextStartAnswer: () => {

@@ -11,9 +11,10 @@ import {
 import { DeployError } from '../../src/errors.js'
 import type { RetryNotice } from '../../src/runtime/retry.js'
 import { startArgoCdSimulator, type ArgoCdSimulator } from '../simulators/argocd.js'
+import { ANSWERED_IN_TIME_MS, withDeadlinesHeld } from '../fixtures/deadlines.js'
 import { selfSignedCertificate } from '../fixtures/tls.js'
-import { startHttpServer } from '../simulators/http.js'
 import { waitUntil } from '../fixtures/wait.js'
+import { startHttpServer } from '../simulators/http.js'
 
 const TOKEN = 'argocd-client-token-51d0'
 
@@ -39,8 +40,10 @@ async function simulator(): Promise<ArgoCdSimulator> {
   return sim
 }
 
+/** A client whose waits between attempts are recorded, not taken. */
 function client(server: ArgoCdSimulator, extra: Partial<ArgoCdClientOptions> = {}) {
   const retries: RetryNotice[] = []
+  const sleep = async (): Promise<void> => undefined
   const argo = createArgoCdClient({
     server: `${server.url}/`,
     token: TOKEN,
@@ -49,7 +52,7 @@ function client(server: ArgoCdSimulator, extra: Partial<ArgoCdClientOptions> = {
     project: 'chef',
     appNamespace: 'team-a',
     onRetry: notice => retries.push(notice),
-    retry: { baseDelayMs: 5, attemptTimeoutMs: 300, attempts: 4 },
+    retry: { baseDelayMs: 5, attemptTimeoutMs: ANSWERED_IN_TIME_MS, attempts: 4, sleep },
     ...extra
   })
   return { argo, retries }
@@ -95,7 +98,6 @@ describe('Argo CD client', () => {
   it.each([
     ['a 5xx', { kind: 'status', status: 503, body: { error: 'upstream connect error', code: 14 } }],
     ['a connection reset', { kind: 'reset' }],
-    ['a hang past the attempt timeout', { kind: 'hang' }],
     ['a malformed answer', { kind: 'malformed', body: '<html>502 Bad Gateway' }]
   ] as const)('retries %s and then succeeds', async (_name, fault) => {
     const server = await simulator()
@@ -105,6 +107,30 @@ describe('Argo CD client', () => {
     expect(app.metadata.name).toBe('chef-webui')
     expect(retries).toHaveLength(2)
     expect(server.http.faultsServed).toEqual([fault.kind, fault.kind])
+    await argo.close()
+  })
+
+  it('retries a hang past the attempt timeout and then succeeds', async () => {
+    const server = await simulator()
+    server.http.faults.inject({ kind: 'hang' }, { times: 2 })
+    const { argo, retries } = client(server, {
+      retry: { baseDelayMs: 5, attemptTimeoutMs: 300, attempts: 4 }
+    })
+    // Each attempt's deadline passes once its hang is seen, and never on its own.
+    const app = await withDeadlinesHeld(async pass => {
+      const reading = argo.getApplication()
+      for (const hangs of [1, 2]) {
+        await waitUntil(`hang ${hangs}`, () => server.http.faultsServed.length === hangs)
+        await pass(300)
+      }
+      return reading
+    })
+    expect(app.metadata.name).toBe('chef-webui')
+    expect(retries.map(r => r.reason)).toEqual([
+      expect.stringMatching(/did not answer within/),
+      expect.stringMatching(/did not answer within/)
+    ])
+    expect(server.http.faultsServed).toEqual(['hang', 'hang'])
     await argo.close()
   })
 

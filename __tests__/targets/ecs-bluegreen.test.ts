@@ -25,26 +25,28 @@ describe('ECS native blue/green deploy (real @aws-sdk/client-ecs against the sim
 
     expect(outcome.deploymentUrl).toBe(`http://${LB_DNS}`)
     expect(outcome.outputs?.ecs_deployment_id).toMatch(/:service-deployment\/shop\/api\/\d+$/)
-    const stages = progress()
-      .map(p => p.data?.lifecycle_stage)
-      .filter(Boolean)
-    expect(stages).toEqual([
-      'RECONCILE_SERVICE',
-      'SCALE_UP',
-      'TEST_TRAFFIC_SHIFT',
-      'POST_TEST_TRAFFIC_SHIFT',
-      'PRODUCTION_TRAFFIC_SHIFT',
-      'BAKE_TIME',
-      'CLEAN_UP'
+    expect(progress().map(p => p.message)).toEqual([
+      'registered task definition api:2',
+      'ECS blue/green deployment of api:2 requested: all production traffic at once, then bake 5 min',
+      'stage RECONCILE_SERVICE: new revision 0/2 running',
+      'stage SCALE_UP: new revision 1/2 running, 1 pending',
+      'stage TEST_TRAFFIC_SHIFT',
+      '100% of test traffic on the new revision',
+      'stage POST_TEST_TRAFFIC_SHIFT',
+      'waiting on hook hook-smoke (Lambda smoke) at POST_TEST_TRAFFIC_SHIFT',
+      'hook hook-smoke (Lambda smoke) SUCCEEDED',
+      'stage PRODUCTION_TRAFFIC_SHIFT',
+      '100% of production traffic on the new revision',
+      'stage BAKE_TIME (5 min)',
+      'stage CLEAN_UP'
     ])
-    const lines = progress().map(p => p.message)
-    expect(lines).toEqual(
-      expect.arrayContaining([
-        expect.stringContaining('stage BAKE_TIME (5 min)'),
-        expect.stringContaining('hook hook-smoke IN_PROGRESS'),
-        expect.stringContaining('production traffic 100%')
-      ])
-    )
+    expect(progress().find(p => p.message === 'stage BAKE_TIME (5 min)')?.data).toMatchObject({
+      strategy: 'blue_green',
+      lifecycle_stage: 'BAKE_TIME',
+      bake_time_minutes: 5,
+      traffic_percent: 100,
+      target: { requested: 2, running: 2, pending: 0 }
+    })
     expect(detection(sim).looksAfterFinal).toBe(1)
     expectPollCadence(recorded)
   })
@@ -60,6 +62,15 @@ describe('ECS native blue/green deploy (real @aws-sdk/client-ecs against the sim
       /rolled back during POST_TEST_TRAFFIC_SHIFT \(ROLLBACK_REQUESTED\): Lifecycle hook arn:aws:lambda:.*:function:smoke returned FAILED/
     )
     expect(error.details).toContain('hook hook-smoke')
+    expect(
+      recorded
+        .progress()
+        .map(p => p.message)
+        .slice(-2)
+    ).toEqual([
+      'waiting on hook hook-smoke (Lambda smoke) at POST_TEST_TRAFFIC_SHIFT',
+      'hook hook-smoke (Lambda smoke) FAILED'
+    ])
     expect(detection(sim).looksAfterFinal).toBe(1)
     expectPollCadence(recorded)
     expect(sim.stops).toEqual([])

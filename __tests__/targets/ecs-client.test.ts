@@ -10,6 +10,8 @@ import { ecsRequest, recordingContext, ecsSimulators } from './ecs-fixtures.js'
 const startSimulator = ecsSimulators()
 
 const signal = () => AbortSignal.timeout(20_000)
+/** Waits between attempts are asked for (the retry notices say how long) but not taken. */
+const skipWait = async (): Promise<void> => undefined
 const describeServices = (r: { headers: Record<string, unknown> }) =>
   String(r.headers['x-amz-target']).endsWith('.DescribeServices')
 
@@ -29,7 +31,7 @@ describe('EcsApi (the adapters, with the retry helper)', () => {
     sim.aws.faults.inject({ kind: 'status', status: 502, body: {} }, { match: describeServices })
     sim.aws.faults.inject({ kind: 'reset' }, { match: describeServices })
     const retries: string[] = []
-    const api = await EcsApi.create('us-east-1', retry => retries.push(retry.reason))
+    const api = await EcsApi.create('us-east-1', retry => retries.push(retry.reason), skipWait)
 
     const service = await api.describeService('shop', 'api', signal())
 
@@ -67,7 +69,7 @@ describe('EcsApi (the adapters, with the retry helper)', () => {
       const sim = await startSimulator({ controller: 'codedeploy', scenario: 'success' })
       sim.aws.faults.inject(garbled, { times: 3, match: isCall(operation) })
       const retries: string[] = []
-      const api = await EcsApi.create('us-east-1', retry => retries.push(retry.reason))
+      const api = await EcsApi.create('us-east-1', retry => retries.push(retry.reason), skipWait)
 
       const error = await call(api).catch((e: unknown) => e)
 
@@ -85,7 +87,7 @@ describe('EcsApi (the adapters, with the retry helper)', () => {
     const sim = await startSimulator({ controller: 'rolling', scenario: 'success' })
     sim.aws.faults.inject(garbled, { times: 1, match: describeServices })
     const retries: string[] = []
-    const api = await EcsApi.create('us-east-1', retry => retries.push(retry.reason))
+    const api = await EcsApi.create('us-east-1', retry => retries.push(retry.reason), skipWait)
 
     const service = await api.describeService('shop', 'api', signal())
 

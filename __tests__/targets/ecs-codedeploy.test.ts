@@ -3,6 +3,8 @@ import { inspect } from 'node:util'
 import { deploy } from '../../src/targets/ecs.js'
 import { THROTTLING } from '../simulators/aws.js'
 import { LB_DNS, EXPIRED_TOKEN } from '../simulators/ecs.js'
+import { TEST_LISTENER } from '../simulators/ecs-codedeploy.js'
+import type { WaitUntil } from '../../src/settings/types.js'
 import {
   detection,
   ecsRequest,
@@ -15,9 +17,10 @@ import {
 
 const startSimulator = ecsSimulators()
 
-const codedeploy = (autoRollback = true, appspec?: string) =>
+const codedeploy = (autoRollback = true, appspec?: string, waitUntil: WaitUntil = 'completed') =>
   ecsRequest({
     strategy: 'codedeploy',
+    waitUntil,
     codedeploy: {
       application: 'AppECS-shop-api',
       deploymentGroup: 'DgpECS-shop-api',
@@ -82,6 +85,78 @@ describe('CodeDeploy blue/green deploy (real @aws-sdk/client-codedeploy against 
     expect(sim.stops).toEqual([])
   })
 
+  it('wait_until test_traffic returns once the test listener sends traffic to the replacement tasks', async () => {
+    const sim = await startSimulator({ controller: 'codedeploy', scenario: 'success' })
+    const recorded = recordingContext()
+
+    const outcome = await deploy(codedeploy(true, undefined, 'test_traffic'), recorded.context)
+
+    const id = outcome.outputs?.codedeploy_deployment_id as string
+    // CodeDeploy as it stood when the deploy returned: test traffic on green, production not yet.
+    const [deployment] = sim.codeDeployments()
+    expect(deployment?.status).toBe('InProgress')
+    const events = Object.fromEntries(
+      (deployment?.target.lifecycleEvents as { lifecycleEventName: string; status: string }[]).map(
+        e => [e.lifecycleEventName, e.status]
+      )
+    )
+    expect(events).toMatchObject({
+      AllowTestTraffic: 'Succeeded',
+      AfterAllowTestTraffic: 'InProgress',
+      BeforeAllowTraffic: 'Pending',
+      AllowTraffic: 'Pending'
+    })
+    expect(deployment?.target.taskSetsInfo).toMatchObject([
+      { taskSetLabel: 'Blue', trafficWeight: 100 },
+      { taskSetLabel: 'Green', trafficWeight: 0, runningCount: 2 }
+    ])
+    expect(recorded.progress().at(-1)).toMatchObject({
+      message:
+        `the replacement task set takes test traffic on the test listener (${TEST_LISTENER}); ` +
+        'returning now (wait_until: test_traffic). CodeDeploy goes on with the AfterAllowTestTraffic ' +
+        'hooks and the production traffic shift, and can still roll back; watch it with: ' +
+        `aws deploy get-deployment --deployment-id ${id}`,
+      data: { wait_until: 'test_traffic', test_listeners: [TEST_LISTENER] }
+    })
+    expect(sim.stops).toEqual([])
+  })
+
+  it('wait_until traffic_shifted returns once production traffic is all on the replacement tasks', async () => {
+    const sim = await startSimulator({ controller: 'codedeploy', scenario: 'success' })
+    const recorded = recordingContext()
+
+    await deploy(codedeploy(true, undefined, 'traffic_shifted'), recorded.context)
+
+    const [deployment] = sim.codeDeployments()
+    expect(deployment?.status).toBe('InProgress')
+    expect(deployment?.target.taskSetsInfo).toMatchObject([
+      { taskSetLabel: 'Blue', trafficWeight: 0 },
+      { taskSetLabel: 'Green', trafficWeight: 100 }
+    ])
+    expect(sim.finalAt).toBeUndefined()
+    expect(recorded.progress().at(-1)?.message).toMatch(
+      /^production traffic is all on the replacement task set; returning now \(wait_until: traffic_shifted\)\. CodeDeploy goes on with the AfterAllowTraffic hooks/
+    )
+  })
+
+  it('refuses wait_until test_traffic when the deployment group has no test listener, before deploying', async () => {
+    const sim = await startSimulator({
+      controller: 'codedeploy',
+      scenario: 'success',
+      testListener: false
+    })
+    const error = await deployFailure(
+      deploy(codedeploy(true, undefined, 'test_traffic'), recordingContext().context)
+    )
+    expect(error.code).toBe('INVALID_INPUT')
+    expect(error.message).toBe(
+      "wait_until is test_traffic for 'api', but CodeDeploy deployment group 'DgpECS-shop-api' " +
+        'has no test listener (testTrafficRoute), so nothing ever sends test traffic to the ' +
+        'replacement tasks; add one or wait for traffic_shifted.'
+    )
+    expect(sim.createdDeployments).toEqual([])
+  })
+
   it('stops the deployment with auto-rollback when it outlives deploy_timeout', async () => {
     const sim = await startSimulator({ controller: 'codedeploy', scenario: 'never-ends' })
 
@@ -90,8 +165,9 @@ describe('CodeDeploy blue/green deploy (real @aws-sdk/client-codedeploy against 
     )
 
     expect(error.code).toBe('TIMEOUT')
+    // On a loaded machine the deadline can catch a look mid-call: then it also names that call.
     expect(error.message).toMatch(
-      /CodeDeploy deployment d-\w+ did not finish within 200 ms; stopped CodeDeploy deployment d-\w+; CodeDeploy rolls back/
+      /CodeDeploy deployment d-\w+ did not finish within 200 ms(: CodeDeploy deployment d-\w+ had not answered)?; stopped CodeDeploy deployment d-\w+; CodeDeploy rolls back/
     )
     expect(sim.stops).toEqual([
       {

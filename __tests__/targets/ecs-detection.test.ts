@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import { deploy } from '../../src/targets/ecs.js'
+import { simulatedClock } from '../fixtures/clock.js'
 import type { Controller, Scenario } from '../simulators/ecs.js'
 import {
   detection,
@@ -13,7 +14,8 @@ import {
  * The end is noticed within one poll interval: with ECS and CodeDeploy moving on their own clock
  * (a step every stepMs, out of phase with the looks), the look right after the final state is the
  * one that reports it, a look had come before it, and no wait between looks was longer than the
- * interval. Ordering and the waits asked for, not milliseconds measured.
+ * interval. Ordering and the waits asked for, not milliseconds measured. The clock is simulated and
+ * shared with the follower, so a busy machine cannot let several steps pass between two looks.
  */
 const startSimulator = ecsSimulators()
 
@@ -35,18 +37,19 @@ describe('ECS deploy detection', () => {
   ])(
     '%s / %s: the first look after the final state reports %s',
     async (controller, scenario, verdict) => {
-      const sim = await startSimulator({ controller, scenario, stepMs: 37 })
+      const clock = simulatedClock()
+      const sim = await startSimulator({ controller, scenario, stepMs: 37, now: clock.now })
       const request = ecsRequest({
         strategy: controller,
         codedeploy: controller === 'codedeploy' ? codedeploy : undefined
       })
 
-      const recorded = recordingContext({ intervalMs: 15 })
+      const recorded = recordingContext({ intervalMs: 15, clock })
       const result = await deploy(request, recorded.context).then(
         () => 'passed',
         (error: { code?: string }) => error.code
       )
-      const reportedAt = Date.now()
+      const reportedAt = clock.now()
 
       expect(result).toBe(verdict)
       expect(detection(sim)).toEqual({ looksAfterFinal: 1, lookBefore: true })

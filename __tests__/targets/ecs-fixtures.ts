@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, expect } from '@jest/globals'
 import { DeployError } from '../../src/errors.js'
-import { sleep } from '../../src/runtime/sleep.js'
+import { sleep as realSleep } from '../../src/runtime/sleep.js'
+import { simulatedClock as sharedClock, type SimulatedClock } from '../fixtures/clock.js'
 import type { Plan, PlannedService } from '../../src/plan/types.js'
 import type { EcsTarget, Settings } from '../../src/settings/types.js'
 import type { DeployRequest, TargetContext } from '../../src/targets/types.js'
@@ -27,6 +28,9 @@ export function ecsRequest(
       service: 'api',
       containers: ['app'],
       strategy: 'rolling',
+      waitUntil: 'completed',
+      linear: undefined,
+      canary: undefined,
       taskDefinition: undefined,
       keepRevisions: undefined,
       codedeploy: undefined,
@@ -55,22 +59,37 @@ export interface RecordingContext {
   waits: number[]
 }
 
+/** The ECS tests' clock starts at a fixed moment, so messages with times are exact. */
+export function simulatedClock(start = Date.UTC(2026, 10, 24, 7, 0, 0)): SimulatedClock {
+  return sharedClock(start)
+}
+
+/** With a `clock`, the follower waits and reads time on it (the simulator given the same clock). */
 export function recordingContext(
-  options: { intervalMs?: number; timeoutMs?: number; signal?: AbortSignal } = {}
+  options: {
+    intervalMs?: number
+    timeoutMs?: number
+    signal?: AbortSignal
+    clock?: SimulatedClock
+  } = {}
 ): RecordingContext {
   const log: Recorded[] = []
   const waits: number[] = []
+  const clock = options.clock
+  const sleep = clock?.sleep ?? realSleep
+  const now = clock?.now ?? Date.now
   const context: TargetContext = {
     signal: options.signal ?? new AbortController().signal,
     timeoutMs: options.timeoutMs ?? 20_000,
     pollIntervalMs: options.intervalMs ?? 10,
     sleep: async (ms, signal) => {
       waits.push(ms)
-      await sleep(ms, signal)
+      await (clock?.sleep ?? sleep)(ms, signal)
     },
-    progress: (message, data) => log.push({ kind: 'progress', message, data, at: Date.now() }),
-    info: message => log.push({ kind: 'info', message, at: Date.now() }),
-    warning: message => log.push({ kind: 'warning', message, at: Date.now() })
+    now,
+    progress: (message, data) => log.push({ kind: 'progress', message, data, at: now() }),
+    info: message => log.push({ kind: 'info', message, at: now() }),
+    warning: message => log.push({ kind: 'warning', message, at: now() })
   }
   return { context, log, progress: () => log.filter(r => r.kind === 'progress'), waits }
 }

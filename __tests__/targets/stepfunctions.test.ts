@@ -17,7 +17,7 @@ import {
   readNewEvents
 } from '../../src/targets/stepfunctions-history.js'
 import { executionName, startInput } from '../../src/targets/stepfunctions-start.js'
-import { sleep } from '../../src/runtime/sleep.js'
+import { simulatedClock } from '../fixtures/clock.js'
 import { nth } from '../fixtures/nth.js'
 import { waitUntil } from '../fixtures/wait.js'
 import { THROTTLING } from '../simulators/aws.js'
@@ -80,8 +80,18 @@ interface Recorded extends TargetContext {
   controller: AbortController
 }
 
-function context(overrides: { timeoutMs?: number; pollIntervalMs?: number } = {}): Recorded {
+/**
+ * The follower and the simulator share a simulated clock: the history grows with the follower's own
+ * waits, so what each look sees is the same on an idle machine and a loaded one. `realTime` makes
+ * each wait a real one as well, for a test whose real deadline must pass during a hang.
+ */
+const clock = simulatedClock()
+
+function context(
+  overrides: { timeoutMs?: number; pollIntervalMs?: number; realTime?: boolean } = {}
+): Recorded {
   const controller = new AbortController()
+  const wait = overrides.realTime ? clock.sleepForReal : clock.sleep
   const recorded: Recorded = {
     signal: controller.signal,
     timeoutMs: overrides.timeoutMs ?? 20_000,
@@ -93,8 +103,9 @@ function context(overrides: { timeoutMs?: number; pollIntervalMs?: number } = {}
     controller,
     sleep: async (ms, signal) => {
       recorded.waits.push(ms)
-      await sleep(ms, signal)
+      await wait(ms, signal)
     },
+    now: clock.now,
     progress: (message, data) => recorded.progressed.push({ message, data }),
     info: message => recorded.infos.push(message),
     warning: message => recorded.warnings.push(message)
@@ -119,7 +130,7 @@ function states(c: Recorded): string[] {
 let sim: SfnSimulator
 
 beforeAll(async () => {
-  sim = await startSfnSimulator({ sdkEnv: true })
+  sim = await startSfnSimulator({ sdkEnv: true, now: clock.now })
 })
 
 afterAll(() => sim.close())
@@ -156,6 +167,20 @@ function looksAfterEnd(arn: string): Look[] {
 }
 
 describe('Step Functions deploy, start mode', () => {
+  it('looks again after 1 s while the history of a young execution grows, within a minute of quick looks', async () => {
+    const arn = machine({ checkLoops: 1 })
+    const c = context({ pollIntervalMs: 2000, timeoutMs: 3_600_000 })
+    // The follower and the simulator share the simulated clock: the waits asked for are exact.
+
+    await deploy(request(target({ stateMachineArn: arn })), c)
+
+    // The first look reads ExecutionStarted and more: the execution moved.
+    expect(c.waits[0]).toBe(1000)
+    expect(c.waits.every(ms => ms === 1000 || ms === 2000)).toBe(true)
+    // At most what 2 s looks cost in a minute.
+    expect(c.waits.filter(ms => ms === 1000).length).toBeLessThanOrEqual(30)
+  })
+
   it('starts the execution, reports each state and ends one look after the simulator does', async () => {
     const arn = machine({ checkLoops: 1 })
     const c = context()
@@ -457,8 +482,9 @@ describe('Step Functions deploy, trouble on the wire', () => {
   }
 
   afterEach(() => {
-    // A fault a test did not use up must not leak into the next.
-    while (sim.aws.faults.pending) sim.aws.faults.take({ headers: {} } as never)
+    // A fault a test did not use up must not leak into the next. Dropped, not served: a fault
+    // whose match no request meets (midway() counts calls) would never be taken.
+    sim.aws.faults.clear()
   })
 
   it.each([
@@ -509,9 +535,16 @@ describe('Step Functions deploy, trouble on the wire', () => {
     const hangsBefore = hangs()
     sim.aws.faults.inject({ kind: 'hang' }, { times: 1, match: midway() })
     await expect(
-      deploy(request(target({ stateMachineArn: arn })), context({ timeoutMs: 1500 }))
+      deploy(
+        request(target({ stateMachineArn: arn })),
+        // Real waits: the follower's real deadline, not simulated time, must run out in the hang.
+        context({ timeoutMs: 1500, realTime: true })
+      )
     ).rejects.toMatchObject({ code: 'TIMEOUT' })
     expect(hangs()).toBe(hangsBefore + 1)
+    // By the deadline, the execution had succeeded.
+    const started = sim.execution(executionOf(arn)).startedAt
+    clock.advance(started + 1500 - clock.now())
     expect(sim.execution(executionOf(arn)).status).toBe('SUCCEEDED')
   })
 
@@ -597,10 +630,8 @@ describe('the simulator pages GetExecutionHistory like the real API', () => {
   it('orders, pages, drops execution data and refuses foreign tokens and oversized pages', async () => {
     const arn = machine()
     const executionArn = sim.startExternally(arn, {})
-    await waitUntil(
-      'the execution to succeed',
-      () => sim.execution(executionArn).status === 'SUCCEEDED'
-    )
+    clock.advance(60_000)
+    expect(sim.execution(executionArn).status).toBe('SUCCEEDED')
     const client = new SFNClient({ region: 'us-east-1', maxAttempts: 1 })
     const newest = await client.send(
       new GetExecutionHistoryCommand({

@@ -7212,3 +7212,5 @@ exports.waitUntilTasksStopped = waitUntilTasksStopped;
 /***/ })
 
 };
+
+//# sourceMappingURL=212.index.js.map

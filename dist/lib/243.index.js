@@ -7,9 +7,11 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hh: () => (/* binding */ load),
+/* harmony export */   ZU: () => (/* binding */ Type),
+/* harmony export */   my: () => (/* binding */ DEFAULT_SCHEMA),
 /* harmony export */   tB: () => (/* binding */ YAMLException)
 /* harmony export */ });
-/* unused harmony exports CORE_SCHEMA, DEFAULT_SCHEMA, FAILSAFE_SCHEMA, JSON_SCHEMA, Schema, Type, default, dump, loadAll, safeDump, safeLoad, safeLoadAll, types */
+/* unused harmony exports CORE_SCHEMA, FAILSAFE_SCHEMA, JSON_SCHEMA, Schema, default, dump, loadAll, safeDump, safeLoad, safeLoadAll, types */
 function getDefaultExportFromCjs(x) {
   return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
 }
@@ -3081,3 +3083,5 @@ const {
 /***/ })
 
 };
+
+//# sourceMappingURL=243.index.js.map

@@ -4025,3 +4025,5 @@ exports.waitUntilLifecyclePolicyPreviewComplete = waitUntilLifecyclePolicyPrevie
 /***/ })
 
 };
+
+//# sourceMappingURL=249.index.js.map

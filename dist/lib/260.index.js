@@ -11,6 +11,8 @@ export const modules = {
 /* harmony export */   ZS: () => (/* binding */ loginRegistry),
 /* harmony export */   ar: () => (/* binding */ CREDENTIALS_REFUSED),
 /* harmony export */   k0: () => (/* binding */ authDirectory),
+/* harmony export */   kA: () => (/* binding */ pushRefusedMessage),
+/* harmony export */   pP: () => (/* binding */ ensureAuthFile),
 /* harmony export */   removeRegistryAuth: () => (/* binding */ removeRegistryAuth)
 /* harmony export */ });
 /* unused harmony export loginArgs */
@@ -41,8 +43,38 @@ function loginArgs(tool, login, file) {
         args.push('--tls-verify=false');
     return [...args, login.host];
 }
-/** Builder or login output that means the registry refused the credentials. */
-const CREDENTIALS_REFUSED = /unauthorized|\b401\b|authentication required|incorrect username or password|invalid username\/password|denied/i;
+/** Builder or login output that means the registry refused the credentials or the access. */
+const CREDENTIALS_REFUSED = /unauthorized|\b40[13]\b|forbidden|insufficient_scope|authentication required|incorrect username or password|invalid username\/password|denied/i;
+/**
+ * The per-job auth file, empty when no login writes to it: a registry without authentication (a
+ * `registry:2` service container, a mirror) is pushed to anonymously, and the builders still
+ * find the file they are pointed at (buildah refuses a missing `--authfile`; buildx gets its
+ * DOCKER_CONFIG). A login adds its entry to this file; an existing file is left as it is.
+ */
+async function ensureAuthFile(tempDir) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(authDirectory(tempDir), { recursive: true, mode: 0o700 });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(authFile(tempDir), '{"auths":{}}\n', { flag: 'wx', mode: 0o600 }).catch((error) => {
+        if (error.code !== 'EEXIST')
+            throw error;
+    });
+}
+/** The REGISTRY_AUTH_FAILED sentence for a refused push: the registry, then the permission. */
+function pushRefusedMessage(refusal) {
+    const status = refusal.status ? ` (HTTP ${refusal.status})` : '';
+    const refused = `${refusal.host} refused the push of ${refusal.repository}:${refusal.tag}${status}`;
+    switch (refusal.kind) {
+        case 'ghcr':
+            return (`${refused}: github_token needs packages: write (add \`permissions: packages: write\` to the ` +
+                "job; a package that already exists must also give this repository write access in the package's settings).");
+        case 'ecr':
+            return (`${refused}: the AWS role needs ecr:PutImage, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ` +
+                `ecr:CompleteLayerUpload and ecr:BatchCheckLayerAvailability on ${refusal.repository}.`);
+        case 'host':
+            return refusal.anonymous
+                ? `${refused}: it takes no anonymous push; set registry_username and registry_password.`
+                : `${refused}: the registry_username account needs push permission on ${refusal.repository}.`;
+    }
+}
 async function loginRegistry(tool, login, tempDir, options = {}) {
     const file = authFile(tempDir);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(authDirectory(tempDir), { recursive: true, mode: 0o700 });
@@ -204,11 +236,14 @@ const STOP_GRACE_MS = 5000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /**
  * Runs `work` until it settles or `ms` pass, whichever comes first: the one "timer + abort + race
- * + cleanup" every deadline in the action goes through (a phase, one build or push, a wait, one
- * attempt of a call). The work's signal fires at the deadline, with `onTimeout()` as its reason,
- * and when `signal` (the run's cancel) fires. Once the deadline has passed, and nothing cancelled
- * the work first, any failure of the work is the deadline's: the AbortError or half-finished
- * command it left behind is only the way it stopped. Callers turn a cancel into their own error.
+ * + cleanup" every deadline in the action goes through (a phase, one service's deploy, one build
+ * or push, a wait, one attempt of a call). The work's signal fires at the deadline, with
+ * `onTimeout()` as its reason, and when `signal` (the run's cancel) fires. Once the deadline has
+ * passed, and nothing cancelled the work first, any failure of the work is the deadline's: the
+ * AbortError or half-finished command it left behind is only the way it stopped. The exception is
+ * a failure caused by the deadline's own reason (its `cause` chain holds it) with the same code:
+ * the work reported the deadline itself, with more to say ("...; stopped deployment d-1").
+ * Callers turn a cancel into their own error.
  */
 async function withDeadline(signal, ms, onTimeout, work, options = {}) {
     signal?.throwIfAborted();
@@ -232,8 +267,9 @@ async function withDeadline(signal, ms, onTimeout, work, options = {}) {
         return await Promise.race([work(both), abandoned]);
     }
     catch (error) {
-        if (deadline.signal.aborted && !signal?.aborted)
+        if (deadline.signal.aborted && !signal?.aborted && !reportsDeadline(error, deadline.signal)) {
             throw deadline.signal.reason;
+        }
         throw error;
     }
     finally {
@@ -242,6 +278,20 @@ async function withDeadline(signal, ms, onTimeout, work, options = {}) {
         if (onAbort)
             both.removeEventListener('abort', onAbort);
     }
+}
+/** Whether `error` is the deadline's reason, or says the same with more (a cause, same code). */
+function reportsDeadline(error, deadline) {
+    const reason = deadline.reason;
+    const code = (e) => e?.code;
+    if (code(error) !== code(reason))
+        return false;
+    let current = error;
+    for (let depth = 0; depth < 8 && current instanceof Error; depth++) {
+        if (current === reason)
+            return true;
+        current = current.cause;
+    }
+    return current === reason;
 }
 /**
  * Calls `fire` after `ms`, in steps a Node timer can hold, so a deadline weeks away does not fire
@@ -290,12 +340,14 @@ function formatDuration(ms) {
 /* harmony export */   D$: () => (/* binding */ readRetryAfter),
 /* harmony export */   Z: () => (/* binding */ headerValue),
 /* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   dU: () => (/* binding */ AttemptTimeoutError),
 /* harmony export */   dw: () => (/* binding */ RetryableError),
 /* harmony export */   eV: () => (/* binding */ describeRetry),
+/* harmony export */   fe: () => (/* binding */ classifyError),
 /* harmony export */   nG: () => (/* binding */ httpStatus),
 /* harmony export */   qY: () => (/* binding */ asRecord)
 /* harmony export */ });
-/* unused harmony exports AttemptTimeoutError, classifyError, parseRetryAfter */
+/* unused harmony export parseRetryAfter */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4506);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1170);
@@ -345,7 +397,7 @@ async function withRetry(operation, options) {
         }
         catch (error) {
             if (options.signal?.aborted)
-                throw options.signal.reason ?? error;
+                throw stoppedDuring(options.signal.reason ?? error, options);
             const decision = options.classify?.(error) ?? classifyError(error);
             if (!decision.retry || attempt >= attempts)
                 throw error;
@@ -369,6 +421,17 @@ async function withRetry(operation, options) {
             }
         }
     }
+}
+/**
+ * What a deadline that fired during an attempt ends the call with: its own TIMEOUT, naming the
+ * call it found waiting (the server that hung), and caused by it, so that the deadline keeps it.
+ */
+function stoppedDuring(reason, options) {
+    if (!(reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH) || reason.code !== 'TIMEOUT')
+        return reason;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('TIMEOUT', `${reason.message}: ${options.describe} had not answered`, {
+        cause: reason
+    });
 }
 const THROTTLING_NAMES = new Set([
     'ThrottlingException',
@@ -557,3 +620,5 @@ async function sleep(ms, signal) {
 /***/ })
 
 };
+
+//# sourceMappingURL=260.index.js.map

@@ -47,7 +47,7 @@ async function upsertRelease(api, request, tuning) {
     return { url: updated.url, outcome: 'updated' };
 }
 async function waitForRelease(calls, request, tuning) {
-    const { value } = await (0,follow/* follow */.e)({
+    const { value } = await (0,follow/* follow */.e6)({
         describe: `the release of ${request.tag} to become readable`,
         look: async (signal) => {
             const found = await calls.find(signal);
@@ -196,7 +196,7 @@ async function tagStoreFor(ctx, tuning) {
             where: `the local repository ${workspace} (no github_token: the tag is not pushed)`
         };
     }
-    const api = await (0,github/* connectFor */.It)(settings, tuning, retryLogger(ctx));
+    const api = await (0,github.connectFor)(settings, tuning, retryLogger(ctx));
     return {
         source: (0,github_tags/* githubTagSource */.t)(api, owner, repo),
         refs: (0,github_tags/* githubTagRefs */.A)(api, owner, repo),
@@ -243,7 +243,7 @@ async function runTagPhase(ctx, tuning) {
 }
 /** Re-reads the tags until the one we lost is visible (replicas lag), then replans. */
 async function replanAfterLoss(ctx, source, lost, tuning) {
-    const { value } = await (0,follow/* follow */.e)({
+    const { value } = await (0,follow/* follow */.e6)({
         describe: `tag ${lost.gitTag} to become readable after "already exists"`,
         look: async (signal) => {
             const next = (0,version/* replanAfterTagCollision */.bC)(lost, await source.listTags(signal), ctx.plan.commit);
@@ -275,7 +275,7 @@ async function runReleasePhase(ctx, tuning) {
         throw new errors/* DeployError */.sH('RELEASE_FAILED', 'create_release needs a GitHub token: pass github_token (default ${{ github.token }}) ' +
             'and give the job `permissions: contents: write`.');
     }
-    const api = await (0,github/* connectFor */.It)(settings, tuning, retryLogger(ctx));
+    const api = await (0,github.connectFor)(settings, tuning, retryLogger(ctx));
     const release = await upsertRelease(api, {
         owner: settings.context.owner,
         repo: settings.context.repo,
@@ -310,8 +310,10 @@ function release_short(sha) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_3__.a),
-/* harmony export */   e: () => (/* binding */ follow)
+/* harmony export */   SD: () => (/* binding */ FIRST_MINUTE),
+/* harmony export */   a3: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_3__.a),
+/* harmony export */   e6: () => (/* binding */ follow),
+/* harmony export */   uG: () => (/* binding */ waitEnded)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4506);
@@ -324,6 +326,8 @@ function release_short(sha) {
 
 
 
+/** What the ECS, CodeDeploy and Step Functions waits use: 1 s looks for the first minute. */
+const FIRST_MINUTE = { intervalMs: 1000, periodMs: 60_000 };
 async function follow(options) {
     const now = options.now ?? Date.now;
     const sleep = options.sleep ?? _sleep_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .y;
@@ -332,9 +336,15 @@ async function follow(options) {
     const deadline = started + options.timeoutMs;
     let looks = 0;
     let lastProgress;
+    let quickLooks = 0;
+    let quickLook = false;
+    // When the next regular look is due: one interval after the previous regular look started.
+    let regularAt = started;
     const lookUntilDone = async (signal) => {
         for (;;) {
             const lookStarted = now();
+            if (!quickLook)
+                regularAt = lookStarted + options.intervalMs;
             looks++;
             const look = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(s => options.look(s), {
                 describe: options.describe,
@@ -343,14 +353,28 @@ async function follow(options) {
                 signal,
                 onRetry: options.onRetry,
                 sleep
+            }).catch((error) => {
+                // Attempts that failed (cut short, unanswered) once the deadline had passed: the wait ran
+                // out, whichever timer noticed first (on an injected clock the deadline's own timer may
+                // be far off). A verdict the look reached (a DeployError) stands.
+                const ranOut = now() >= deadline && !(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH);
+                throw ranOut ? timeoutError(options) : error;
             });
             if (look.done)
                 return { value: look.value, looks, elapsedMs: now() - started };
-            if (look.progress !== undefined && look.progress !== lastProgress) {
+            const changed = look.progress !== undefined && look.progress !== lastProgress;
+            if (changed) {
                 lastProgress = look.progress;
                 options.onProgress?.(look.progress);
             }
-            const wait = options.intervalMs - (now() - lookStarted);
+            const quickAt = lookStarted + (options.young?.intervalMs ?? options.intervalMs);
+            quickLook =
+                quickAt < regularAt &&
+                    young(options, lookStarted - started, quickLooks) &&
+                    (look.moved ?? changed);
+            if (quickLook)
+                quickLooks++;
+            const wait = (quickLook ? quickAt : regularAt) - now();
             await sleep(Math.min(Math.max(0, wait), Math.max(0, deadline - now())), signal);
             if (now() >= deadline)
                 throw timeoutError(options);
@@ -365,11 +389,31 @@ async function follow(options) {
         });
     }
     catch (error) {
-        if (options.signal?.aborted) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('CANCELLED', `cancelled while waiting for ${options.describe}`);
-        }
-        throw error;
+        throw waitEnded(error, options.signal, options.describe);
     }
+}
+/**
+ * What a wait throws when it stops: an enclosing deadline (the service's deploy_timeout, the
+ * phase's) is a TIMEOUT saying what was being waited for, caused by that deadline so it keeps it;
+ * a cancel is CANCELLED; anything else is the wait's own error. Shared by every wait that does not
+ * go through follow() alone (the Argo CD watch).
+ */
+function waitEnded(error, signal, describe) {
+    const reason = signal?.reason;
+    if (reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH && reason.code === 'TIMEOUT') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('TIMEOUT', `${describe} did not finish: ${reason.message}`, {
+            cause: reason
+        });
+    }
+    if (signal?.aborted)
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('CANCELLED', `cancelled while waiting for ${describe}`);
+    return error;
+}
+function young(options, elapsedMs, quickLooks) {
+    const young = options.young;
+    if (!young || elapsedMs >= young.periodMs)
+        return false;
+    return quickLooks < Math.floor(young.periodMs / options.intervalMs);
 }
 function timeoutError(options) {
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('TIMEOUT', `${options.describe} did not finish within ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(options.timeoutMs)}`);
@@ -379,3 +423,5 @@ function timeoutError(options) {
 /***/ })
 
 };
+
+//# sourceMappingURL=265.index.js.map

@@ -1,16 +1,22 @@
 export const id = 293;
-export const ids = [293];
+export const ids = [293,705];
 export const modules = {
 
 /***/ 5705:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Vl: () => (/* binding */ AwsCalls),
-/* harmony export */   Wo: () => (/* binding */ sendAws),
-/* harmony export */   rw: () => (/* binding */ awsClientConfig)
+/* harmony export */   AwsCalls: () => (/* binding */ AwsCalls),
+/* harmony export */   CREDENTIALS_CHECK: () => (/* binding */ CREDENTIALS_CHECK),
+/* harmony export */   CREDENTIALS_STEP: () => (/* binding */ CREDENTIALS_STEP),
+/* harmony export */   awsClientConfig: () => (/* binding */ awsClientConfig),
+/* harmony export */   credentialTrouble: () => (/* binding */ credentialTrouble),
+/* harmony export */   explainCredentialError: () => (/* binding */ explainCredentialError),
+/* harmony export */   missingRegion: () => (/* binding */ missingRegion),
+/* harmony export */   resolvedRegion: () => (/* binding */ resolvedRegion),
+/* harmony export */   sendAws: () => (/* binding */ sendAws)
 /* harmony export */ });
-/* unused harmony export explainCredentialError */
 /* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1279);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6390);
@@ -35,11 +41,11 @@ function awsClientConfig(region) {
  * DeployError that says how to fix them rather than a raw SDK message.
  */
 const sendAws = async (client, command, options) => {
-    const { describe, signal, onRetry, attempts, idempotent = false } = options;
+    const { describe, signal, onRetry, attempts, attemptTimeoutMs, idempotent = false, sleep } = options;
     try {
         return await (0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(attemptSignal => client
             .send(command, { abortSignal: attemptSignal })
-            .catch((error) => Promise.reject(unreadableAnswer(error, describe, idempotent))), { describe, signal, onRetry, attempts });
+            .catch((error) => Promise.reject(unreadableAnswer(error, describe, idempotent))), { describe, signal, onRetry, attempts, attemptTimeoutMs, sleep });
     }
     catch (error) {
         throw explainCredentialError(error) ?? error;
@@ -70,37 +76,90 @@ function unreadableAnswer(error, describe, idempotent) {
 class AwsCalls {
     onRetry;
     attempts;
-    constructor(onRetry, attempts) {
+    attemptTimeoutMs;
+    sleep;
+    constructor(onRetry, attempts, attemptTimeoutMs, sleep) {
         this.onRetry = onRetry;
         this.attempts = attempts;
+        this.attemptTimeoutMs = attemptTimeoutMs;
+        this.sleep = sleep;
     }
     get forLook() {
-        return new AwsCalls(this.onRetry, 1);
+        return new AwsCalls(this.onRetry, 1, this.attemptTimeoutMs, this.sleep);
+    }
+    /** The same calls within other bounds: the preflight's few, short attempts. */
+    within(bounds) {
+        return new AwsCalls(this.onRetry, bounds.attempts, bounds.attemptTimeoutMs, this.sleep);
     }
     read = (client, command, describe, signal) => this.send(client, command, { describe, signal, idempotent: true });
     change = (client, command, describe, signal) => this.send(client, command, { describe, signal, idempotent: false });
-    send = (client, command, options) => sendAws(client, command, { ...options, onRetry: this.onRetry, attempts: this.attempts });
+    send = (client, command, options) => sendAws(client, command, {
+        ...options,
+        onRetry: this.onRetry,
+        attempts: this.attempts,
+        attemptTimeoutMs: this.attemptTimeoutMs,
+        sleep: this.sleep
+    });
 }
 const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
 const UNAUTHORISED = new Set([
     'UnrecognizedClientException',
     'InvalidClientTokenId',
     'InvalidSignatureException',
-    'CredentialsProviderError'
+    'SignatureDoesNotMatch'
 ]);
+/** The SDK's default credential chain found nothing at all. */
+const NO_CREDENTIALS = 'CredentialsProviderError';
+/** Which step provides AWS credentials to a job, said the same way in every message. */
+const CREDENTIALS_STEP = 'add a step before this one: aws-actions/configure-aws-credentials with role-to-assume and ' +
+    'aws-region, and give the job `permissions: id-token: write` (or set AWS_ACCESS_KEY_ID and ' +
+    'AWS_SECRET_ACCESS_KEY)';
+/** What to check when AWS refuses the credentials a job was given. */
+const CREDENTIALS_CHECK = 'check the role or keys the job is given (aws-actions/configure-aws-credentials with ' +
+    'role-to-assume and `permissions: id-token: write`, or AWS_ACCESS_KEY_ID and ' +
+    'AWS_SECRET_ACCESS_KEY)';
+/** What kind of credential trouble an AWS error is, if it is one. */
+function credentialTrouble(error) {
+    const name = error instanceof Error ? error.name : '';
+    if (EXPIRED.has(name))
+        return 'expired';
+    if (UNAUTHORISED.has(name))
+        return 'rejected';
+    if (name === NO_CREDENTIALS)
+        return 'missing';
+    return undefined;
+}
 /** A DeployError for credential trouble, or undefined when the error is something else. */
 function explainCredentialError(error) {
-    const name = error instanceof Error ? error.name : '';
-    if (EXPIRED.has(name)) {
+    const trouble = credentialTrouble(error);
+    if (trouble === 'expired') {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', 'AWS credentials expired while the action was running. Raise the role session duration ' +
             "(role-duration-seconds of aws-actions/configure-aws-credentials, and the role's " +
             'MaxSessionDuration) above the deploy timeout.', { cause: error });
     }
-    if (UNAUTHORISED.has(name)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', `AWS rejected the credentials (${name}). Configure them with ` +
-            'aws-actions/configure-aws-credentials (OIDC) or the AWS_* environment variables.', { cause: error });
+    if (trouble === 'rejected') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', `AWS rejected the credentials (${error.name}): ${CREDENTIALS_CHECK}.`, { cause: error });
+    }
+    if (trouble === 'missing') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('DEPLOY_FAILED', `No AWS credentials were found: ${CREDENTIALS_STEP}.`, {
+            cause: error
+        });
     }
     return undefined;
+}
+/**
+ * "Region is missing", said for the one who needs the region: `who` ("ECS deploy of service
+ * 'api'") and where its own region is set ("services.api.deploy.ecs.region in the deploy
+ * config"), when it has one.
+ */
+function missingRegion(who, configKey) {
+    const key = configKey ? `set ${configKey}, or ` : 'set ';
+    return (`${who} has no AWS region: ${key}AWS_REGION for the job ` +
+        '(aws-actions/configure-aws-credentials sets it from its aws-region input)');
+}
+/** The region an SDK client resolved (its own, AWS_REGION, the config file), or undefined. */
+async function resolvedRegion(client) {
+    return client.config.region().then(region => region || undefined, () => undefined);
 }
 
 
@@ -123,7 +182,7 @@ class StepFunctionsApi {
         this.sdk = sdk;
         this.calls = calls;
     }
-    static async create(region, onRetry) {
+    static async create(region, onRetry, sleep) {
         const [sfn, secrets] = await Promise.all([
             Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(476)]).then(__webpack_require__.t.bind(__webpack_require__, 8476, 19)),
             Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(994)]).then(__webpack_require__.t.bind(__webpack_require__, 2994, 19))
@@ -131,14 +190,22 @@ class StepFunctionsApi {
         const sdk = {
             sfn,
             secrets,
-            sfnClient: new sfn.SFNClient((0,_aws_js__WEBPACK_IMPORTED_MODULE_1__/* .awsClientConfig */ .rw)(region)),
-            secretsClient: new secrets.SecretsManagerClient((0,_aws_js__WEBPACK_IMPORTED_MODULE_1__/* .awsClientConfig */ .rw)(region))
+            sfnClient: new sfn.SFNClient((0,_aws_js__WEBPACK_IMPORTED_MODULE_1__.awsClientConfig)(region)),
+            secretsClient: new secrets.SecretsManagerClient((0,_aws_js__WEBPACK_IMPORTED_MODULE_1__.awsClientConfig)(region))
         };
-        return new StepFunctionsApi(sdk, new _aws_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsCalls */ .Vl(onRetry));
+        return new StepFunctionsApi(sdk, new _aws_js__WEBPACK_IMPORTED_MODULE_1__.AwsCalls(onRetry, undefined, undefined, sleep));
     }
     /** The same clients, sending single attempts: for looks inside `follow`. */
     get forLook() {
         return new StepFunctionsApi(this.sdk, this.calls.forLook);
+    }
+    /** The same clients within other bounds: the preflight's few, short attempts. */
+    within(bounds) {
+        return new StepFunctionsApi(this.sdk, this.calls.within(bounds));
+    }
+    /** The region the clients resolved, or undefined when none is set anywhere. */
+    region() {
+        return (0,_aws_js__WEBPACK_IMPORTED_MODULE_1__.resolvedRegion)(this.sdk.sfnClient);
     }
     async describeStateMachine(stateMachineArn, signal) {
         const { sfn, sfnClient } = this.sdk;
@@ -210,3 +277,5 @@ function errorName(error) {
 /***/ })
 
 };
+
+//# sourceMappingURL=293.index.js.map

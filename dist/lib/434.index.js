@@ -6,8 +6,10 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_3__.a),
-/* harmony export */   e: () => (/* binding */ follow)
+/* harmony export */   SD: () => (/* binding */ FIRST_MINUTE),
+/* harmony export */   a3: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_3__.a),
+/* harmony export */   e6: () => (/* binding */ follow),
+/* harmony export */   uG: () => (/* binding */ waitEnded)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4506);
@@ -20,6 +22,8 @@ export const modules = {
 
 
 
+/** What the ECS, CodeDeploy and Step Functions waits use: 1 s looks for the first minute. */
+const FIRST_MINUTE = { intervalMs: 1000, periodMs: 60_000 };
 async function follow(options) {
     const now = options.now ?? Date.now;
     const sleep = options.sleep ?? _sleep_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .y;
@@ -28,9 +32,15 @@ async function follow(options) {
     const deadline = started + options.timeoutMs;
     let looks = 0;
     let lastProgress;
+    let quickLooks = 0;
+    let quickLook = false;
+    // When the next regular look is due: one interval after the previous regular look started.
+    let regularAt = started;
     const lookUntilDone = async (signal) => {
         for (;;) {
             const lookStarted = now();
+            if (!quickLook)
+                regularAt = lookStarted + options.intervalMs;
             looks++;
             const look = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(s => options.look(s), {
                 describe: options.describe,
@@ -39,14 +49,28 @@ async function follow(options) {
                 signal,
                 onRetry: options.onRetry,
                 sleep
+            }).catch((error) => {
+                // Attempts that failed (cut short, unanswered) once the deadline had passed: the wait ran
+                // out, whichever timer noticed first (on an injected clock the deadline's own timer may
+                // be far off). A verdict the look reached (a DeployError) stands.
+                const ranOut = now() >= deadline && !(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH);
+                throw ranOut ? timeoutError(options) : error;
             });
             if (look.done)
                 return { value: look.value, looks, elapsedMs: now() - started };
-            if (look.progress !== undefined && look.progress !== lastProgress) {
+            const changed = look.progress !== undefined && look.progress !== lastProgress;
+            if (changed) {
                 lastProgress = look.progress;
                 options.onProgress?.(look.progress);
             }
-            const wait = options.intervalMs - (now() - lookStarted);
+            const quickAt = lookStarted + (options.young?.intervalMs ?? options.intervalMs);
+            quickLook =
+                quickAt < regularAt &&
+                    young(options, lookStarted - started, quickLooks) &&
+                    (look.moved ?? changed);
+            if (quickLook)
+                quickLooks++;
+            const wait = (quickLook ? quickAt : regularAt) - now();
             await sleep(Math.min(Math.max(0, wait), Math.max(0, deadline - now())), signal);
             if (now() >= deadline)
                 throw timeoutError(options);
@@ -61,11 +85,31 @@ async function follow(options) {
         });
     }
     catch (error) {
-        if (options.signal?.aborted) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('CANCELLED', `cancelled while waiting for ${options.describe}`);
-        }
-        throw error;
+        throw waitEnded(error, options.signal, options.describe);
     }
+}
+/**
+ * What a wait throws when it stops: an enclosing deadline (the service's deploy_timeout, the
+ * phase's) is a TIMEOUT saying what was being waited for, caused by that deadline so it keeps it;
+ * a cancel is CANCELLED; anything else is the wait's own error. Shared by every wait that does not
+ * go through follow() alone (the Argo CD watch).
+ */
+function waitEnded(error, signal, describe) {
+    const reason = signal?.reason;
+    if (reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH && reason.code === 'TIMEOUT') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('TIMEOUT', `${describe} did not finish: ${reason.message}`, {
+            cause: reason
+        });
+    }
+    if (signal?.aborted)
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('CANCELLED', `cancelled while waiting for ${describe}`);
+    return error;
+}
+function young(options, elapsedMs, quickLooks) {
+    const young = options.young;
+    if (!young || elapsedMs >= young.periodMs)
+        return false;
+    return quickLooks < Math.floor(young.periodMs / options.intervalMs);
 }
 function timeoutError(options) {
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('TIMEOUT', `${options.describe} did not finish within ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(options.timeoutMs)}`);
@@ -81,12 +125,14 @@ function timeoutError(options) {
 /* harmony export */   D$: () => (/* binding */ readRetryAfter),
 /* harmony export */   Z: () => (/* binding */ headerValue),
 /* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   dU: () => (/* binding */ AttemptTimeoutError),
 /* harmony export */   dw: () => (/* binding */ RetryableError),
 /* harmony export */   eV: () => (/* binding */ describeRetry),
+/* harmony export */   fe: () => (/* binding */ classifyError),
 /* harmony export */   nG: () => (/* binding */ httpStatus),
 /* harmony export */   qY: () => (/* binding */ asRecord)
 /* harmony export */ });
-/* unused harmony exports AttemptTimeoutError, classifyError, parseRetryAfter */
+/* unused harmony export parseRetryAfter */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4506);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1170);
@@ -136,7 +182,7 @@ async function withRetry(operation, options) {
         }
         catch (error) {
             if (options.signal?.aborted)
-                throw options.signal.reason ?? error;
+                throw stoppedDuring(options.signal.reason ?? error, options);
             const decision = options.classify?.(error) ?? classifyError(error);
             if (!decision.retry || attempt >= attempts)
                 throw error;
@@ -160,6 +206,17 @@ async function withRetry(operation, options) {
             }
         }
     }
+}
+/**
+ * What a deadline that fired during an attempt ends the call with: its own TIMEOUT, naming the
+ * call it found waiting (the server that hung), and caused by it, so that the deadline keeps it.
+ */
+function stoppedDuring(reason, options) {
+    if (!(reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH) || reason.code !== 'TIMEOUT')
+        return reason;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('TIMEOUT', `${reason.message}: ${options.describe} had not answered`, {
+        cause: reason
+    });
 }
 const THROTTLING_NAMES = new Set([
     'ThrottlingException',
@@ -466,9 +523,9 @@ async function findExecution(api, request, context, timeoutMs) {
     const secretId = secretNameFor(target.secretName ?? 'deploy/{deployment_id}', request);
     const look = api.forLook;
     const unmatched = new Set();
-    const since = Date.now();
+    const since = (context.now ?? Date.now)();
     let tries = 0;
-    const { value } = await (0,follow/* follow */.e)({
+    const { value } = await (0,follow/* follow */.e6)({
         describe: `the Step Functions execution of ${request.service.name}`,
         intervalMs: target.secretIntervalMs,
         timeoutMs,
@@ -510,7 +567,7 @@ async function findExecution(api, request, context, timeoutMs) {
             ? ` and no recent execution of ${target.stateMachineArn} carries ${request.imageUri}`
             : '';
         throw new errors/* DeployError */.sH('DEPLOY_FAILED', `No Step Functions execution was found for ${request.service.name}: secret '${secretId}' did not ` +
-            `appear after ${target.secretTries} tries ${(0,follow/* formatDuration */.a)(target.secretIntervalMs)} apart${alsoListed}. ` +
+            `appear after ${target.secretTries} tries ${(0,follow/* formatDuration */.a3)(target.secretIntervalMs)} apart${alsoListed}. ` +
             'Check that the push triggers the state machine and that it writes the secret.');
     }
     if (value.executionArn.includes(':express:')) {
@@ -804,13 +861,20 @@ var stop = __webpack_require__(8292);
  */
 const deploy = async (request, context) => {
     const { StepFunctionsApi } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(293)]).then(__webpack_require__.bind(__webpack_require__, 3293));
-    const api = await StepFunctionsApi.create(request.target.region, noticeRetry(context));
+    const api = await StepFunctionsApi.create(request.target.region, noticeRetry(context), context.sleep);
+    if (!(await api.region())) {
+        const { missingRegion } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(705)]).then(__webpack_require__.bind(__webpack_require__, 5705));
+        const name = request.service.name;
+        const key = `services.${name}.deploy.stepfunctions.region in the deploy config`;
+        throw new errors/* DeployError */.sH('INVALID_INPUT', `${missingRegion(`Step Functions deploy of service '${name}'`, key)}.`);
+    }
     return deployWith(api, request, context);
 };
 async function deployWith(api, request, context) {
     const { target } = request;
-    const deadline = Date.now() + context.timeoutMs;
-    const remaining = () => Math.max(1, deadline - Date.now());
+    const now = context.now ?? Date.now;
+    const deadline = now() + context.timeoutMs;
+    const remaining = () => Math.max(1, deadline - now());
     const found = target.mode === 'start'
         ? await startExecution(api, request, context)
         : await findExecution(api, request, context, remaining());
@@ -829,9 +893,10 @@ async function followExecution(api, executionArn, context, timeoutMs) {
     const look = api.forLook;
     let cursor = FIRST_CURSOR;
     let trail = EMPTY_TRAIL;
-    const { value } = await (0,follow/* follow */.e)({
+    const { value } = await (0,follow/* follow */.e6)({
         describe: `Step Functions execution ${executionArn.split(':').pop()}`,
         intervalMs: context.pollIntervalMs,
+        young: follow/* FIRST_MINUTE */.SD,
         timeoutMs,
         signal: context.signal,
         sleep: context.sleep,
@@ -844,7 +909,9 @@ async function followExecution(api, executionArn, context, timeoutMs) {
             trail = next.trail;
             for (const update of next.updates)
                 context.progress(describeUpdate(update), { ...update });
-            return trail.end ? { done: true, value: trail } : { done: false };
+            return trail.end
+                ? { done: true, value: trail }
+                : { done: false, moved: read.events.length > 0 };
         }
     }).catch(error => Promise.reject(asFailure('following the execution', error)));
     return value;
@@ -935,7 +1002,7 @@ function stopExecution(api, executionArn, error, context) {
         : {
             executionArn,
             error: 'DeployPipeline.Timeout',
-            cause: `deploy_timeout of ${(0,follow/* formatDuration */.a)(context.timeoutMs)} passed`
+            cause: `deploy_timeout of ${(0,follow/* formatDuration */.a3)(context.timeoutMs)} passed`
         };
     return signal => api.stopExecution(request, signal);
 }
@@ -993,3 +1060,5 @@ async function stopAbandoned(error, stop, stopped, context) {
 /***/ })
 
 };
+
+//# sourceMappingURL=434.index.js.map

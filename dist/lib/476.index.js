@@ -2883,3 +2883,5 @@ exports.paginateListStateMachines = paginateListStateMachines;
 /***/ })
 
 };
+
+//# sourceMappingURL=476.index.js.map

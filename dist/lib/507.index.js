@@ -4740,3 +4740,5 @@ exports.waitUntilDeploymentSuccessful = waitUntilDeploymentSuccessful;
 /***/ })
 
 };
+
+//# sourceMappingURL=507.index.js.map

@@ -3970,3 +3970,5 @@ exports.waitUntilTargetInService = waitUntilTargetInService;
 /***/ })
 
 };
+
+//# sourceMappingURL=586.index.js.map

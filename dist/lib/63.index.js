@@ -19,7 +19,7 @@ var service_graph = __webpack_require__(2563);
 const TARGETS = {
     ecs: {
         defaultPollMs: 5000,
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(494)]).then(__webpack_require__.bind(__webpack_require__, 7494))).deploy
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(39)]).then(__webpack_require__.bind(__webpack_require__, 7039))).deploy
     },
     stepfunctions: {
         defaultPollMs: 2000,
@@ -27,11 +27,14 @@ const TARGETS = {
     },
     argocd: {
         defaultPollMs: 5000,
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(486)]).then(__webpack_require__.bind(__webpack_require__, 1486))).deploy
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(639)]).then(__webpack_require__.bind(__webpack_require__, 4639))).deploy
     }
 };
 
+// EXTERNAL MODULE: ./src/phases/deadline.ts
+var deadline = __webpack_require__(6958);
 ;// CONCATENATED MODULE: ./src/phases/deploy.ts
+
 
 
 
@@ -103,9 +106,9 @@ async function deployService(ctx, service, load) {
         throw new errors/* DeployError */.sH('DEPLOY_FAILED', `no pushed image is known for ${service.name}`);
     }
     const deploy = await load(target.kind);
+    const timeoutMs = target.timeoutMs ?? ctx.settings.deploy.timeoutMs;
     const context = {
-        signal: ctx.signal,
-        timeoutMs: target.timeoutMs ?? ctx.settings.deploy.timeoutMs,
+        timeoutMs,
         pollIntervalMs: target.pollIntervalMs ??
             ctx.settings.deploy.pollIntervalMs ??
             TARGETS[target.kind].defaultPollMs,
@@ -127,7 +130,8 @@ async function deployService(ctx, service, load) {
         service: service.name,
         message: `deploying${imageUri ? ` ${imageUri}` : ''} (${target.kind})`
     });
-    const outcome = await deploy({ service, target, imageUri, plan: ctx.plan, settings: ctx.settings }, context);
+    const request = { service, target, imageUri, plan: ctx.plan, settings: ctx.settings };
+    const outcome = await (0,deadline/* withServiceDeadline */.Go)(ctx.signal, timeoutMs, signals => deploy(request, { ...context, ...signals }));
     if (outcome.deploymentUrl && !ctx.state.deploymentUrl)
         ctx.state.deploymentUrl = outcome.deploymentUrl;
     ctx.bus.emit({
@@ -181,3 +185,5 @@ function summariseFailures(failures, skipped) {
 /***/ })
 
 };
+
+//# sourceMappingURL=63.index.js.map

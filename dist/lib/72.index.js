@@ -28,10 +28,12 @@ async function tagSourceFor(settings, options = {}) {
     const { owner, repo } = settings.context;
     const { info, tuning } = options;
     const onRetry = info ? (retry) => info((0,_runtime_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .describeRetry */ .eV)(retry)) : undefined;
-    return (0,_github_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .githubTagSource */ .t)(await (0,_github_js__WEBPACK_IMPORTED_MODULE_2__/* .connectFor */ .It)(settings, tuning, onRetry), owner, repo);
+    return (0,_github_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .githubTagSource */ .t)(await (0,_github_js__WEBPACK_IMPORTED_MODULE_2__.connectFor)(settings, tuning, onRetry), owner, repo);
 }
 
 
 /***/ })
 
 };
+
+//# sourceMappingURL=72.index.js.map

@@ -1785,3 +1785,5 @@ throttling.triggersNotification = triggersNotification;
 /***/ })
 
 };
+
+//# sourceMappingURL=856.index.js.map

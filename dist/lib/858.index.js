@@ -285,9 +285,9 @@ function githubTagRefs(api, owner, repo) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bw: () => (/* binding */ requireNumber),
 /* harmony export */   Eb: () => (/* binding */ validationCodes),
-/* harmony export */   It: () => (/* binding */ connectFor),
 /* harmony export */   Pm: () => (/* binding */ explainGitHubError),
 /* harmony export */   VW: () => (/* binding */ requireString),
+/* harmony export */   connectFor: () => (/* binding */ connectFor),
 /* harmony export */   ef: () => (/* binding */ usesGitHubApi),
 /* harmony export */   hg: () => (/* binding */ githubMessage),
 /* harmony export */   ol: () => (/* binding */ MalformedAnswer)
@@ -308,7 +308,7 @@ const MAX_PAGES = 1000;
 /** Loads Octokit and its plugin (lazily: the action's start-up does not pay for them). */
 async function connectGitHub(connection) {
     const [{ getOctokit }, { throttling }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413)),
+        Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(157)]).then(__webpack_require__.bind(__webpack_require__, 157)),
         __webpack_require__.e(/* import() */ 856).then(__webpack_require__.bind(__webpack_require__, 6856))
     ]);
     const tuning = connection.tuning ?? {};
@@ -333,7 +333,8 @@ async function connectGitHub(connection) {
             maxRetryAfterMs: tuning.maxRetryAfterMs ?? 90_000,
             classify: classifyGitHubError,
             onRetry: connection.onRetry,
-            signal
+            signal,
+            sleep: tuning.sleep
         });
     }
     async function paginate(describe, route, params, parsePage, signal) {
@@ -492,12 +493,14 @@ function requireNumber(value, describe, expected) {
 /* harmony export */   D$: () => (/* binding */ readRetryAfter),
 /* harmony export */   Z: () => (/* binding */ headerValue),
 /* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   dU: () => (/* binding */ AttemptTimeoutError),
 /* harmony export */   dw: () => (/* binding */ RetryableError),
 /* harmony export */   eV: () => (/* binding */ describeRetry),
+/* harmony export */   fe: () => (/* binding */ classifyError),
 /* harmony export */   nG: () => (/* binding */ httpStatus),
 /* harmony export */   qY: () => (/* binding */ asRecord)
 /* harmony export */ });
-/* unused harmony exports AttemptTimeoutError, classifyError, parseRetryAfter */
+/* unused harmony export parseRetryAfter */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4506);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1170);
@@ -547,7 +550,7 @@ async function withRetry(operation, options) {
         }
         catch (error) {
             if (options.signal?.aborted)
-                throw options.signal.reason ?? error;
+                throw stoppedDuring(options.signal.reason ?? error, options);
             const decision = options.classify?.(error) ?? classifyError(error);
             if (!decision.retry || attempt >= attempts)
                 throw error;
@@ -571,6 +574,17 @@ async function withRetry(operation, options) {
             }
         }
     }
+}
+/**
+ * What a deadline that fired during an attempt ends the call with: its own TIMEOUT, naming the
+ * call it found waiting (the server that hung), and caused by it, so that the deadline keeps it.
+ */
+function stoppedDuring(reason, options) {
+    if (!(reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH) || reason.code !== 'TIMEOUT')
+        return reason;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('TIMEOUT', `${reason.message}: ${options.describe} had not answered`, {
+        cause: reason
+    });
 }
 const THROTTLING_NAMES = new Set([
     'ThrottlingException',
@@ -759,3 +773,5 @@ async function sleep(ms, signal) {
 /***/ })
 
 };
+
+//# sourceMappingURL=858.index.js.map

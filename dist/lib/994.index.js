@@ -1415,3 +1415,5 @@ exports.paginateListSecrets = paginateListSecrets;
 /***/ })
 
 };
+
+//# sourceMappingURL=994.index.js.map

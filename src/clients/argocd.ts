@@ -130,8 +130,8 @@ export interface ArgoCdClientOptions {
   appNamespace: string | undefined
   signal?: AbortSignal
   onRetry?: (notice: RetryNotice) => void
-  /** Tests shorten the backoff and the attempt timeout. */
-  retry?: Pick<RetryOptions, 'attempts' | 'baseDelayMs' | 'attemptTimeoutMs'>
+  /** Tests shorten the backoff and the attempt timeout; the deploy waits on its context's clock. */
+  retry?: Pick<RetryOptions, 'attempts' | 'baseDelayMs' | 'attemptTimeoutMs' | 'sleep'>
 }
 
 /** One event of the application watch stream. */

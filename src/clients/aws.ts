@@ -2,6 +2,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { Command, MetadataBearer } from '@smithy/types'
 import { DeployError } from '../errors.js'
 import { httpStatus, RetryableError, withRetry, type RetryNotice } from '../runtime/retry.js'
+import type { Sleep } from '../runtime/sleep.js'
 
 /**
  * Shared setup of the modular AWS SDK v3 clients. The SDK's own retries are turned off
@@ -64,6 +65,8 @@ export interface SendAwsOptions {
    * or name. Only then is a 2xx answer the SDK cannot read retried; a mutation may have taken effect.
    */
   idempotent?: boolean
+  /** The wait between attempts; the real one when absent (tests record it instead). */
+  sleep?: Sleep
 }
 
 /**
@@ -71,14 +74,22 @@ export interface SendAwsOptions {
  * DeployError that says how to fix them rather than a raw SDK message.
  */
 export const sendAws: Send<[options: SendAwsOptions]> = async (client, command, options) => {
-  const { describe, signal, onRetry, attempts, attemptTimeoutMs, idempotent = false } = options
+  const {
+    describe,
+    signal,
+    onRetry,
+    attempts,
+    attemptTimeoutMs,
+    idempotent = false,
+    sleep
+  } = options
   try {
     return await withRetry(
       attemptSignal =>
         client
           .send(command, { abortSignal: attemptSignal })
           .catch((error: unknown) => Promise.reject(unreadableAnswer(error, describe, idempotent))),
-      { describe, signal, onRetry, attempts, attemptTimeoutMs }
+      { describe, signal, onRetry, attempts, attemptTimeoutMs, sleep }
     )
   } catch (error) {
     throw explainCredentialError(error) ?? error
@@ -114,16 +125,17 @@ export class AwsCalls {
   constructor(
     private readonly onRetry?: (retry: RetryNotice) => void,
     private readonly attempts?: number,
-    private readonly attemptTimeoutMs?: number
+    private readonly attemptTimeoutMs?: number,
+    private readonly sleep?: Sleep
   ) {}
 
   get forLook(): AwsCalls {
-    return new AwsCalls(this.onRetry, 1, this.attemptTimeoutMs)
+    return new AwsCalls(this.onRetry, 1, this.attemptTimeoutMs, this.sleep)
   }
 
   /** The same calls within other bounds: the preflight's few, short attempts. */
   within(bounds: AwsCallBounds): AwsCalls {
-    return new AwsCalls(this.onRetry, bounds.attempts, bounds.attemptTimeoutMs)
+    return new AwsCalls(this.onRetry, bounds.attempts, bounds.attemptTimeoutMs, this.sleep)
   }
 
   readonly read: Send<[describe: string, signal: AbortSignal]> = (
@@ -149,7 +161,8 @@ export class AwsCalls {
       ...options,
       onRetry: this.onRetry,
       attempts: this.attempts,
-      attemptTimeoutMs: this.attemptTimeoutMs
+      attemptTimeoutMs: this.attemptTimeoutMs,
+      sleep: this.sleep
     })
 }
 

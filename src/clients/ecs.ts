@@ -1,4 +1,5 @@
 import type {
+  DeploymentConfiguration,
   ECSClient,
   Service,
   ServiceDeployment,
@@ -16,6 +17,7 @@ import type {
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { DeployError } from '../errors.js'
 import type { RetryNotice } from '../runtime/retry.js'
+import type { Sleep } from '../runtime/sleep.js'
 import { AwsCalls, awsClientConfig, resolvedRegion, type AwsCallBounds } from './aws.js'
 import { whereInAws } from './sts.js'
 
@@ -52,7 +54,8 @@ export class EcsApi {
 
   static async create(
     region: string | undefined,
-    onRetry?: (retry: RetryNotice) => void
+    onRetry?: (retry: RetryNotice) => void,
+    sleep?: Sleep
   ): Promise<EcsApi> {
     const [ecs, codedeploy, elb] = await Promise.all([
       import('@aws-sdk/client-ecs'),
@@ -67,7 +70,7 @@ export class EcsApi {
       codedeployClient: new codedeploy.CodeDeployClient(awsClientConfig(region)),
       elbClient: new elb.ElasticLoadBalancingV2Client(awsClientConfig(region))
     }
-    return new EcsApi(sdk, new AwsCalls(onRetry))
+    return new EcsApi(sdk, new AwsCalls(onRetry, undefined, undefined, sleep))
   }
 
   /** The same clients, sending single attempts: for looks inside `follow`. */
@@ -211,6 +214,8 @@ export class EcsApi {
       service: string
       taskDefinition: string
       forceNewDeployment?: boolean
+      /** The whole configuration: ECS replaces it, so what is left out falls back to defaults. */
+      deploymentConfiguration?: DeploymentConfiguration
     },
     signal: AbortSignal
   ): Promise<Service> {

@@ -1,6 +1,6 @@
 import type { DeployError } from '../errors.js'
 import { asRecord } from '../runtime/retry.js'
-import { explainGitHubError, requireNumber, type GitHubApi } from './github.js'
+import { MalformedAnswer, explainGitHubError, requireNumber, type GitHubApi } from './github.js'
 
 /**
  * GitHub Deployments through the REST API: a deployment of one commit to one environment, and the
@@ -16,8 +16,8 @@ export interface NewDeployment {
   readonly environment: string
   /** Up to 140 characters. */
   readonly description: string
-  /** The run's deployment_id, carried in the payload. */
-  readonly deploymentId: string
+  /** The run's deployment_id and what else the payload carries (the deployment record). */
+  readonly payload: Readonly<Record<string, unknown>>
   readonly production: boolean
 }
 
@@ -50,7 +50,7 @@ export async function createDeployment(
         environment,
         task: 'deploy',
         description: deployment.description,
-        payload: { deployment_id: deployment.deploymentId },
+        payload: { ...deployment.payload },
         // The deploy is decided already: no merging of the default branch, no status checks.
         auto_merge: false,
         required_contexts: [],
@@ -107,4 +107,70 @@ export function explainDeploymentError(error: unknown, doing: string): DeployErr
     code: 'DEPLOY_FAILED',
     permission: 'deployments: write'
   })
+}
+
+/** One deployment of an environment's history, as GitHub lists it; the payload unread. */
+export interface ListedDeployment {
+  readonly id: number
+  readonly sha: string
+  readonly createdAt: string
+  readonly payload: unknown
+}
+
+export interface ListedStatus {
+  readonly state: string
+  readonly createdAt: string
+}
+
+/** Every deployment of `environment`, newest first, through every page. */
+export async function listDeployments(
+  api: GitHubApi,
+  owner: string,
+  repo: string,
+  environment: string,
+  signal?: AbortSignal
+): Promise<ListedDeployment[]> {
+  return api.paginate(
+    `list deployments to ${environment}`,
+    'GET /repos/{owner}/{repo}/deployments',
+    { owner, repo, environment, per_page: 100 },
+    (data, describe) => listOf(data, describe).map(d => listedDeployment(d, describe)),
+    signal
+  )
+}
+
+/** A deployment's statuses, newest first. */
+export async function listDeploymentStatuses(
+  api: GitHubApi,
+  owner: string,
+  repo: string,
+  deploymentId: number,
+  signal?: AbortSignal
+): Promise<ListedStatus[]> {
+  return api.paginate(
+    `list the statuses of deployment ${deploymentId}`,
+    'GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses',
+    { owner, repo, deployment_id: deploymentId, per_page: 100 },
+    (data, describe) =>
+      listOf(data, describe).map(item => {
+        const s = asRecord(item)
+        return { state: String(s.state), createdAt: String(s.created_at ?? '') }
+      }),
+    signal
+  )
+}
+
+function listOf(data: unknown, describe: string): unknown[] {
+  if (!Array.isArray(data)) throw new MalformedAnswer(describe, 'a list')
+  return data
+}
+
+function listedDeployment(item: unknown, describe: string): ListedDeployment {
+  const d = asRecord(item)
+  return {
+    id: requireNumber(d.id, describe, 'deployments with ids'),
+    sha: String(d.sha ?? ''),
+    createdAt: String(d.created_at ?? ''),
+    payload: d.payload
+  }
 }

@@ -10,6 +10,7 @@ import {
   type RetryDecision,
   type RetryNotice
 } from '../runtime/retry.js'
+import type { Sleep } from '../runtime/sleep.js'
 
 /**
  * The GitHub REST API through Octokit (@actions/github) with the throttling plugin.
@@ -36,6 +37,8 @@ export interface GitHubTuning {
   settleTimeoutMs?: number
   /** plugin-throttling's pacing of writes (a second apart); default true. Tests may turn it off. */
   paceWrites?: boolean
+  /** The wait between attempts (Retry-After, backoff); tests record it instead of taking it. */
+  sleep?: Sleep
 }
 
 export interface GitHubConnection {
@@ -116,7 +119,8 @@ export async function connectGitHub(connection: GitHubConnection): Promise<GitHu
       maxRetryAfterMs: tuning.maxRetryAfterMs ?? 90_000,
       classify: classifyGitHubError,
       onRetry: connection.onRetry,
-      signal
+      signal,
+      sleep: tuning.sleep
     })
   }
 

@@ -7,6 +7,7 @@ import type {
 } from '@aws-sdk/client-sfn'
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { RetryableError, type RetryNotice } from '../runtime/retry.js'
+import type { Sleep } from '../runtime/sleep.js'
 import { AwsCalls, awsClientConfig, resolvedRegion, type AwsCallBounds } from './aws.js'
 
 /**
@@ -40,7 +41,8 @@ export class StepFunctionsApi {
 
   static async create(
     region: string | undefined,
-    onRetry?: (retry: RetryNotice) => void
+    onRetry?: (retry: RetryNotice) => void,
+    sleep?: Sleep
   ): Promise<StepFunctionsApi> {
     const [sfn, secrets] = await Promise.all([
       import('@aws-sdk/client-sfn'),
@@ -52,7 +54,7 @@ export class StepFunctionsApi {
       sfnClient: new sfn.SFNClient(awsClientConfig(region)),
       secretsClient: new secrets.SecretsManagerClient(awsClientConfig(region))
     }
-    return new StepFunctionsApi(sdk, new AwsCalls(onRetry))
+    return new StepFunctionsApi(sdk, new AwsCalls(onRetry, undefined, undefined, sleep))
   }
 
   /** The same clients, sending single attempts: for looks inside `follow`. */

@@ -98,6 +98,31 @@ export function renderSummary(input: SummaryInput): string {
     lines.push('')
   }
 
+  const changes = stackChanges(input.events)
+  if (changes.length > 0) {
+    // What a CloudFormation change set would change, reported before it ran: the review.
+    lines.push(
+      '### Stack changes',
+      '',
+      '| service | action | resource | type | replacement |',
+      '| --- | --- | --- | --- | --- |',
+      ...changes.map(c =>
+        [
+          '',
+          escapeCell(c.service),
+          escapeCell(c.action),
+          escapeCell(c.logicalId),
+          escapeCell(c.resourceType),
+          c.replacement === 'True' ? '⚠️ **True**' : escapeCell(c.replacement || '—'),
+          ''
+        ]
+          .join(' | ')
+          .trim()
+      ),
+      ''
+    )
+  }
+
   const chart = ganttChart(input, stories, failedAt)
   if (chart) lines.push('### Where the time went (UTC)', '', ...chart, '')
 
@@ -227,6 +252,36 @@ function serviceStories(events: readonly PipelineEvent[]): Map<string, ServiceSt
     story.steps.set(stage, { start: step?.start ?? at, end: at })
   }
   return stories
+}
+
+interface StackChange {
+  readonly service: string
+  readonly action: string
+  readonly logicalId: string
+  readonly resourceType: string
+  readonly replacement: string
+}
+
+/** The change lines of the deploy's progress events (`data.stackChange`), in order. */
+function stackChanges(events: readonly PipelineEvent[]): StackChange[] {
+  const changes: StackChange[] = []
+  for (const event of events) {
+    if (event.type !== 'progress' || !event.service) continue
+    const change = event.data?.stackChange
+    if (!change || typeof change !== 'object') continue
+    const field = (key: string): string => {
+      const value = (change as Record<string, unknown>)[key]
+      return typeof value === 'string' ? value : ''
+    }
+    changes.push({
+      service: event.service,
+      action: field('action'),
+      logicalId: field('logicalId'),
+      resourceType: field('resourceType'),
+      replacement: field('replacement')
+    })
+  }
+  return changes
 }
 
 /**

@@ -43,6 +43,10 @@ export interface StatusCard {
   readonly version: string | undefined
   readonly gitTag: string | undefined
   readonly imageTag: string | undefined
+  /** The version a rollback puts back (the headline says "rollback to" it). */
+  readonly rollbackTo: string | undefined
+  /** Lines the plan adds under the services: what a rollback replaces, a gate override. */
+  readonly notes: readonly string[]
   readonly services: readonly CardService[]
   readonly runUrl: string | undefined
   readonly commit: string
@@ -91,6 +95,8 @@ export function newCard(context: CardContext): StatusCard {
     version: undefined,
     gitTag: undefined,
     imageTag: undefined,
+    rollbackTo: undefined,
+    notes: [],
     services: context.services.map(s => waiting(s.name, s.deploys)),
     runUrl: context.runUrl,
     commit: context.sha,
@@ -226,8 +232,23 @@ function withPlan(card: StatusCard, plan: Plan | undefined): StatusCard {
     version: plan.version.version,
     gitTag: plan.version.gitTag,
     imageTag: plan.version.imageTag,
+    rollbackTo: plan.rollback?.to.label,
+    notes: planNotes(plan),
     services: plan.services.map(s => known.get(s.name) ?? waiting(s.name, s.deploy !== undefined))
   }
+}
+
+function planNotes(plan: Plan): string[] {
+  const notes: string[] = []
+  const r = plan.rollback
+  if (r) {
+    notes.push(
+      `rollback to ${r.to.label} (deployment ${r.to.id})${r.from ? `, rolled back from ${r.from.label}` : ''}`
+    )
+  }
+  const override = plan.gate?.override
+  if (override) notes.push(`promotion gate overridden by ${override.actor}: ${override.reason}`)
+  return notes
 }
 
 function settle(service: CardService, phase: CardPhase): ServiceState {

@@ -62,7 +62,9 @@ const ERROR_MESSAGE_ON_CARD = 1000
 
 export function headline(card: StatusCard): string {
   const name = card.repository.split('/').pop() || card.repository || 'deploy'
-  const version = card.gitTag ?? card.imageTag
+  const version = card.rollbackTo
+    ? `rollback to ${card.rollbackTo}`
+    : (card.gitTag ?? card.imageTag)
   return `${PHASE_EMOJI[card.phase]} ${name} → ${card.environment}${version ? ` ${version}` : ''}: ${PHASE_WORD[card.phase]}`
 }
 
@@ -166,6 +168,7 @@ export function slackCardMessage(card: StatusCard, notice?: string): SlackMessag
     const lines = card.services.map(s => serviceLine(s, name => `*${name}*`, escapeSlack))
     blocks.push(mrkdwn(lines.join('\n')))
   }
+  if (card.notes.length > 0) blocks.push(plain(card.notes.join('\n')))
   const error = errorSummary(card)
   if (error) blocks.push(plain(error))
   if (card.deploymentUrl) {
@@ -273,6 +276,7 @@ export function discordCardMessage(card: StatusCard): DiscordMessage {
   const description: string[] = card.services.map(s =>
     serviceLine(s, name => `**${name}**`, escapeDiscord)
   )
+  description.push(...card.notes.map(escapeDiscord))
   const error = errorSummary(card)
   if (error) {
     const room = DISCORD_LIMITS.description - description.join('\n').length - 2

@@ -40,9 +40,11 @@ export function deployPhaseBudget(settings: Settings, plan: Plan): number {
   const byName = new Map(plan.services.map(s => [s.name, s]))
   let total = 60_000
   for (const layer of plan.layers) {
-    const timeouts = layer.map(
-      name => byName.get(name)?.deploy?.timeoutMs ?? settings.deploy.timeoutMs
-    )
+    // A service's verify check runs after its deploy, within the same layer.
+    const timeouts = layer.map(name => {
+      const deploy = byName.get(name)?.deploy
+      return (deploy?.timeoutMs ?? settings.deploy.timeoutMs) + (deploy?.verify?.timeoutMs ?? 0)
+    })
     total += Math.max(0, ...timeouts) + UNDO_GRACE_MS
   }
   return total

@@ -6,6 +6,7 @@ import { TARGETS } from '../targets/catalog.js'
 import type { Deploy, DeployOutcome, TargetContext } from '../targets/types.js'
 import type { PhaseContext } from './context.js'
 import { withServiceDeadline } from './deadline.js'
+import { verifyDeployment, type VerifyContext } from './verify.js'
 
 export type TargetLoader = (kind: DeployTarget['kind']) => Promise<Deploy<DeployTarget>>
 
@@ -34,6 +35,10 @@ export async function runDeployPhase(
           const outcome = await deployService(ctx, service, load)
           if (outcome?.deploymentUrl) urls.set(name, outcome.deploymentUrl)
           if (outcome?.outputs) reports.set(name, outcome.outputs)
+          // Its dependents are in later layers: they start only once this check has passed.
+          const verify = service.deploy?.verify
+          if (outcome && verify)
+            await verifyDeployment(name, verify, outcome, progressOf(ctx, name))
         } catch (error) {
           const failure = asDeployError(error, 'DEPLOY_FAILED')
           failures.set(name, failure)
@@ -123,6 +128,14 @@ async function deployService(
     ...(outcome.deploymentUrl ? { deployment_url: outcome.deploymentUrl } : {})
   })
   return outcome
+}
+
+function progressOf(ctx: PhaseContext, service: string): VerifyContext {
+  return {
+    signal: ctx.signal,
+    progress: (message, data) =>
+      ctx.bus.emit({ type: 'progress', stage: 'DEPLOY', service, message, data })
+  }
 }
 
 /**

@@ -60,7 +60,9 @@ export async function startGitHubDeployment(
   plan: Plan,
   log: DeploymentLog,
   signal?: AbortSignal,
-  tuning?: GitHubTuning
+  tuning?: GitHubTuning,
+  /** The deployment record (src/plan/deployment-record.ts); without it, only the run's id. */
+  payload: Readonly<Record<string, unknown>> = { deployment_id: plan.deploymentId }
 ): Promise<GitHubDeployment | undefined> {
   if (plan.dryRun || !usesGitHubApi(settings)) return undefined
   const { owner, repo } = settings.context
@@ -75,8 +77,8 @@ export async function startGitHubDeployment(
         repo,
         commit: plan.commit,
         environment: plan.environment,
-        description: `${plan.version.imageTag} (${plan.deploymentId})`.slice(0, 140),
-        deploymentId: plan.deploymentId,
+        description: deploymentDescription(plan),
+        payload,
         production: plan.environment === 'prod'
       },
       signal
@@ -142,4 +144,13 @@ function postStatus(
 function deploymentWarning(error: unknown, doing: string): string {
   const explained = explainDeploymentError(error, doing)
   return `GitHub Deployments (best effort, the deploy goes on): ${errorMessage(explained)}`
+}
+
+/** What GitHub's deployments list shows of this run: the image tag, or what a rollback did. */
+function deploymentDescription(plan: Plan): string {
+  const r = plan.rollback
+  const what = r
+    ? `rollback to ${r.to.label}${r.from ? `, rolled back from ${r.from.label}` : ''}`
+    : plan.version.imageTag
+  return `${what} (${plan.deploymentId})`.slice(0, 140)
 }

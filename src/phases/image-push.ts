@@ -29,6 +29,9 @@ export async function pushOne(
       return promote(ctx, service, target, signal)
     case 'build':
       return pushBuilt(ctx, service, target, signal, output)
+    case 'rollback':
+      // The PUSH entry of the pipeline leaves rollback images out: they are deployed as recorded.
+      throw new Error(`${service.name}: a rollback image reached PUSH`)
   }
 }
 

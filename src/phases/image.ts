@@ -104,7 +104,8 @@ export async function runPushPhase(ctx: PhaseContext, options: OutputOptions = {
 const PUSH_START: Record<PlannedImage['action'], (tag: string) => string> = {
   build: tag => `pushing ${tag}`,
   promote: tag => `promoting to ${tag}`,
-  skip: tag => `reading the digest of ${tag}`
+  skip: tag => `reading the digest of ${tag}`,
+  rollback: tag => `taking ${tag} as recorded`
 }
 
 /**

@@ -69,6 +69,105 @@ export const PIPELINE: readonly PipelinePhase[] = [
     }
   },
   {
+    // Before the preflight, so it checks what the rollback will deploy; reads only.
+    stage: 'VERSION',
+    message: 'reading the deployment history: what goes back',
+    changes: false,
+    when: run => run.settings.rollback !== undefined,
+    budgetMs: () => 2 * MINUTE,
+    run: async (run, signal) => {
+      const { readDeploymentHistory } = await import('./deployment-history.js')
+      const { planRollback } = await import('../plan/rollback.js')
+      const plan = planOf(run)
+      const history = await readDeploymentHistory(run.settings, plan.environment, signal)
+      run.plan = planRollback(plan, history, run.settings.rollback ?? 'previous')
+      const rollback = run.plan.rollback
+      // The tag output names what runs: the tag put back, reused as it is.
+      if (run.plan.version.gitTag) run.state.tag = run.plan.version.gitTag
+      for (const service of run.plan.services) {
+        // The digests the DEPLOY phase deploys, as if PUSH had pushed them.
+        if (service.image?.action === 'rollback')
+          run.state.images[service.name] = service.image.reference
+      }
+      if (rollback) {
+        run.bus.emit({
+          type: 'info',
+          stage: 'VERSION',
+          message: `rollback to ${rollback.to.label} (deployment ${rollback.to.id})${rollback.from ? ` from ${rollback.from.label}` : ''}`
+        })
+        for (const name of rollback.untouched) {
+          run.bus.emit({
+            type: 'info',
+            stage: 'VERSION',
+            service: name,
+            message: `not in ${rollback.to.label}'s record (added since): left as it is`
+          })
+        }
+      }
+    }
+  },
+  {
+    // Before anything changes, and read-only, so a dry run shows the verdict too.
+    stage: 'VERSION',
+    message: 'checking the promotion gate',
+    changes: false,
+    when: run => run.settings.gate !== undefined,
+    budgetMs: () => 2 * MINUTE,
+    run: async (run, signal) => {
+      const gate = run.settings.gate
+      if (!gate) return
+      const { evaluateGate } = await import('../plan/gate.js')
+      const plan = planOf(run)
+      const history =
+        gate.promoteFrom === plan.environment
+          ? []
+          : await (
+              await import('./deployment-history.js')
+            ).readDeploymentHistory(run.settings, gate.promoteFrom, signal)
+      const rollbackImages = Object.fromEntries(
+        plan.services.flatMap(s =>
+          s.image?.action === 'rollback' ? [[s.name, s.image.reference]] : []
+        )
+      )
+      const verdict = evaluateGate({
+        environment: plan.environment,
+        gate,
+        timezone: run.settings.timezone,
+        history,
+        candidate: {
+          version: plan.version.version,
+          commit: plan.commit,
+          ...(Object.keys(rollbackImages).length > 0 ? { images: rollbackImages } : {})
+        },
+        now: run.clock()
+      })
+      const overridden = !verdict.open && gate.override !== undefined
+      run.plan = {
+        ...plan,
+        gate: {
+          lines: [
+            ...verdict.lines,
+            ...verdict.refusals.map(r => `Gate: closed: ${r}`),
+            ...(overridden
+              ? [`Gate: overridden by ${gate.override?.actor}: ${gate.override?.reason}`]
+              : verdict.open
+                ? ['Gate: open']
+                : [])
+          ],
+          ...(overridden ? { override: gate.override } : {})
+        }
+      }
+      for (const line of run.plan.gate?.lines ?? [])
+        run.bus.emit({ type: 'info', stage: 'VERSION', message: line })
+      if (!verdict.open && !overridden) {
+        const { DeployError } = await import('../errors.js')
+        throw new DeployError('INVALID_INPUT', `promotion gate: ${verdict.refusals.join('; ')}`, {
+          details: 'override_gate: true with override_reason lets a person take the run past it'
+        })
+      }
+    }
+  },
+  {
     // The end of INIT: it needs the plan to know what the run will use, and runs before anything
     // is changed; a dry run runs it too.
     stage: 'INIT',
@@ -86,7 +185,8 @@ export const PIPELINE: readonly PipelinePhase[] = [
     stage: 'TAG',
     message: 'creating the git tag',
     changes: true,
-    when: run => run.settings.createTag,
+    // A rollback puts back a version that has its tag already.
+    when: run => run.settings.createTag && !planOf(run).rollback,
     budgetMs: () => 5 * MINUTE,
     run: async (run, signal) => {
       const { runTagPhase } = await import('./release.js')
@@ -121,10 +221,10 @@ export const PIPELINE: readonly PipelinePhase[] = [
     stage: 'PUSH',
     message: 'pushing images',
     changes: true,
-    when: run => imagesOf(run).length > 0,
+    when: run => imagesOf(run, 'push').length > 0,
     budgetMs: async run => {
       const image = await import('./image.js')
-      const count = imagesOf(run).length
+      const count = imagesOf(run, 'push').length
       return image.imagePhaseBudget(count, image.PUSH_LANES, run.settings.images.pushTimeoutMs)
     },
     run: async (run, signal) => (await import('./image.js')).runPushPhase(contextOf(run, signal))
@@ -178,9 +278,10 @@ function contextOf(run: PipelineRun, signal: AbortSignal): PhaseContext {
   }
 }
 
-function imagesOf(run: PipelineRun, action?: 'build'): PlannedService[] {
-  return planOf(run).services.filter(
-    s => s.image && (action === undefined || s.image.action === action)
+/** build: the images to build; push: every image but those a rollback takes as recorded. */
+function imagesOf(run: PipelineRun, action: 'build' | 'push'): PlannedService[] {
+  return planOf(run).services.filter(s =>
+    action === 'build' ? s.image?.action === 'build' : s.image && s.image.action !== 'rollback'
   )
 }
 
@@ -190,11 +291,23 @@ function imagesOf(run: PipelineRun, action?: 'build'): PlannedService[] {
  */
 async function openGitHubDeployment(run: PipelineRun, signal: AbortSignal): Promise<void> {
   const { startGitHubDeployment } = await import('./github-deployment.js')
+  const { deploymentRecord, recordPayload } = await import('../plan/deployment-record.js')
+  const { describeTarget } = await import('../plan/describe.js')
+  const plan = planOf(run)
+  // Written when the deployment is created: GitHub keeps a payload as it was first given.
+  const record = deploymentRecord({
+    plan,
+    images: run.state.images,
+    describeTarget: service => service.deploy && describeTarget(service.deploy),
+    gateOverride: plan.gate?.override
+  })
   run.githubDeployment = await startGitHubDeployment(
     run.settings,
-    planOf(run),
+    plan,
     { warn: run.warn, info: (m: string) => run.core.info(m) },
-    signal
+    signal,
+    undefined,
+    recordPayload(record)
   )
   if (run.githubDeployment) run.saveState()
 }

@@ -1,6 +1,6 @@
 import type { StsApi } from '../clients/sts.js'
 import { DeployError, errorMessage } from '../errors.js'
-import type { Plan } from '../plan/types.js'
+import { pushes, type Plan } from '../plan/types.js'
 import type { EcsTarget, Settings, StepFunctionsTarget } from '../settings/types.js'
 import type { Toolkit } from '../toolkit.js'
 import {
@@ -79,7 +79,7 @@ function awsUsers(run: AwsPreflight): AwsUser[] {
     }
   }
   const pushedToEcr = plan.services
-    .filter(s => s.image?.registry === 'ecr' && s.image.action !== 'skip')
+    .filter(s => s.image?.registry === 'ecr' && pushes(s.image))
     .map(s => s.name)
   if (pushedToEcr.length > 0) {
     users.push({

@@ -1,7 +1,7 @@
 import { usesGitHubApi } from '../clients/github.js'
 import { isLoopbackHost } from '../runtime/hosts.js'
 import { DeployError, errorMessage } from '../errors.js'
-import type { Plan, PlannedImage } from '../plan/types.js'
+import { pushes, type Plan, type PlannedImage } from '../plan/types.js'
 import type { ArgoCdTarget, Settings } from '../settings/types.js'
 import {
   CHECK_BOUNDS,
@@ -180,7 +180,7 @@ function githubChecks({ settings, plan }: ServicePreflight): Check[] {
   const release = plan.release ? `the release ${plan.release.tag}` : ''
   const needs: GitHubNeeds = {
     contents: [tag, release].filter(Boolean).join(' and ') || undefined,
-    packages: plan.services.some(s => s.image?.registry === 'ghcr' && s.image.action !== 'skip'),
+    packages: plan.services.some(s => s.image?.registry === 'ghcr' && pushes(s.image)),
     deployments: plan.services.some(s => s.deploy)
   }
   if (!needs.contents && !needs.packages && !needs.deployments) return []
@@ -283,7 +283,7 @@ function registryChecks({ settings, plan }: ServicePreflight): Check[] {
   const logins = new Map<string, { image: PlannedImage; services: string[] }>()
   for (const service of plan.services) {
     const image = service.image
-    if (!image || image.registry === 'ecr' || image.action === 'skip') continue
+    if (!image || image.registry === 'ecr' || !pushes(image)) continue
     const key = `${image.registry} ${image.host}`
     const entry = logins.get(key) ?? { image, services: [] }
     entry.services.push(service.name)

@@ -1,3 +1,5 @@
+import { basename } from 'node:path'
+import { describeRollback } from './rollback.js'
 import type { Plan } from './types.js'
 
 /** The plan as lines a person reads in the log and the job summary of a dry run. */
@@ -10,7 +12,9 @@ export function describePlan(plan: Plan): string[] {
     v.gitTag
       ? `Git tag: ${v.gitTag} (${v.reused ? 'already on this commit: reused' : 'to create'}; ${v.reason})`
       : 'Git tag: none (create_tag is false)',
-    `Image tag: ${v.imageTag}`
+    `Image tag: ${v.imageTag}`,
+    ...describeRollback(plan),
+    ...(plan.gate?.lines ?? [])
   ]
   if (plan.release) {
     const kind = plan.release.prerelease ? 'pre-release' : 'release, marked latest'
@@ -29,10 +33,16 @@ export function describePlan(plan: Plan): string[] {
       ? 'no image'
       : image.action === 'promote'
         ? `promote ${image.promoteFrom} -> ${image.reference}`
-        : image.action === 'skip'
-          ? `use existing ${image.reference}`
-          : `build ${image.reference}`
-    lines.push(`  ${service.name}: ${imageText}; ${describeTarget(service.deploy)}`)
+        : image.action === 'rollback'
+          ? `roll back to ${image.reference}`
+          : image.action === 'skip'
+            ? `use existing ${image.reference}`
+            : `build ${image.reference}`
+    const verify = service.deploy?.verify
+    const check = verify
+      ? `; then verify ${verify.url} answers HTTP ${verify.expectStatus}${verify.contains ? ` containing '${verify.contains}'` : ''}`
+      : ''
+    lines.push(`  ${service.name}: ${imageText}; ${describeTarget(service.deploy)}${check}`)
   }
   return lines
 }
@@ -47,5 +57,10 @@ export function describeTarget(target: Plan['services'][number]['deploy']): stri
       return `Step Functions (${target.mode}) ${target.stateMachineArn ?? target.secretName ?? ''}`.trim()
     case 'argocd':
       return `Argo CD app ${target.app}${target.server ? ` on ${target.server}` : ''}`
+    case 'cloudformation': {
+      const region = target.region ? ` in ${target.region}` : ''
+      const via = target.templateBucket ? `, template through s3://${target.templateBucket}` : ''
+      return `CloudFormation stack ${target.stack}${region} (change set from ${basename(target.template)}${via})`
+    }
   }
 }

@@ -14,6 +14,32 @@ export interface Plan {
   readonly services: readonly PlannedService[]
   /** Service names in deploy order: each layer after the layers it depends on. */
   readonly layers: readonly (readonly string[])[]
+  /** Present when the run puts back an earlier deployment instead of building. */
+  readonly rollback?: RollbackPlan
+  /** The promotion gate's verdict, when the environment has one (src/plan/gate.ts). */
+  readonly gate?: GatePlan
+}
+
+export interface GatePlan {
+  /** What the gate checked and found, as lines a person reads in the plan. */
+  readonly lines: readonly string[]
+  /** Present when a person let the run past a closed gate. */
+  readonly override?: { readonly actor: string; readonly reason: string }
+}
+
+/** A deployment of the history, as a person names it: its GitHub id and its version or tag. */
+export interface RecordedDeploymentRef {
+  readonly id: number
+  /** vX.Y.Z, else the image tag. */
+  readonly label: string
+}
+
+export interface RollbackPlan {
+  /** What runs now (the environment's last successful deployment), when there is one. */
+  readonly from: RecordedDeploymentRef | undefined
+  readonly to: RecordedDeploymentRef
+  /** Services the record does not know (added since): left as they are. */
+  readonly untouched: readonly string[]
 }
 
 export interface VersionPlan {
@@ -43,7 +69,13 @@ export interface ReleasePlan {
   readonly previousTag: string | undefined
 }
 
-export type ImageAction = 'build' | 'promote' | 'skip'
+/** rollback: deploy the digest an earlier deployment recorded; nothing is built or pushed. */
+export type ImageAction = 'build' | 'promote' | 'skip' | 'rollback'
+
+/** Whether the run writes this image to its registry (a skip or a rollback only reads it). */
+export function pushes(image: Pick<PlannedImage, 'action'>): boolean {
+  return image.action === 'build' || image.action === 'promote'
+}
 
 export interface PlannedImage {
   readonly registry: RegistryKind

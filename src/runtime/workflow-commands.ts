@@ -1,5 +1,6 @@
 import { accessSync, appendFileSync, constants, existsSync, writeFileSync } from 'node:fs'
 import { EOL } from 'node:os'
+import { dirname } from 'node:path'
 import type { JobSummary, Toolkit } from '../toolkit.js'
 
 /**
@@ -8,6 +9,10 @@ import type { JobSummary, Toolkit } from '../toolkit.js'
  * @actions/core 3 writes them. Not @actions/core itself because its entry point loads an HTTP
  * client (undici, for OIDC tokens) and @actions/exec at import: three times the startup of bare
  * Node, for a dry run that needs none of it.
+ *
+ * Where it departs from @actions/core, it is for runs outside the runner (README, "Running it
+ * outside GitHub"; @github/local-action): a GITHUB_* file that does not exist yet is created
+ * rather than refused, and state saved by main is read back by a post step in the same process.
  */
 export const workflowCommands: Toolkit = {
   getInput(name, options) {
@@ -33,12 +38,20 @@ export const workflowCommands: Toolkit = {
   startGroup: name => command('group', {}, name),
   endGroup: () => command('endgroup', {}, ''),
   saveState(name, value) {
+    savedHere.set(name, commandValue(value))
     if (process.env.GITHUB_STATE) return fileCommand('STATE', keyValue(name, value))
     command('save-state', { name }, commandValue(value))
   },
-  getState: name => process.env[`STATE_${name}`] || '',
+  getState: name => process.env[`STATE_${name}`] || savedHere.get(name) || '',
   summary: stepSummary()
 }
+
+/**
+ * The state this process saved. The runner hands state to the post step as STATE_* variables of a
+ * new process; a host that runs main and then post in one process (@github/local-action) does
+ * not, and without this the post step would never learn what main left it to finish.
+ */
+const savedHere = new Map<string, string>()
 
 type Properties = Record<string, string | number | undefined>
 type AnnotationProperties = Parameters<Toolkit['warning']>[1]
@@ -88,8 +101,29 @@ function escapeProperty(value: unknown): string {
 function fileCommand(name: 'OUTPUT' | 'STATE', message: string): void {
   const path = process.env[`GITHUB_${name}`]
   if (!path) throw new Error(`Unable to find environment variable for file command ${name}`)
-  if (!existsSync(path)) throw new Error(`Missing file at path: ${path}`)
+  ensureFile(
+    `GITHUB_${name}`,
+    path,
+    `unset it to print ${name === 'OUTPUT' ? 'the outputs' : 'the state'} to the log`
+  )
   appendFileSync(path, `${message}${EOL}`, { encoding: 'utf8' })
+}
+
+/**
+ * The runner creates the GITHUB_* files before a step starts; outside it (README, "Running it
+ * outside GitHub") a variable names a file that does not exist yet, and @actions/core would
+ * refuse it. Creating it is what the user meant; a missing directory is a mistake to name.
+ */
+function ensureFile(variable: string, path: string, otherwise: string): void {
+  if (existsSync(path)) return
+  const directory = dirname(path)
+  if (!existsSync(directory)) {
+    throw new Error(
+      `${variable} is ${path}, in a directory that does not exist (${directory}): ` +
+        `create the directory, or ${otherwise}`
+    )
+  }
+  writeFileSync(path, '', { flag: 'a' })
 }
 
 /** name<<DELIMITER, the value, DELIMITER: a random delimiter the value cannot end early. */
@@ -124,6 +158,7 @@ function stepSummary(): JobSummary {
         )
       }
       // Synchronous: node:fs/promises is one more module to load, for one small write at the end.
+      ensureFile('GITHUB_STEP_SUMMARY', path, 'unset it to go without a job summary')
       try {
         accessSync(path, constants.R_OK | constants.W_OK)
       } catch {

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import {
+  BAKE_RANGE,
   CONTROL_CHARACTER,
   GRACE_RANGE,
   INTERVAL_RANGE,
@@ -162,6 +163,36 @@ const codedeploy = v.strictObject({
   auto_rollback: optional(v.boolean())
 })
 
+/** ECS takes traffic percentages in tenths: canaryPercent 0.1-100, stepPercent 3-100. */
+const percent = (min: number) =>
+  v.pipe(
+    v.number(),
+    v.minValue(min, `expected at least ${min}`),
+    v.maxValue(100, 'expected at most 100'),
+    v.check(
+      value => Math.abs(value * 10 - Math.round(value * 10)) < 1e-9,
+      'expected tenths of a percent'
+    )
+  )
+/** ECS bake times are whole minutes from 0 to 1440. */
+const bake = v.pipe(
+  v.union([v.number(), v.string()]),
+  v.check(
+    value => parseDuration(value, BAKE_RANGE) !== undefined,
+    'expected whole minutes such as 0m, 5m or 2h (ECS bakes in minutes), at most 24h'
+  )
+)
+
+const linear = v.strictObject({
+  step_percent: optional(percent(3)),
+  step_bake: optional(bake)
+})
+
+const canary = v.strictObject({
+  percent: optional(percent(0.1)),
+  bake: optional(bake)
+})
+
 const ecs = v.strictObject({
   cluster: ecsName,
   service: ecsName,
@@ -169,8 +200,11 @@ const ecs = v.strictObject({
     name(255),
     v.pipe(v.array(name(255)), v.minLength(1, 'expected a container'))
   ]),
-  strategy: optional(v.picklist(['rolling', 'codedeploy', 'blue_green'])),
+  strategy: optional(v.picklist(['rolling', 'codedeploy', 'blue_green', 'linear', 'canary'])),
+  wait_until: optional(v.picklist(['completed', 'traffic_shifted', 'test_traffic'])),
   codedeploy: optional(mapping(codedeploy)),
+  linear: optional(mapping(linear)),
+  canary: optional(mapping(canary)),
   /** A file in the workspace, or an ARN. */
   task_definition: optional(path),
   keep_revisions: optional(wholeNumber(1, 1000)),
@@ -233,6 +267,78 @@ const argocd = v.strictObject({
   ...timing
 })
 
+/** CloudFormation's own limits (API reference): names, tags, parameters, buckets. */
+const stackName = v.pipe(
+  name(128),
+  v.regex(
+    /^([A-Za-z]|\{(environment|service)\})([-A-Za-z0-9]|\{(environment|service)\})*$/,
+    'expected a stack name: a letter, then letters, digits and "-" (placeholders {environment}, {service})'
+  )
+)
+const logicalName = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9]{1,255}$/, 'expected a CloudFormation logical name (letters and digits)')
+)
+const stackValue = v.union([
+  v.pipe(
+    v.string(),
+    v.maxLength(4096, 'expected at most 4096 characters'),
+    v.check(value => !CONTROL_CHARACTER.test(value), 'expected no control characters')
+  ),
+  v.number(),
+  v.boolean()
+])
+const cloudformation = v.strictObject({
+  stack: stackName,
+  /** A file in the workspace, YAML or JSON. */
+  template: path,
+  parameters: optional(mapping(v.record(logicalName, stackValue))),
+  parameter_overrides_file: optional(path),
+  capabilities: optional(
+    v.array(v.picklist(['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND']))
+  ),
+  tags: optional(
+    v.pipe(
+      mapping(
+        v.record(
+          v.pipe(
+            name(128),
+            v.check(key => !key.startsWith('aws:'), 'expected a tag key not starting with aws:')
+          ),
+          v.pipe(name(256, 'a tag value of 1 to 256 characters'))
+        )
+      ),
+      v.check(tags => Object.keys(tags).length <= 50, 'expected at most 50 tags')
+    )
+  ),
+  role_arn: optional(
+    v.pipe(name(2048), v.regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'expected an IAM role ARN'))
+  ),
+  region: optional(awsRegion),
+  termination_protection: optional(v.boolean()),
+  template_bucket: optional(
+    v.pipe(
+      v.string(),
+      v.regex(
+        /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+        'expected an S3 bucket name (3 to 63 lower-case letters, digits, "." and "-")'
+      )
+    )
+  ),
+  on_rollback_complete: optional(v.picklist(['recreate', 'fail'])),
+  url_output: optional(logicalName),
+  ...timing
+})
+
+const verify = v.strictObject({
+  /** Checked as an http(s) URL when settings are made, placeholders aside. */
+  url: name(2048, 'a URL'),
+  expect_status: optional(wholeNumber(100, 599)),
+  contains: optional(name(1024, 'a non-empty text')),
+  timeout: optional(duration(TIMEOUT_RANGE)),
+  interval: optional(duration(INTERVAL_RANGE))
+})
+
 const serviceKeys = {
   registry: optional(registry),
   image: optional(repositoryName),
@@ -247,7 +353,9 @@ const service = v.strictObject({
       v.strictObject({
         ecs: optional(mapping(ecs)),
         stepfunctions: optional(mapping(stepfunctions)),
-        argocd: optional(mapping(argocd))
+        argocd: optional(mapping(argocd)),
+        cloudformation: optional(mapping(cloudformation)),
+        verify: optional(mapping(verify))
       })
     )
   )
@@ -268,7 +376,9 @@ const serviceOverride = v.strictObject({
           )
         ),
         stepfunctions: optional(mapping(stepfunctions)),
-        argocd: optional(mapping(v.partial(argocd)))
+        argocd: optional(mapping(v.partial(argocd))),
+        cloudformation: optional(mapping(v.partial(cloudformation))),
+        verify: optional(mapping(v.partial(verify)))
       })
     )
   )
@@ -283,8 +393,28 @@ const sharedTopLevel = {
   argocd: optional(mapping(v.strictObject(argoServer)))
 }
 
+const DAYS =
+  /^(sun|mon|tue|wed|thu|fri|sat)(-(sun|mon|tue|wed|thu|fri|sat))?(,(sun|mon|tue|wed|thu|fri|sat)(-(sun|mon|tue|wed|thu|fri|sat))?)*$/
+const HOURS = /^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/
+const timeWindow = mapping(
+  v.strictObject({
+    days: v.pipe(
+      v.string(),
+      v.maxLength(64),
+      v.regex(DAYS, 'expected days such as mon-fri or sat,sun')
+    ),
+    hours: optional(v.pipe(v.string(), v.regex(HOURS, 'expected HH:MM-HH:MM such as 09:00-17:00')))
+  })
+)
+const windows = v.pipe(v.array(timeWindow), v.maxLength(32, 'expected at most 32 windows'))
+
 const environmentOverride = v.strictObject({
   ...sharedTopLevel,
+  /** The promotion gate: take only what this environment ran successfully for `soak`. */
+  promote_from: optional(v.picklist(['dev', 'stage', 'prod'], 'expected dev, stage or prod')),
+  soak: optional(duration({ minMs: 0, maxMs: 30 * 24 * 3_600_000 })),
+  windows: optional(windows),
+  deny: optional(windows),
   services: optional(mapping(v.record(serviceName, mapping(serviceOverride))))
 })
 

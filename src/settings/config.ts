@@ -7,6 +7,7 @@ import {
   configSchema,
   serviceConfigSchema,
   type DeployConfig,
+  type EnvironmentOverride,
   type ServiceConfig
 } from './config-schema.js'
 
@@ -20,6 +21,8 @@ export interface EffectiveConfig {
   readonly slackUsers: Readonly<Record<string, string>>
   readonly argocd: NonNullable<DeployConfig['argocd']>
   readonly services: ReadonlyArray<readonly [string, ServiceConfig]>
+  /** The environment's promotion gate keys, as written. */
+  readonly gate: Pick<EnvironmentOverride, 'promote_from' | 'soak' | 'windows' | 'deny'>
 }
 
 /**
@@ -105,7 +108,13 @@ function applyEnvironment(
       override?.timezone === undefined ? 'timezone' : `environments.${environment}.timezone`,
     slackUsers: { ...(config.slack_users ?? {}), ...(override?.slack_users ?? {}) },
     argocd: { ...(config.argocd ?? {}), ...(override?.argocd ?? {}) },
-    services
+    services,
+    gate: {
+      promote_from: override?.promote_from,
+      soak: override?.soak,
+      windows: override?.windows,
+      deny: override?.deny
+    }
   }
 }
 

@@ -1,3 +1,4 @@
+import { readGate } from './gate.js'
 import { existsSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import type { Toolkit } from '../toolkit.js'
@@ -37,7 +38,7 @@ export async function readSettings(
   const problems = new Problems()
   const input = new InputReader(core, problems)
   // Secrets first, so that nothing below can print one before it is masked.
-  const githubToken = input.secret('github_token')
+  const githubToken = input.token('github_token')
   // A registry password may be a multi-line JSON key (Google Artifact Registry's _json_key).
   const registryPassword = input.secret('registry_password', { multiline: true })
   const argocdToken = input.secret('argocd_token')
@@ -74,6 +75,7 @@ export async function readSettings(
   const bump = input.oneOf('bump', BUMPS, 'auto')
   const dryRun = input.bool('dry_run', false)
   const preflight = input.bool('preflight', true)
+  const rollback = readRollback(input, context.eventName, githubToken, problems)
   const registryInsecure = input.bool('registry_insecure', false)
   const argocdInsecure = input.bool('argocd_insecure', false)
 
@@ -88,6 +90,27 @@ export async function readSettings(
         ? inputName('timezone')
         : `${config.name}: ${config.value.timezoneKey}`
     problems.add(where, `expected an IANA time zone such as Asia/Seoul, got ${quote(timezone)}`)
+  }
+  const gate = readGate(
+    config?.value.gate,
+    environment,
+    {
+      wanted: input.bool('override_gate', false),
+      reason: input.text('override_reason'),
+      actor: context.actor
+    },
+    {
+      config: config?.name ?? 'config',
+      overrideGate: inputName('override_gate'),
+      reason: inputName('override_reason')
+    },
+    problems
+  )
+  if (gate?.promoteFrom !== undefined && gate.promoteFrom !== environment && !githubToken) {
+    problems.add(
+      `${config?.name ?? 'config'}: environments.${environment}.promote_from`,
+      'needs github_token to read what the environment it promotes from ran'
+    )
   }
   const platforms = readPlatforms(input, config?.value, problems)
   const registrySpec = readRegistryInput(input, core, problems) || config?.value.registry || 'ghcr'
@@ -105,7 +128,8 @@ export async function readSettings(
         registryInsecure,
         platforms,
         argocdServer: input.absoluteUrl('argocd_server'),
-        argocdInsecure
+        argocdInsecure,
+        environment
       },
       problems
     )
@@ -163,6 +187,8 @@ export async function readSettings(
     timezone,
     dryRun,
     preflight,
+    rollback,
+    gate,
     githubToken,
     configPath: config?.path,
     eventsFile,
@@ -174,6 +200,35 @@ export async function readSettings(
     deploy,
     notify
   })
+}
+
+/**
+ * `false` (or empty) means no rollback. A rollback is a person's decision under pressure, so it is
+ * taken only from a workflow_dispatch (or a local run), never from a push or a schedule, and it
+ * reads the history from GitHub Deployments, so it needs the token.
+ */
+function readRollback(
+  input: InputReader,
+  eventName: string,
+  githubToken: string | undefined,
+  problems: Problems
+): string | undefined {
+  const value = input.text('rollback')
+  if (!value || value === 'false') return undefined
+  if (!/^[\w.+-]{1,128}$/.test(value)) {
+    problems.add(
+      inputName('rollback'),
+      `expected false, previous, a git tag or a deployment id, got ${quote(value)}`
+    )
+    return undefined
+  }
+  if (eventName !== 'workflow_dispatch') {
+    problems.add(inputName('rollback'), `is taken only on workflow_dispatch, not on ${eventName}`)
+  }
+  if (!githubToken) {
+    problems.add(inputName('rollback'), 'needs github_token to read the deployment history')
+  }
+  return value
 }
 
 function readEnvironment(input: InputReader, eventName: string, problems: Problems): Environment {

@@ -82,6 +82,16 @@ export class InputReader {
     return undefined
   }
 
+  /**
+   * A token whose action.yml default is an expression (`${{ github.token }}`). The runner
+   * evaluates it; a host that does not (@github/local-action, an env file copied from a
+   * workflow) passes the expression itself, and that is no token, not one to send.
+   */
+  token(name: string): string | undefined {
+    if (/^\$\{\{[\s\S]*\}\}$/.test(this.core.getInput(name).trim())) return undefined
+    return this.secret(name)
+  }
+
   bool(name: string, fallback: boolean): boolean {
     const value = this.text(name)
     if (!value) return fallback

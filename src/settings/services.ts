@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { ServiceConfig } from './config-schema.js'
 import type { EffectiveConfig } from './config.js'
@@ -7,15 +7,32 @@ import type { Problems } from './problems.js'
 import type {
   ArgoCdTarget,
   BuildSettings,
+  CloudFormationTarget,
   DeployTarget,
   EcsTarget,
+  Environment,
   RegistrySettings,
   RunContext,
   ServiceSettings,
-  StepFunctionsTarget
+  StepFunctionsTarget,
+  VerifySettings
 } from './types.js'
 import { isLoopbackHost } from '../runtime/hosts.js'
-import { INTERVAL_RANGE, GRACE_RANGE, parseDuration, registryProblem } from './values.js'
+import {
+  TEMPLATE_BODY_LIMIT,
+  TEMPLATE_URL_LIMIT,
+  VERIFY_PLACEHOLDER,
+  readParameterFile,
+  stackValueProblem
+} from './stack-values.js'
+import {
+  BAKE_RANGE,
+  INTERVAL_RANGE,
+  GRACE_RANGE,
+  httpUrlProblem,
+  parseDuration,
+  registryProblem
+} from './values.js'
 
 /** Registry spec (`ghcr`, `ecr`, `host[:port][/namespace]`) -> where images go. */
 export function parseRegistry(
@@ -66,6 +83,8 @@ export interface ServiceDefaults {
   readonly platforms: readonly string[]
   readonly argocdServer: string | undefined
   readonly argocdInsecure: boolean
+  /** The environment deployed to: CloudFormation stack names may say {environment}. */
+  readonly environment: Environment
 }
 
 /** Config services -> ServiceSettings, resolving paths, registries and target defaults. */
@@ -95,7 +114,7 @@ export function servicesFromConfig(
           )
         : undefined,
       dependsOn: service.depends_on ?? [],
-      deploy: deployTarget(service, config, defaults, context.workspace, where, problems)
+      deploy: deployTarget(service, name, config, defaults, context.workspace, where, problems)
     }
   })
 }
@@ -154,6 +173,7 @@ export function buildSettings(
 
 function deployTarget(
   service: ServiceConfig,
+  name: string,
   config: EffectiveConfig,
   defaults: ServiceDefaults,
   workspace: string,
@@ -162,17 +182,47 @@ function deployTarget(
 ): DeployTarget | undefined {
   const deploy = service.deploy
   if (!deploy) return undefined
-  const kinds = Object.keys(deploy).filter(k => deploy[k as keyof typeof deploy] !== undefined)
+  const kinds = Object.keys(deploy).filter(
+    k => k !== 'verify' && deploy[k as keyof typeof deploy] !== undefined
+  )
   if (kinds.length !== 1) {
-    problems.add(`${where}.deploy`, `expected exactly one of ecs, stepfunctions, argocd`)
+    problems.add(
+      `${where}.deploy`,
+      `expected exactly one of ecs, stepfunctions, argocd, cloudformation`
+    )
     return undefined
   }
+  const target = targetOf(service, name, config, defaults, workspace, where, problems)
+  if (!target || !deploy.verify) return target
+  return { ...target, verify: verifySettings(deploy.verify, `${where}.deploy.verify`, problems) }
+}
+
+function targetOf(
+  service: ServiceConfig,
+  name: string,
+  config: EffectiveConfig,
+  defaults: ServiceDefaults,
+  workspace: string,
+  where: string,
+  problems: Problems
+): DeployTarget | undefined {
+  const deploy = service.deploy ?? {}
   if (deploy.ecs) return ecsTarget(deploy.ecs, workspace, `${where}.deploy.ecs`, problems)
   if (deploy.stepfunctions) {
     return stepFunctionsTarget(deploy.stepfunctions, `${where}.deploy.stepfunctions`, problems)
   }
   if (deploy.argocd)
     return argoTarget(deploy.argocd, config, defaults, `${where}.deploy.argocd`, problems)
+  if (deploy.cloudformation) {
+    const stack = { service: name, environment: defaults.environment, hasImage: !!service.build }
+    return cloudFormationTarget(
+      deploy.cloudformation,
+      stack,
+      workspace,
+      `${where}.deploy.cloudformation`,
+      problems
+    )
+  }
   return undefined
 }
 
@@ -206,6 +256,29 @@ function ecsTarget(
       `only used with strategy: codedeploy (strategy is ${strategy})`
     )
   }
+  for (const [key, wanted] of [
+    ['linear', 'linear'],
+    ['canary', 'canary']
+  ] as const) {
+    if (ecs[key] && strategy !== wanted)
+      problems.add(
+        `${where}.${key}`,
+        `only used with strategy: ${wanted} (strategy is ${strategy})`
+      )
+  }
+  const waitUntil = ecs.wait_until ?? 'completed'
+  if (waitUntil === 'traffic_shifted' && strategy === 'rolling') {
+    problems.add(
+      `${where}.wait_until`,
+      'traffic_shifted needs a strategy that shifts traffic (blue_green, linear, canary, codedeploy); strategy is rolling'
+    )
+  }
+  if (waitUntil === 'test_traffic' && strategy !== 'codedeploy') {
+    problems.add(
+      `${where}.wait_until`,
+      `test_traffic is for strategy: codedeploy (its test listener); strategy is ${strategy}`
+    )
+  }
   const taskDefinition = ecs.task_definition?.startsWith('arn:')
     ? ecs.task_definition
     : existingFile(ecs.task_definition, workspace, `${where}.task_definition`, problems)
@@ -223,6 +296,15 @@ function ecsTarget(
     service: ecs.service,
     containers,
     strategy,
+    waitUntil,
+    linear: ecs.linear && {
+      stepPercent: ecs.linear.step_percent,
+      stepBakeMinutes: bakeMinutes(ecs.linear.step_bake)
+    },
+    canary: ecs.canary && {
+      percent: ecs.canary.percent,
+      bakeMinutes: bakeMinutes(ecs.canary.bake)
+    },
     taskDefinition,
     keepRevisions: ecs.keep_revisions,
     codedeploy: ecs.codedeploy
@@ -235,6 +317,11 @@ function ecsTarget(
       : undefined,
     ...timing(ecs)
   }
+}
+
+function bakeMinutes(value: string | number | undefined): number | undefined {
+  const ms = value === undefined ? undefined : parseDuration(value, BAKE_RANGE)
+  return ms === undefined ? undefined : ms / 60_000
 }
 
 function stepFunctionsTarget(
@@ -304,8 +391,129 @@ function argoTarget(
   }
 }
 
-/** A file the config names (task definition, AppSpec): inside the workspace, and there. */
-function existingFile(
+function cloudFormationTarget(
+  cfn: NonNullable<NonNullable<ServiceConfig['deploy']>['cloudformation']>,
+  service: { service: string; environment: Environment; hasImage: boolean },
+  workspace: string,
+  where: string,
+  problems: Problems
+): CloudFormationTarget {
+  const stack = cfn.stack.replace(/\{(environment|service)\}/g, (_, key: string) =>
+    key === 'service' ? service.service : service.environment
+  )
+  if (!/^[A-Za-z][-A-Za-z0-9]{0,127}$/.test(stack)) {
+    problems.add(
+      `${where}.stack`,
+      `'${stack}' is not a stack name: a letter, then letters, digits and "-", at most 128`
+    )
+  }
+  const template = readableFile(cfn.template, workspace, `${where}.template`, problems)
+  if (template) templateSizeProblem(template, cfn.template_bucket, `${where}.template`, problems)
+  const overrides = `${where}.parameter_overrides_file`
+  const file = readableFile(cfn.parameter_overrides_file, workspace, overrides, problems)
+  // The config's parameters win over the file's: a value written in the config is the one meant.
+  const parameters: Record<string, string> = file
+    ? (readParameterFile(file, overrides, problems) ?? {})
+    : {}
+  for (const [key, value] of Object.entries(cfn.parameters ?? {})) parameters[key] = String(value)
+  const tags = Object.fromEntries(Object.entries(cfn.tags ?? {}).map(([k, v]) => [k, String(v)]))
+  for (const [group, values] of [
+    ['parameters', parameters],
+    ['tags', tags]
+  ] as const) {
+    for (const [key, value] of Object.entries(values)) {
+      const problem = stackValueProblem(value, service.hasImage)
+      if (problem) problems.add(`${where}.${group}.${key}`, problem)
+    }
+  }
+  return {
+    kind: 'cloudformation',
+    region: cfn.region,
+    stack,
+    template: template ?? '',
+    parameters,
+    capabilities: cfn.capabilities ?? [],
+    tags,
+    roleArn: cfn.role_arn,
+    terminationProtection: cfn.termination_protection,
+    templateBucket: cfn.template_bucket,
+    onRollbackComplete: cfn.on_rollback_complete ?? 'recreate',
+    urlOutput: cfn.url_output,
+    ...timing(cfn)
+  }
+}
+
+/**
+ * A template over TemplateBody's limit needs template_bucket; one over what CloudFormation reads
+ * from S3 cannot be deployed at all. Checked at INIT so the run stops before building anything.
+ */
+function templateSizeProblem(
+  path: string,
+  bucket: string | undefined,
+  where: string,
+  problems: Problems
+): void {
+  let size: number
+  try {
+    const stats = statSync(path)
+    if (!stats.isFile()) {
+      problems.add(where, `${path} is not a regular file`)
+      return
+    }
+    size = stats.size
+  } catch {
+    return // readableFile has said why already
+  }
+  if (size > TEMPLATE_URL_LIMIT) {
+    problems.add(
+      where,
+      `is ${size} bytes; CloudFormation reads templates of at most ${TEMPLATE_URL_LIMIT} bytes`
+    )
+  } else if (size > TEMPLATE_BODY_LIMIT && !bucket) {
+    problems.add(
+      where,
+      `is ${size} bytes, over the ${TEMPLATE_BODY_LIMIT}-byte limit of a template sent inline; set template_bucket to upload it to S3`
+    )
+  }
+}
+
+function verifySettings(
+  verify: NonNullable<NonNullable<ServiceConfig['deploy']>['verify']>,
+  where: string,
+  problems: Problems
+): VerifySettings {
+  // Placeholders stand for URLs and path parts only known after the deploy: checked with stand-ins.
+  const unknown = verify.url
+    .replace(VERIFY_PLACEHOLDER, '')
+    .match(/\{[^{}]*\}/)
+    ?.at(0)
+  if (unknown) {
+    problems.add(
+      `${where}.url`,
+      `unknown placeholder ${unknown}; known: {deployment_url}, {outputs.<output name>}`
+    )
+  } else {
+    const standIn = verify.url
+      .replace(/^\{(deployment_url|outputs\.[A-Za-z0-9]+)\}/, 'https://deployed.invalid')
+      .replace(VERIFY_PLACEHOLDER, 'x')
+    const problem = httpUrlProblem(standIn)
+    if (problem) problems.add(`${where}.url`, problem)
+  }
+  return {
+    url: verify.url,
+    expectStatus: verify.expect_status ?? 200,
+    contains: verify.contains,
+    timeoutMs: parseDuration(verify.timeout ?? '2m') ?? 120_000,
+    intervalMs: parseDuration(verify.interval ?? '5s', INTERVAL_RANGE) ?? 5000
+  }
+}
+
+/**
+ * A file the deploy reads (a template, a parameter file): its path when it is inside the
+ * workspace and there, else undefined with the problem said. Nothing outside is ever opened,
+ * not even to learn its size.
+ */
+function readableFile(
   value: string | undefined,
   workspace: string,
   where: string,
@@ -313,8 +521,26 @@ function existingFile(
 ): string | undefined {
   if (value === undefined) return undefined
   const file = workspacePath(value, workspace, where, problems)
-  if (file.inside && !existsSync(file.path)) problems.add(where, `file ${file.path} does not exist`)
+  if (!file.inside) return undefined
+  if (!existsSync(file.path)) {
+    problems.add(where, `file ${file.path} does not exist`)
+    return undefined
+  }
   return file.path
+}
+
+/**
+ * A file the config names (task definition, AppSpec): inside the workspace, and there. Its path
+ * either way, so the rest of the settings read on; problems stop the run before it is used.
+ */
+function existingFile(
+  value: string | undefined,
+  workspace: string,
+  where: string,
+  problems: Problems
+): string | undefined {
+  if (value === undefined) return undefined
+  return readableFile(value, workspace, where, problems) ?? resolve(workspace, value)
 }
 
 function regionOfArn(arn: string | undefined): string | undefined {

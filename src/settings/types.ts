@@ -20,6 +20,13 @@ export interface Settings {
   readonly dryRun: boolean
   /** Read-only checks of every external the plan uses, before anything is built or changed. */
   readonly preflight: boolean
+  /**
+   * `rollback` input: put back an earlier recorded deployment instead of building: 'previous'
+   * (the last successful one before what runs now) or a git tag / image tag / deployment id.
+   */
+  readonly rollback: string | undefined
+  /** `environments.<env>.promote_from` and its soak and windows; undefined: no gate. */
+  readonly gate: GateSettings | undefined
   readonly githubToken: string | undefined
   /** Absolute path of the deploy config, when one is used. */
   readonly configPath: string | undefined
@@ -97,13 +104,31 @@ export interface ServiceSettings {
   readonly deploy: DeployTarget | undefined
 }
 
-export type DeployTarget = EcsTarget | StepFunctionsTarget | ArgoCdTarget
+export type DeployTarget = EcsTarget | StepFunctionsTarget | ArgoCdTarget | CloudFormationTarget
 
 export interface TargetTiming {
   /** Overrides the run's deploy_timeout for this service. */
   readonly timeoutMs: number | undefined
   readonly pollIntervalMs: number | undefined
+  /** `deploy.verify`: checked after the deploy, before the service's dependents deploy. */
+  readonly verify?: VerifySettings
 }
+
+/**
+ * An HTTP check after a service's deploy (any target): its dependents deploy only once it passes.
+ * The URL may name what the deploy reported: {deployment_url}, {outputs.Name}.
+ */
+export interface VerifySettings {
+  readonly url: string
+  readonly expectStatus: number
+  /** Text the body must contain, when given. */
+  readonly contains: string | undefined
+  readonly timeoutMs: number
+  readonly intervalMs: number
+}
+
+export type EcsStrategy = 'rolling' | 'codedeploy' | 'blue_green' | 'linear' | 'canary'
+export type WaitUntil = 'completed' | 'traffic_shifted' | 'test_traffic'
 
 export interface EcsTarget extends TargetTiming {
   readonly kind: 'ecs'
@@ -111,7 +136,19 @@ export interface EcsTarget extends TargetTiming {
   readonly cluster: string
   readonly service: string
   readonly containers: readonly string[]
-  readonly strategy: 'rolling' | 'codedeploy' | 'blue_green'
+  readonly strategy: EcsStrategy
+  /**
+   * When the wait ends: the deployment complete (bake time and clean-up included), production
+   * traffic all on the new revision, or (CodeDeploy) the replacement tasks on the test listener.
+   */
+  readonly waitUntil: WaitUntil
+  /** strategy linear: set on the service with the update; absent ones stay as the service has them. */
+  readonly linear:
+    | { readonly stepPercent: number | undefined; readonly stepBakeMinutes: number | undefined }
+    | undefined
+  /** strategy canary: likewise. */
+  readonly canary:
+    { readonly percent: number | undefined; readonly bakeMinutes: number | undefined } | undefined
   /** A task definition file (absolute path) or ARN to start from instead of the service's own. */
   readonly taskDefinition: string | undefined
   readonly keepRevisions: number | undefined
@@ -165,6 +202,39 @@ export interface ArgoCdTarget extends TargetTiming {
   readonly degradedGraceMs: number
 }
 
+export const STACK_CAPABILITIES = [
+  'CAPABILITY_IAM',
+  'CAPABILITY_NAMED_IAM',
+  'CAPABILITY_AUTO_EXPAND'
+] as const
+export type StackCapability = (typeof STACK_CAPABILITIES)[number]
+
+export interface CloudFormationTarget extends TargetTiming {
+  readonly kind: 'cloudformation'
+  readonly region: string | undefined
+  /** The stack name, {environment} and {service} already filled in. */
+  readonly stack: string
+  /** Absolute path of the template (YAML or JSON) in the workspace. */
+  readonly template: string
+  /**
+   * The parameter_overrides_file's parameters with the config's over them. Values may still hold
+   * {image_uri}, {image_tag}, {version}, {environment} and {commit}: filled in at deploy time.
+   */
+  readonly parameters: Readonly<Record<string, string>>
+  readonly capabilities: readonly StackCapability[]
+  /** Stack tags; values may use the same placeholders as parameters. */
+  readonly tags: Readonly<Record<string, string>>
+  readonly roleArn: string | undefined
+  /** Set the stack's termination protection to this after a deploy; undefined: leave it. */
+  readonly terminationProtection: boolean | undefined
+  /** S3 bucket for templates over the 51,200-byte TemplateBody limit. */
+  readonly templateBucket: string | undefined
+  /** A stack whose creation failed (ROLLBACK_COMPLETE): delete and create it again, or fail. */
+  readonly onRollbackComplete: 'recreate' | 'fail'
+  /** The stack output whose value is the service's deployment_url. */
+  readonly urlOutput: string | undefined
+}
+
 export type BuildMode = 'auto' | 'always' | 'promote' | 'skip'
 
 export interface ImageSettings {
@@ -200,4 +270,25 @@ export interface NotifySettings {
   readonly discordMention: string | undefined
   readonly webhookUrl: string | undefined
   readonly strict: boolean
+}
+
+/** The promotion gate of the run's environment (src/plan/gate.ts). */
+export interface GateSettings {
+  readonly promoteFrom: Environment
+  readonly soakMs: number
+  /** Allowed times; none means any time. */
+  readonly windows: readonly TimeWindow[]
+  /** Denied times: a deny window always wins. */
+  readonly deny: readonly TimeWindow[]
+  /** `override_gate: true` with `override_reason`: let the run past a closed gate. */
+  readonly override: { readonly actor: string; readonly reason: string } | undefined
+}
+
+/** Days (0 = Sunday) and minutes of the day [start, end), in the config's time zone. */
+export interface TimeWindow {
+  readonly days: readonly number[]
+  readonly startMinute: number
+  readonly endMinute: number
+  /** As written: "mon-fri 09:00-17:00". */
+  readonly text: string
 }

@@ -15,12 +15,16 @@ const HOUR = 3_600_000
 export interface DurationRange {
   readonly minMs: number
   readonly maxMs: number
+  /** When set, only whole multiples of it. */
+  readonly stepMs?: number
 }
 
 /** deploy_timeout, build_timeout, push_timeout. */
 export const TIMEOUT_RANGE: DurationRange = { minMs: SECOND, maxMs: 24 * HOUR }
 /** poll_interval, secret_interval: how often something outside is asked. */
 export const INTERVAL_RANGE: DurationRange = { minMs: SECOND, maxMs: HOUR }
+/** ECS bake times (step_bake, bake): whole minutes, 0 to 24 h. */
+export const BAKE_RANGE: DurationRange = { minMs: 0, maxMs: 24 * HOUR, stepMs: 60_000 }
 /** degraded_grace: may be short, never past the longest deploy. */
 export const GRACE_RANGE: DurationRange = { minMs: 1, maxMs: 24 * HOUR }
 
@@ -43,6 +47,7 @@ export function parseDuration(
     ms = Number(match[1]) * unit
   }
   if (!Number.isFinite(ms) || ms < range.minMs || ms > range.maxMs) return undefined
+  if (range.stepMs !== undefined && Math.round(ms) % range.stepMs !== 0) return undefined
   return Math.round(ms)
 }
 

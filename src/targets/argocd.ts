@@ -47,10 +47,11 @@ export const deploy: Deploy<ArgoCdTarget> = async (request, context) => {
     project: target.project,
     appNamespace: target.appNamespace,
     signal: context.signal,
-    onRetry: retryNotice(context)
+    onRetry: retryNotice(context),
+    retry: { sleep: context.sleep }
   }
   const client = createArgoCdClient(clientOptions)
-  const deadline = Date.now() + context.timeoutMs
+  const deadline = (context.now ?? Date.now)() + context.timeoutMs
   const run = new Deployment(request, context, client, clientOptions, deadline)
   try {
     return await run.deploy()
@@ -189,7 +190,7 @@ class Deployment {
     let degradedSince: number | undefined
     let latest: Record<string, unknown> = {}
     const expectation = { imageTag, degradedGraceMs: this.request.target.degradedGraceMs }
-    const { describe, intervalMs, timeoutMs, signal, onRetry } = this.followOptions(
+    const { describe, intervalMs, timeoutMs, signal, onRetry, sleep, now } = this.followOptions(
       `Argo CD application '${this.app}' to become Synced and Healthy`
     )
     return followApplication({
@@ -199,6 +200,8 @@ class Deployment {
       timeoutMs,
       signal,
       onRetry,
+      ...(sleep ? { sleep } : {}),
+      ...(now ? { now } : {}),
       onProgress: progress => this.context.progress(progress, latest),
       onFallback: message => this.context.info(`Argo CD '${this.app}': ${message}`),
       judge: (app, now) => {
@@ -237,7 +240,7 @@ class Deployment {
     const signal = this.context.undoSignal ?? this.context.signal
     this.context = { ...this.context, signal }
     const client = (this.client = createArgoCdClient({ ...this.where, signal }))
-    const rollbackDeadline = Date.now() + this.context.timeoutMs
+    const rollbackDeadline = this.now() + this.context.timeoutMs
     const withDetails = (line: string): DeployError =>
       new DeployError(failure.code, `${failure.message}; ${line}`, {
         details: failure.details,
@@ -312,13 +315,19 @@ class Deployment {
     }
   }
 
+  private now(): number {
+    return (this.context.now ?? Date.now)()
+  }
+
   private followOptions(describe: string, deadline = this.deadline) {
-    const timeoutMs = Math.max(1, deadline - Date.now())
+    const timeoutMs = Math.max(1, deadline - this.now())
     return {
       describe,
       intervalMs: this.context.pollIntervalMs,
       timeoutMs,
       signal: this.context.signal,
+      sleep: this.context.sleep,
+      now: this.context.now,
       onRetry: retryNotice(this.context),
       onProgress: (progress: string) => this.context.progress(progress, { app: this.app })
     }

@@ -24,5 +24,9 @@ export const TARGETS: { readonly [K in DeployTarget['kind']]: TargetEntry } = {
   argocd: {
     defaultPollMs: 5000,
     load: async () => (await import('./argocd.js')).deploy as Deploy<DeployTarget>
+  },
+  cloudformation: {
+    defaultPollMs: 5000,
+    load: async () => (await import('./cloudformation.js')).deploy as Deploy<DeployTarget>
   }
 }

@@ -3,7 +3,7 @@ import type { LoadBalancer } from '@aws-sdk/client-ecs'
 import type { DeploymentInfo, DeploymentTarget } from '@aws-sdk/client-codedeploy'
 import { load as parseYaml } from 'js-yaml'
 import { DeployError, type ErrorCode } from '../errors.js'
-import type { EcsTarget } from '../settings/types.js'
+import type { EcsTarget, WaitUntil } from '../settings/types.js'
 import { readUserFile } from './ecs-taskdef.js'
 import { watch, type Rollout } from './ecs-watch.js'
 import { stopAbandoned } from './stop.js'
@@ -11,7 +11,8 @@ import { stopAbandoned } from './stop.js'
 /**
  * strategy: codedeploy (CODE_DEPLOY deployment controller): CodeDeploy shifts traffic from the
  * blue task set to the green one. We hand it an AppSpec, then follow the deployment's lifecycle
- * events and traffic weights until CodeDeploy calls it Succeeded, Failed or Stopped.
+ * events and traffic weights until CodeDeploy calls it Succeeded, Failed or Stopped, or, with
+ * wait_until, until the replacement task set takes test traffic or all production traffic.
  */
 
 /** CodeDeploy error codes that mean "the new version was judged unhealthy", not "it broke". */
@@ -23,7 +24,19 @@ const HEALTH_CODES = new Set([
   'CUSTOMER_APPLICATION_UNHEALTHY'
 ])
 
-type CodeDeployEnd = { ok: true } | { ok: false; info: DeploymentInfo; targets: DeploymentTarget[] }
+type CodeDeployEnd =
+  | { ok: true; reached?: WaitUntil }
+  | { ok: false; info: DeploymentInfo; targets: DeploymentTarget[] }
+
+/**
+ * The lifecycle event whose success ends an early wait: test traffic reaches the replacement task
+ * set once AllowTestTraffic has succeeded (AfterAllowTestTraffic hooks then test it), production
+ * traffic once AllowTraffic has.
+ */
+const REACHED_WHEN: Partial<Record<WaitUntil, string>> = {
+  test_traffic: 'AllowTestTraffic',
+  traffic_shifted: 'AllowTraffic'
+}
 
 /** deploy.ecs.codedeploy, which the ECS target has checked is set before anything is registered. */
 export type CodeDeploySettings = NonNullable<EcsTarget['codedeploy']>
@@ -38,6 +51,17 @@ export async function deployCodeDeploy(
     settings.deploymentGroup,
     context.signal
   )
+  const testListeners = (group.loadBalancerInfo?.targetGroupPairInfoList ?? []).flatMap(
+    pair => pair.testTrafficRoute?.listenerArns ?? []
+  )
+  if (target.waitUntil === 'test_traffic' && testListeners.length === 0) {
+    throw new DeployError(
+      'INVALID_INPUT',
+      `wait_until is test_traffic for '${target.service}', but CodeDeploy deployment group ` +
+        `'${settings.deploymentGroup}' has no test listener (testTrafficRoute), so nothing ever ` +
+        'sends test traffic to the replacement tasks; add one or wait for traffic_shifted.'
+    )
+  }
   const appspec = settings.appspec
     ? await appSpecFromFile(settings.appspec, rollout.taskDefinitionArn)
     : generateAppSpec(
@@ -78,6 +102,9 @@ export async function deployCodeDeploy(
       if (info.status === 'Failed' || info.status === 'Stopped') {
         return { done: true, value: { ok: false, info, targets: found.targets } }
       }
+      if (reached(target.waitUntil, found.targets)) {
+        return { done: true, value: { ok: true, reached: target.waitUntil } }
+      }
       return {
         done: false,
         progress: describeProgress(info, found.targets),
@@ -95,7 +122,35 @@ export async function deployCodeDeploy(
     )
   )
   if (!end.ok) throw failure(id, end.info, end.targets)
+  if (end.reached === 'test_traffic') {
+    context.progress(
+      `the replacement task set takes test traffic on the test listener (${testListeners.join(', ')}); ` +
+        'returning now (wait_until: test_traffic). CodeDeploy goes on with the AfterAllowTestTraffic ' +
+        'hooks and the production traffic shift, and can still roll back; watch it with: ' +
+        `aws deploy get-deployment --deployment-id ${id}`,
+      { codedeploy_deployment_id: id, wait_until: end.reached, test_listeners: testListeners }
+    )
+  } else if (end.reached === 'traffic_shifted') {
+    context.progress(
+      'production traffic is all on the replacement task set; returning now (wait_until: ' +
+        'traffic_shifted). CodeDeploy goes on with the AfterAllowTraffic hooks and ends the ' +
+        'original task set after its termination wait, and can still roll back; watch it with: ' +
+        `aws deploy get-deployment --deployment-id ${id}`,
+      { codedeploy_deployment_id: id, wait_until: end.reached }
+    )
+  }
   return id
+}
+
+/** Whether the lifecycle event that ends a wait_until short of completion has succeeded. */
+function reached(waitUntil: WaitUntil, targets: DeploymentTarget[]): boolean {
+  const event = REACHED_WHEN[waitUntil]
+  if (!event) return false
+  return targets.some(t =>
+    (t.ecsTarget?.lifecycleEvents ?? []).some(
+      e => e.lifecycleEventName === event && e.status === 'Succeeded'
+    )
+  )
 }
 
 /** The AppSpec CodeDeploy needs for ECS: which task definition, and where the load balancer sends traffic. */

@@ -1,13 +1,23 @@
-import type { ServiceDeployment } from '@aws-sdk/client-ecs'
+import type { DeploymentConfiguration, ServiceDeployment } from '@aws-sdk/client-ecs'
 import { DeployError } from '../errors.js'
+import type { EcsTarget } from '../settings/types.js'
+import {
+  DeploymentStory,
+  describePlan,
+  STRATEGY_LABEL,
+  type NativeStrategy
+} from './ecs-bluegreen-story.js'
 import { shortName } from './ecs-taskdef.js'
 import { explainFailure, watch, type Rollout } from './ecs-watch.js'
 import { stopAbandoned } from './stop.js'
 
 /**
- * strategy: blue_green (ECS native, deploymentConfiguration.strategy BLUE_GREEN): UpdateService,
- * then follow the service deployment through its lifecycle stages (scale up, test traffic,
- * production traffic, bake time, clean up) and hooks. Any rollback is a failure.
+ * The ECS native strategies (deployment controller ECS with deploymentConfiguration.strategy
+ * BLUE_GREEN, LINEAR or CANARY; LINEAR and CANARY are blue/green that moves production traffic in
+ * steps): UpdateService, then follow the service deployment through its lifecycle stages
+ * (scale up, test traffic, production traffic, bake time, clean up) and hooks. Any rollback is a
+ * failure. With wait_until: traffic_shifted the wait ends once production traffic is all on the
+ * new revision, leaving ECS to bake and clean up.
  */
 
 const FAILED = new Set([
@@ -17,30 +27,41 @@ const FAILED = new Set([
   'ROLLBACK_FAILED'
 ])
 const STOPPED = new Set(['STOPPED', 'STOP_REQUESTED'])
+/** Stages after the production traffic shift is complete. */
+const SHIFTED = new Set(['POST_PRODUCTION_TRAFFIC_SHIFT', 'BAKE_TIME', 'CLEAN_UP'])
 
-type BlueGreenEnd = { ok: true } | { ok: false; deployment: ServiceDeployment }
+type NativeEnd =
+  { ok: true; shifted?: ServiceDeployment } | { ok: false; deployment: ServiceDeployment }
 
-export async function deployBlueGreen(rollout: Rollout): Promise<string> {
+export async function deployNative(rollout: Rollout, strategy: NativeStrategy): Promise<string> {
   const { api, target, context, service } = rollout
-  const bakeMinutes = service.deploymentConfiguration?.bakeTimeInMinutes
+  const label = STRATEGY_LABEL[strategy]
+  const deploymentConfiguration = configurationFor(target, service.deploymentConfiguration)
+  const config = deploymentConfiguration ?? service.deploymentConfiguration
   const updated = await api.updateService(
-    { cluster: target.cluster, service: target.service, taskDefinition: rollout.taskDefinitionArn },
+    {
+      cluster: target.cluster,
+      service: target.service,
+      taskDefinition: rollout.taskDefinitionArn,
+      ...(deploymentConfiguration ? { deploymentConfiguration } : {})
+    },
     context.signal
   )
   // ECS's own clock bounds the search, so a skewed runner clock cannot hide the deployment.
   const primary = updated.deployments?.find(d => d.status === 'PRIMARY')
   const createdAfter = new Date((primary?.createdAt?.getTime() ?? Date.now()) - 1000)
   context.progress(
-    `ECS blue/green deployment of ${shortName(rollout.taskDefinitionArn)} requested`,
-    {
-      task_definition_arn: rollout.taskDefinitionArn
-    }
+    `ECS ${label} deployment of ${shortName(rollout.taskDefinitionArn)} requested: ` +
+      describePlan(strategy, config),
+    { task_definition_arn: rollout.taskDefinitionArn, strategy }
   )
 
+  const story = new DeploymentStory(strategy, config)
+  const now = context.now ?? Date.now
   let arn: string | undefined
-  const end = await watch<BlueGreenEnd>(
+  const end = await watch<NativeEnd>(
     rollout,
-    `ECS blue/green deployment of ${target.service}`,
+    `ECS ${label} deployment of ${target.service}`,
     async (look, signal) => {
       if (!arn) {
         const listed = await look.listServiceDeployments(
@@ -56,20 +77,23 @@ export async function deployBlueGreen(rollout: Rollout): Promise<string> {
         if (!arn)
           return {
             done: false,
-            progress: 'ECS blue/green: waiting for the service deployment to be listed'
+            progress: `ECS ${label}: waiting for the service deployment to be listed`
           }
       }
       const deployment = await look.describeServiceDeployment(arn, signal)
-      if (!deployment) return { done: false, progress: `ECS blue/green: ${arn} not visible yet` }
-      if (deployment.status === 'SUCCESSFUL') return { done: true, value: { ok: true } }
-      if (FAILED.has(deployment.status ?? '') || STOPPED.has(deployment.status ?? '')) {
+      if (!deployment) return { done: false, progress: `ECS ${label}: ${arn} not visible yet` }
+      const lines = story.tell(deployment, now())
+      const data = progressData(deployment, strategy, config)
+      for (const line of lines) context.progress(line, data)
+      const status = deployment.status ?? ''
+      if (status === 'SUCCESSFUL') return { done: true, value: { ok: true } }
+      if (FAILED.has(status) || STOPPED.has(status)) {
         return { done: true, value: { ok: false, deployment } }
       }
-      return {
-        done: false,
-        progress: describeProgress(deployment, bakeMinutes),
-        data: progressData(deployment, bakeMinutes)
+      if (target.waitUntil === 'traffic_shifted' && SHIFTED.has(deployment.lifecycleStage ?? '')) {
+        return { done: true, value: { ok: true, shifted: deployment } }
       }
+      return { done: false, moved: lines.length > 0 }
     }
   ).catch(error =>
     stopAbandoned(
@@ -79,65 +103,108 @@ export async function deployBlueGreen(rollout: Rollout): Promise<string> {
       context
     )
   )
-  if (!end.ok) throw await failure(rollout, end.deployment)
+  if (!end.ok) throw await failure(rollout, label, end.deployment)
+  if (end.shifted) {
+    const bake = config?.bakeTimeInMinutes
+    context.progress(
+      'production traffic is all on the new revision; returning ' +
+        (bake ? `before the ${bake} min bake ends` : 'before ECS cleans up') +
+        ' (wait_until: traffic_shifted). ECS goes on and can still roll back; watch it with: ' +
+        `aws ecs describe-service-deployments --service-deployment-arns ${arn ?? ''}`,
+      progressData(end.shifted, strategy, config)
+    )
+  }
   return arn as string
 }
 
-async function failure(rollout: Rollout, deployment: ServiceDeployment): Promise<DeployError> {
+/**
+ * The service's deployment configuration with the configured linear or canary settings, when
+ * they change it; undefined when there is nothing to change. The whole configuration goes back,
+ * so that hooks, alarms and bake time stay as they are.
+ */
+function configurationFor(
+  target: EcsTarget,
+  current: DeploymentConfiguration | undefined
+): DeploymentConfiguration | undefined {
+  if (target.strategy === 'linear' && target.linear) {
+    const linear = {
+      ...current?.linearConfiguration,
+      ...defined({
+        stepPercent: target.linear.stepPercent,
+        stepBakeTimeInMinutes: target.linear.stepBakeMinutes
+      })
+    }
+    if (same(linear, current?.linearConfiguration)) return undefined
+    return { ...current, linearConfiguration: linear }
+  }
+  if (target.strategy === 'canary' && target.canary) {
+    const canary = {
+      ...current?.canaryConfiguration,
+      ...defined({
+        canaryPercent: target.canary.percent,
+        canaryBakeTimeInMinutes: target.canary.bakeMinutes
+      })
+    }
+    if (same(canary, current?.canaryConfiguration)) return undefined
+    return { ...current, canaryConfiguration: canary }
+  }
+  return undefined
+}
+
+function defined<T extends Record<string, unknown>>(values: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, value]) => value !== undefined)
+  ) as Partial<T>
+}
+
+function same<T extends object>(a: T, b: T | undefined): boolean {
+  return Object.entries(a).every(([key, value]) => b?.[key as keyof T] === value)
+}
+
+async function failure(
+  rollout: Rollout,
+  label: string,
+  deployment: ServiceDeployment
+): Promise<DeployError> {
   const triggered = deployment.alarms?.triggeredAlarmNames ?? []
-  const failedHooks = (deployment.lifecycleHookDetails ?? []).filter(h => h.status === 'FAILED')
+  const failedHooks = (deployment.lifecycleHookDetails ?? []).filter(
+    h => h.status === 'FAILED' || h.status === 'TIMED_OUT'
+  )
   const judged = triggered.length > 0 || failedHooks.length > 0
   const reason =
     deployment.rollback?.reason ?? deployment.statusReason ?? `status ${deployment.status}`
-  const stage = deployment.lifecycleStage ? ` during ${deployment.lifecycleStage}` : ''
+  const weight = deployment.targetServiceRevision?.requestedProductionTrafficWeight ?? 0
+  const stage =
+    (deployment.lifecycleStage ? ` during ${deployment.lifecycleStage}` : '') +
+    (weight > 0 && weight < 100 ? ` at ${weight}% of production traffic` : '')
   const facts = [
     ...(triggered.length > 0 ? [`alarms in ALARM: ${triggered.join(', ')}`] : []),
-    ...failedHooks.map(h => `hook ${h.hookId ?? ''} (${h.targetArn ?? h.targetType ?? ''}) FAILED`)
+    ...failedHooks.map(
+      h => `hook ${h.hookId ?? ''} (${h.targetArn ?? h.targetType ?? ''}) ${h.status}`
+    )
   ]
   const tasks = await explainFailure(rollout).catch(() => '')
   const what = STOPPED.has(deployment.status ?? '') ? 'was stopped' : 'rolled back'
   return new DeployError(
     judged ? 'HEALTH_CHECK_FAILED' : 'DEPLOY_FAILED',
-    `ECS blue/green deployment ${deployment.serviceDeploymentArn ?? ''} ${what}${stage} ` +
+    `ECS ${label} deployment ${deployment.serviceDeploymentArn ?? ''} ${what}${stage} ` +
       `(${deployment.status}): ${reason}`,
     { details: [...facts, tasks].filter(Boolean).join('\n') || undefined }
   )
 }
 
-function describeProgress(d: ServiceDeployment, bakeMinutes: number | undefined): string {
-  const target = d.targetServiceRevision
-  const parts = [`ECS blue/green ${d.status ?? ''}`.trim()]
-  if (d.lifecycleStage) {
-    const bake =
-      d.lifecycleStage === 'BAKE_TIME' && bakeMinutes !== undefined ? ` (${bakeMinutes} min)` : ''
-    parts.push(`stage ${d.lifecycleStage}${bake}`)
-  }
-  if (target) {
-    parts.push(
-      `green ${target.runningTaskCount ?? 0}/${target.requestedTaskCount ?? 0} running` +
-        (target.pendingTaskCount ? `, ${target.pendingTaskCount} pending` : '')
-    )
-    if (target.requestedProductionTrafficWeight !== undefined) {
-      parts.push(`production traffic ${target.requestedProductionTrafficWeight}%`)
-    }
-    if (target.requestedTestTrafficWeight !== undefined)
-      parts.push(`test traffic ${target.requestedTestTrafficWeight}%`)
-  }
-  const hooks = (d.lifecycleHookDetails ?? []).filter(h => h.status && h.status !== 'SUCCEEDED')
-  for (const hook of hooks) parts.push(`hook ${hook.hookId ?? hook.targetArn ?? ''} ${hook.status}`)
-  return parts.join(': ')
-}
-
 function progressData(
   d: ServiceDeployment,
-  bakeMinutes: number | undefined
+  strategy: NativeStrategy,
+  config: DeploymentConfiguration | undefined
 ): Record<string, unknown> {
   const target = d.targetServiceRevision
   return {
     service_deployment_arn: d.serviceDeploymentArn,
+    strategy,
     status: d.status,
     lifecycle_stage: d.lifecycleStage,
-    bake_time_minutes: bakeMinutes,
+    bake_time_minutes: config?.bakeTimeInMinutes,
     traffic_percent: target?.requestedProductionTrafficWeight,
     test_traffic_percent: target?.requestedTestTrafficWeight,
     target: target && {
@@ -149,6 +216,12 @@ function progressData(
       requested: s.requestedTaskCount,
       running: s.runningTaskCount
     })),
-    hooks: (d.lifecycleHookDetails ?? []).map(h => ({ id: h.hookId, status: h.status }))
+    hooks: (d.lifecycleHookDetails ?? []).map(h => ({
+      id: h.hookId,
+      type: h.targetType,
+      target: h.targetArn,
+      status: h.status,
+      expires_at: h.expiresAt?.toISOString()
+    }))
   }
 }

@@ -1,7 +1,7 @@
 import type { Service, Task } from '@aws-sdk/client-ecs'
 import type { EcsApi } from '../clients/ecs.js'
 import { STOP_GRACE_MS } from '../runtime/deadline.js'
-import { follow } from '../runtime/follow.js'
+import { FIRST_MINUTE, follow } from '../runtime/follow.js'
 import { describeRetry } from '../runtime/retry.js'
 import type { EcsTarget } from '../settings/types.js'
 import type { TargetContext } from './types.js'
@@ -23,13 +23,19 @@ export interface Rollout {
   readonly context: TargetContext
 }
 
-/** One look of a strategy: over with a value, or still going with a line and its data. */
+/**
+ * One look of a strategy: over with a value, or still going with a line and its data. A strategy
+ * that tells its own progress events says instead whether the look saw anything move.
+ */
 export type Step<T> =
-  { done: true; value: T } | { done: false; progress: string; data?: Record<string, unknown> }
+  | { done: true; value: T }
+  | { done: false; progress: string; data?: Record<string, unknown> }
+  | { done: false; moved: boolean }
 
 /**
  * Follows a deployment through the one follower, turning every change of its progress line into a
- * progress event (with the structured data of the look that produced it).
+ * progress event (with the structured data of the look that produced it). Looks come every second
+ * while the deployment is young and moving (FIRST_MINUTE), then every poll interval.
  */
 export async function watch<T>(
   rollout: Rollout,
@@ -42,6 +48,7 @@ export async function watch<T>(
   const followed = await follow<T>({
     describe,
     intervalMs: context.pollIntervalMs,
+    young: FIRST_MINUTE,
     timeoutMs: context.timeoutMs,
     signal: context.signal,
     sleep: context.sleep,
@@ -49,6 +56,7 @@ export async function watch<T>(
     look: async signal => {
       const step = await look(api, signal)
       if (step.done) return step
+      if ('moved' in step) return step
       data = step.data
       return { done: false, progress: step.progress }
     },

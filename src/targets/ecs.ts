@@ -3,9 +3,9 @@ import { missingRegion } from '../clients/aws.js'
 import { EcsApi } from '../clients/ecs.js'
 import { asDeployError, DeployError, errorMessage } from '../errors.js'
 import { describeRetry } from '../runtime/retry.js'
-import type { EcsTarget } from '../settings/types.js'
+import type { EcsStrategy, EcsTarget } from '../settings/types.js'
 import { deployCodeDeploy } from './codedeploy.js'
-import { deployBlueGreen } from './ecs-bluegreen.js'
+import { deployNative } from './ecs-bluegreen.js'
 import { deployRolling } from './ecs-rolling.js'
 import {
   familyOf,
@@ -26,7 +26,11 @@ import type { Deploy, DeployOutcome, DeployRequest, TargetContext } from './type
  */
 export const deploy: Deploy<EcsTarget> = async (request, context) => {
   const { target } = request
-  const api = await EcsApi.create(target.region, retry => context.info(describeRetry(retry)))
+  const api = await EcsApi.create(
+    target.region,
+    retry => context.info(describeRetry(retry)),
+    context.sleep
+  )
   if (!(await api.region())) {
     const name = request.service.name
     throw new DeployError(
@@ -78,13 +82,20 @@ async function deployWith(
   // checkController has refused codedeploy without its settings, so the second test always holds.
   if (target.strategy === 'codedeploy' && target.codedeploy) {
     outputs.codedeploy_deployment_id = await deployCodeDeploy(rollout, target.codedeploy)
-  } else if (target.strategy === 'blue_green') {
-    outputs.ecs_deployment_id = await deployBlueGreen(rollout)
+  } else if (target.strategy !== 'rolling' && target.strategy !== 'codedeploy') {
+    outputs.ecs_deployment_id = await deployNative(rollout, target.strategy)
   } else {
     outputs.ecs_deployment_id = await deployRolling(rollout)
   }
   await pruneRevisions(api, target, taskDefinitionArn, service, context)
   return { deploymentUrl, outputs }
+}
+
+/** The ECS controller's strategies past ROLLING, as deploy.ecs.strategy names them. */
+const NATIVE: Record<string, EcsStrategy | undefined> = {
+  BLUE_GREEN: 'blue_green',
+  LINEAR: 'linear',
+  CANARY: 'canary'
 }
 
 /**
@@ -94,14 +105,12 @@ async function deployWith(
 function checkController(target: EcsTarget, service: Service): void {
   const controller = service.deploymentController?.type ?? 'ECS'
   const strategy = service.deploymentConfiguration?.strategy ?? 'ROLLING'
-  const actual =
+  const actual: EcsStrategy | undefined =
     controller === 'CODE_DEPLOY'
       ? 'codedeploy'
-      : controller === 'ECS' && strategy === 'BLUE_GREEN'
-        ? 'blue_green'
-        : controller === 'ECS'
-          ? 'rolling'
-          : undefined
+      : controller === 'ECS'
+        ? (NATIVE[strategy] ?? 'rolling')
+        : undefined
   if (target.strategy === 'codedeploy' && !target.codedeploy) {
     throw new DeployError(
       'INVALID_INPUT',
@@ -117,7 +126,7 @@ function checkController(target: EcsTarget, service: Service): void {
       `, so deploy.ecs.strategy ${target.strategy} cannot deploy it; ` +
       (actual
         ? `set deploy.ecs.strategy to ${actual}.`
-        : 'this action deploys ECS, CODE_DEPLOY or ECS blue/green services only.')
+        : 'this action deploys services of the ECS (rolling, blue/green, linear, canary) and CODE_DEPLOY controllers only.')
   )
 }
 

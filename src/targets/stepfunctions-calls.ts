@@ -1,24 +1,14 @@
 import { DeployError, errorMessage, isAbortError } from '../errors.js'
-import { describeRetry, type RetryNotice } from '../runtime/retry.js'
-import type { TargetContext } from './types.js'
+import { callsFailingAs } from './calls.js'
+
+export { noticeRetry } from './calls.js'
 
 /**
  * How a failed Step Functions or Secrets Manager call reads to the user: one DeployError with the
  * call named, whichever part of the target (start, find, follow) made it.
  */
 
-/** Retries are worth a log line: a throttled deploy API explains a slow follow. */
-export function noticeRetry(context: TargetContext): (retry: RetryNotice) => void {
-  return retry => context.info(describeRetry(retry))
-}
-
-export async function call<T>(what: string, operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation()
-  } catch (error) {
-    throw asFailure(what, error)
-  }
-}
+export const call = callsFailingAs(asFailure)
 
 export function asFailure(what: string, error: unknown): DeployError {
   if (error instanceof DeployError) return error

@@ -82,7 +82,7 @@ export async function findExecution(
   const secretId = secretNameFor(target.secretName ?? 'deploy/{deployment_id}', request)
   const look = api.forLook
   const unmatched = new Set<string>()
-  const since = Date.now()
+  const since = (context.now ?? Date.now)()
   let tries = 0
   const { value } = await follow<FoundExecution | undefined>({
     describe: `the Step Functions execution of ${request.service.name}`,

@@ -1,6 +1,6 @@
 import type { DescribeExecutionOutput } from '@aws-sdk/client-sfn'
 import { DeployError, errorMessage } from '../errors.js'
-import { follow, formatDuration } from '../runtime/follow.js'
+import { FIRST_MINUTE, follow, formatDuration } from '../runtime/follow.js'
 import type { StepFunctionsTarget } from '../settings/types.js'
 import type { Deploy, DeployOutcome, DeployRequest, TargetContext } from './types.js'
 import type { StepFunctionsApi } from '../clients/sfn.js'
@@ -26,7 +26,11 @@ import { stopAbandoned } from './stop.js'
  */
 export const deploy: Deploy<StepFunctionsTarget> = async (request, context) => {
   const { StepFunctionsApi } = await import('../clients/sfn.js')
-  const api = await StepFunctionsApi.create(request.target.region, noticeRetry(context))
+  const api = await StepFunctionsApi.create(
+    request.target.region,
+    noticeRetry(context),
+    context.sleep
+  )
   if (!(await api.region())) {
     const { missingRegion } = await import('../clients/aws.js')
     const name = request.service.name
@@ -45,8 +49,9 @@ async function deployWith(
   context: TargetContext
 ): Promise<DeployOutcome> {
   const { target } = request
-  const deadline = Date.now() + context.timeoutMs
-  const remaining = (): number => Math.max(1, deadline - Date.now())
+  const now = context.now ?? Date.now
+  const deadline = now() + context.timeoutMs
+  const remaining = (): number => Math.max(1, deadline - now())
   const found =
     target.mode === 'start'
       ? await startExecution(api, request, context)
@@ -86,6 +91,7 @@ async function followExecution(
   const { value } = await follow<ExecutionTrail>({
     describe: `Step Functions execution ${executionArn.split(':').pop()}`,
     intervalMs: context.pollIntervalMs,
+    young: FIRST_MINUTE,
     timeoutMs,
     signal: context.signal,
     sleep: context.sleep,
@@ -97,7 +103,9 @@ async function followExecution(
       cursor = read.cursor
       trail = next.trail
       for (const update of next.updates) context.progress(describeUpdate(update), { ...update })
-      return trail.end ? { done: true, value: trail } : { done: false }
+      return trail.end
+        ? { done: true, value: trail }
+        : { done: false, moved: read.events.length > 0 }
     }
   }).catch(error => Promise.reject(asFailure('following the execution', error)))
   return value
