@@ -71,12 +71,39 @@ export interface AwsModel {
   shapes: Record<string, Shape>
 }
 
-/** Service -> its model file and the SDK package that is newer than it. */
+interface ServiceModel {
+  readonly file: string
+  /** The SDK package newer than the model, which extends it. */
+  readonly sdk: string
+  /**
+   * Enum values the service answers that even the SDK's enum lacks, each with the evidence.
+   */
+  readonly answerEnumExtras?: Readonly<Record<string, readonly string[]>>
+  /** Required output members the service leaves out of this answer, as its documentation says. */
+  readonly answerOmits?: (operation: string, input: Record<string, unknown>) => readonly string[]
+}
+
 const SERVICES = {
-  ecs: { file: 'ecs-2014-11-13.normal.json', sdk: '@aws-sdk/client-ecs' },
+  ecs: {
+    file: 'ecs-2014-11-13.normal.json',
+    sdk: '@aws-sdk/client-ecs',
+    // The SDK documents ServiceDeployment.lifecycleStage as possibly PRE_PRODUCTION_TRAFFIC_SHIFT
+    // ("invoked before every traffic shift step" of a LINEAR or CANARY deployment), but its
+    // ServiceDeploymentLifecycleStage enum, generated from the same model, leaves it out.
+    answerEnumExtras: { ServiceDeploymentLifecycleStage: ['PRE_PRODUCTION_TRAFFIC_SHIFT'] }
+  },
   codedeploy: { file: 'codedeploy-2014-10-06.normal.json', sdk: '@aws-sdk/client-codedeploy' },
   ecr: { file: 'ecr-2015-09-21.normal.json', sdk: '@aws-sdk/client-ecr' },
-  states: { file: 'states-2016-11-23.normal.json', sdk: '@aws-sdk/client-sfn' },
+  states: {
+    file: 'states-2016-11-23.normal.json',
+    sdk: '@aws-sdk/client-sfn',
+    // GetExecutionHistory with includeExecutionData false leaves out the events' input, output
+    // and parameters, though the model marks parameters required.
+    answerOmits: (operation, input) =>
+      operation === 'GetExecutionHistory' && input.includeExecutionData === false
+        ? ['input', 'output', 'parameters']
+        : []
+  },
   secretsmanager: {
     file: 'secretsmanager-2017-10-17.normal.json',
     sdk: '@aws-sdk/client-secrets-manager'
@@ -90,7 +117,7 @@ const SERVICES = {
     file: 'cloudformation-2010-05-15.normal.json',
     sdk: '@aws-sdk/client-cloudformation'
   }
-} as const
+} satisfies Record<string, ServiceModel>
 
 export type AwsService = keyof typeof SERVICES
 
@@ -130,10 +157,10 @@ const validators = new Map<AwsService, AwsModelValidator>()
 export function awsModelValidator(service: AwsService): AwsModelValidator {
   let validator = validators.get(service)
   if (!validator) {
-    const { file, sdk } = SERVICES[service]
-    const model = JSON.parse(readFileSync(specFile(`aws/${file}`), 'utf8')) as AwsModel
-    extendFromSdk(model, sdk)
-    validator = new AwsModelValidator(model)
+    const known: ServiceModel = SERVICES[service]
+    const model = JSON.parse(readFileSync(specFile(`aws/${known.file}`), 'utf8')) as AwsModel
+    extendFromSdk(model, known.sdk)
+    validator = new AwsModelValidator(model, known.answerEnumExtras, known.answerOmits)
     validators.set(service, validator)
   }
   return validator
@@ -154,13 +181,15 @@ export function awsServiceOfTarget(prefix: string): AwsService | undefined {
 export class AwsModelValidator {
   constructor(
     readonly model: AwsModel,
-    /** Enum values a simulator answers that the model does not list: shape -> values. */
-    private readonly answerEnumExtras: Readonly<Record<string, readonly string[]>> = {}
+    /** Enum values the service answers that the model does not list: shape -> values. */
+    private readonly answerEnumExtras: Readonly<Record<string, readonly string[]>> = {},
+    private readonly answerOmits: ServiceModel['answerOmits'] = undefined
   ) {}
 
   /** The same model, taking these enum values in answers too (each needs a comment why). */
   withAnswerEnumExtras(extras: Readonly<Record<string, readonly string[]>>): AwsModelValidator {
-    return new AwsModelValidator(this.model, { ...this.answerEnumExtras, ...extras })
+    const joined = { ...this.answerEnumExtras, ...extras }
+    return new AwsModelValidator(this.model, joined, this.answerOmits)
   }
 
   operation(name: string): AwsOperationModel | undefined {
@@ -177,10 +206,17 @@ export class AwsModelValidator {
     return problems
   }
 
-  /** An answer's output against the operation's output shape; problems as text. */
-  checkOutput(operation: AwsOperationModel, output: unknown): string[] {
+  /** An answer's output (to `input`) against the operation's output shape; problems as text. */
+  checkOutput(
+    operation: AwsOperationModel,
+    output: unknown,
+    input: Record<string, unknown> = {}
+  ): string[] {
     const problems: AwsProblem[] = []
-    if (operation.output) this.walk(operation.output.shape, output, 'output', problems, 'output')
+    const omitted = new Set(this.answerOmits?.(operation.name, input) ?? [])
+    if (operation.output) {
+      this.walk(operation.output.shape, output, 'output', problems, 'output', omitted)
+    }
     return problems.map(p => p.message)
   }
 
@@ -235,7 +271,8 @@ export class AwsModelValidator {
     value: unknown,
     where: string,
     problems: AwsProblem[],
-    direction: 'input' | 'output'
+    direction: 'input' | 'output',
+    omitted: ReadonlySet<string> = new Set()
   ): void {
     const shape = this.model.shapes[shapeName]
     if (!shape) {
@@ -273,9 +310,10 @@ export class AwsModelValidator {
             })
             continue
           }
-          this.walk(member.shape, field, `${where}.${key}`, problems, direction)
+          this.walk(member.shape, field, `${where}.${key}`, problems, direction, omitted)
         }
         for (const key of shape.required ?? []) {
+          if (omitted.has(key)) continue
           if (record[key] === undefined || record[key] === null) {
             problems.push({
               kind: 'validation',
@@ -289,7 +327,7 @@ export class AwsModelValidator {
         if (!Array.isArray(value)) return wrongType('a list')
         this.count(shape, value.length, broken)
         value.forEach((item, i) =>
-          this.walk(shape.member?.shape ?? '', item, `${where}[${i}]`, problems, direction)
+          this.walk(shape.member?.shape ?? '', item, `${where}[${i}]`, problems, direction, omitted)
         )
         return
       }
@@ -299,7 +337,7 @@ export class AwsModelValidator {
         this.count(shape, entries.length, broken)
         for (const [key, item] of entries) {
           this.walk(shape.key?.shape ?? '', key, `${where}.key`, problems, direction)
-          this.walk(shape.value?.shape ?? '', item, `${where}.${key}`, problems, direction)
+          this.walk(shape.value?.shape ?? '', item, `${where}.${key}`, problems, direction, omitted)
         }
         return
       }
@@ -601,7 +639,7 @@ async function jsonCall(
       ? errorType
         ? validator.checkError(operation, errorType)
         : [`an error answer without __type`]
-      : validator.checkOutput(operation, body ?? {})
+      : validator.checkOutput(operation, body ?? {}, input as Record<string, unknown>)
   if (found.length) record('answer', found)
   return answer
 }
