@@ -238,15 +238,20 @@ const COMPLETIONS: Record<string, Completion> = {
     updated_at: TIME,
     repository_url: repository
   }),
-  'deployment-status': (value, { repository, ownerRepo }) => ({
-    node_id: `DES_${ownerRepo}_${String(value.id)}`,
-    url: `${String(value.deployment_url)}/statuses/${String(value.id)}`,
-    creator: {},
-    target_url: value.log_url ?? '',
-    created_at: TIME,
-    updated_at: TIME,
-    repository_url: repository
-  })
+  'deployment-status': (value, { repository, ownerRepo, path }) => {
+    const deployment = /\/deployments\/(\d+)\/statuses$/.exec(path)?.[1]
+    const deploymentUrl = value.deployment_url ?? `${repository}/deployments/${String(deployment)}`
+    return {
+      node_id: `DES_${ownerRepo}_${String(value.id)}`,
+      deployment_url: deploymentUrl,
+      url: `${String(deploymentUrl)}/statuses/${String(value.id)}`,
+      creator: {},
+      target_url: value.log_url ?? '',
+      created_at: TIME,
+      updated_at: TIME,
+      repository_url: repository
+    }
+  }
 }
 
 function fillParents(value: Fields, { repository, ownerRepo }: Where): void {

@@ -333,7 +333,10 @@ export async function startGitHubSimulator(
       const environment = request.url.searchParams.get('environment')
       return page(
         request,
-        deployments.filter(d => !environment || d.environment === environment).reverse()
+        deployments
+          .filter(d => !environment || d.environment === environment)
+          .reverse()
+          .map(deploymentJson)
       )
     }
     return error(404, 'Not Found')
