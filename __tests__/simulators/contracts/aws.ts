@@ -166,6 +166,13 @@ export function awsModelValidator(service: AwsService): AwsModelValidator {
   return validator
 }
 
+/** The service whose model file this is (`cloudformation-2010-05-15.normal.json`). */
+export function awsServiceOfFile(file: string): AwsService {
+  const found = Object.entries(SERVICES).find(([, known]) => known.file === file)?.[0]
+  if (!found) throw new Error(`no AWS service in contracts/aws.ts has the model ${file}`)
+  return found as AwsService
+}
+
 /** The JSON service whose target prefix this is. */
 export function awsServiceOfTarget(prefix: string): AwsService | undefined {
   const byPrefix: Record<string, AwsService> = {
@@ -496,9 +503,8 @@ export class AwsModelValidator {
           )
           .join('')
       case 'timestamp':
-        return new Date(
-          typeof value === 'number' ? value * 1000 : (value as Date | string)
-        ).toISOString()
+        // A Date, or ms since the epoch as Date takes them.
+        return new Date(value as number | Date | string).toISOString()
       default:
         return escapeXml(String(value))
     }
@@ -644,11 +650,34 @@ async function jsonCall(
   return answer
 }
 
+/**
+ * A Query protocol handler: gets the input as the model decodes it, and answers an output object
+ * (status 200), which is checked and encoded here, or an error as XML text.
+ */
+export type QueryHandler = (
+  request: SimRequest,
+  input: Record<string, unknown>,
+  operation: AwsOperationModel
+) => SimResponse | Promise<SimResponse>
+
+/**
+ * A Query protocol server's checking and encoding around `handle`: a request off the model is
+ * refused (InvalidAction, ValidationError) and recorded in `log`, an answer off the output shape
+ * recorded, and a handler that throws is a simulator bug, answered InternalFailure and recorded.
+ */
+export function queryServer(
+  validator: AwsModelValidator,
+  log: ContractLog,
+  handle: QueryHandler
+): Handle {
+  return request => queryCall(validator, log, request, handle)
+}
+
 async function queryCall(
   validator: AwsModelValidator,
   log: ContractLog,
   request: SimRequest,
-  handler: Handle
+  handle: QueryHandler
 ): Promise<SimResponse> {
   const form = new URLSearchParams(request.body)
   const action = form.get('Action') ?? ''
@@ -675,7 +704,7 @@ async function queryCall(
   }
   form.delete('Action')
   form.delete('Version')
-  const { problems } = validator.decodeQuery(operation, form)
+  const { input, problems } = validator.decodeQuery(operation, form)
   if (problems.length) {
     record(
       'request',
@@ -683,10 +712,16 @@ async function queryCall(
     )
     return queryError(validator, 'ValidationError', validationMessage(problems))
   }
-  const answer = await handler(request)
+  let answer: SimResponse
+  try {
+    answer = await handle(request, input, operation)
+  } catch (error) {
+    record('answer', [`the simulator failed: ${String(error)}`])
+    return queryError(validator, 'InternalFailure', String(error), 500)
+  }
   const body = answer.body
   if ((answer.status ?? 200) >= 300 || typeof body !== 'object' || body === null) return answer
-  const found = validator.checkOutput(operation, body)
+  const found = validator.checkOutput(operation, body, input)
   if (found.length) record('answer', found)
   return {
     ...answer,
@@ -708,13 +743,31 @@ function jsonError(type: string, message: string): SimResponse {
   }
 }
 
-function queryError(validator: AwsModelValidator, code: string, message: string): SimResponse {
+function queryError(
+  validator: AwsModelValidator,
+  code: string,
+  message: string,
+  status = 400
+): SimResponse {
   const namespace = validator.model.metadata.xmlNamespace ?? ''
   return {
-    status: 400,
+    status,
     headers: { 'content-type': 'text/xml' },
-    body:
-      `<ErrorResponse xmlns="${namespace}"><Error><Type>Sender</Type><Code>${code}</Code>` +
-      `<Message>${escapeXml(message)}</Message></Error><RequestId>sim-error</RequestId></ErrorResponse>`
+    body: queryErrorXml(namespace, code, message, status)
   }
+}
+
+/** A Query protocol error: Sender for a 4xx, Receiver for a 5xx. */
+export function queryErrorXml(
+  namespace: string,
+  code: string,
+  message: string,
+  status = 400
+): string {
+  const ns = namespace ? ` xmlns="${namespace}"` : ''
+  const type = status >= 500 ? 'Receiver' : 'Sender'
+  return (
+    `<ErrorResponse${ns}><Error><Type>${type}</Type><Code>${escapeXml(code)}</Code>` +
+    `<Message>${escapeXml(message)}</Message></Error><RequestId>sim-error</RequestId></ErrorResponse>`
+  )
 }

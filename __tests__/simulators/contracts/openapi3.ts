@@ -1,6 +1,6 @@
 import {
   RouteTable,
-  routingProblem,
+  routingRefusal,
   type IncomingRequest,
   type RequestCheck as GenericRequestCheck,
   type Routed
@@ -222,13 +222,7 @@ export class OpenApi3Contract {
 
   checkRequest(request: IncomingRequest): RequestCheck {
     const routed = this.route(request.method, request.path)
-    if ('status' in routed) {
-      return {
-        ok: false,
-        status: routed.status,
-        problems: [routingProblem(request.method, routed)]
-      }
-    }
+    if ('status' in routed) return routingRefusal(request.method, routed)
     const { operation, params } = routed
     const problems: string[] = []
     const byIn = (where: ParameterObject['in']) => operation.parameters.filter(p => p.in === where)

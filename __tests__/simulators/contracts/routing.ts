@@ -89,10 +89,15 @@ export class RouteTable<Operation> {
 }
 
 /** The refusal a router gives when `find` reaches no operation. */
-export function routingProblem(method: string, routed: { status: 404 | 405; allowed: string[] }) {
-  return routed.status === 405
-    ? `no ${method} here: the description has only ${routed.allowed.join(', ')}`
-    : 'no such path in the description'
+export function routingRefusal<Operation>(
+  method: string,
+  routed: { status: 404 | 405; allowed: string[] }
+): Extract<RequestCheck<Operation>, { ok: false }> {
+  const problem =
+    routed.status === 405
+      ? `no ${method} here: the description has only ${routed.allowed.join(', ')}`
+      : 'no such path in the description'
+  return { ok: false, status: routed.status, problems: [problem] }
 }
 
 function matchSegments(

@@ -26,36 +26,52 @@ export function serverContract<Operation>(
   const log = new ContractLog(service)
   return {
     log,
-    check:
-      (handler: Handler): Handler =>
-      async request => {
-        const check = checker.checkRequest(incoming(request))
-        if (!check.ok) {
-          log.record({
-            direction: 'request',
-            method: request.method,
-            path: request.url.pathname + request.url.search,
-            problems: check.problems
-          })
-          return refuse(check, request)
-        }
-        const given = await handler(request)
-        const answer = complete ? complete(check.operation, given, request) : given
-        const body = answer.body
-        const json = !answer.stream && !Buffer.isBuffer(body) && typeof body !== 'string'
-        if (json) {
-          const problems = checker.checkAnswer(check.operation, answer.status ?? 200, body)
-          if (problems.length) {
-            log.record({
-              direction: 'answer',
-              method: request.method,
-              path: request.path,
-              problems
-            })
-          }
-        }
-        return answer
+    check: handler =>
+      checkedHandler(log, checker, refuse, async (request, check) => {
+        const answer = await handler(request)
+        return complete ? complete(check.operation, answer, request) : answer
+      })
+  }
+}
+
+/**
+ * The checking itself, for a simulator that wants what the check read of the request (the
+ * operation, path parameters, the parsed body) rather than the request alone (Argo CD's).
+ */
+export function checkedHandler<Operation>(
+  log: ContractLog,
+  checker: Checker<Operation>,
+  refuse: (refusal: Refusal<Operation>, request: SimRequest) => SimResponse,
+  handle: (
+    request: SimRequest,
+    check: Extract<RequestCheck<Operation>, { ok: true }>
+  ) => SimResponse | Promise<SimResponse>
+): Handler {
+  return async request => {
+    const check = checker.checkRequest(incoming(request))
+    if (!check.ok) {
+      log.record({
+        direction: 'request',
+        method: request.method,
+        path: request.url.pathname + request.url.search,
+        problems: check.problems
+      })
+      return refuse(check, request)
+    }
+    const answer = await handle(request, check)
+    const body = answer.body
+    if (
+      !answer.stream &&
+      body !== undefined &&
+      !Buffer.isBuffer(body) &&
+      typeof body !== 'string'
+    ) {
+      const problems = checker.checkAnswer(check.operation, answer.status ?? 200, body)
+      if (problems.length) {
+        log.record({ direction: 'answer', method: request.method, path: request.path, problems })
       }
+    }
+    return answer
   }
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import {
   RouteTable,
-  routingProblem,
+  routingRefusal,
   type IncomingRequest,
   type RequestCheck as GenericRequestCheck,
   type Routed
@@ -142,13 +142,7 @@ export class Swagger2Contract {
 
   checkRequest(request: IncomingRequest): RequestCheck {
     const routed = this.route(request.method, request.path)
-    if ('status' in routed) {
-      return {
-        ok: false,
-        status: routed.status,
-        problems: [routingProblem(request.method, routed)]
-      }
-    }
+    if ('status' in routed) return routingRefusal(request.method, routed)
     const { operation, params } = routed
     const problems: string[] = []
     const byIn = (where: Parameter['in']) => operation.parameters.filter(p => p.in === where)
