@@ -2,10 +2,9 @@ import {
   AwsModelValidator,
   awsModelValidator,
   awsServiceOfFile,
-  queryErrorXml,
-  queryServer,
   type AwsModel
 } from './contracts/aws.js'
+import { queryErrorXml, queryServer } from './contracts/aws-servers.js'
 import { ContractLog } from './contracts/violations.js'
 import { startHttpServer, type Fault, type SimServer } from './http.js'
 

@@ -1,4 +1,4 @@
-import { awsServerContract } from './contracts/aws.js'
+import { awsServerContract } from './contracts/aws-servers.js'
 import { startHttpServer, type SimRequest, type SimResponse, type SimServer } from './http.js'
 
 /**

@@ -7,6 +7,7 @@ import { startEcrSimulator } from './ecr.js'
 import { startEcsSimulator } from './ecs.js'
 import { startGitHubSimulator } from './github.js'
 import { startHttpServer, type SimServer } from './http.js'
+import { startS3StandIn } from './s3.js'
 import { startSlackSimulator } from './slack.js'
 import { startSfnSimulator } from './stepfunctions.js'
 
@@ -423,6 +424,48 @@ describe('the AWS Query services, against their models', () => {
     expect(taken(elb)).toEqual([
       { direction: 'request', problems: ['PageSize: expected an integer'] },
       { direction: 'request', problems: ['no operation DescribeEverything'] }
+    ])
+  })
+})
+
+describe('S3, against its model (REST)', () => {
+  const s3 = async (method: string, path: string, body?: string) => {
+    const sim = kept(await startS3StandIn())
+    sim.createBucket('templates')
+    const answer = await send(`${sim.url}${path}`, {
+      method,
+      headers: { ...signed('s3'), 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body })
+    })
+    return { sim, answer }
+  }
+
+  it('refuses a method S3 has nowhere on the path with 405 MethodNotAllowed', async () => {
+    const { sim, answer } = await s3('PATCH', '/templates/stack.json', '{}')
+    expect(answer.status).toBe(405)
+    expect(answer.text).toContain('<Code>MethodNotAllowed</Code>')
+    expect(taken(sim)).toEqual([
+      {
+        direction: 'request',
+        problems: ['no PATCH here: the model has only DELETE, POST, PUT, GET, HEAD']
+      }
+    ])
+    expect(sim.object('templates', 'stack.json')).toBeUndefined()
+  })
+
+  it('refuses a query parameter PutObject does not have, and text where an integer belongs', async () => {
+    const put = await s3('PUT', '/templates/stack.json?x-id=PutObject&public=yes', '{}')
+    expect(put.answer.status).toBe(400)
+    expect(put.answer.text).toContain('<Code>InvalidArgument</Code>')
+    expect(taken(put.sim)).toEqual([
+      { direction: 'request', problems: ['PutObject has no query parameter "public"'] }
+    ])
+    expect(put.sim.object('templates', 'stack.json')).toBeUndefined()
+
+    const head = await s3('HEAD', '/templates/stack.json?partNumber=first')
+    expect(head.answer.status).toBe(400)
+    expect(taken(head.sim)).toEqual([
+      { direction: 'request', problems: ['PartNumber: expected an integer'] }
     ])
   })
 })

@@ -1,4 +1,4 @@
-import { awsQueryServerContract } from './contracts/aws.js'
+import { awsQueryServerContract } from './contracts/aws-servers.js'
 import { startHttpServer, type SimRequest, type SimResponse, type SimServer } from './http.js'
 import { LB_DNS, LOAD_BALANCER, TARGET_GROUP } from './ecs-world.js'
 

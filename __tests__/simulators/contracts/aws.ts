@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { ServerContract, SimRequest, SimResponse } from '../http.js'
 import { extendFromSdk } from './aws-sdk-shapes.js'
-import { ContractLog } from './violations.js'
 import { specFile } from './violations.js'
 
 /**
@@ -31,6 +29,8 @@ import { specFile } from './violations.js'
 
 export interface ShapeRef {
   shape: string
+  /** REST protocols: where the member travels (uri, querystring, header, headers). */
+  location?: string
   locationName?: string
 }
 
@@ -52,6 +52,8 @@ export interface Shape {
 
 export interface AwsOperationModel {
   name: string
+  /** REST protocols: the method and path template (`/{Bucket}/{Key+}?uploads`). */
+  http?: { method: string; requestUri: string }
   input?: ShapeRef
   output?: ShapeRef & { resultWrapper?: string }
   errors?: ShapeRef[]
@@ -116,7 +118,8 @@ const SERVICES = {
   cloudformation: {
     file: 'cloudformation-2010-05-15.normal.json',
     sdk: '@aws-sdk/client-cloudformation'
-  }
+  },
+  s3: { file: 's3-2006-03-01.normal.json', sdk: '@aws-sdk/client-s3' }
 } satisfies Record<string, ServiceModel>
 
 export type AwsService = keyof typeof SERVICES
@@ -257,6 +260,59 @@ export class AwsModelValidator {
     const input = this.decode(operation.input.shape, tree, '', problems)
     this.walk(operation.input.shape, input, 'input', problems, 'input')
     return { input: (input ?? {}) as Record<string, unknown>, problems }
+  }
+
+  /**
+   * A REST protocol request's members that travel as text (path labels, query string, headers)
+   * against the input shape: each read as its member's type, then its constraints; a query
+   * parameter no member has is a problem. `known` names query parameters the protocol itself
+   * adds (the operation's own markers, the SDK's `x-id`).
+   */
+  checkRestText(
+    operation: AwsOperationModel,
+    text: {
+      uri: Readonly<Record<string, string>>
+      query: URLSearchParams
+      headers: Readonly<Record<string, string | string[] | undefined>>
+    },
+    known: ReadonlySet<string>
+  ): AwsProblem[] {
+    const shape = operation.input ? this.model.shapes[operation.input.shape] : undefined
+    const members = Object.entries(shape?.members ?? {})
+    const problems: AwsProblem[] = []
+    const at = (location: string) => members.filter(([, ref]) => ref.location === location)
+    const read = (name: string, ref: ShapeRef, value: string | undefined) => {
+      if (value === undefined) {
+        if (shape?.required?.includes(name)) {
+          problems.push({
+            kind: 'validation',
+            message: `Value null at '${name}' failed to satisfy constraint: Member must not be null`
+          })
+        }
+        return
+      }
+      const typed = this.decode(ref.shape, value, name, problems)
+      if (typed !== undefined) this.walk(ref.shape, typed, name, problems, 'input')
+    }
+    for (const [name, ref] of at('uri')) read(name, ref, text.uri[ref.locationName ?? name])
+    const queried = at('querystring')
+    for (const [name, ref] of queried) {
+      read(name, ref, text.query.get(ref.locationName ?? name) ?? undefined)
+    }
+    for (const key of new Set(text.query.keys())) {
+      if (known.has(key) || queried.some(([name, ref]) => (ref.locationName ?? name) === key)) {
+        continue
+      }
+      problems.push({
+        kind: 'validation',
+        message: `${operation.name} has no query parameter "${key}"`
+      })
+    }
+    for (const [name, ref] of at('header')) {
+      const value = text.headers[(ref.locationName ?? name).toLowerCase()]
+      read(name, ref, Array.isArray(value) ? value.join(',') : value)
+    }
+    return problems
   }
 
   /** `<{Action}Response><{Action}Result>...</...>` for a Query protocol answer. */
@@ -556,218 +612,4 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`
   if (typeof value === 'object') return 'an object'
   return `${typeof value} ${String(value)}`
-}
-
-// ---- servers ---------------------------------------------------------------------------------
-
-const JSON_TYPE = 'application/x-amz-json-1.1'
-
-/**
- * A server of AWS JSON protocol services (found by their `X-Amz-Target`); a request without a
- * target is a Query protocol call of `queryService` (STS, which every simulator answers). A Query
- * answer is given as its output object (status 200), which is checked and encoded here; errors
- * are passed on as the simulator wrote them.
- */
-export function awsServerContract(options: { queryService?: AwsService } = {}): ServerContract {
-  const log = new ContractLog('AWS')
-  return {
-    log,
-    check: handler => async request => {
-      const target = request.headers['x-amz-target']
-      if (target === undefined) {
-        if (!options.queryService) return handler(request)
-        return queryCall(awsModelValidator(options.queryService), log, request, handler)
-      }
-      return jsonCall(String(target), log, request, handler)
-    }
-  }
-}
-
-/** A server of one Query protocol service (ELBv2). */
-export function awsQueryServerContract(service: AwsService): ServerContract {
-  const log = new ContractLog(service)
-  return {
-    log,
-    check: handler => request => queryCall(awsModelValidator(service), log, request, handler)
-  }
-}
-
-type Handle = (request: SimRequest) => SimResponse | Promise<SimResponse>
-
-async function jsonCall(
-  target: string,
-  log: ContractLog,
-  request: SimRequest,
-  handler: Handle
-): Promise<SimResponse> {
-  const dot = target.lastIndexOf('.')
-  const service = awsServiceOfTarget(target.slice(0, dot))
-  const record = (direction: 'request' | 'answer', problems: string[]) =>
-    log.record({ direction, method: request.method, path: target, problems })
-  if (!service) {
-    record('request', [`no model for the target prefix ${target.slice(0, dot)}`])
-    return jsonError('UnknownOperationException', `no model for ${target}`)
-  }
-  const validator = awsModelValidator(service)
-  const operation = validator.operation(target.slice(dot + 1))
-  if (!operation || request.method !== 'POST' || request.path !== '/') {
-    const why = operation
-      ? `${request.method} ${request.path}: the JSON protocol is a POST to /`
-      : `${service} has no operation ${target.slice(dot + 1)}`
-    record('request', [why])
-    return jsonError('UnknownOperationException', '')
-  }
-  let input: unknown
-  try {
-    input = JSON.parse(request.body || '{}') as unknown
-  } catch {
-    record('request', ['the body is not JSON'])
-    return jsonError('SerializationException', '')
-  }
-  const problems = validator.checkInput(operation, input)
-  if (problems.length) {
-    record(
-      'request',
-      problems.map(p => p.message)
-    )
-    const serialization = problems.filter(p => p.kind === 'serialization')
-    if (serialization.length) {
-      return jsonError('SerializationException', serialization.map(p => p.message).join('; '))
-    }
-    return jsonError('ValidationException', validationMessage(problems))
-  }
-  const answer = await handler(request)
-  const body = answer.body as Record<string, unknown> | undefined
-  const status = answer.status ?? 200
-  const errorType = typeof body?.__type === 'string' ? body.__type : undefined
-  const found =
-    status >= 300
-      ? errorType
-        ? validator.checkError(operation, errorType)
-        : [`an error answer without __type`]
-      : validator.checkOutput(operation, body ?? {}, input as Record<string, unknown>)
-  if (found.length) record('answer', found)
-  return answer
-}
-
-/**
- * A Query protocol handler: gets the input as the model decodes it, and answers an output object
- * (status 200), which is checked and encoded here, or an error as XML text.
- */
-export type QueryHandler = (
-  request: SimRequest,
-  input: Record<string, unknown>,
-  operation: AwsOperationModel
-) => SimResponse | Promise<SimResponse>
-
-/**
- * A Query protocol server's checking and encoding around `handle`: a request off the model is
- * refused (InvalidAction, ValidationError) and recorded in `log`, an answer off the output shape
- * recorded, and a handler that throws is a simulator bug, answered InternalFailure and recorded.
- */
-export function queryServer(
-  validator: AwsModelValidator,
-  log: ContractLog,
-  handle: QueryHandler
-): Handle {
-  return request => queryCall(validator, log, request, handle)
-}
-
-async function queryCall(
-  validator: AwsModelValidator,
-  log: ContractLog,
-  request: SimRequest,
-  handle: QueryHandler
-): Promise<SimResponse> {
-  const form = new URLSearchParams(request.body)
-  const action = form.get('Action') ?? ''
-  const record = (direction: 'request' | 'answer', problems: string[]) =>
-    log.record({ direction, method: request.method, path: `${request.path} ${action}`, problems })
-  const type = String(request.headers['content-type'] ?? '')
-  const operation = validator.operation(action)
-  const { apiVersion } = validator.model.metadata
-  if (request.method !== 'POST' || !type.startsWith('application/x-www-form-urlencoded')) {
-    record('request', [`${request.method} ${type || 'without a content type'}: not a form POST`])
-    return queryError(validator, 'InvalidAction', 'Could not find operation for the request')
-  }
-  if (!operation || form.get('Version') !== apiVersion) {
-    record('request', [
-      operation
-        ? `Version ${String(form.get('Version'))} is not ${apiVersion}`
-        : `no operation ${action}`
-    ])
-    return queryError(
-      validator,
-      'InvalidAction',
-      `Could not find operation ${action} for version ${String(form.get('Version'))}`
-    )
-  }
-  form.delete('Action')
-  form.delete('Version')
-  const { input, problems } = validator.decodeQuery(operation, form)
-  if (problems.length) {
-    record(
-      'request',
-      problems.map(p => p.message)
-    )
-    return queryError(validator, 'ValidationError', validationMessage(problems))
-  }
-  let answer: SimResponse
-  try {
-    answer = await handle(request, input, operation)
-  } catch (error) {
-    record('answer', [`the simulator failed: ${String(error)}`])
-    return queryError(validator, 'InternalFailure', String(error), 500)
-  }
-  const body = answer.body
-  if ((answer.status ?? 200) >= 300 || typeof body !== 'object' || body === null) return answer
-  const found = validator.checkOutput(operation, body, input)
-  if (found.length) record('answer', found)
-  return {
-    ...answer,
-    headers: { 'content-type': 'text/xml', ...answer.headers },
-    body: validator.encodeQueryAnswer(operation, body as Record<string, unknown>)
-  }
-}
-
-function validationMessage(problems: readonly AwsProblem[]): string {
-  const count = problems.length
-  return `${count} validation error${count === 1 ? '' : 's'} detected: ${problems.map(p => p.message).join('; ')}`
-}
-
-function jsonError(type: string, message: string): SimResponse {
-  return {
-    status: 400,
-    headers: { 'content-type': JSON_TYPE, 'x-amzn-errortype': type },
-    body: { __type: type, message }
-  }
-}
-
-function queryError(
-  validator: AwsModelValidator,
-  code: string,
-  message: string,
-  status = 400
-): SimResponse {
-  const namespace = validator.model.metadata.xmlNamespace ?? ''
-  return {
-    status,
-    headers: { 'content-type': 'text/xml' },
-    body: queryErrorXml(namespace, code, message, status)
-  }
-}
-
-/** A Query protocol error: Sender for a 4xx, Receiver for a 5xx. */
-export function queryErrorXml(
-  namespace: string,
-  code: string,
-  message: string,
-  status = 400
-): string {
-  const ns = namespace ? ` xmlns="${namespace}"` : ''
-  const type = status >= 500 ? 'Receiver' : 'Sender'
-  return (
-    `<ErrorResponse${ns}><Error><Type>${type}</Type><Code>${escapeXml(code)}</Code>` +
-    `<Message>${escapeXml(message)}</Message></Error><RequestId>sim-error</RequestId></ErrorResponse>`
-  )
 }
