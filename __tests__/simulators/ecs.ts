@@ -428,7 +428,8 @@ export async function startEcsSimulator(options: EcsSimOptions): Promise<EcsSimu
         td.status = 'INACTIVE'
         deregistered.push(td.taskDefinitionArn)
         // The tags the simulator keeps beside it are no member of a TaskDefinition.
-        const { tags: _tags, ...taskDefinition } = td
+        const taskDefinition = { ...td }
+        delete taskDefinition.tags
         return { taskDefinition }
       },
       UpdateService: updateService,

@@ -479,7 +479,8 @@ export class OpenApi3Contract {
     if (schema.$ref) {
       this.walk(this.resolve(schema.$ref), value, where, problems, siblings)
       // 3.1 lets a reference have siblings, which apply as well.
-      const { $ref: _ref, ...rest } = schema
+      const rest: SchemaObject = { ...schema }
+      delete rest.$ref
       if (!constrains(rest)) return
       schema = rest
     }
