@@ -280,7 +280,7 @@ maybe('pipeline: run() from INIT to DONE against the registry and every simulato
     for (const name of SERVICES) expect(finalCard).toContain(`*${name}* deployed`)
     expect(w.slack.calls.filter(c => c === 'chat.postMessage')).toHaveLength(2)
     expect(w.slack.calls.filter(c => c === 'chat.update')).toHaveLength(versions.length - 1)
-    expect(w.slack.messages.find(m => m.channel === 'DU0OCTO')).toBeDefined()
+    expect(w.slack.messages.find(m => m.channel === 'DU0OCTO00')).toBeDefined()
 
     // The job summary: what changed, a row per service with its digest, and the chart.
     const summary = core.summaries[0] ?? ''
@@ -380,7 +380,7 @@ maybe('pipeline: run() from INIT to DONE against the registry and every simulato
     expect(finalCard).toContain('*webui* not run')
     expect(finalCard).toContain('*worker* not run')
     // A failed deployment is always told to the person responsible.
-    expect(w.slack.messages.find(m => m.channel === 'DU0OCTO')).toBeDefined()
+    expect(w.slack.messages.find(m => m.channel === 'DU0OCTO00')).toBeDefined()
 
     const summary = core.summaries[0] ?? ''
     expect(summary.split('\n')[0]).toBe('## ❌ failed at DEPLOY: api')

@@ -162,7 +162,7 @@ describe('reading tags and commits through the API', () => {
 
     expect(plan.version.gitTag).toBe('v1.2.0-dev.161')
     const pages = sim.requests.filter(r => r.path.includes('/git/matching-refs/'))
-    expect(pages.length).toBe(2)
+    expect(pages.length).toBe(1) // GitHub answers every matching ref at once
     const api = await connectGitHub({ token: sim.token, apiUrl: sim.url, tuning: FAST })
     const tags = await githubTagSource(api, 'acme', 'shop').listTags()
     expect(tags).toHaveLength(161) // v1.1.0 + dev.1 ... dev.160; 'vNext' is no version

@@ -56,7 +56,7 @@ describe('the person responsible', () => {
     await harness.run()
     expect(githubReads(harness)).toEqual([])
     expect(harness.slack.calls).not.toContain('users.lookupByEmail')
-    expect(directMessages(harness)).toEqual(['DU0RESP'])
+    expect(directMessages(harness)).toEqual(['DU0RESP00'])
     expect(harness.core.warnings).toEqual([])
   })
 
@@ -70,7 +70,7 @@ describe('the person responsible', () => {
     await harness.run()
     expect(githubReads(harness)).toEqual(['GET /users/octocat'])
     expect(harness.slack.calls.slice(0, 2)).toEqual(['users.lookupByEmail', 'chat.postMessage'])
-    expect(directMessages(harness)).toEqual(['DU0OCTO'])
+    expect(directMessages(harness)).toEqual(['DU0OCTO00'])
     expect(harness.core.warnings).toEqual([])
   })
 
@@ -87,7 +87,7 @@ describe('the person responsible', () => {
       'GET /users/octocat',
       `GET /repos/acme/shop/git/commits/${sha(harness)}`
     ])
-    expect(directMessages(harness)).toEqual(['DU0RESP'])
+    expect(directMessages(harness)).toEqual(['DU0RESP00'])
     await harness.close()
 
     // A public profile e-mail Slack does not know: on to the commit author.
@@ -106,7 +106,7 @@ describe('the person responsible', () => {
     expect(
       harness.slack.requests.filter(r => r.path.endsWith('/users.lookupByEmail'))
     ).toHaveLength(2)
-    expect(directMessages(harness)).toEqual(['DU0RESP'])
+    expect(directMessages(harness)).toEqual(['DU0RESP00'])
     expect(harness.core.warnings).toEqual([])
   })
 

@@ -40,8 +40,8 @@ describe('status card sequence, real clients against the simulators', () => {
     expect(blocks).toContain('https://github.com/acme/shop/actions/runs/4242|workflow run')
     expect(blocks).toContain('https://shop.example.com/?a=1&amp;b=%3C2%3E')
     const dm = slack.messages[1]
-    expect(dm?.channel).toBe('DU0OCTO')
-    expect(slack.dmChannels.get('DU0OCTO')).toBe('U0OCTO')
+    expect(dm?.channel).toBe('DU0OCTO00')
+    expect(slack.dmChannels.get('DU0OCTO00')).toBe('U0OCTO')
 
     expect(discord.calls).toEqual(['POST', 'PATCH', 'PATCH', 'PATCH', 'POST'])
     expect(discord.messages[0]?.versions.map(v => v.embeds[0]?.color)).toEqual([
@@ -108,7 +108,7 @@ describe('status card sequence, real clients against the simulators', () => {
       const thread = slack.messages[1]
       expect(thread?.threadTs).toBe(slack.messages[0]?.ts)
       expect(thread?.versions[0]?.text).toContain('line 30: step failed')
-      expect(slack.messages[2]?.channel).toBe('DU0RESP')
+      expect(slack.messages[2]?.channel).toBe('DU0RESP00')
       const dm = JSON.stringify(slack.messages[2]?.versions[0])
       expect(dm).toContain(code)
       // The DM has no service list: the failed service's line comes along, its reason once.
@@ -151,7 +151,7 @@ describe('status card sequence, real clients against the simulators', () => {
     await harness.run()
     expect(harness.slack.calls.slice(-2)).toEqual(['conversations.open', 'chat.postMessage'])
     expect(harness.slack.calls).not.toContain('users.lookupByEmail')
-    expect(harness.slack.messages.at(-1)?.channel).toBe('DU0RESP')
+    expect(harness.slack.messages.at(-1)?.channel).toBe('DU0RESP00')
   })
 
   it('a schedule run with no one to find sends no DM, and the card and the log say why', async () => {

@@ -1,3 +1,4 @@
+import { awsServerContract } from './contracts/aws-servers.js'
 import { startHttpServer, type SimRequest, type SimResponse, type SimServer } from './http.js'
 
 /**
@@ -10,6 +11,10 @@ import { startHttpServer, type SimRequest, type SimResponse, type SimServer } fr
  * with Action and Version, an XML answer), and, like AWS, refuses a request signed with an access
  * key it does not know: JSON services with UnrecognizedClientException, STS with
  * InvalidClientTokenId. `identities` are the keys it knows (awsTestEnv's key by default).
+ *
+ * Every call is checked against the service's own model first (contracts/aws.ts): an operation,
+ * member, type or value the model does not have is refused as AWS refuses it, and an answer off
+ * the output shape is recorded; close() fails for either.
  */
 export type AwsOperation = (input: Record<string, unknown>, request: SimRequest) => unknown
 
@@ -63,50 +68,56 @@ export async function startAwsSimulator(
   const calls: string[] = []
   const operations: string[] = []
   const identities = new Map([[TEST_ACCESS_KEY, TEST_IDENTITY]])
-  const server = await startHttpServer(async (request): Promise<SimResponse> => {
-    if (request.headers['x-amz-target'] === undefined) return queryAnswer(request, identities)
-    if (!identities.has(signedBy(request).accessKey)) {
-      return {
-        status: 400,
-        headers: {
-          'content-type': 'application/x-amz-json-1.1',
-          'x-amzn-errortype': 'UnrecognizedClientException'
-        },
-        body: {
-          __type: 'UnrecognizedClientException',
-          message: 'The security token included in the request is invalid.'
-        }
-      }
-    }
-    const target = String(request.headers['x-amz-target'] ?? '')
-    const dot = target.lastIndexOf('.')
-    const prefix = target.slice(0, dot)
-    const operation = target.slice(dot + 1)
-    const handler = registry.get(prefix)?.[operation]
-    if (!handler) {
-      return {
-        status: 400,
-        body: { __type: 'UnknownOperationException', message: `no ${target} in the simulator` }
-      }
-    }
-    try {
-      const output = await handler(request.json<Record<string, unknown>>() ?? {}, request)
-      return {
-        status: 200,
-        headers: { 'content-type': 'application/x-amz-json-1.1' },
-        body: output ?? {}
-      }
-    } catch (error) {
-      if (error instanceof AwsFault) {
+  const server = await startHttpServer(
+    async (request): Promise<SimResponse> => {
+      if (request.headers['x-amz-target'] === undefined) return queryAnswer(request, identities)
+      if (!identities.has(signedBy(request).accessKey)) {
         return {
-          status: error.status,
-          headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': error.type },
-          body: { __type: error.type, message: error.message }
+          status: 400,
+          headers: {
+            'content-type': 'application/x-amz-json-1.1',
+            'x-amzn-errortype': 'UnrecognizedClientException'
+          },
+          body: {
+            __type: 'UnrecognizedClientException',
+            message: 'The security token included in the request is invalid.'
+          }
         }
       }
-      throw error
-    }
-  })
+      const target = String(request.headers['x-amz-target'] ?? '')
+      const dot = target.lastIndexOf('.')
+      const prefix = target.slice(0, dot)
+      const operation = target.slice(dot + 1)
+      const handler = registry.get(prefix)?.[operation]
+      if (!handler) {
+        return {
+          status: 400,
+          body: { __type: 'UnknownOperationException', message: `no ${target} in the simulator` }
+        }
+      }
+      try {
+        const output = await handler(request.json<Record<string, unknown>>() ?? {}, request)
+        return {
+          status: 200,
+          headers: { 'content-type': 'application/x-amz-json-1.1' },
+          body: output ?? {}
+        }
+      } catch (error) {
+        if (error instanceof AwsFault) {
+          return {
+            status: error.status,
+            headers: {
+              'content-type': 'application/x-amz-json-1.1',
+              'x-amzn-errortype': error.type
+            },
+            body: { __type: error.type, message: error.message }
+          }
+        }
+        throw error
+      }
+    },
+    { contract: awsServerContract({ queryService: 'sts' }) }
+  )
   // Record calls before faults are served too: wrap the request log.
   const originalPush = server.requests.push.bind(server.requests)
   server.requests.push = (...items: SimRequest[]) => {
@@ -183,14 +194,10 @@ function queryAnswer(request: SimRequest, identities: Map<string, AwsIdentity>):
       'The security token included in the request is invalid.'
     )
   }
+  // The output as the model has it; the contract encodes it as the Query protocol's XML.
   return {
     status: 200,
-    headers: { 'content-type': 'text/xml' },
-    body:
-      `<GetCallerIdentityResponse xmlns="${STS_NAMESPACE}"><GetCallerIdentityResult>` +
-      `<Arn>${identity.arn}</Arn><UserId>${identity.userId}</UserId><Account>${identity.account}</Account>` +
-      '</GetCallerIdentityResult><ResponseMetadata><RequestId>sim-sts-1</RequestId></ResponseMetadata>' +
-      '</GetCallerIdentityResponse>'
+    body: { Arn: identity.arn, UserId: identity.userId, Account: identity.account }
   }
 }
 

@@ -1,3 +1,4 @@
+import { discordServerContract } from './contracts/discord.js'
 import {
   startHttpServer,
   type Fault,
@@ -13,8 +14,11 @@ import {
  * with its fields in Discord's order: the id after the embeds, the author (whose id is the
  * webhook's) after it.
  * Errors are JSON `{message, code}`: 404 10015 Unknown Webhook, 401 50027 Invalid Webhook Token,
- * 404 10008 Unknown Message, 400 50035 Invalid Form Body when an embed breaks a limit. A message
- * pings only the users its allowed_mentions let through, and only when it is created.
+ * 404 10008 Unknown Message, 400 50035 Invalid Form Body when the embeds together break the
+ * 6000-character limit. Every request is checked against Discord's own OpenAPI description first
+ * (contracts/discord.ts): a request off it, a field over its documented limit included, is
+ * refused as Discord refuses it and fails the test at close. A message pings only the users its
+ * allowed_mentions let through, and only when it is created.
  */
 export interface DiscordSimMessage {
   id: string
@@ -23,6 +27,9 @@ export interface DiscordSimMessage {
   /** Users notified when the message was created. */
   pinged: string[]
   pingedEveryone: boolean
+  /** When it was posted and last edited, as Discord's ISO timestamps. */
+  postedAt: string
+  editedAt: string | undefined
 }
 
 export interface DiscordSimEmbed {
@@ -86,6 +93,8 @@ export async function startDiscordSimulator(): Promise<DiscordSimulator> {
       const message: DiscordSimMessage = {
         id: String(nextId++),
         versions: [content(body)],
+        postedAt: new Date().toISOString(),
+        editedAt: undefined,
         ...pings(body)
       }
       messages.push(message)
@@ -99,13 +108,14 @@ export async function startDiscordSimulator(): Promise<DiscordSimulator> {
       if (!message) return error(404, 10008, 'Unknown Message')
       const last = message.versions[message.versions.length - 1]
       message.versions.push({ ...last, ...content(body) })
+      message.editedAt = new Date().toISOString()
       calls.push('PATCH')
       return { status: 200, body: answer(message, webhookId) }
     }
     return error(405, 0, '405: Method Not Allowed')
   }
 
-  const server = await startHttpServer(handle)
+  const server = await startHttpServer(handle, { contract: discordServerContract() })
 
   return Object.assign(server, {
     webhookUrl: `${server.url}/api/webhooks/${webhookId}/${token}`,
@@ -154,46 +164,71 @@ function pings(
   return { pinged, pingedEveryone: everyone }
 }
 
-/** Discord's documented limits; a breach is 400 Invalid Form Body as Discord answers it. */
+/**
+ * What the description cannot say: a message needs content or an embed, and the embeds together
+ * hold at most 6000 characters. Each field's own limit is in the description (the contract).
+ */
 function validate(body: Record<string, unknown>): SimResponse | undefined {
   const embeds = Array.isArray(body.embeds) ? (body.embeds as DiscordSimEmbed[]) : []
   const text = typeof body.content === 'string' ? body.content : ''
   if (!text && embeds.length === 0) return error(400, 50006, 'Cannot send an empty message')
-  const problems: string[] = []
-  if (text.length > 2000) problems.push('content: Must be 2000 or fewer in length.')
-  if (embeds.length > 10) problems.push('embeds: Must be 10 or fewer in length.')
-  let total = 0
-  embeds.forEach((embed, i) => {
-    const fields = embed.fields ?? []
-    if ((embed.title ?? '').length > 256) problems.push(`embeds.${i}.title`)
-    if ((embed.description ?? '').length > 4096) problems.push(`embeds.${i}.description`)
-    if (fields.length > 25) problems.push(`embeds.${i}.fields`)
-    fields.forEach((f, j) => {
-      if (!f.name || f.name.length > 256) problems.push(`embeds.${i}.fields.${j}.name`)
-      if (!f.value || f.value.length > 1024) problems.push(`embeds.${i}.fields.${j}.value`)
-    })
-    if ((embed.footer?.text ?? '').length > 2048) problems.push(`embeds.${i}.footer.text`)
-    total +=
+  const total = embeds.reduce(
+    (sum, embed) =>
+      sum +
       (embed.title ?? '').length +
       (embed.description ?? '').length +
       (embed.footer?.text ?? '').length +
-      fields.reduce((sum, f) => sum + f.name.length + f.value.length, 0)
-  })
-  if (total > 6000) problems.push('embeds: Embed size exceeds maximum size of 6000')
-  if (problems.length === 0) return undefined
-  return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: problems } }
+      (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0),
+    0
+  )
+  if (total <= 6000) return undefined
+  const tooLong = [
+    { code: 'BASE_TYPE_MAX_LENGTH', message: 'Embed size exceeds maximum size of 6000' }
+  ]
+  return {
+    status: 400,
+    body: { message: 'Invalid Form Body', code: 50035, errors: { embeds: { _errors: tooLong } } }
+  }
 }
 
+/** The message as Discord answers it, its fields in Discord's order. */
 function answer(message: DiscordSimMessage, webhookId: string): Record<string, unknown> {
   const last = message.versions[message.versions.length - 1]
   return {
     type: 0,
-    channel_id: '998877665544332211',
     content: last?.content ?? '',
-    embeds: last?.embeds ?? [],
+    mentions: message.pinged.map(id => user(id, `user${id.slice(-4)}`)),
+    mention_roles: [],
+    attachments: [],
+    embeds: (last?.embeds ?? []).map(embed => ({
+      type: 'rich',
+      ...embed,
+      ...(embed.fields ? { fields: embed.fields.map(f => ({ inline: false, ...f })) } : {})
+    })),
+    timestamp: message.postedAt,
+    edited_timestamp: message.editedAt ?? null,
+    flags: 0,
+    components: [],
     id: message.id,
-    author: { id: webhookId, username: 'Deploy Pipeline', bot: true },
-    mentions: message.pinged.map(id => ({ id })),
+    channel_id: '998877665544332211',
+    author: { ...user(webhookId, 'Deploy Pipeline'), bot: true },
+    pinned: false,
+    mention_everyone: message.pingedEveryone,
+    tts: false,
     webhook_id: webhookId
+  }
+}
+
+/** A user as Discord shows one in a message (a webhook's author is one too). */
+function user(id: string, username: string): Record<string, unknown> {
+  return {
+    id,
+    username,
+    avatar: null,
+    discriminator: '0000',
+    public_flags: 0,
+    flags: 0,
+    global_name: null,
+    primary_guild: null
   }
 }

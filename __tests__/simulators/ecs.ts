@@ -427,7 +427,10 @@ export async function startEcsSimulator(options: EcsSimOptions): Promise<EcsSimu
         if (!td) throw new AwsFault('ClientException', 'Unable to describe task definition.')
         td.status = 'INACTIVE'
         deregistered.push(td.taskDefinitionArn)
-        return { taskDefinition: td }
+        // The tags the simulator keeps beside it are no member of a TaskDefinition.
+        const taskDefinition = { ...td }
+        delete taskDefinition.tags
+        return { taskDefinition }
       },
       UpdateService: updateService,
       ListTasks: input => ({

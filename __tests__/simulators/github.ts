@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto'
+import { gitHubServerContract } from './contracts/github.js'
+import { completeGitHubObject } from './github-answers.js'
 import {
   startHttpServer,
   type Fault,
@@ -203,15 +205,22 @@ export async function startGitHubSimulator(
   let baseUrl = ''
 
   const sim = {} as GitHubSimulator
-  const server = await startHttpServer(async request => {
-    const auth = String(request.headers.authorization ?? '')
-    if (auth !== `token ${token}` && auth !== `Bearer ${token}`) {
-      return error(401, 'Bad credentials')
+  const server = await startHttpServer(
+    async request => {
+      const auth = String(request.headers.authorization ?? '')
+      if (auth !== `token ${token}` && auth !== `Bearer ${token}`) {
+        return error(401, 'Bad credentials')
+      }
+      const answer = await answerFor(request)
+      if (!scopes) return answer
+      return { ...answer, headers: { ...answer.headers, 'x-oauth-scopes': scopes.join(', ') } }
+    },
+    {
+      contract: gitHubServerContract(
+        completeGitHubObject({ resolve, commitJson: sha => commitJson(sha) })
+      )
     }
-    const answer = await answerFor(request)
-    if (!scopes) return answer
-    return { ...answer, headers: { ...answer.headers, 'x-oauth-scopes': scopes.join(', ') } }
-  })
+  )
   baseUrl = server.url
 
   async function answerFor(request: SimRequest): Promise<SimResponse> {
@@ -275,7 +284,8 @@ export async function startGitHubSimulator(
     if (m === 'GET' && (match = path.match(/^\/git\/matching-refs\/(.*)$/))) {
       const prefix = `refs/${decodeURIComponent(match[1] ?? '')}`
       const all = [...refs.values()].filter(r => r.ref.startsWith(prefix)).sort(byRef)
-      return page(request, all.map(refJson))
+      // Every match in one answer: GitHub does not page matching-refs (github/docs#3863).
+      return { body: all.map(refJson) }
     }
     if (m === 'GET' && (match = path.match(/^\/git\/ref\/(.*)$/))) {
       const found = refs.get(`refs/${decodeURIComponent(match[1] ?? '')}`)
@@ -682,10 +692,9 @@ function scopedPermissions(
 const byRef = (a: SimRef, b: SimRef): number => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0)
 
 function error(status: number, message: string): SimResponse {
-  return {
-    status,
-    body: { message, documentation_url: 'https://docs.github.com/rest', status: String(status) }
-  }
+  // A 422's body is a validation-error, which has no status field (the description's).
+  const said = status === 422 ? {} : { status: String(status) }
+  return { status, body: { message, documentation_url: 'https://docs.github.com/rest', ...said } }
 }
 
 function validation(field: string, code: string): SimResponse {

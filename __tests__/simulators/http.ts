@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
+import type { ContractLog } from './contracts/violations.js'
 
 /**
  * The base of every simulator: an HTTP server on 127.0.0.1 that records requests, answers through
@@ -84,18 +85,32 @@ export interface SimServer {
   readonly requests: SimRequest[]
   /** How many requests were answered with each fault kind. */
   readonly faultsServed: Fault['kind'][]
+  /** What broke the real service's API description; close() fails for any a test did not take. */
+  readonly contract?: ContractLog
   close(): Promise<void>
+}
+
+/** The real service's API description a server is held to (contracts/). */
+export interface ServerContract {
+  readonly log: ContractLog
+  /**
+   * The handler behind a check of each request and answer; refuses what the service would.
+   * Absent when the handler checks itself and records in `log` (aws-query.ts).
+   */
+  check?(handler: Handler): Handler
 }
 
 export interface ServerOptions {
   /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
   tls?: { key: string | Buffer; cert: string | Buffer }
+  contract?: ServerContract
 }
 
 export async function startHttpServer(
-  handler: Handler,
+  unchecked: Handler,
   options: ServerOptions = {}
 ): Promise<SimServer> {
+  const handler = options.contract?.check ? options.contract.check(unchecked) : unchecked
   const faults = new FaultPlan()
   const requests: SimRequest[] = []
   const faultsServed: Fault['kind'][] = []
@@ -169,11 +184,14 @@ export async function startHttpServer(
     faults,
     requests,
     faultsServed,
-    close: () =>
-      new Promise<void>(resolve => {
+    contract: options.contract?.log,
+    close: async () => {
+      await new Promise<void>(resolve => {
         for (const socket of sockets) socket.destroy()
         server.close(() => resolve())
       })
+      options.contract?.log.assertNone()
+    }
   }
 }
 

@@ -1,3 +1,4 @@
+import { slackServerContract } from './contracts/slack.js'
 import {
   startHttpServer,
   type Fault,
@@ -12,6 +13,7 @@ import {
  * strings, or a JSON body. Every answer is HTTP 200 with `ok`; errors are `ok: false` with the
  * error's name, as Slack does, except rate limiting (HTTP 429 with Retry-After). It keeps the
  * channels' messages with every version they went through, so tests can read what people saw.
+ * Every call is checked against Slack's own Web API description first (contracts/slack.ts).
  */
 export interface SlackSimMessage {
   channel: string
@@ -42,7 +44,13 @@ export interface SlackSimChannel {
   archived?: boolean
 }
 
-const BOT = { user: 'deploy-bot', user_id: 'UBOT', bot_id: 'BBOT', team: 'Acme', team_id: 'T1' }
+const BOT = {
+  user: 'deploy-bot',
+  user_id: 'UBOT',
+  bot_id: 'B0DEPLOYBOT',
+  team: 'Acme',
+  team_id: 'T0ACME0001'
+}
 const DEFAULT_SCOPES = ['chat:write', 'im:write', 'users:read', 'users:read.email', 'channels:read']
 
 export interface SlackSimulator extends SimServer {
@@ -100,14 +108,27 @@ export async function startSlackSimulator(options: SlackSimOptions): Promise<Sla
       const id = args.string('channel')
       const known = channels.get(id)
       if (!known) return { error: 'channel_not_found' }
+      const name = known.name ?? id.toLowerCase()
+      const about = { value: '', creator: '', last_set: 0 }
       return {
         channel: {
           id,
-          name: known.name ?? id.toLowerCase(),
+          name,
+          name_normalized: name,
+          created: 1_700_000_000,
+          creator: 'U0CREATOR',
           is_channel: true,
+          is_group: false,
+          is_im: false,
+          is_mpim: false,
+          is_general: false,
+          is_shared: false,
+          is_org_shared: false,
           is_private: false,
           is_archived: known.archived ?? false,
-          is_member: known.member
+          is_member: known.member,
+          topic: about,
+          purpose: about
         }
       }
     },
@@ -121,7 +142,11 @@ export async function startSlackSimulator(options: SlackSimOptions): Promise<Sla
       if (threadTs && !find(channel, threadTs)) return { error: 'thread_not_found' }
       const ts = `${clock++}.000100`
       messages.push({ channel, ts, threadTs, versions: [content] })
-      return { channel, ts, message: { ts, text: content.text } }
+      return {
+        channel,
+        ts,
+        message: { type: 'message', ts, text: content.text, bot_id: BOT.bot_id, user: BOT.user_id }
+      }
     },
     'chat.update': args => {
       const channel = args.string('channel')
@@ -132,19 +157,18 @@ export async function startSlackSimulator(options: SlackSimOptions): Promise<Sla
       const content = readContent(args)
       if ('error' in content) return content
       message.versions.push(content)
-      return { channel, ts: message.ts, text: content.text }
+      return { channel, ts: message.ts, text: content.text, message: { text: content.text } }
     },
     'users.lookupByEmail': args => {
       const email = args.string('email').toLowerCase()
       const user = users.find(u => u.email.toLowerCase() === email)
-      return user
-        ? { user: { id: user.id, profile: { email: user.email } } }
-        : { error: 'users_not_found' }
+      return user ? { user: userJson(user) } : { error: 'users_not_found' }
     },
     'conversations.open': args => {
       const id = args.string('users')
       if (!users.some(u => u.id === id)) return { error: 'user_not_found' }
-      const channel = `D${id}`
+      // A direct message's channel id, at least as long as Slack's ids are.
+      const channel = `D${id}`.padEnd(9, '0')
       dmChannels.set(channel, id)
       return { channel: { id: channel } }
     }
@@ -158,20 +182,24 @@ export async function startSlackSimulator(options: SlackSimOptions): Promise<Sla
     return known.member ? undefined : 'not_in_channel'
   }
 
-  const server = await startHttpServer((request): SimResponse => {
-    const method = request.path.replace(/^\/api\//, '')
-    const args = parseArgs(request)
-    const auth =
-      String(request.headers.authorization ?? '').replace(/^Bearer /, '') || args.optional('token')
-    if (!auth) return { body: { ok: false, error: 'not_authed' } }
-    if (auth !== options.token) return { body: { ok: false, error: 'invalid_auth' } }
-    const handler = methods[method]
-    if (!handler) return { body: { ok: false, error: 'unknown_method' } }
-    const result = handler(args)
-    if ('error' in result) return { body: { ok: false, ...result } }
-    calls.push(method)
-    return { body: { ok: true, ...result } }
-  })
+  const server = await startHttpServer(
+    (request): SimResponse => {
+      const method = request.path.replace(/^\/api\//, '')
+      const args = parseArgs(request)
+      const auth =
+        String(request.headers.authorization ?? '').replace(/^Bearer /, '') ||
+        args.optional('token')
+      if (!auth) return { body: { ok: false, error: 'not_authed' } }
+      if (auth !== options.token) return { body: { ok: false, error: 'invalid_auth' } }
+      const handler = methods[method]
+      if (!handler) return { body: { ok: false, error: 'unknown_method' } }
+      const result = handler(args)
+      if ('error' in result) return { body: { ok: false, ...result } }
+      calls.push(method)
+      return { body: { ok: true, ...result } }
+    },
+    { contract: slackServerContract() }
+  )
 
   return Object.assign(server, {
     apiUrl: `${server.url}/api/`,
@@ -180,6 +208,31 @@ export async function startSlackSimulator(options: SlackSimOptions): Promise<Sla
     dmChannels,
     message: find
   })
+}
+
+/** A user as users.lookupByEmail answers one. */
+function userJson(user: { id: string; email: string }): Record<string, unknown> {
+  const name = user.email.split('@')[0] ?? user.id
+  const text = (value: string) => ({ [`${value}`]: name, [`${value}_normalized`]: name })
+  return {
+    id: user.id,
+    name,
+    is_bot: false,
+    is_app_user: false,
+    updated: 1_700_000_000,
+    profile: {
+      ...text('real_name'),
+      ...text('display_name'),
+      email: user.email,
+      avatar_hash: '',
+      title: '',
+      phone: '',
+      skype: '',
+      status_text: '',
+      status_emoji: '',
+      fields: null
+    }
+  }
 }
 
 interface Args {

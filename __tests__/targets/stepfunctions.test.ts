@@ -664,6 +664,10 @@ describe('the simulator pages GetExecutionHistory like the real API', () => {
     await expect(
       client.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1001 }))
     ).rejects.toMatchObject({ name: 'ValidationException' })
+    // Off the model on purpose: the check refused it, as Step Functions does.
+    expect(sim.aws.contract?.take().map(v => v.problems)).toEqual([
+      [expect.stringContaining("at 'input.maxResults' failed to satisfy constraint")]
+    ])
   })
 })
 

@@ -10,7 +10,8 @@ import { asRecord, httpStatus } from '../runtime/retry.js'
 
 /**
  * Tags and commits read through the GitHub REST API, so a shallow actions/checkout versions the
- * same as a full clone: every tag (matching-refs, followed page by page: no 100-tag cap), annotated
+ * same as a full clone: every tag (matching-refs answers all of them at once: its description has
+ * no per_page, and GitHub ignores one; a next-page link would still be followed), annotated
  * tags peeled to their commits, and the commit messages since the base tag (compare, paginated).
  */
 export function githubTagSource(api: GitHubApi, owner: string, repo: string): TagSource {
@@ -52,7 +53,7 @@ async function listVersionTags(
   const refs = await api.paginate(
     'list tags',
     'GET /repos/{owner}/{repo}/git/matching-refs/{ref}',
-    { owner, repo, ref: 'tags/v', per_page: 100 },
+    { owner, repo, ref: 'tags/v' },
     parseRefs,
     signal
   )

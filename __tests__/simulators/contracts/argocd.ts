@@ -1,4 +1,5 @@
 import type { Handler, SimRequest, SimResponse } from '../http.js'
+import { checkedHandler } from './server.js'
 import { Swagger2Contract, type Operation } from './swagger2.js'
 import { specFile, type ContractLog } from './violations.js'
 
@@ -40,49 +41,23 @@ export function checkedByContract(
   log: ContractLog,
   handler: (checked: CheckedRequest) => SimResponse | Promise<SimResponse>
 ): Handler {
-  return async request => {
-    const check = argoCdContract().checkRequest({
-      method: request.method,
-      path: request.path,
-      query: request.url.searchParams,
-      body: request.body,
-      contentType: headerText(request.headers['content-type'])
-    })
-    if (!check.ok) {
-      log.record({
-        direction: 'request',
-        method: request.method,
-        path: request.url.pathname + request.url.search,
-        problems: check.problems
+  return checkedHandler(
+    log,
+    argoCdContract(),
+    ({ status, problems }) => {
+      if (status === 404) return grpcError(404, 5, 'Not Found')
+      if (status === 405) return grpcError(405, 12, 'Method Not Allowed')
+      return grpcError(400, 3, problems.join('; '))
+    },
+    (request, { operation, params, body }) =>
+      handler({
+        request,
+        operation,
+        params,
+        body:
+          body !== null && typeof body === 'object' && !Array.isArray(body)
+            ? (body as Record<string, unknown>)
+            : {}
       })
-      if (check.status === 404) return grpcError(404, 5, 'Not Found')
-      if (check.status === 405) return grpcError(405, 12, 'Method Not Allowed')
-      return grpcError(400, 3, check.problems.join('; '))
-    }
-    const body =
-      check.body !== null && typeof check.body === 'object' && !Array.isArray(check.body)
-        ? (check.body as Record<string, unknown>)
-        : {}
-    const answer = await handler({
-      request,
-      operation: check.operation,
-      params: check.params,
-      body
-    })
-    if (!answer.stream && answer.body !== undefined && !Buffer.isBuffer(answer.body)) {
-      const problems = argoCdContract().checkAnswer(
-        check.operation,
-        answer.status ?? 200,
-        answer.body
-      )
-      if (problems.length) {
-        log.record({ direction: 'answer', method: request.method, path: request.path, problems })
-      }
-    }
-    return answer
-  }
-}
-
-function headerText(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value
+  )
 }

@@ -1,4 +1,15 @@
 import { readFileSync } from 'node:fs'
+import {
+  RouteTable,
+  routingRefusal,
+  type IncomingRequest,
+  type RequestCheck as GenericRequestCheck,
+  type Routed
+} from './routing.js'
+
+import { closest, describe } from './values.js'
+
+export type { IncomingRequest } from './routing.js'
 
 /**
  * Holds a simulator to a Swagger 2.0 description of the real API: which paths and methods exist,
@@ -18,11 +29,13 @@ import { readFileSync } from 'node:fs'
 
 export interface Schema {
   $ref?: string
-  type?: string
+  /** A list in Slack's descriptions: any of these types. */
+  type?: string | string[]
   format?: string
   properties?: Record<string, Schema>
   additionalProperties?: boolean | Schema
-  items?: Schema
+  /** A list of schemas without `type: array`: Slack's descriptions' way of saying "one of". */
+  items?: Schema | Schema[]
   required?: string[]
   allOf?: Schema[]
   enum?: unknown[]
@@ -46,6 +59,7 @@ export interface Parameter extends Omit<Schema, 'required'> {
 export interface Swagger2Document {
   swagger: string
   basePath?: string
+  consumes?: string[]
   paths: Record<string, Record<string, unknown>>
   definitions?: Record<string, Schema>
 }
@@ -56,34 +70,12 @@ export interface Operation {
   readonly template: string
   readonly operationId: string | undefined
   readonly parameters: readonly Parameter[]
+  /** The body's content types it takes. */
+  readonly consumes: readonly string[]
   readonly responses: Readonly<Record<string, { schema?: Schema } | undefined>>
 }
 
-export interface IncomingRequest {
-  readonly method: string
-  /** Without the query string. */
-  readonly path: string
-  readonly query: URLSearchParams
-  readonly body: string
-  readonly contentType?: string | undefined
-}
-
-export type RequestCheck =
-  | {
-      ok: true
-      operation: Operation
-      /** Path parameters, decoded. */
-      params: Record<string, string>
-      /** The JSON body (or the form fields as an object), undefined when there is none. */
-      body: unknown
-    }
-  | {
-      ok: false
-      /** What the server answers: no such path (404), not this method (405), a bad request (400). */
-      status: 400 | 404 | 405
-      problems: string[]
-      operation?: Operation
-    }
+export type RequestCheck = GenericRequestCheck<Operation>
 
 export interface Swagger2Options {
   /**
@@ -95,14 +87,8 @@ export interface Swagger2Options {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options']
 
-interface Route {
-  operation: Operation
-  segments: readonly ({ literal: string } | { param: string })[]
-  literals: number
-}
-
 export class Swagger2Contract {
-  private readonly routes: Route[] = []
+  private readonly routes = new RouteTable<Operation>()
   private readonly definitions: Record<string, Schema>
   private readonly freeForm: ReadonlySet<string>
   private readonly basePath: string
@@ -120,17 +106,14 @@ export class Swagger2Contract {
     this.basePath = (document.basePath ?? '').replace(/\/+$/, '')
     for (const [template, item] of Object.entries(document.paths)) {
       const shared = (item.parameters as Parameter[] | undefined) ?? []
-      const segments = template
-        .split('/')
-        .filter(Boolean)
-        .map(part => {
-          const param = /^\{([^}=]+)\}$/.exec(part)?.[1]
-          return param ? { param } : { literal: part }
-        })
-      const literals = segments.filter(s => 'literal' in s).length
       for (const method of METHODS) {
         const declared = item[method] as
-          | { operationId?: string; parameters?: Parameter[]; responses?: Operation['responses'] }
+          | {
+              operationId?: string
+              parameters?: Parameter[]
+              consumes?: string[]
+              responses?: Operation['responses']
+            }
           | undefined
         if (!declared) continue
         const own = declared.parameters ?? []
@@ -138,58 +121,28 @@ export class Swagger2Contract {
           ...shared.filter(p => !own.some(o => o.name === p.name && o.in === p.in)),
           ...own
         ]
-        this.routes.push({
-          operation: {
-            method: method.toUpperCase(),
-            template,
-            operationId: declared.operationId,
-            parameters,
-            responses: declared.responses ?? {}
-          },
-          segments,
-          literals
+        this.routes.add(template, method, {
+          method: method.toUpperCase(),
+          template,
+          operationId: declared.operationId,
+          parameters,
+          consumes: declared.consumes ?? document.consumes ?? ['application/json'],
+          responses: declared.responses ?? {}
         })
       }
     }
-    // The most literal template wins, as a router tries fixed paths before parameters.
-    this.routes.sort((a, b) => b.literals - a.literals)
   }
 
   /** The operation a method and path reach, or why none does. */
-  route(
-    method: string,
-    path: string
-  ):
-    | { operation: Operation; params: Record<string, string> }
-    | { status: 404 | 405; allowed: string[] } {
+  route(method: string, path: string): Routed<Operation> {
     const relative = path.startsWith(`${this.basePath}/`) ? path.slice(this.basePath.length) : path
     if (this.basePath && relative === path) return { status: 404, allowed: [] }
-    const parts = relative.split('/').filter(Boolean)
-    const allowed: string[] = []
-    for (const route of this.routes) {
-      const params = matchSegments(route.segments, parts)
-      if (!params) continue
-      if (route.operation.method === method.toUpperCase()) {
-        return { operation: route.operation, params }
-      }
-      allowed.push(route.operation.method)
-    }
-    return allowed.length ? { status: 405, allowed } : { status: 404, allowed }
+    return this.routes.find(method, relative)
   }
 
   checkRequest(request: IncomingRequest): RequestCheck {
     const routed = this.route(request.method, request.path)
-    if ('status' in routed) {
-      return {
-        ok: false,
-        status: routed.status,
-        problems: [
-          routed.status === 405
-            ? `no ${request.method} here: the description has only ${routed.allowed.join(', ')}`
-            : 'no such path in the description'
-        ]
-      }
-    }
+    if ('status' in routed) return routingRefusal(request.method, routed)
     const { operation, params } = routed
     const problems: string[] = []
     const byIn = (where: Parameter['in']) => operation.parameters.filter(p => p.in === where)
@@ -230,6 +183,21 @@ export class Swagger2Contract {
       : { ok: true, operation, params, body }
   }
 
+  /**
+   * Arguments that travel as text, wherever the service reads them from (Slack takes any
+   * method's arguments from the query string or the body), against the parameters declared in
+   * `places`.
+   */
+  checkArguments(
+    operation: Operation,
+    given: URLSearchParams,
+    places: readonly Parameter['in'][],
+    what = 'argument'
+  ): string[] {
+    const declared = operation.parameters.filter(p => places.includes(p.in))
+    return this.checkFields(declared, given, what)
+  }
+
   /** Problems with an answer: a status the description does not list, or a body off its schema. */
   checkAnswer(operation: Operation, status: number, body: unknown): string[] {
     const response = operation.responses[String(status)] ?? operation.responses.default
@@ -266,6 +234,17 @@ export class Swagger2Contract {
       this.walk(this.merge(schema), value, where, problems)
       return
     }
+    if (Array.isArray(schema.items) && schema.type === undefined) {
+      const alternatives = schema.items
+      const tried = alternatives.map(alternative => this.checkValue(alternative, value, where))
+      if (!tried.some(found => found.length === 0)) problems.push(...closest(tried, where))
+      return
+    }
+    if (Array.isArray(schema.type)) {
+      const tried = schema.type.map(type => this.checkValue({ ...schema, type }, value, where))
+      if (!tried.some(found => found.length === 0)) problems.push(...closest(tried, where))
+      return
+    }
     // Go's decoders take null for any field as "not given".
     if (value === null) return
     const type = schema.type ?? (schema.properties ? 'object' : undefined)
@@ -300,7 +279,8 @@ export class Swagger2Contract {
         if (schema.minItems !== undefined && value.length < schema.minItems) {
           problems.push(`${where}: ${value.length} items, at least ${schema.minItems} needed`)
         }
-        value.forEach((item, i) => this.walk(schema.items ?? {}, item, `${where}[${i}]`, problems))
+        const items = Array.isArray(schema.items) ? { items: schema.items } : (schema.items ?? {})
+        value.forEach((item, i) => this.walk(items, item, `${where}[${i}]`, problems))
         return
       }
       case undefined:
@@ -362,7 +342,8 @@ export class Swagger2Contract {
           `${where}: given ${values.length} times, but it is one ${parameter.collectionFormat ?? 'csv'} list`
         ]
       }
-      return items.flatMap((item, i) => textProblems(parameter.items ?? {}, item, `${where}[${i}]`))
+      const itemSchema = Array.isArray(parameter.items) ? {} : (parameter.items ?? {})
+      return items.flatMap((item, i) => textProblems(itemSchema, item, `${where}[${i}]`))
     }
     if (values.length > 1) return [`${where}: given ${values.length} times, but it takes one value`]
     return textProblems({ ...parameter, required: undefined }, values[0] ?? '', where)
@@ -370,27 +351,6 @@ export class Swagger2Contract {
 }
 
 const SEPARATORS: Record<string, string> = { csv: ',', ssv: ' ', tsv: '\t', pipes: '|' }
-
-function matchSegments(
-  segments: Route['segments'],
-  parts: string[]
-): Record<string, string> | undefined {
-  if (segments.length !== parts.length) return undefined
-  const params: Record<string, string> = {}
-  for (const [i, segment] of segments.entries()) {
-    const part = parts[i] ?? ''
-    if ('literal' in segment) {
-      if (segment.literal !== part) return undefined
-    } else {
-      try {
-        params[segment.param] = decodeURIComponent(part)
-      } catch {
-        return undefined
-      }
-    }
-  }
-  return params
-}
 
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 }
 
@@ -420,6 +380,8 @@ function checkScalar(schema: Schema, value: unknown, where: string): string[] {
     case 'boolean':
       if (typeof value !== 'boolean') return wrong()
       break
+    case 'null':
+      return value === null ? [] : wrong()
     default:
       return [`${where}: the description has an unknown type ${String(schema.type)}`]
   }
@@ -507,7 +469,9 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; er
 }
 
 /** Form fields of a urlencoded body, or of a flat JSON object (Slack takes both). */
-function formFields(request: IncomingRequest): { params: URLSearchParams } | { error: string } {
+export function formFields(
+  request: IncomingRequest
+): { params: URLSearchParams } | { error: string } {
   if (!request.contentType?.includes('json')) return { params: new URLSearchParams(request.body) }
   const parsed = parseJson(request.body)
   if (!parsed.ok) return { error: `the body is not JSON: ${parsed.error}` }
@@ -519,11 +483,4 @@ function formFields(request: IncomingRequest): { params: URLSearchParams } | { e
     params.append(key, typeof value === 'string' ? value : JSON.stringify(value))
   }
   return { params }
-}
-
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`
-  if (typeof value === 'object') return 'an object'
-  return `${typeof value} ${String(value)}`
 }
