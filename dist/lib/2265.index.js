@@ -186,7 +186,8 @@ async function localChangedFiles(workspace, base, head, signal) {
 
 /**
  * Tags and commits read through the GitHub REST API, so a shallow actions/checkout versions the
- * same as a full clone: every tag (matching-refs, followed page by page: no 100-tag cap), annotated
+ * same as a full clone: every tag (matching-refs answers all of them at once: its description has
+ * no per_page, and GitHub ignores one; a next-page link would still be followed), annotated
  * tags peeled to their commits, and the commit messages since the base tag (compare, paginated).
  */
 function githubTagSource(api, owner, repo) {
@@ -206,7 +207,7 @@ const MAX_TAG_DEPTH = 5;
  */
 const VERSION_LIKE = /^v\d+\.\d+\.\d+/;
 async function listVersionTags(api, owner, repo, signal) {
-    const refs = await api.paginate('list tags', 'GET /repos/{owner}/{repo}/git/matching-refs/{ref}', { owner, repo, ref: 'tags/v', per_page: 100 }, parseRefs, signal);
+    const refs = await api.paginate('list tags', 'GET /repos/{owner}/{repo}/git/matching-refs/{ref}', { owner, repo, ref: 'tags/v' }, parseRefs, signal);
     const wanted = refs.filter(ref => VERSION_LIKE.test(ref.name));
     const tags = [];
     for (let i = 0; i < wanted.length; i += PEEL_CONCURRENCY) {

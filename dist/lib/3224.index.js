@@ -332,6 +332,16 @@ function awsUsers(run) {
                 check: (where, signal) => checkStateMachine(settings, name, target, where, signal)
             });
         }
+        if (target?.kind === 'cloudformation') {
+            users.push({
+                label: `${name} on CloudFormation`,
+                who: `CloudFormation deploy of service '${name}'`,
+                service: name,
+                region: target.region,
+                regionKey: configKey(settings, name, 'cloudformation.region'),
+                check: (where, signal) => checkStack(name, target, where, signal)
+            });
+        }
     }
     const pushedToEcr = plan.services
         .filter(s => s.image?.registry === 'ecr' && pushes(s.image))
@@ -496,6 +506,35 @@ async function checkStateMachine(settings, name, target, where, signal) {
                 ];
         }
     }
+}
+/**
+ * What the deploy would do to the stack, read-only (DescribeStacks; no change set): a stack the
+ * deploy would stop at is a problem now, before anything is built; the rest is told, so that a
+ * dry run shows each stack's planned action.
+ */
+async function checkStack(name, target, where, signal) {
+    const [{ CloudFormationApi }, { describeStackForPlan }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(1279), __webpack_require__.e(5806)]).then(__webpack_require__.bind(__webpack_require__, 5806)),
+        __webpack_require__.e(/* import() */ 7514).then(__webpack_require__.bind(__webpack_require__, 7514))
+    ]);
+    const api = (await CloudFormationApi.create(target.region)).within(CHECK_BOUNDS);
+    let planned;
+    try {
+        planned = await describeStackForPlan(target, signal, api);
+    }
+    catch (error) {
+        return [
+            accessProblem(name, `read stack ${target.stack}`, 'cloudformation:DescribeStacks', where, error)
+        ];
+    }
+    const place = `${where.region}, account ${where.account}`;
+    if (planned.action === 'blocked') {
+        return [problem(`${name}: CloudFormation (${place}): ${planned.line}`)];
+    }
+    const state = planned.status ? ` (${planned.status})` : '';
+    // Create and update say all in a word; a recreate or a wait says why.
+    const why = planned.action === 'recreate' || planned.action === 'wait' ? `: ${planned.line}` : '';
+    return [ok(`stack ${target.stack}: ${planned.action}${state} in ${where.region}${why}`, name)];
 }
 async function checkEcrLogin(run, where, signal) {
     const { createEcrClient, ecrAuthorization } = await Promise.all(/* import() */[__webpack_require__.e(1279), __webpack_require__.e(9874)]).then(__webpack_require__.bind(__webpack_require__, 9874));

@@ -168,10 +168,11 @@ async function resolvedRegion(client) {
 /***/ 5806:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CloudFormationApi: () => (/* binding */ CloudFormationApi)
+/* harmony export */   CloudFormationApi: () => (/* binding */ CloudFormationApi),
+/* harmony export */   isMissingStack: () => (/* binding */ isMissingStack)
 /* harmony export */ });
-/* unused harmony export isMissingStack */
 /* harmony import */ var _runtime_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6390);
 /* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5705);
 
@@ -198,6 +199,12 @@ class CloudFormationApi {
         const look = new CloudFormationApi(this.sdk, this.client, this.calls.forLook, this.region);
         look.s3 = this.s3;
         return look;
+    }
+    /** The same client within other bounds: the preflight's few, short attempts. */
+    within(bounds) {
+        const bounded = new CloudFormationApi(this.sdk, this.client, this.calls.within(bounds), this.region);
+        bounded.s3 = this.s3;
+        return bounded;
     }
     /** The stack by name or id, or undefined when there is none (a deleted one only by id). */
     async describeStack(stackName, signal) {

@@ -290,6 +290,15 @@ function readGate(config, environment, override, where, problems) {
     if (config.promote_from === environment) {
         problems.add(`${where.config}: environments.${environment}.promote_from`, `cannot be ${environment} itself`);
     }
+    // A window that ends before it starts would never open (an overnight window is two windows).
+    for (const key of ['windows', 'deny']) {
+        for (const [i, window] of (config[key] ?? []).entries()) {
+            const { startMinute, endMinute } = timeWindow(window);
+            if (endMinute <= startMinute) {
+                problems.add(`${where.config}: environments.${environment}.${key}.${i}.hours`, 'ends before it starts: split an overnight window in two (22:00-24:00 and 00:00-06:00)');
+            }
+        }
+    }
     return {
         promoteFrom: config.promote_from ?? environment,
         soakMs: config.soak === undefined ? 0 : ((0,values/* parseDuration */.E9)(config.soak, SOAK_RANGE) ?? 0),

@@ -1,5 +1,5 @@
-export const id = 7845;
-export const ids = [7845];
+export const id = 5759;
+export const ids = [5759];
 export const modules = {
 
 /***/ 8559:
@@ -31,23 +31,19 @@ function callsFailingAs(asFailure) {
 
 /***/ }),
 
-/***/ 7845:
+/***/ 2400:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  deploy: () => (/* binding */ deploy),
-  deployStack: () => (/* binding */ deployStack)
-});
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/targets/calls.ts
-var calls = __webpack_require__(8559);
-;// CONCATENATED MODULE: ./src/targets/cloudformation-calls.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R5: () => (/* binding */ failedWaiting),
+/* harmony export */   T1: () => (/* binding */ call),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   h_: () => (/* binding */ asFailure),
+/* harmony export */   pS: () => (/* reexport safe */ _calls_js__WEBPACK_IMPORTED_MODULE_1__.p),
+/* harmony export */   zQ: () => (/* binding */ waitingIn)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _calls_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8559);
 
 
 
@@ -55,29 +51,29 @@ var calls = __webpack_require__(8559);
  * How a failed CloudFormation or S3 call reads to the user: one DeployError with the call named,
  * whichever step of the deploy made it. Server text is put on one line: it goes into log lines.
  */
-const call = (0,calls/* callsFailingAs */.m)(asFailure);
+const call = (0,_calls_js__WEBPACK_IMPORTED_MODULE_1__/* .callsFailingAs */ .m)(asFailure);
 /**
  * For the end of a wait: the follower's TIMEOUT said as `timedOut` (which names deploy_timeout,
  * not what was left of it), anything else as a failure of `what`.
  */
 function failedWaiting(what, timedOut) {
     return error => {
-        if (error instanceof errors.DeployError && error.code === 'TIMEOUT') {
-            throw new errors.DeployError('TIMEOUT', timedOut(), { cause: error });
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__.DeployError && error.code === 'TIMEOUT') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.DeployError('TIMEOUT', timedOut(), { cause: error });
         }
         throw asFailure(what, error);
     };
 }
 function asFailure(what, error) {
-    if (error instanceof errors.DeployError)
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__.DeployError)
         return error;
-    if ((0,errors/* isAbortError */.zf)(error)) {
-        return new errors.DeployError('CANCELLED', `cancelled during CloudFormation ${what}`, {
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAbortError */ .zf)(error)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__.DeployError('CANCELLED', `cancelled during CloudFormation ${what}`, {
             cause: error
         });
     }
     const name = error instanceof Error ? error.name : '';
-    return new errors.DeployError('DEPLOY_FAILED', `CloudFormation ${what} failed: ${name && name !== 'Error' ? `${name}: ` : ''}${oneLine((0,errors/* errorMessage */.gJ)(error))}`, { cause: error });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__.DeployError('DEPLOY_FAILED', `CloudFormation ${what} failed: ${name && name !== 'Error' ? `${name}: ` : ''}${oneLine((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error))}`, { cause: error });
 }
 /** Text from the server on one line: reasons may hold line breaks, and they become log lines. */
 function oneLine(text) {
@@ -90,19 +86,28 @@ function waitingIn(context) {
         signal: context.signal,
         sleep: context.sleep,
         now: context.now,
-        onRetry: (0,calls/* noticeRetry */.p)(context)
+        onRetry: (0,_calls_js__WEBPACK_IMPORTED_MODULE_1__/* .noticeRetry */ .p)(context)
     };
 }
 
-// EXTERNAL MODULE: ./src/runtime/follow.ts
-var follow = __webpack_require__(9355);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/runtime/retry.ts
-var retry = __webpack_require__(6390);
-// EXTERNAL MODULE: ./src/runtime/duration.ts
-var duration = __webpack_require__(1170);
-;// CONCATENATED MODULE: ./src/targets/cloudformation-events.ts
+
+/***/ }),
+
+/***/ 5496:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dn: () => (/* binding */ followOperation),
+/* harmony export */   Is: () => (/* binding */ isSettled),
+/* harmony export */   Ke: () => (/* binding */ isStackItself),
+/* harmony export */   es: () => (/* binding */ rootCause),
+/* harmony export */   w7: () => (/* binding */ failureLines)
+/* harmony export */ });
+/* unused harmony exports MAX_GAP, firstCursor, readNewEvents, readDue, afterRead, skipped, describeEvent, shorten */
+/* harmony import */ var _runtime_follow_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9355);
+/* harmony import */ var _runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6390);
+/* harmony import */ var _runtime_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1170);
+/* harmony import */ var _cloudformation_calls_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2400);
 
 
 
@@ -200,15 +205,15 @@ async function followOperation(api, operation, context, timeoutMs) {
     const look = api.forLook;
     const events = [];
     let cursor = firstCursor(operation.token);
-    const { value: stack } = await (0,follow/* follow */.e6)({
+    const { value: stack } = await (0,_runtime_follow_js__WEBPACK_IMPORTED_MODULE_0__/* .follow */ .e6)({
         describe: `the CloudFormation ${operation.what} of stack ${operation.stackName}`,
-        ...waitingIn(context),
+        ...(0,_cloudformation_calls_js__WEBPACK_IMPORTED_MODULE_2__/* .waitingIn */ .zQ)(context),
         timeoutMs,
         look: async (signal) => {
             const stack = await look.describeStack(operation.stackId, signal);
             const status = stack?.StackStatus;
             if (!stack || !status) {
-                throw new retry/* RetryableError */.dw(`DescribeStacks did not find stack ${operation.stackId}`);
+                throw new _runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .RetryableError */ .dw(`DescribeStacks did not find stack ${operation.stackId}`);
             }
             const settled = isSettled(status);
             if (!readDue(cursor, status, settled)) {
@@ -229,8 +234,8 @@ async function followOperation(api, operation, context, timeoutMs) {
                 ? { done: true, value: stack }
                 : { done: false };
         }
-    }).catch(failedWaiting(`following the ${operation.what} of stack ${operation.stackName}`, () => `The CloudFormation ${operation.what} of stack ${operation.stackName} did not finish within ` +
-        `deploy_timeout (${(0,duration/* formatDuration */.a)(context.timeoutMs)})`));
+    }).catch((0,_cloudformation_calls_js__WEBPACK_IMPORTED_MODULE_2__/* .failedWaiting */ .R5)(`following the ${operation.what} of stack ${operation.stackName}`, () => `The CloudFormation ${operation.what} of stack ${operation.stackName} did not finish within ` +
+        `deploy_timeout (${(0,_runtime_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(context.timeoutMs)})`));
     return { stack, events };
 }
 // ---- events -> progress, root cause ----------------------------------------------------------
@@ -240,7 +245,7 @@ function isStackItself(event) {
 }
 function describeEvent(event) {
     const status = event.ResourceStatus ?? 'UNKNOWN';
-    const reason = event.ResourceStatusReason ? oneLine(event.ResourceStatusReason) : undefined;
+    const reason = event.ResourceStatusReason ? (0,_cloudformation_calls_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(event.ResourceStatusReason) : undefined;
     const stack = isStackItself(event);
     const nested = !stack && event.ResourceType === 'AWS::CloudFormation::Stack';
     const subject = stack
@@ -273,13 +278,31 @@ function failureLines(events) {
     return events
         .filter(e => e.ResourceStatus?.endsWith('_FAILED') && !isStackItself(e))
         .map(e => `${e.Timestamp?.toISOString() ?? ''} ${e.LogicalResourceId} (${e.ResourceType}) ` +
-        `${e.ResourceStatus}: ${oneLine(e.ResourceStatusReason ?? '')}`);
+        `${e.ResourceStatus}: ${(0,_cloudformation_calls_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(e.ResourceStatusReason ?? '')}`);
 }
 function shorten(text, max) {
     return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
 
-;// CONCATENATED MODULE: ./src/targets/cloudformation-stack.ts
+
+/***/ }),
+
+/***/ 1497:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MO: () => (/* binding */ whoIsRunning),
+/* harmony export */   Md: () => (/* binding */ stackAtRest),
+/* harmony export */   V$: () => (/* binding */ describeCause),
+/* harmony export */   _P: () => (/* binding */ unusable),
+/* harmony export */   qj: () => (/* binding */ operationNames)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _runtime_follow_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9355);
+/* harmony import */ var _cloudformation_calls_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2400);
+/* harmony import */ var _cloudformation_events_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5496);
 
 
 
@@ -302,7 +325,7 @@ function operationNames(deploymentId, service) {
     const raw = `${deploymentId}-${service}`;
     let id = raw.replace(/[^A-Za-z0-9-]/g, '-');
     if (id.length > 90) {
-        id = `${id.slice(0, 79)}-${(0,external_node_crypto_.createHash)('sha256').update(raw).digest('hex').slice(0, 10)}`;
+        id = `${id.slice(0, 79)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(raw).digest('hex').slice(0, 10)}`;
     }
     return { name: `${TOKEN_PREFIX}${id}` };
 }
@@ -310,10 +333,10 @@ function operationNames(deploymentId, service) {
 function unusable(stack) {
     const name = stack.StackName ?? '';
     const status = stack.StackStatus ?? '';
-    const reason = stack.StackStatusReason ? ` (${oneLine(stack.StackStatusReason)})` : '';
+    const reason = stack.StackStatusReason ? ` (${(0,_cloudformation_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(stack.StackStatusReason)})` : '';
     switch (status) {
         case 'UPDATE_ROLLBACK_FAILED':
-            return new errors.DeployError('DEPLOY_FAILED', `Stack ${name} is UPDATE_ROLLBACK_FAILED: an earlier update failed and so did its ` +
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__.DeployError('DEPLOY_FAILED', `Stack ${name} is UPDATE_ROLLBACK_FAILED: an earlier update failed and so did its ` +
                 `rollback${reason}. CloudFormation accepts no update until the rollback finishes: fix ` +
                 `what blocks it, run \`aws cloudformation continue-update-rollback --stack-name ${name}\` ` +
                 '(--resources-to-skip for resources that cannot roll back), wait for ' +
@@ -321,7 +344,7 @@ function unusable(stack) {
         case 'ROLLBACK_FAILED':
         case 'DELETE_FAILED':
         case 'IMPORT_ROLLBACK_FAILED':
-            return new errors.DeployError('DEPLOY_FAILED', `Stack ${name} is ${status}${reason}: CloudFormation cannot update it. Delete it ` +
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__.DeployError('DEPLOY_FAILED', `Stack ${name} is ${status}${reason}: CloudFormation cannot update it. Delete it ` +
                 `(\`aws cloudformation delete-stack --stack-name ${name}\`, --retain-resources for what ` +
                 'cannot be deleted), then deploy again.');
         default:
@@ -330,7 +353,7 @@ function unusable(stack) {
 }
 /** Busy: an operation runs on the stack. REVIEW_IN_PROGRESS is a stack waiting for a change set. */
 function isBusy(status) {
-    return status !== 'REVIEW_IN_PROGRESS' && !isSettled(status);
+    return status !== 'REVIEW_IN_PROGRESS' && !(0,_cloudformation_events_js__WEBPACK_IMPORTED_MODULE_4__/* .isSettled */ .Is)(status);
 }
 /**
  * The stack a change set can be made for: undefined when there is none (or no longer one), else
@@ -339,7 +362,7 @@ function isBusy(status) {
 async function stackAtRest(api, request, context, remaining) {
     const { target } = request;
     for (;;) {
-        const stack = await call('DescribeStacks', () => api.describeStack(target.stack, context.signal));
+        const stack = await (0,_cloudformation_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .call */ .T1)('DescribeStacks', () => api.describeStack(target.stack, context.signal));
         if (!stack)
             return undefined;
         if (isBusy(stack.StackStatus)) {
@@ -359,14 +382,14 @@ async function stackAtRest(api, request, context, remaining) {
 /** Who started the operation running on a stack, and when: from its newest events. */
 async function whoIsRunning(api, stack, signal) {
     const page = await api.eventsPage(stack.StackId ?? stack.StackName ?? '', undefined, signal);
-    const own = page.events.filter(isStackItself);
+    const own = page.events.filter(_cloudformation_events_js__WEBPACK_IMPORTED_MODULE_4__/* .isStackItself */ .Ke);
     const token = own[0]?.ClientRequestToken;
     // The operation's first event on this page: where it began (or as far back as the page goes).
     const started = [...own].reverse().find(e => e.ClientRequestToken === token) ?? own[0];
     return {
         who: describeStarter(token),
         since: started?.Timestamp,
-        reason: started?.ResourceStatusReason ? oneLine(started.ResourceStatusReason) : undefined
+        reason: started?.ResourceStatusReason ? (0,_cloudformation_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(started.ResourceStatusReason) : undefined
     };
 }
 function describeStarter(token) {
@@ -381,18 +404,18 @@ function describeStarter(token) {
 }
 async function waitForOther(api, stack, context, remaining) {
     const name = stack.StackName ?? '';
-    const running = await call('DescribeStackEvents', () => whoIsRunning(api, stack, context.signal));
+    const running = await (0,_cloudformation_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .call */ .T1)('DescribeStackEvents', () => whoIsRunning(api, stack, context.signal));
     const since = running.since ? ` since ${running.since.toISOString()}` : '';
     const why = running.reason ? ` (${running.reason})` : '';
-    const deployTimeout = (0,follow/* formatDuration */.a3)(context.timeoutMs);
+    const deployTimeout = (0,_runtime_follow_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(context.timeoutMs);
     context.info(`Stack ${name} is busy: ${stack.StackStatus}${since}, started by ${running.who}${why}. ` +
         `Waiting for it to finish, within deploy_timeout (${deployTimeout}), before deploying; no ` +
         'second operation is started on it.');
     const look = api.forLook;
     let last = stack.StackStatus;
-    await (0,follow/* follow */.e6)({
+    await (0,_runtime_follow_js__WEBPACK_IMPORTED_MODULE_2__/* .follow */ .e6)({
         describe: `the operation running on stack ${name}`,
-        ...waitingIn(context),
+        ...(0,_cloudformation_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .waitingIn */ .zQ)(context),
         timeoutMs: remaining(),
         onProgress: progress => context.info(progress),
         look: async (signal) => {
@@ -403,16 +426,16 @@ async function waitForOther(api, stack, context, remaining) {
             }
             return { done: false, progress: `Stack ${name} (the other operation): ${last}` };
         }
-    }).catch(failedWaiting(`waiting for the operation on stack ${name}`, () => `Stack ${name} was still ${last ?? 'busy'} at the end of deploy_timeout (${deployTimeout}): the ` +
+    }).catch((0,_cloudformation_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .failedWaiting */ .R5)(`waiting for the operation on stack ${name}`, () => `Stack ${name} was still ${last ?? 'busy'} at the end of deploy_timeout (${deployTimeout}): the ` +
         `operation started by ${running.who} did not finish, and nothing was started on the stack.`));
 }
 /** ROLLBACK_COMPLETE: the creation failed; the stack holds nothing and cannot be updated. */
 async function recreate(api, stack, request, context, remaining) {
     const { target } = request;
     const name = target.stack;
-    const reason = stack.StackStatusReason ? ` (${oneLine(stack.StackStatusReason)})` : '';
+    const reason = stack.StackStatusReason ? ` (${(0,_cloudformation_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(stack.StackStatusReason)})` : '';
     if (target.onRollbackComplete === 'fail') {
-        throw new errors.DeployError('INVALID_INPUT', `Stack ${name} is ROLLBACK_COMPLETE: its creation failed${reason} and CloudFormation ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.DeployError('INVALID_INPUT', `Stack ${name} is ROLLBACK_COMPLETE: its creation failed${reason} and CloudFormation ` +
             'cannot update it. on_rollback_complete is fail, so it was left as it is: delete it ' +
             `(\`aws cloudformation delete-stack --stack-name ${name}\`) or set ` +
             'on_rollback_complete: recreate, then deploy again.');
@@ -421,12 +444,12 @@ async function recreate(api, stack, request, context, remaining) {
     const token = `${operationNames(request.plan.deploymentId, request.service.name).name}-delete`;
     context.info(`Stack ${name} is ROLLBACK_COMPLETE: its creation failed${reason}. Deleting it to create ` +
         'it again (on_rollback_complete: recreate).');
-    await call('DeleteStack', () => api.deleteStack({ stackId, token, roleArn: target.roleArn }, context.signal));
-    const end = await followOperation(api, { stackId, stackName: name, token, statusBefore: 'ROLLBACK_COMPLETE', what: 'deletion' }, context, remaining());
+    await (0,_cloudformation_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .call */ .T1)('DeleteStack', () => api.deleteStack({ stackId, token, roleArn: target.roleArn }, context.signal));
+    const end = await (0,_cloudformation_events_js__WEBPACK_IMPORTED_MODULE_4__/* .followOperation */ .Dn)(api, { stackId, stackName: name, token, statusBefore: 'ROLLBACK_COMPLETE', what: 'deletion' }, context, remaining());
     if (end.stack.StackStatus !== 'DELETE_COMPLETE') {
-        const cause = rootCause(end.events);
+        const cause = (0,_cloudformation_events_js__WEBPACK_IMPORTED_MODULE_4__/* .rootCause */ .es)(end.events);
         const why = cause ? `: ${describeCause(cause)}` : '';
-        throw new errors.DeployError('DEPLOY_FAILED', `Stack ${name} (ROLLBACK_COMPLETE) could not be deleted to create it again: ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.DeployError('DEPLOY_FAILED', `Stack ${name} (ROLLBACK_COMPLETE) could not be deleted to create it again: ` +
             `${end.stack.StackStatus}${why}. Delete it (\`aws cloudformation delete-stack ` +
             `--stack-name ${name}\`) and deploy again.`);
     }
@@ -434,10 +457,35 @@ async function recreate(api, stack, request, context, remaining) {
 }
 /** "ApiFunction (AWS::Lambda::Function) UPDATE_FAILED: reason" */
 function describeCause(event) {
-    const reason = event.ResourceStatusReason ? `: ${oneLine(event.ResourceStatusReason)}` : '';
+    const reason = event.ResourceStatusReason ? `: ${(0,_cloudformation_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(event.ResourceStatusReason)}` : '';
     return `${event.LogicalResourceId} (${event.ResourceType}) ${event.ResourceStatus}${reason}`;
 }
 
+
+/***/ }),
+
+/***/ 5759:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  deploy: () => (/* binding */ deploy),
+  deployStack: () => (/* binding */ deployStack)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/targets/cloudformation-calls.ts
+var cloudformation_calls = __webpack_require__(2400);
+// EXTERNAL MODULE: ./src/runtime/follow.ts
+var follow = __webpack_require__(9355);
+// EXTERNAL MODULE: ./src/targets/cloudformation-stack.ts
+var cloudformation_stack = __webpack_require__(1497);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/settings/files.ts
@@ -470,7 +518,7 @@ async function templateSource(api, target, context) {
     const extension = (0,external_node_path_.extname)(target.template).toLowerCase() || '.template';
     const key = `deploy-pipeline/templates/${hash}${extension}`;
     const contentType = extension === '.json' ? 'application/json' : 'text/yaml';
-    const upload = await call('template upload to S3', () => api.uploadTemplate({ bucket, key, body, contentType }, context.signal));
+    const upload = await (0,cloudformation_calls/* call */.T1)('template upload to S3', () => api.uploadTemplate({ bucket, key, body, contentType }, context.signal));
     context.info(upload.uploaded
         ? `Uploaded the template (${bytes} bytes) to s3://${bucket}/${key}`
         : `The template (${bytes} bytes) is in s3://${bucket}/${key} already`);
@@ -528,7 +576,7 @@ async function prepareChangeSet(api, request, stack, source, context, timeoutMs)
     const { target, plan, service } = request;
     // A stack made by an earlier CREATE change set that never ran still needs one of type CREATE.
     const type = stack && stack.StackStatus !== 'REVIEW_IN_PROGRESS' ? 'UPDATE' : 'CREATE';
-    const { name } = operationNames(plan.deploymentId, service.name);
+    const { name } = (0,cloudformation_stack/* operationNames */.qj)(plan.deploymentId, service.name);
     let created;
     try {
         created = await api.createChangeSet({
@@ -548,13 +596,13 @@ async function prepareChangeSet(api, request, stack, source, context, timeoutMs)
         if (error instanceof Error && error.name === 'InsufficientCapabilitiesException') {
             throw capabilityError(request, error.message);
         }
-        throw asFailure('CreateChangeSet', error);
+        throw (0,cloudformation_calls/* asFailure */.h_)('CreateChangeSet', error);
     }
     context.info(`Created change set ${name} (${type}) for stack ${target.stack}`);
     const look = api.forLook;
     const { value: described } = await (0,follow/* follow */.e6)({
         describe: `change set ${name} of stack ${target.stack}`,
-        ...waitingIn(context),
+        ...(0,cloudformation_calls/* waitingIn */.zQ)(context),
         timeoutMs,
         look: async (signal) => {
             const page = await look.changeSetPage(created.id, undefined, signal);
@@ -564,10 +612,10 @@ async function prepareChangeSet(api, request, stack, source, context, timeoutMs)
             }
             return { done: true, value: page };
         }
-    }).catch(failedWaiting(`following change set ${name}`, () => `CloudFormation did not finish change set ${name} for stack ${target.stack} within ` +
+    }).catch((0,cloudformation_calls/* failedWaiting */.R5)(`following change set ${name}`, () => `CloudFormation did not finish change set ${name} for stack ${target.stack} within ` +
         `deploy_timeout (${(0,follow/* formatDuration */.a3)(context.timeoutMs)}); nothing was executed.`));
     const status = described.changeSet.Status;
-    const reason = oneLine(described.changeSet.StatusReason ?? '');
+    const reason = (0,cloudformation_calls/* oneLine */.TN)(described.changeSet.StatusReason ?? '');
     if (status === 'FAILED' && NO_CHANGES.test(reason)) {
         await deleteQuietly(api, created.id, context);
         return { empty: true, name, reason };
@@ -582,7 +630,7 @@ async function prepareChangeSet(api, request, stack, source, context, timeoutMs)
     for (let next = described.nextToken; next;) {
         const page = await api
             .changeSetPage(created.id, next, context.signal)
-            .catch((error) => Promise.reject(asFailure('DescribeChangeSet', error)));
+            .catch((error) => Promise.reject((0,cloudformation_calls/* asFailure */.h_)('DescribeChangeSet', error)));
         changes.push(...page.changes);
         next = page.nextToken;
     }
@@ -600,7 +648,7 @@ function capabilityError(request, reason) {
         .filter(Boolean) ?? [];
     const what = missing.length > 0 ? missing.join(' and ') : 'a capability';
     return new errors.DeployError('INVALID_INPUT', `CloudFormation needs ${what} to deploy stack ${request.target.stack} ` +
-        `(${oneLine(reason)}): add ${missing.length > 1 ? 'them' : 'it'} to ` +
+        `(${(0,cloudformation_calls/* oneLine */.TN)(reason)}): add ${missing.length > 1 ? 'them' : 'it'} to ` +
         `services.${request.service.name}.deploy.cloudformation.capabilities.`);
 }
 async function deleteQuietly(api, changeSetId, context) {
@@ -608,7 +656,7 @@ async function deleteQuietly(api, changeSetId, context) {
         await api.deleteChangeSet(changeSetId, context.signal);
     }
     catch (error) {
-        context.warning(`Could not delete the empty change set: ${oneLine((0,errors/* errorMessage */.gJ)(error))}`);
+        context.warning(`Could not delete the empty change set: ${(0,cloudformation_calls/* oneLine */.TN)((0,errors/* errorMessage */.gJ)(error))}`);
     }
 }
 // ---- reporting the changes ------------------------------------------------------------------
@@ -644,6 +692,8 @@ function countChanges(changes) {
     return `${changes.length} change${changes.length === 1 ? '' : 's'} (${actions})${replacements}`;
 }
 
+// EXTERNAL MODULE: ./src/targets/cloudformation-events.ts
+var cloudformation_events = __webpack_require__(5496);
 // EXTERNAL MODULE: ./src/targets/stop.ts
 var stop = __webpack_require__(8292);
 ;// CONCATENATED MODULE: ./src/targets/cloudformation.ts
@@ -667,7 +717,7 @@ var stop = __webpack_require__(8292);
  */
 const deploy = async (request, context) => {
     const { CloudFormationApi } = await Promise.all(/* import() */[__webpack_require__.e(1279), __webpack_require__.e(5806)]).then(__webpack_require__.bind(__webpack_require__, 5806));
-    const api = await CloudFormationApi.create(request.target.region, (0,calls/* noticeRetry */.p)(context));
+    const api = await CloudFormationApi.create(request.target.region, (0,cloudformation_calls/* noticeRetry */.pS)(context));
     return deployStack(api, request, context);
 };
 async function deployStack(api, request, context) {
@@ -676,11 +726,11 @@ async function deployStack(api, request, context) {
     const deadline = now() + context.timeoutMs;
     const remaining = () => Math.max(1, deadline - now());
     const source = await templateSource(api, target, context);
-    const before = await stackAtRest(api, request, context, remaining);
+    const before = await (0,cloudformation_stack/* stackAtRest */.Md)(api, request, context, remaining);
     const changeSet = await prepareChangeSet(api, request, before, source, context, remaining());
     if (changeSet.empty) {
         context.progress(`CloudFormation: stack ${target.stack} is up to date; the change set had no changes, nothing was executed`, { stackChanges: 0 });
-        const current = await call('DescribeStacks', () => api.describeStack(target.stack, context.signal));
+        const current = await (0,cloudformation_calls/* call */.T1)('DescribeStacks', () => api.describeStack(target.stack, context.signal));
         if (!current) {
             throw new errors.DeployError('DEPLOY_FAILED', `Stack ${target.stack} disappeared during the deploy`);
         }
@@ -707,9 +757,9 @@ async function execute(api, request, changeSet, before, context, remaining) {
         statusBefore: before?.StackStatus,
         what: changeSet.type === 'CREATE' ? 'creation' : 'update'
     };
-    await call('ExecuteChangeSet', () => api.executeChangeSet({ changeSetId: changeSet.id, token: operation.token }, context.signal));
+    await (0,cloudformation_calls/* call */.T1)('ExecuteChangeSet', () => api.executeChangeSet({ changeSetId: changeSet.id, token: operation.token }, context.signal));
     context.info(`Executing change set ${changeSet.name}: the ${operation.what} of stack ${name}`);
-    return followOperation(api, operation, context, remaining()).catch(error => changeSet.type === 'UPDATE'
+    return (0,cloudformation_events/* followOperation */.Dn)(api, operation, context, remaining()).catch(error => changeSet.type === 'UPDATE'
         ? (0,stop/* stopAbandoned */.x)(error, signal => api.cancelUpdateStack(operation.stackId, `${operation.token}-cancel`, signal), `cancelled the update of stack ${name} (CancelUpdateStack): CloudFormation rolls it back to its previous state`, context)
         : Promise.reject(creationLeftRunning(error, name)));
 }
@@ -726,15 +776,15 @@ function creationLeftRunning(error, name) {
 function failure(request, changeSet, end) {
     const { target } = request;
     const status = end.stack.StackStatus ?? 'UNKNOWN';
-    const cause = rootCause(end.events);
+    const cause = (0,cloudformation_events/* rootCause */.es)(end.events);
     // What the stack itself said along the way ("The following resource(s) failed to update: ...").
     const said = end.events
-        .filter(e => isStackItself(e) && e.ResourceStatusReason && e.ResourceStatusReason !== 'User Initiated')
+        .filter(e => (0,cloudformation_events/* isStackItself */.Ke)(e) && e.ResourceStatusReason && e.ResourceStatusReason !== 'User Initiated')
         .map(e => `${e.Timestamp?.toISOString() ?? ''} stack ${target.stack} ${e.ResourceStatus}: ` +
-        oneLine(e.ResourceStatusReason ?? ''));
-    const stackReason = end.stack.StackStatusReason ? oneLine(end.stack.StackStatusReason) : '';
+        (0,cloudformation_calls/* oneLine */.TN)(e.ResourceStatusReason ?? ''));
+    const stackReason = end.stack.StackStatusReason ? (0,cloudformation_calls/* oneLine */.TN)(end.stack.StackStatusReason) : '';
     const because = cause
-        ? describeCause(cause)
+        ? (0,cloudformation_stack/* describeCause */.V$)(cause)
         : stackReason || said.at(-1) || 'CloudFormation gave no reason';
     const verb = changeSet.type === 'CREATE' ? 'creation' : 'update';
     const outcome = /ROLLBACK_COMPLETE$/.test(status) ? 'failed and was rolled back' : 'failed';
@@ -745,7 +795,7 @@ function failure(request, changeSet, end) {
         : status === 'UPDATE_ROLLBACK_FAILED'
             ? `; its rollback failed too: once what blocks it is fixed, run \`aws cloudformation continue-update-rollback --stack-name ${target.stack}\``
             : '';
-    return new errors.DeployError('DEPLOY_FAILED', `The CloudFormation ${verb} of stack ${target.stack} ${outcome} (${status}): ${because}${next}`, { details: [...failureLines(end.events), ...said].join('\n') });
+    return new errors.DeployError('DEPLOY_FAILED', `The CloudFormation ${verb} of stack ${target.stack} ${outcome} (${status}): ${because}${next}`, { details: [...(0,cloudformation_events/* failureLines */.w7)(end.events), ...said].join('\n') });
 }
 /** Outputs, the deployment URL, termination protection: what a deployed stack hands on. */
 async function finish(api, request, stack, context) {
@@ -765,7 +815,7 @@ async function finish(api, request, stack, context) {
     }
     const protect = target.terminationProtection;
     if (protect !== undefined && (stack.EnableTerminationProtection ?? false) !== protect) {
-        await call('UpdateTerminationProtection', () => api.setTerminationProtection(stack.StackId ?? target.stack, protect, context.signal));
+        await (0,cloudformation_calls/* call */.T1)('UpdateTerminationProtection', () => api.setTerminationProtection(stack.StackId ?? target.stack, protect, context.signal));
         context.info(`Termination protection of stack ${target.stack} turned ${protect ? 'on' : 'off'}`);
     }
     return { ...(deploymentUrl ? { deploymentUrl } : {}), outputs };
@@ -816,4 +866,4 @@ async function stopAbandoned(error, stop, stopped, context) {
 
 };
 
-//# sourceMappingURL=7845.index.js.map
+//# sourceMappingURL=5759.index.js.map
