@@ -126,6 +126,62 @@ describe('workflow files', () => {
     expect(workflow.jobs.length).toBeGreaterThan(0)
   })
 
+  it("docs/rollback.md's dispatch workflow is valid for GitHub's parser and passes the rollback inputs", async () => {
+    const blocks = [...read('docs/rollback.md').matchAll(/```yaml\n([\s\S]*?)```/g)]
+      .map(match => match[1] as string)
+      .filter(block => block.includes('\njobs:'))
+    expect(blocks).toHaveLength(1)
+    const content = blocks[0] as string
+    const result = parseWorkflow({ name: 'rollback.yml', content }, new NoOperationTraceWriter())
+    expect(result.context.errors.getErrors().map(e => e.message)).toEqual([])
+    const workflow = await convertWorkflowTemplate(result.context, result.value!)
+    expect(workflow.errors ?? []).toEqual([])
+    const parsed = parseYaml(content) as {
+      jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }>
+    }
+    const step = Object.values(parsed.jobs)
+      .flatMap(job => job.steps)
+      .find(s => s.uses?.includes('deploy-pipeline@'))
+    expect(Object.keys(step?.with ?? {})).toEqual(
+      expect.arrayContaining(['rollback', 'override_gate', 'override_reason'])
+    )
+  })
+
+  it("docs/scaling.md's workflow is valid for GitHub's parser: plan, a matrix of build jobs, deploy", async () => {
+    const blocks = [...read('docs/scaling.md').matchAll(/```yaml\n([\s\S]*?)```/g)]
+      .map(match => match[1] as string)
+      .filter(block => block.includes('\njobs:'))
+    expect(blocks).toHaveLength(1)
+    const content = blocks[0] as string
+    const result = parseWorkflow({ name: 'scaling.yml', content }, new NoOperationTraceWriter())
+    expect(result.context.errors.getErrors().map(e => e.message)).toEqual([])
+    const workflow = await convertWorkflowTemplate(result.context, result.value!)
+    expect(workflow.errors ?? []).toEqual([])
+    const parsed = parseYaml(content) as {
+      concurrency: { group: string }
+      jobs: Record<
+        string,
+        {
+          needs?: string | string[]
+          steps: Array<{ uses?: string; with?: Record<string, unknown> }>
+        }
+      >
+    }
+    expect(parsed.concurrency.group).toContain('inputs.environment')
+    expect(Object.keys(parsed.jobs)).toEqual(['plan', 'build', 'deploy'])
+    expect(parsed.jobs.deploy?.needs).toEqual(['plan', 'build'])
+    const phases = Object.values(parsed.jobs).flatMap(job =>
+      job.steps
+        .filter(step => step.uses?.includes('deploy-pipeline@'))
+        .map(step => step.with?.phase)
+    )
+    expect(phases).toEqual(['plan', 'build', 'deploy'])
+    const uses = Object.values(parsed.jobs).flatMap(job => job.steps.map(step => step.uses))
+    expect(uses).toEqual(
+      expect.arrayContaining(['actions/upload-artifact@v4', 'actions/download-artifact@v4'])
+    )
+  })
+
   it('the example deploys dev on weekdays at 07:00 KST and lets a person choose the environment', () => {
     const example = parseYaml(read('examples/shop/.github/workflows/deploy.yml')) as {
       on: {

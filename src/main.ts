@@ -157,9 +157,6 @@ async function finish(ending: Ending): Promise<RunStatus> {
       .catch((error: unknown) => core.warning(`GitHub deployment status: ${String(error)}`))
   }
 
-  const outputs = run
-    ? outputsFor(run.settings, run.plan, run.state, status)
-    : { status: 'failure' as const }
   if (run) {
     bus.emit({
       type: 'done',
@@ -172,6 +169,10 @@ async function finish(ending: Ending): Promise<RunStatus> {
     })
   }
   await bus.close()
+  // After the close: the card's handles (its message ids) are known once it has been shown.
+  const outputs = run
+    ? outputsFor(run.settings, run.plan, run.state, status, ending.notifications?.handover?.())
+    : { status: 'failure' as const }
 
   let strictFailure: string | undefined
   if (run && ending.notifications) {

@@ -7,12 +7,18 @@ import type { Toolkit } from './toolkit.js'
 
 /** What the run reports: the action's outputs and the message of its `done` event. */
 
+/**
+ * `card`: the status card as a plan job hands it to the build and deploy jobs, inside `plan`
+ * (docs/scaling.md).
+ */
 export function outputsFor(
   settings: Settings,
   plan: Plan | undefined,
   state: RunState,
-  status: RunStatus
+  status: RunStatus,
+  card?: unknown
 ): Record<string, string> {
+  const handed = settings.split.phase === 'plan' && card !== undefined ? { card } : {}
   return {
     // First, so that a target's output (a CloudFormation stack output may be named anything)
     // never replaces one of the action's own.
@@ -27,7 +33,7 @@ export function outputsFor(
     deployment_id: settings.deploymentId,
     deployment_url: state.deploymentUrl ?? '',
     status,
-    plan: plan ? JSON.stringify(plan) : '',
+    plan: plan ? JSON.stringify({ ...plan, ...handed }) : '',
     events_file: settings.eventsFile
   }
 }
@@ -41,6 +47,16 @@ export function doneMessage(
 ): string {
   switch (status) {
     case 'success': {
+      // A plan or build job is not the deployment's end: it says what it handed on.
+      if (settings.split.phase === 'plan') {
+        const jobs = state.outputs.matrix
+          ? (JSON.parse(state.outputs.matrix) as { include: unknown[] }).include.length
+          : 0
+        return `planned ${jobs} build job${jobs === 1 ? '' : 's'} for ${settings.environment}`
+      }
+      if (settings.split.phase === 'build') {
+        return `pushed ${settings.split.service} ${settings.split.platform} by digest ${state.outputs.digest ?? ''}`.trim()
+      }
       const deployed = plan?.services.some(s => s.deploy)
       const images = Object.keys(state.images).length
       if (deployed && plan?.rollback) {

@@ -38,6 +38,14 @@ async function finishWhatMainLeft(): Promise<void> {
       core.warning(`registry credentials not cleaned up: ${String(error)}`)
     }
   }
+  if (saved.helmValues) {
+    try {
+      const { removeSecretValuesDir } = await import('./clients/helm.js')
+      removeSecretValuesDir(saved.tempDir)
+    } catch (error) {
+      core.warning(`helm values files not cleaned up: ${String(error)}`)
+    }
+  }
   if (saved.finished) {
     // Only in a debug log: the first line written opens stdout, a tenth of this step's startup.
     if (process.env.RUNNER_DEBUG === '1') {

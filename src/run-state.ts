@@ -23,7 +23,9 @@ const savedRunSchema = v.object({
   /** The GitHub Deployment main created, for the post step to mark if main never could. */
   githubDeploymentId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   /** Main may log in to registries (credentials under tempDir), which the post step removes. */
-  registryAuth: v.optional(v.boolean())
+  registryAuth: v.optional(v.boolean()),
+  /** Main may write helm values files holding secrets (under tempDir), which the post step removes. */
+  helmValues: v.optional(v.boolean())
 })
 
 export type SavedRun = v.InferOutput<typeof savedRunSchema>
@@ -48,7 +50,8 @@ export function saveRunState(
     finished: run.finished,
     ...(run.status ? { status: run.status } : {}),
     ...(run.githubDeploymentId ? { githubDeploymentId: run.githubDeploymentId } : {}),
-    ...(logsInToRegistries(run.settings) ? { registryAuth: true } : {})
+    ...(logsInToRegistries(run.settings) ? { registryAuth: true } : {}),
+    ...(writesHelmSecrets(run.settings) ? { helmValues: true } : {})
   }
   core.saveState(RUN_STATE_KEY, JSON.stringify(saved))
 }
@@ -56,6 +59,16 @@ export function saveRunState(
 /** BUILD logs in to registries for the builder; only services with a build do. */
 function logsInToRegistries(settings: Settings): boolean {
   return !settings.dryRun && settings.services.some(service => service.build)
+}
+
+/** DEPLOY writes a 0600 values file for each helm service with set_secret. */
+function writesHelmSecrets(settings: Settings): boolean {
+  return (
+    !settings.dryRun &&
+    settings.services.some(
+      service => service.deploy?.kind === 'helm' && Object.keys(service.deploy.setSecret).length > 0
+    )
+  )
 }
 
 export function readRunState(core: Pick<Toolkit, 'getState'>): SavedRunRead {

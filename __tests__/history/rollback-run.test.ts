@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { run } from '../../src/main.js'
-import { readDeploymentRecord, recordPayload } from '../../src/plan/deployment-record.js'
+import { readDeploymentRecord } from '../../src/plan/deployment-record.js'
+import { digest, seedDeployment } from '../fixtures/deployment-history.js'
 import { readEvents } from '../fixtures/pipeline.js'
 import { createTestRepo } from '../fixtures/git-repo.js'
 import { recordingToolkit, type RecordingToolkit } from '../fixtures/toolkit.js'
@@ -25,7 +26,6 @@ const ARGOCD_TOKEN = 'argocd-token-rollback-9c1f'
 const SLACK_TOKEN = 'xoxb-1111-2222-ROLLBACKsecret'
 const CHANNEL = 'C0DEPLOYS'
 const EPOCH = String(Date.parse('2026-11-24T05:00:00Z') / 1000)
-const digest = (seed: string): string => `sha256:${seed.repeat(64).slice(0, 64)}`
 
 interface World {
   github: GitHubSimulator
@@ -155,51 +155,17 @@ function seed(
   states: string[],
   at: string
 ): number {
-  const id = w.github.nextDeploymentId()
-  // The commit each recorded run deployed, as GitHub knows it (a rollback deploys it again).
-  const sha = w.github.commit(`release ${tag ?? id}`)
-  const payload =
-    tag === undefined
-      ? { deployment_id: `dep_other_${id}` }
-      : recordPayload({
-          schema: 1,
-          deployment_id: `dep_${id}_1`,
-          environment,
-          version: tag.replace(/^v|-rc\.\d+$/g, ''),
-          git_tag: tag,
-          image_tag: tag,
-          commit: sha,
-          services: {
-            api: {
-              image: `${w.registryHost}/shop/api:${tag}@${digest(seedChar)}`,
-              target: 'ECS rolling shop/api'
-            },
-            webui: {
-              image: `${w.registryHost}/shop/webui:${tag}@${digest(seedChar)}`,
-              target: 'Argo CD app shop-webui'
-            }
-          }
-        })
-  w.github.deployments.push({
-    id,
-    sha,
-    ref: sha,
+  return seedDeployment(w.github, {
     environment,
-    task: 'deploy',
-    description: '',
-    production_environment: false,
-    payload,
-    created_at: at,
-    statuses: states.map(state => ({
-      id: w.github.nextDeploymentId(),
-      state,
-      environment_url: '',
-      log_url: '',
-      description: '',
-      created_at: at
-    }))
+    tag,
+    seedChar,
+    states,
+    at,
+    services: {
+      api: { image: `${w.registryHost}/shop/api`, target: 'ECS rolling shop/api' },
+      webui: { image: `${w.registryHost}/shop/webui`, target: 'Argo CD app shop-webui' }
+    }
   })
-  return id
 }
 
 /** Three successful stage deployments, a failed one after them, and noise around them. */

@@ -95,7 +95,8 @@ describe('buildxArgs', () => {
     ['gha cache, scoped per service', { cache: 'gha' }, [...HEAD, '--cache-from', 'type=gha,scope=api', '--cache-to', 'type=gha,mode=max,scope=api,ignore-error=true', ...OUT, ...TAIL]],
     ['provenance', { provenance: true }, [...HEAD, '--provenance=mode=max', ...OUT.slice(1), ...TAIL]],
     ['sbom', { sbom: true }, [...HEAD, '--provenance=false', '--sbom=true', ...OUT.slice(1), ...TAIL]],
-    ['build without push (immutable tag present)', { push: false }, [...HEAD, '--provenance=false', '--output', 'type=image,name=ghcr.io/acme/api:v1.0.0,push=false', ...TAIL]]
+    ['build without push (immutable tag present)', { push: false }, [...HEAD, '--provenance=false', '--output', 'type=image,name=ghcr.io/acme/api:v1.0.0,push=false', ...TAIL]],
+    ['a build job: by digest, no tag, OCI', { byDigest: true }, [...HEAD, '--provenance=false', '--output', 'type=image,name=ghcr.io/acme/api,push-by-digest=true,name-canonical=true,oci-mediatypes=true,push=true', ...TAIL]]
   ])('%s', (_name, inputs, expected) => {
     expect(buildxArgs({ ...base, ...inputs })).toEqual(expected)
   })

@@ -204,7 +204,7 @@ environments:
         '.github/deploy.yml: services.api.deploy.verify.url: unknown placeholder {token}; known: {deployment_url}, {outputs.<output name>}',
         '.github/deploy.yml: services.web.deploy.cloudformation.template: is 60028 bytes, over the 51200-byte limit of a template sent inline; set template_bucket to upload it to S3',
         '.github/deploy.yml: services.docs.deploy.verify.url: expected an http(s) URL',
-        '.github/deploy.yml: services.blog.deploy: expected exactly one of ecs, stepfunctions, argocd, cloudformation'
+        '.github/deploy.yml: services.blog.deploy: expected exactly one of ecs, stepfunctions, argocd, cloudformation, kubernetes, helm'
       ])
     )
   })

@@ -24,6 +24,8 @@ export interface SimCommit {
   readonly parents: readonly string[]
   /** Default: Dev <dev@example.com>. */
   readonly author?: { readonly name: string; readonly email: string }
+  /** Paths the commit changed: what compare lists as its files. */
+  readonly files?: readonly string[]
 }
 
 /** A GitHub account as GET /users/{username} shows it; `email` is null when kept private. */
@@ -121,8 +123,16 @@ export interface GitHubSimulator extends SimServer {
   lagReleaseReads(reads: number): void
   /** Runs before a write is applied: lets a test create a competitor's ref "at the same moment". */
   beforeWrite: ((request: SimRequest) => void) | undefined
-  /** A commit on top of `parent` (default: the newest commit); returns its sha. */
-  commit(message: string, parent?: string, author?: SimCommit['author']): string
+  /**
+   * A commit on top of `parent` (default: the newest commit); returns its sha. `files` are the
+   * paths it changed; `sha` gives it a local repository's commit id.
+   */
+  commit(
+    message: string,
+    parent?: string,
+    author?: SimCommit['author'],
+    options?: { files?: readonly string[]; sha?: string }
+  ): string
   /** A lightweight tag (or an annotated one) on a commit. */
   tag(name: string, commitSha: string, options?: { annotated?: boolean }): void
   /** Requests that changed state successfully, as "POST /repos/o/r/git/refs 201". */
@@ -160,10 +170,15 @@ export async function startGitHubSimulator(
 
   const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex')
 
-  function commit(message: string, parent?: string, author?: SimCommit['author']): string {
+  function commit(
+    message: string,
+    parent?: string,
+    author?: SimCommit['author'],
+    options: { files?: readonly string[]; sha?: string } = {}
+  ): string {
     const parents = parent ? [parent] : order.slice(-1)
-    const sha = sha1(`commit ${order.length} ${message} ${parents.join(',')}`)
-    commits.set(sha, { sha, message, parents, author })
+    const sha = options.sha ?? sha1(`commit ${order.length} ${message} ${parents.join(',')}`)
+    commits.set(sha, { sha, message, parents, author, files: options.files })
     order.push(sha)
     return sha
   }
@@ -375,6 +390,19 @@ export async function startGitHubSimulator(
       .reverse()
     const status = ahead.length === 0 ? 'identical' : behind.has(headSha) ? 'behind' : 'ahead'
     const paged = page(request, ahead.map(commitJson))
+    // GitHub lists the changed files with the first page only, at most 300 of them.
+    const first = Number(request.url.searchParams.get('page') ?? 1) === 1
+    const changed = [...new Set(ahead.flatMap(sha => commits.get(sha)?.files ?? []))]
+    const files = first
+      ? changed.slice(0, 300).map(filename => ({
+          sha: sha1(`blob ${filename}`),
+          filename,
+          status: 'modified',
+          additions: 1,
+          deletions: 0,
+          changes: 1
+        }))
+      : []
     return {
       ...paged,
       body: {
@@ -384,7 +412,7 @@ export async function startGitHubSimulator(
         behind_by: 0,
         total_commits: ahead.length,
         commits: paged.body,
-        files: []
+        files
       }
     }
   }

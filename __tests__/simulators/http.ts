@@ -27,9 +27,9 @@ export interface SimResponse {
   /** An object is sent as JSON; a string or Buffer as is. */
   body?: unknown
   /**
-   * A long-lived answer (a watch stream) instead of `body`: called with the response once its
-   * status and headers are set, to write chunks to and end or destroy when it likes. The head
-   * goes out with the first chunk, as a streaming gateway sends it.
+   * A long-lived answer (a watch stream) instead of `body`: called with the response, to write
+   * chunks to and end or destroy when it likes. With a status or headers the head is written
+   * first; without, the function writes its own.
    */
   stream?: (response: ServerResponse) => void
 }
@@ -197,7 +197,9 @@ export async function startHttpServer(
 
 function send(res: ServerResponse, response: SimResponse): void {
   if (response.stream) {
-    res.writeHead(response.status ?? 200, { ...(response.headers ?? {}) })
+    if (response.status !== undefined || response.headers !== undefined) {
+      res.writeHead(response.status ?? 200, { ...(response.headers ?? {}) })
+    }
     response.stream(res)
     return
   }

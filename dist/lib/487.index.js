@@ -1,5 +1,5 @@
 export const id = 487;
-export const ids = [487,353];
+export const ids = [487,5353];
 export const modules = {
 
 /***/ 5353:
@@ -40,7 +40,7 @@ function bestEffort(tuning = {}) {
 async function startGitHubDeployment(settings, plan, log, signal, tuning, 
 /** The deployment record (src/plan/deployment-record.ts); without it, only the run's id. */
 payload = { deployment_id: plan.deploymentId }) {
-    if (plan.dryRun || !(0,_clients_github_js__WEBPACK_IMPORTED_MODULE_1__/* .usesGitHubApi */ .ef)(settings))
+    if (plan.dryRun || !(0,_clients_github_js__WEBPACK_IMPORTED_MODULE_1__.usesGitHubApi)(settings))
         return undefined;
     const { owner, repo } = settings.context;
     let id;
@@ -52,7 +52,7 @@ payload = { deployment_id: plan.deploymentId }) {
             repo,
             commit: plan.commit,
             environment: plan.environment,
-            description: `${plan.version.imageTag} (${plan.deploymentId})`.slice(0, 140),
+            description: deploymentDescription(plan),
             payload,
             production: plan.environment === 'prod'
         }, signal);
@@ -81,7 +81,7 @@ payload = { deployment_id: plan.deploymentId }) {
  * Warns through `warn` when given; without it, the failure is thrown to the caller.
  */
 async function markGitHubDeployment(settings, deploymentId, status, environmentUrl, warn, tuning) {
-    if (!(0,_clients_github_js__WEBPACK_IMPORTED_MODULE_1__/* .usesGitHubApi */ .ef)(settings))
+    if (!(0,_clients_github_js__WEBPACK_IMPORTED_MODULE_1__.usesGitHubApi)(settings))
         return;
     try {
         const api = await (0,_clients_github_js__WEBPACK_IMPORTED_MODULE_1__.connectFor)(settings, bestEffort(tuning));
@@ -101,6 +101,14 @@ function postStatus(api, settings, deploymentId, state, environmentUrl, signal) 
 function deploymentWarning(error, doing) {
     const explained = (0,_clients_github_deployments_js__WEBPACK_IMPORTED_MODULE_0__/* .explainDeploymentError */ .Jf)(error, doing);
     return `GitHub Deployments (best effort, the deploy goes on): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(explained)}`;
+}
+/** What GitHub's deployments list shows of this run: the image tag, or what a rollback did. */
+function deploymentDescription(plan) {
+    const r = plan.rollback;
+    const what = r
+        ? `rollback to ${r.to.label}${r.from ? `, rolled back from ${r.from.label}` : ''}`
+        : plan.version.imageTag;
+    return `${what} (${plan.deploymentId})`.slice(0, 140);
 }
 
 

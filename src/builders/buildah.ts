@@ -87,7 +87,11 @@ export function createBuildah(): Builder {
     },
     push: (job, run) => pushTo(job, run),
     localDigest: (job, run) => inLayout(job, run, async (_layout, digest) => digest),
-    localIndex: (job, run) => inLayout(job, run, readIndex)
+    localIndex: (job, run) => inLayout(job, run, readIndex),
+    async exportLayout(job, run, directory) {
+      await rm(directory, { recursive: true, force: true })
+      return pushTo(job, run, `oci:${directory}`)
+    }
   }
 
   /** Pushes the list into a scratch OCI layout and reads what is needed from it. */

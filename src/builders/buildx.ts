@@ -36,7 +36,15 @@ export function buildxArgs(inputs: BuildxInputs): string[] {
   args.push(`--provenance=${inputs.provenance ? 'mode=max' : 'false'}`)
   if (inputs.sbom) args.push('--sbom=true')
   const insecure = inputs.insecure ? ',registry.insecure=true' : ''
-  args.push('--output', `type=image,name=${inputs.reference},push=${inputs.push}${insecure}`)
+  if (inputs.byDigest) {
+    // The repository only, no tag; OCI media types, as buildah's images are, so that the deploy
+    // job's index never mixes Docker and OCI manifests of its own making.
+    const repository = inputs.reference.slice(0, inputs.reference.lastIndexOf(':'))
+    const byDigest = 'push-by-digest=true,name-canonical=true,oci-mediatypes=true'
+    args.push('--output', `type=image,name=${repository},${byDigest},push=true${insecure}`)
+  } else {
+    args.push('--output', `type=image,name=${inputs.reference},push=${inputs.push}${insecure}`)
+  }
   args.push('--metadata-file', inputs.metadataFile, inputs.context)
   return args
 }
@@ -120,11 +128,13 @@ export function createBuildx(dockerConfigDir: string): Builder {
   /** The builder to use for these platforms, with emulation for the foreign ones. */
   async function prepare(
     platforms: readonly string[],
-    run: RunControl
+    run: RunControl,
+    byDigest: boolean
   ): Promise<string | undefined> {
     let builder: string | undefined
     let info = await inspect(undefined, run)
-    if (info.driver === 'docker' && platforms.length > 1) {
+    // The docker driver neither builds several platforms nor pushes by digest.
+    if (info.driver === 'docker' && (platforms.length > 1 || byDigest)) {
       const exists = await runCommand('docker', ['buildx', 'inspect', JOB_BUILDER], { env })
       if (exists.exitCode !== 0) {
         await docker(
@@ -157,7 +167,7 @@ export function createBuildx(dockerConfigDir: string): Builder {
     const before = current?.done.catch(() => undefined)
     const done = (async () => {
       await before
-      return prepare(platforms, run)
+      return prepare(platforms, run, job.byDigest === true)
     })()
     const entry = { platforms, signal: run.signal, done }
     preparation = entry

@@ -29,6 +29,11 @@ export interface BuildJob {
   readonly sbom: boolean
   /** false: build and keep the image locally, do not push (immutable tag already present). */
   readonly push: boolean
+  /**
+   * A build job of a split workflow: the image goes to the repository by digest, under no tag
+   * (buildx pushes it so; buildah's is sent from exportLayout by the registry client).
+   */
+  readonly byDigest?: boolean
 }
 
 export interface RunControl {
@@ -51,6 +56,12 @@ export interface Builder {
    * sent again by a client that reads the answer.
    */
   localIndex?(job: BuildJob, run: RunControl): Promise<LocalIndex>
+  /**
+   * Writes what build made into an OCI image layout directory (index.json and blobs/), for a
+   * client to push by digest; the digest of the index it wrote. buildah only: buildx pushes by
+   * digest itself.
+   */
+  exportLayout?(job: BuildJob, run: RunControl, directory: string): Promise<string>
 }
 
 /** An image index as a registry stores it (the shape of the registry client's Manifest). */

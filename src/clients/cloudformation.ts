@@ -8,7 +8,7 @@ import type {
 } from '@aws-sdk/client-cloudformation'
 import type { S3Client } from '@aws-sdk/client-s3'
 import { RetryableError, type RetryNotice } from '../runtime/retry.js'
-import { AwsCalls, awsClientConfig } from './aws.js'
+import { AwsCalls, awsClientConfig, type AwsCallBounds } from './aws.js'
 
 /**
  * Thin adapter over the CloudFormation SDK client (and S3, for templates too big to send inline):
@@ -58,6 +58,18 @@ export class CloudFormationApi {
     const look = new CloudFormationApi(this.sdk, this.client, this.calls.forLook, this.region)
     look.s3 = this.s3
     return look
+  }
+
+  /** The same client within other bounds: the preflight's few, short attempts. */
+  within(bounds: AwsCallBounds): CloudFormationApi {
+    const bounded = new CloudFormationApi(
+      this.sdk,
+      this.client,
+      this.calls.within(bounds),
+      this.region
+    )
+    bounded.s3 = this.s3
+    return bounded
   }
 
   /** The stack by name or id, or undefined when there is none (a deleted one only by id). */

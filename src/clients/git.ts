@@ -194,3 +194,34 @@ export async function createLocalTag(
     throw gitFailure(workspace, `create tag ${name} on ${sha}`, error)
   }
 }
+
+/**
+ * The files changed from `base` to `head` in the local repository (a rename counts as both
+ * paths); undefined when `base` is not in the clone (a shallow checkout: fetch-depth: 0).
+ */
+export async function localChangedFiles(
+  workspace: string,
+  base: string,
+  head: string,
+  signal?: AbortSignal
+): Promise<string[] | undefined> {
+  const present = await runGit(
+    workspace,
+    ['cat-file', '-e', '--end-of-options', `${base}^{commit}`],
+    signal
+  ).then(
+    () => true,
+    () => false
+  )
+  if (!present) return undefined
+  try {
+    const out = await runGit(
+      workspace,
+      ['diff', '--name-only', '--no-renames', '-z', '--end-of-options', base, head, '--'],
+      signal
+    )
+    return out.split('\0').filter(name => name !== '')
+  } catch (error) {
+    throw gitFailure(workspace, `list the files changed from ${base} to ${head}`, error)
+  }
+}

@@ -28,6 +28,13 @@ export interface RegistryEndpoint {
   readonly password?: string
 }
 
+/** What a request sends: bytes, or a stream opened for each attempt (a layer file). */
+interface RequestBody {
+  readonly body: Buffer | (() => ReadableStream<Uint8Array>)
+  readonly contentType: string
+  readonly length?: number
+}
+
 export interface ManifestRef {
   readonly digest: string
   readonly mediaType: string
@@ -193,7 +200,7 @@ export class RegistryClient {
     reference: string,
     actions: string,
     signal: AbortSignal | undefined,
-    body?: { body: Buffer; contentType: string }
+    body?: RequestBody
   ): Promise<{ response: Response; text: string }> {
     return this.send(`${method} manifest ${repository}:${reference}`, signal, async attempt => {
       const response = await this.request(method, repository, reference, actions, attempt, body)
@@ -221,10 +228,68 @@ export class RegistryClient {
     reference: string,
     actions: string,
     signal: AbortSignal,
-    body?: { body: Buffer; contentType: string }
+    body?: RequestBody
   ): Promise<Response> {
     const url = `${this.base}/v2/${repository}/manifests/${reference}`
     return this.authorized(method, url, `repository:${repository}:${actions}`, signal, body)
+  }
+
+  /** Whether the repository holds the blob (a layer or a config). */
+  async hasBlob(repository: string, digest: string, signal?: AbortSignal): Promise<boolean> {
+    const url = `${this.base}/v2/${repository}/blobs/${digest}`
+    return this.send(`HEAD blob ${repository}@${digest}`, signal, async attempt => {
+      const response = await this.authorized('HEAD', url, `repository:${repository}:pull`, attempt)
+      await response.arrayBuffer().catch(() => undefined)
+      if (response.status === 404) return false
+      if (response.ok) return true
+      throw new RetryableError(
+        `${this.endpoint.host} answered HEAD blob with HTTP ${response.status}`
+      )
+    })
+  }
+
+  /**
+   * Uploads one blob in one piece (POST an upload, PUT its bytes with the digest), unless the
+   * repository holds it already. `open` gives the bytes, again for each attempt.
+   */
+  async uploadBlob(
+    repository: string,
+    blob: { digest: string; size: number; open: () => ReadableStream<Uint8Array> },
+    signal?: AbortSignal
+  ): Promise<'uploaded' | 'present'> {
+    if (await this.hasBlob(repository, blob.digest, signal)) return 'present'
+    const scope = `repository:${repository}:pull,push`
+    await this.send(`upload blob ${repository}@${blob.digest}`, signal, async attempt => {
+      const started = await this.authorized(
+        'POST',
+        `${this.base}/v2/${repository}/blobs/uploads/`,
+        scope,
+        attempt
+      )
+      const startText = await started.text()
+      const location = started.headers.get('location')
+      if (started.status !== 202 || !location) {
+        throw new DeployError(
+          'PUSH_FAILED',
+          `${this.endpoint.host} did not start an upload to ${repository} (HTTP ${started.status}).`,
+          { details: startText.slice(0, 2000) }
+        )
+      }
+      const target = new URL(location, this.base)
+      target.searchParams.set('digest', blob.digest)
+      const put = await this.authorized('PUT', target.toString(), scope, attempt, {
+        body: blob.open,
+        contentType: 'application/octet-stream',
+        length: blob.size
+      })
+      const putText = await put.text()
+      if (put.status !== 201) {
+        throw new RetryableError(
+          `${this.endpoint.host} answered the upload of ${blob.digest} with HTTP ${put.status}: ${putText.slice(0, 200)}`
+        )
+      }
+    })
+    return 'uploaded'
   }
 
   /**
@@ -252,14 +317,19 @@ export class RegistryClient {
     url: string,
     scope: string,
     signal: AbortSignal,
-    body?: { body: Buffer; contentType: string }
+    body?: RequestBody
   ): Promise<Response> {
     const attempt = async (): Promise<Response> => {
       const headers: Record<string, string> = { accept: MANIFEST_TYPES.join(', ') }
       const authorization = this.authorizations.get(scope) ?? this.authorizations.get('')
       if (authorization) headers.authorization = authorization
       if (body) headers['content-type'] = body.contentType
-      return fetch(url, { method, headers, body: body?.body, signal, redirect: 'follow' })
+      if (body?.length !== undefined) headers['content-length'] = String(body.length)
+      // A stream is opened anew for each attempt: one that was sent cannot be sent again.
+      const payload = typeof body?.body === 'function' ? body.body() : body?.body
+      const init: RequestInit & { duplex?: 'half' } = { method, headers, body: payload, signal }
+      if (typeof body?.body === 'function') init.duplex = 'half'
+      return fetch(url, { ...init, redirect: 'follow' })
     }
     let response = await attempt()
     if (response.status === 401) {

@@ -10,7 +10,13 @@ import { DEFAULT_CALL_TUNING, type CallTuning } from './http.js'
 import { findResponsible, type ResponsibleLookups } from './responsible.js'
 import { createSlackApi, SlackCardChannel, slackUserByEmail } from './slack.js'
 import { SlackWebhookChannel } from './slack-webhook.js'
-import { StatusCardSink, type CardChannel, type StatusCardOptions } from './status-card.js'
+import {
+  readSavedCard,
+  StatusCardSink,
+  type CardChannel,
+  type SavedCard,
+  type StatusCardOptions
+} from './status-card.js'
 import { NotificationWarnings } from './warnings.js'
 import { DELIVERED_STATE_KEY, EventWebhookSink } from './webhook.js'
 
@@ -28,6 +34,8 @@ export interface NotifyTuning {
 export interface Notifications {
   sinks: EventSink[]
   warnings: NotificationWarnings
+  /** The status card as a later job of a split workflow re-opens it; undefined without one. */
+  handover?: () => SavedCard | undefined
 }
 
 export async function notificationSinks(
@@ -45,6 +53,10 @@ export async function notificationSinks(
     notify.webhookUrl
   ])
   if (settings.dryRun) return { sinks: [], warnings }
+  const phase = settings.split.phase
+  if (phase === 'build' || phase === 'deploy') {
+    return resumedSinks(settings, core, warnings, call, tuning)
+  }
   const channels: CardChannel[] = []
   if (notify.slackBotToken && notify.slackChannel) {
     const api = await createSlackApi(notify.slackBotToken, notify.slackApiUrl, call, m =>
@@ -67,18 +79,76 @@ export async function notificationSinks(
     )
   }
   const sinks: EventSink[] = []
+  let card: StatusCardSink | undefined
   if (channels.length > 0 || notify.webhookUrl) {
     // Kept even without a card channel: its saved state lets the post step end the event stream.
-    sinks.push(
-      new StatusCardSink(newCard(cardContext(settings)), channels, plan, core, tuning.card)
-    )
+    const options = { ...tuning.card, handOver: phase === 'plan' }
+    card = new StatusCardSink(newCard(cardContext(settings)), channels, plan, core, options)
+    sinks.push(card)
   }
-  if (notify.webhookUrl) {
-    // A few bytes per event in the state file: the post step must know where delivery stopped.
-    const delivered = (id: number): void => core.saveState(DELIVERED_STATE_KEY, String(id))
-    sinks.push(new EventWebhookSink(notify.webhookUrl, warnings, call, delivered))
+  sinks.push(...eventWebhook(settings, core, warnings, call))
+  return { sinks, warnings, handover: () => card?.saved() }
+}
+
+function eventWebhook(
+  settings: Settings,
+  core: Toolkit,
+  warnings: NotificationWarnings,
+  call: CallTuning
+): EventSink[] {
+  const url = settings.notify.webhookUrl
+  if (!url) return []
+  // A few bytes per event in the state file: the post step must know where delivery stopped.
+  const delivered = (id: number): void => core.saveState(DELIVERED_STATE_KEY, String(id))
+  return [new EventWebhookSink(url, warnings, call, delivered)]
+}
+
+/**
+ * A build or deploy job edits the card the plan job posted (its id travels in the plan) and never
+ * posts one: a channel whose message the plan job could not post stays without a card. A build
+ * job hands the card on; the deploy job ends it. Each edit shows the plan job's card with this
+ * job's lines: build jobs running at once may each show only their own until the deploy job
+ * shows them all.
+ */
+async function resumedSinks(
+  settings: Settings,
+  core: Toolkit,
+  warnings: NotificationWarnings,
+  call: CallTuning,
+  tuning: NotifyTuning
+): Promise<Notifications> {
+  const saved = savedCardOf(settings.split.plan)
+  const sinks = eventWebhook(settings, core, warnings, call)
+  if (!saved) return { sinks, warnings }
+  const posted = Object.fromEntries(
+    Object.entries(saved.channels).filter(([name, handle]) => wasPosted(name, handle))
+  )
+  const notify = settings.notify
+  const { restoreChannels } = await import('./post.js')
+  const channels = await restoreChannels({ ...saved, channels: posted }, notify, warnings, call)
+  const options = { ...tuning.card, handOver: settings.split.phase === 'build', resumed: true }
+  // The card already holds the plan's services and version: the job's own (narrowed) plan
+  // would drop the other services' lines.
+  const card = new StatusCardSink(saved.card, channels, () => undefined, core, options)
+  return { sinks: [card, ...sinks], warnings, handover: () => card.saved() }
+}
+
+function savedCardOf(plan: string | undefined): SavedCard | undefined {
+  if (!plan) return undefined
+  try {
+    const card = (JSON.parse(plan) as { card?: unknown }).card
+    return card === undefined ? undefined : readSavedCard(JSON.stringify(card))
+  } catch {
+    return undefined
   }
-  return { sinks, warnings }
+}
+
+/** Whether the plan job's message exists in this channel, so that editing it posts nothing new. */
+function wasPosted(name: string, handle: Record<string, unknown>): boolean {
+  if (name === 'Slack') return typeof handle.ts === 'string'
+  if (name === 'Discord') return typeof handle.messageId === 'string' || handle.idLost === true
+  if (name === 'Slack webhook') return handle.started === true
+  return false
 }
 
 /**

@@ -169,9 +169,20 @@ function readPostInputs(core: Pick<Toolkit, 'setSecret'>, env: NodeJS.ProcessEnv
   }
 }
 
-async function restoreChannels(
+/** What re-opening a card's channels needs: the secrets and URLs of the step that does it. */
+export type ChannelSecrets = Pick<
+  PostInputs,
+  'slackBotToken' | 'slackApiUrl' | 'slackWebhookUrl' | 'discordWebhookUrl' | 'discordMention'
+>
+
+/**
+ * The channels of a saved card, set up again from their handles (the Slack message, the Discord
+ * message id): the post step finishes a card this way, and a later job of a split workflow edits
+ * the card the plan job posted.
+ */
+export async function restoreChannels(
   saved: SavedCard,
-  inputs: PostInputs,
+  inputs: ChannelSecrets,
   warnings: NotificationWarnings,
   call: CallTuning
 ): Promise<CardChannel[]> {

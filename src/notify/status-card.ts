@@ -2,7 +2,7 @@ import type { EventSink, PipelineEvent } from '../events/model.js'
 import type { Plan } from '../plan/types.js'
 import { sleep as realSleep, type Sleep } from '../runtime/sleep.js'
 import type { Toolkit } from '../toolkit.js'
-import { applyEvent, clip, isFinal, type StatusCard } from './card.js'
+import { applyEvent, clip, isFinal, type CardPhase, type StatusCard } from './card.js'
 
 /**
  * One place a card is shown (a Slack channel, a Discord webhook). A channel reports its own
@@ -41,6 +41,13 @@ export const STATE_KEY = 'notify_card'
 export interface StatusCardOptions {
   /** Least time between two edits of the card; Slack allows about one update per second. */
   debounceMs?: number
+  /**
+   * A job of a split workflow that a later job follows (plan, build): its successful end hands
+   * the card on instead of completing it. A failure still ends the card.
+   */
+  handOver?: boolean
+  /** A card another job posted: edited in place, and its phase never goes back (init after build). */
+  resumed?: boolean
   now?: () => number
   sleep?: Sleep
 }
@@ -62,6 +69,9 @@ export class StatusCardSink implements EventSink {
   private readonly debounceMs: number
   private readonly now: () => number
   private readonly sleep: Sleep
+  private readonly handOver: boolean
+  private readonly resumed: boolean
+  private lastSaved: SavedCard | undefined
   /** The bus's: fires when the run's end will wait no longer. */
   private signal: AbortSignal | undefined
 
@@ -76,6 +86,13 @@ export class StatusCardSink implements EventSink {
     this.debounceMs = options.debounceMs ?? 1000
     this.now = options.now ?? Date.now
     this.sleep = options.sleep ?? realSleep
+    this.handOver = options.handOver ?? false
+    this.resumed = options.resumed ?? false
+  }
+
+  /** The card and each channel's handle as last saved: what a later job re-opens it from. */
+  saved(): SavedCard | undefined {
+    return this.lastSaved
   }
 
   get current(): StatusCard {
@@ -84,7 +101,22 @@ export class StatusCardSink implements EventSink {
 
   handle(event: PipelineEvent, signal?: AbortSignal): void {
     this.signal ??= signal
-    this.card = applyEvent(this.card, event, this.plan())
+    if (
+      this.handOver &&
+      event.type === 'done' &&
+      event.status !== 'failure' &&
+      event.status !== 'cancelled'
+    ) {
+      // Not the deployment's end: the next job carries the card on from here, after this job's
+      // lines are shown (a phase change is what edits the card, and a build job has none).
+      this.card = { ...this.card, lastEventId: event.id, updatedAt: event.timestamp }
+      this.request()
+      return
+    }
+    const next = applyEvent(this.card, event, this.plan())
+    const backwards = PHASE_ORDER.indexOf(next.phase) < PHASE_ORDER.indexOf(this.card.phase)
+    this.card =
+      this.resumed && backwards ? { ...next, phase: this.card.phase, stage: this.card.stage } : next
     // A new phase is what the card shows; progress lines ride along with the next edit.
     if (this.card.phase === this.requestedPhase) return
     this.requestedPhase = this.card.phase
@@ -136,9 +168,20 @@ export class StatusCardSink implements EventSink {
         handles.every(([, handle]) => handle.finished),
       channels: Object.fromEntries(handles)
     }
+    this.lastSaved = saved
     this.core.saveState(STATE_KEY, JSON.stringify(saved))
   }
 }
+
+/** A resumed card moves forward only: a build job's INIT does not take it back from build. */
+const PHASE_ORDER: readonly CardPhase[] = [
+  'init',
+  'build',
+  'deploy',
+  'completed',
+  'failed',
+  'cancelled'
+]
 
 /** State travels to the post step in an environment variable: keep it small. */
 function forState(card: StatusCard): StatusCard {

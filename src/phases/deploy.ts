@@ -106,7 +106,8 @@ async function deployService(
         service: service.name,
         message: `warning: ${message}`
       })
-    }
+    },
+    output: block => ctx.bus.aside(block)
   }
   ctx.bus.emit({
     type: 'progress',
@@ -114,7 +115,20 @@ async function deployService(
     service: service.name,
     message: `deploying${imageUri ? ` ${imageUri}` : ''} (${target.kind})`
   })
-  const request = { service, target, imageUri, plan: ctx.plan, settings: ctx.settings }
+  const request = {
+    service,
+    target,
+    imageUri,
+    plan: ctx.plan,
+    settings: ctx.settings,
+    // Loaded on first use: only a target that makes a pull secret needs the registry code.
+    ...(service.image
+      ? {
+          pullCredentials: async () =>
+            (await import('./image-registries.js')).pullCredentials(ctx, service)
+        }
+      : {})
+  }
   const outcome: DeployOutcome = await withServiceDeadline(ctx.signal, timeoutMs, signals =>
     deploy(request, { ...context, ...signals })
   )

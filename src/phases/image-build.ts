@@ -48,10 +48,13 @@ export async function buildOne(
     const message = `Service ${service.name} is planned to be built but has no build section.`
     throw new DeployError('BUILD_FAILED', message)
   }
+  // A build job pushes by digest and tags nothing: the deploy job tags (phases/image-merge.ts).
+  const byDigest = ctx.settings.split.phase === 'build'
   // An immutable tag that exists already: build, but only compare digests instead of pushing.
-  const existing = target.immutable
-    ? (await target.client.headManifest(target.repository, target.tag))?.digest
-    : undefined
+  const existing =
+    target.immutable && !byDigest
+      ? (await target.client.headManifest(target.repository, target.tag))?.digest
+      : undefined
   const images = ctx.settings.images
   const job: BuildJob = {
     service: service.name,
@@ -60,7 +63,9 @@ export async function buildOne(
     dockerfile: build.dockerfile,
     target: build.target,
     args: build.args,
-    platforms: build.platforms.length > 0 ? build.platforms : ctx.settings.platforms,
+    platforms:
+      service.image.platforms ??
+      (build.platforms.length > 0 ? build.platforms : ctx.settings.platforms),
     labels: ociLabels(ctx, timestamp),
     timestamp,
     insecure: target.endpoint.insecure,
@@ -70,7 +75,8 @@ export async function buildOne(
     cacheReference: `${target.host}/${target.repository}:buildcache`,
     provenance: images.provenance,
     sbom: images.sbom,
-    push: existing === undefined
+    push: existing === undefined,
+    byDigest
   }
   progress(
     ctx,

@@ -77,15 +77,18 @@ async function pushBuilt(
   signal: AbortSignal,
   output: BuilderOutput
 ): Promise<string> {
-  const made = ctx.state.built.get(service.name)
-  if (!made) {
-    throw new DeployError(
-      'PUSH_FAILED',
-      `${service.name} was not built, so there is nothing to push.`
-    )
-  }
+  const made = builtImage(ctx, service.name)
   const out = output.of(service.name, made.job.platforms)
   return out.settle(pushMade(ctx, service, target, signal, made, attempt => out.control(attempt)))
+}
+
+/** What BUILD made of a service, for its push. */
+export function builtImage(ctx: PhaseContext, service: string): Built {
+  const made = ctx.state.built.get(service)
+  if (!made) {
+    throw new DeployError('PUSH_FAILED', `${service} was not built, so there is nothing to push.`)
+  }
+  return made
 }
 
 async function pushMade(

@@ -11,6 +11,7 @@ import type { PhaseContext } from './context.js'
 import type { ImageTarget, RegistrySession } from './image-state.js'
 import type { ServiceSettings, Settings } from '../settings/types.js'
 import { isLoopbackHost } from '../runtime/hosts.js'
+import type { RegistryLogin } from '../targets/types.js'
 
 /**
  * Where each service's image lives, resolved once per run and shared by the BUILD and PUSH phases:
@@ -96,6 +97,25 @@ async function resolveTarget(
     // The run's signal by default; PUSH passes each call its push's deadline.
     client: new RegistryClient(endpoint, { signal: ctx.signal }),
     immutable
+  }
+}
+
+/**
+ * What a cluster needs to pull the service's image: the same registry and login the push used
+ * (for ECR, the run's one authorization token), for an image pull secret.
+ */
+export async function pullCredentials(
+  ctx: PhaseContext,
+  planned: PlannedService
+): Promise<RegistryLogin> {
+  if (!planned.image) {
+    throw new DeployError('DEPLOY_FAILED', `${planned.name} has no image to pull`)
+  }
+  const target = await imageTarget(ctx, { ...planned, image: planned.image })
+  return {
+    host: target.host,
+    username: target.endpoint.username,
+    password: target.endpoint.password
   }
 }
 

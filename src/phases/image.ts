@@ -70,10 +70,16 @@ export async function runBuildPhase(ctx: PhaseContext, options: OutputOptions = 
   }
 }
 
-export async function runPushPhase(ctx: PhaseContext, options: OutputOptions = {}): Promise<void> {
+/** `actions`: only the images of these actions (a deploy job merges what the build jobs built). */
+export async function runPushPhase(
+  ctx: PhaseContext,
+  options: OutputOptions = {},
+  actions?: readonly PlannedImage['action'][]
+): Promise<void> {
   const output = new BuilderOutput(ctx, 'push', options)
+  const services = imageServices(ctx).filter(s => !actions || actions.includes(s.image.action))
   try {
-    await settleAll(ctx, imageServices(ctx), PUSH_LANES, service =>
+    await settleAll(ctx, services, PUSH_LANES, service =>
       reportedAs(ctx, 'PUSH', service, () =>
         onceWithFreshEcrToken(ctx, service, async fresh => {
           const target = await imageTarget(ctx, service)

@@ -2,16 +2,22 @@ import type { EventBus } from '../events/bus.js'
 import type { Stage } from '../events/model.js'
 import { buildPlan, retagPlan } from '../plan/index.js'
 import type { Plan, PlannedService } from '../plan/types.js'
-import type { Settings } from '../settings/types.js'
+import type { Phase, Settings } from '../settings/types.js'
 import type { SafeToolkit } from '../toolkit.js'
 import type { PhaseContext, RunState } from './context.js'
 import { deployPhaseBudget, phase } from './deadline.js'
 import type { GitHubDeployment } from './github-deployment.js'
 
 /**
- * The pipeline as data: the phases after INIT's validation, in order, each with when it applies, its budget and
- * what it runs. `walkPipeline` is the only loop over them; a new phase or a partial pipeline
- * (plan / build / deploy jobs) is an entry or a condition here, not a branch in main.ts.
+ * The pipeline as data: the phases after INIT's validation, in order, each with the jobs that run
+ * it, when it applies, its budget and what it runs. `walkPipeline` is the only loop over them; a
+ * new phase or a partial pipeline (plan / build / deploy jobs) is an entry or a condition here,
+ * not a branch in main.ts. `phase: all` runs today's single step; a split workflow
+ * (docs/scaling.md) runs the same table in three kinds of job:
+ * - plan: VERSION (and changed_only), preflight, TAG, RELEASE, and the build matrix;
+ * - build: the plan taken over, one service built for one platform, pushed by digest;
+ * - deploy: the plan taken over, each service's index assembled from the digests and tagged,
+ *   DEPLOY.
  */
 
 /** What a run carries from phase to phase. The plan exists from VERSION on. */
@@ -36,6 +42,8 @@ export interface PipelinePhase {
   readonly message: string
   /** A phase that changes something outside is skipped by a dry run. */
   readonly changes: boolean
+  /** The jobs that run it: the `phase` input (all: one step; plan, build, deploy: split). */
+  readonly phases: readonly Phase[]
   /** Whether this run needs the phase at all. */
   readonly when: (run: PipelineRun) => boolean
   readonly budgetMs: (run: PipelineRun) => number | Promise<number>
@@ -43,12 +51,14 @@ export interface PipelinePhase {
 }
 
 const MINUTE = 60_000
+const ONE_STEP_AND_PLAN: readonly Phase[] = ['all', 'plan']
 
 export const PIPELINE: readonly PipelinePhase[] = [
   {
     stage: 'VERSION',
     message: 'computing the version and tags',
     changes: false,
+    phases: ONE_STEP_AND_PLAN,
     when: () => true,
     budgetMs: () => MINUTE,
     run: async (run, signal) => {
@@ -69,10 +79,35 @@ export const PIPELINE: readonly PipelinePhase[] = [
     }
   },
   {
+    // Build and deploy jobs act on the plan job's plan: the same version, tags and services.
+    stage: 'VERSION',
+    message: "taking over the plan job's plan",
+    changes: false,
+    phases: ['build', 'deploy'],
+    when: () => true,
+    budgetMs: () => MINUTE,
+    run: async run => {
+      run.plan = (await import('./handoff.js')).takeOverPlan(run.settings, run.bus)
+    }
+  },
+  {
+    stage: 'VERSION',
+    message: 'finding the services that changed since the last deployment (changed_only)',
+    changes: false,
+    phases: ONE_STEP_AND_PLAN,
+    when: run => run.settings.split.changedOnly,
+    budgetMs: () => 2 * MINUTE,
+    run: async (run, signal) => {
+      const { planChangedOnly } = await import('./changes.js')
+      run.plan = await planChangedOnly(run.settings, planOf(run), run.bus, signal)
+    }
+  },
+  {
     // Before the preflight, so it checks what the rollback will deploy; reads only.
     stage: 'VERSION',
     message: 'reading the deployment history: what goes back',
     changes: false,
+    phases: ONE_STEP_AND_PLAN,
     when: run => run.settings.rollback !== undefined,
     budgetMs: () => 2 * MINUTE,
     run: async (run, signal) => {
@@ -111,6 +146,7 @@ export const PIPELINE: readonly PipelinePhase[] = [
     stage: 'VERSION',
     message: 'checking the promotion gate',
     changes: false,
+    phases: ONE_STEP_AND_PLAN,
     when: run => run.settings.gate !== undefined,
     budgetMs: () => 2 * MINUTE,
     run: async (run, signal) => {
@@ -173,6 +209,7 @@ export const PIPELINE: readonly PipelinePhase[] = [
     stage: 'INIT',
     message: 'preflight: checking what the plan uses, read-only',
     changes: false,
+    phases: ONE_STEP_AND_PLAN,
     when: run => run.settings.preflight,
     budgetMs: async () => (await import('./preflight.js')).PREFLIGHT_BUDGET_MS,
     run: async (run, signal) =>
@@ -185,6 +222,7 @@ export const PIPELINE: readonly PipelinePhase[] = [
     stage: 'TAG',
     message: 'creating the git tag',
     changes: true,
+    phases: ONE_STEP_AND_PLAN,
     // A rollback puts back a version that has its tag already.
     when: run => run.settings.createTag && !planOf(run).rollback,
     budgetMs: () => 5 * MINUTE,
@@ -200,15 +238,28 @@ export const PIPELINE: readonly PipelinePhase[] = [
     stage: 'RELEASE',
     message: 'publishing the GitHub Release',
     changes: true,
+    phases: ONE_STEP_AND_PLAN,
     when: run => planOf(run).release !== undefined,
     budgetMs: () => 5 * MINUTE,
     run: async (run, signal) =>
       (await import('./release.js')).runReleasePhase(contextOf(run, signal))
   },
   {
+    // The plan of the build jobs: written as the `matrix` output, run by GitHub Actions.
+    stage: 'BUILD',
+    message: 'planning the build matrix',
+    changes: false,
+    phases: ['plan'],
+    when: () => true,
+    budgetMs: () => MINUTE,
+    run: async run =>
+      (await import('./handoff.js')).writeMatrix(run.settings, planOf(run), run.state, run.bus)
+  },
+  {
     stage: 'BUILD',
     message: 'building images',
     changes: true,
+    phases: ['all', 'build'],
     when: run => imagesOf(run, 'build').length > 0,
     budgetMs: async run => {
       const image = await import('./image.js')
@@ -221,18 +272,41 @@ export const PIPELINE: readonly PipelinePhase[] = [
     stage: 'PUSH',
     message: 'pushing images',
     changes: true,
+    phases: ['all'],
     when: run => imagesOf(run, 'push').length > 0,
-    budgetMs: async run => {
-      const image = await import('./image.js')
-      const count = imagesOf(run, 'push').length
-      return image.imagePhaseBudget(count, image.PUSH_LANES, run.settings.images.pushTimeoutMs)
-    },
+    budgetMs: pushBudget,
     run: async (run, signal) => (await import('./image.js')).runPushPhase(contextOf(run, signal))
+  },
+  {
+    stage: 'PUSH',
+    message: 'pushing the image by digest (no tag)',
+    changes: true,
+    phases: ['build'],
+    when: run => imagesOf(run, 'build').length > 0,
+    budgetMs: pushBudget,
+    run: async (run, signal) =>
+      (await import('./image-digest.js')).runDigestPushPhase(contextOf(run, signal))
+  },
+  {
+    // Nothing is tagged before every record is checked against the plan and the registry.
+    stage: 'PUSH',
+    message: "assembling each image index from the build jobs' digests, then tagging",
+    changes: true,
+    phases: ['deploy'],
+    when: run => imagesOf(run, 'push').length > 0,
+    budgetMs: pushBudget,
+    run: async (run, signal) => {
+      const ctx = contextOf(run, signal)
+      await (await import('./image-merge.js')).runMergePhase(ctx)
+      // Promoted and existing images were never the build jobs' to push.
+      await (await import('./image.js')).runPushPhase(ctx, {}, ['promote', 'skip'])
+    }
   },
   {
     stage: 'DEPLOY',
     message: 'deploying',
     changes: true,
+    phases: ['all', 'deploy'],
     when: run => planOf(run).services.some(s => s.deploy),
     budgetMs: run => deployPhaseBudget(run.settings, planOf(run)),
     run: async (run, signal) => {
@@ -253,11 +327,18 @@ export async function walkPipeline(
   phases: readonly PipelinePhase[] = PIPELINE
 ): Promise<void> {
   for (const step of phases) {
+    if (!step.phases.includes(run.settings.split.phase)) continue
     if (step.changes && run.settings.dryRun) continue
     if (!step.when(run)) continue
     const budget = await step.budgetMs(run)
     await phase(run.bus, step.stage, step.message, budget, cancel, signal => step.run(run, signal))
   }
+}
+
+async function pushBudget(run: PipelineRun): Promise<number> {
+  const image = await import('./image.js')
+  const count = imagesOf(run, 'push').length
+  return image.imagePhaseBudget(count, image.PUSH_LANES, run.settings.images.pushTimeoutMs)
 }
 
 /** Every phase after VERSION has a plan; asking for it earlier is a bug in this table. */

@@ -1,7 +1,12 @@
 import type { StsApi } from '../clients/sts.js'
 import { DeployError, errorMessage } from '../errors.js'
 import { pushes, type Plan } from '../plan/types.js'
-import type { EcsTarget, Settings, StepFunctionsTarget } from '../settings/types.js'
+import type {
+  CloudFormationTarget,
+  EcsTarget,
+  Settings,
+  StepFunctionsTarget
+} from '../settings/types.js'
 import type { Toolkit } from '../toolkit.js'
 import {
   CHECK_BOUNDS,
@@ -18,7 +23,7 @@ import {
  * registry) is placed in the region its client will resolve; a user without one is a "Region is
  * missing" that names it and what sets it. Each region's credentials are asked who they are (STS
  * GetCallerIdentity), then each user's own thing is read there: the ECS service (and CodeDeploy
- * group), the state machine, an ECR login token.
+ * group), the state machine, the CloudFormation stack, an ECR login token.
  */
 export interface AwsPreflight {
   readonly settings: Settings
@@ -75,6 +80,16 @@ function awsUsers(run: AwsPreflight): AwsUser[] {
         region: target.region,
         regionKey: configKey(settings, name, 'stepfunctions.region'),
         check: (where, signal) => checkStateMachine(settings, name, target, where, signal)
+      })
+    }
+    if (target?.kind === 'cloudformation') {
+      users.push({
+        label: `${name} on CloudFormation`,
+        who: `CloudFormation deploy of service '${name}'`,
+        service: name,
+        region: target.region,
+        regionKey: configKey(settings, name, 'cloudformation.region'),
+        check: (where, signal) => checkStack(name, target, where, signal)
       })
     }
   }
@@ -295,6 +310,46 @@ async function checkStateMachine(
         ]
     }
   }
+}
+
+/**
+ * What the deploy would do to the stack, read-only (DescribeStacks; no change set): a stack the
+ * deploy would stop at is a problem now, before anything is built; the rest is told, so that a
+ * dry run shows each stack's planned action.
+ */
+async function checkStack(
+  name: string,
+  target: CloudFormationTarget,
+  where: Where,
+  signal: AbortSignal
+): Promise<Finding[]> {
+  const [{ CloudFormationApi }, { describeStackForPlan }] = await Promise.all([
+    import('../clients/cloudformation.js'),
+    import('../targets/cloudformation-plan.js')
+  ])
+  const api = (await CloudFormationApi.create(target.region)).within(CHECK_BOUNDS)
+  let planned
+  try {
+    planned = await describeStackForPlan(target, signal, api)
+  } catch (error) {
+    return [
+      accessProblem(
+        name,
+        `read stack ${target.stack}`,
+        'cloudformation:DescribeStacks',
+        where,
+        error
+      )
+    ]
+  }
+  const place = `${where.region}, account ${where.account}`
+  if (planned.action === 'blocked') {
+    return [problem(`${name}: CloudFormation (${place}): ${planned.line}`)]
+  }
+  const state = planned.status ? ` (${planned.status})` : ''
+  // Create and update say all in a word; a recreate or a wait says why.
+  const why = planned.action === 'recreate' || planned.action === 'wait' ? `: ${planned.line}` : ''
+  return [ok(`stack ${target.stack}: ${planned.action}${state} in ${where.region}${why}`, name)]
 }
 
 async function checkEcrLogin(

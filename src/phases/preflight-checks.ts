@@ -24,7 +24,13 @@ export interface ServicePreflight {
 }
 
 export function serviceChecks(run: ServicePreflight): Check[] {
-  return [...argoChecks(run), ...slackChecks(run), ...githubChecks(run), ...registryChecks(run)]
+  return [
+    ...argoChecks(run),
+    ...kubernetesChecks(run),
+    ...slackChecks(run),
+    ...githubChecks(run),
+    ...registryChecks(run)
+  ]
 }
 
 const RETRY = {
@@ -90,6 +96,29 @@ async function checkArgoApp(
   } finally {
     await client.close()
   }
+}
+
+/**
+ * Each Kubernetes and Helm service: its cluster answers, namespace and workloads (or release) are
+ * there, the identity may do what the deploy does, and what would change (told in a dry run too).
+ */
+function kubernetesChecks({ settings, plan }: ServicePreflight): Check[] {
+  const checks: Check[] = []
+  for (const service of plan.services) {
+    const target = service.deploy
+    if (target?.kind !== 'kubernetes' && target?.kind !== 'helm') continue
+    checks.push(async signal => {
+      const { lookAtService } = await import('../targets/kubernetes-look.js')
+      const look = await lookAtService(settings, service, target, { signal, retry: RETRY })
+      return [
+        ...look.lines.map(line => ok(line, service.name)),
+        ...look.problems.map(line =>
+          look.unreachable ? { kind: 'problem' as const, line, unreachable: true } : problem(line)
+        )
+      ]
+    })
+  }
+  return checks
 }
 
 function slackChecks({ settings }: ServicePreflight): Check[] {

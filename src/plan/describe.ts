@@ -44,6 +44,12 @@ export function describePlan(plan: Plan): string[] {
       : ''
     lines.push(`  ${service.name}: ${imageText}; ${describeTarget(service.deploy)}${check}`)
   }
+  if (plan.changes) {
+    const base = plan.changes.base ? `${plan.changes.base.slice(0, 7)}, ` : ''
+    lines.push(`Changed only: compared with ${base}${plan.changes.baseFrom}`)
+    for (const s of plan.changes.changed) lines.push(`  ${s.name} runs: ${s.reason}`)
+    for (const s of plan.changes.unchanged) lines.push(`  ${s.name} left out: ${s.reason}`)
+  }
   return lines
 }
 
@@ -62,5 +68,20 @@ export function describeTarget(target: Plan['services'][number]['deploy']): stri
       const via = target.templateBucket ? `, template through s3://${target.templateBucket}` : ''
       return `CloudFormation stack ${target.stack}${region} (change set from ${basename(target.template)}${via})`
     }
+    case 'kubernetes': {
+      const workloads = target.workloads.map(w => `${w.kind.toLowerCase()}/${w.name}`).join(', ')
+      const container = target.container ? ` (container ${target.container})` : ''
+      return `Kubernetes ${workloads}${container} in namespace ${target.namespace}${inContext(target.context)}`
+    }
+    case 'helm': {
+      const chart = target.repoUrl
+        ? `${target.chart}${target.version ? ` ${target.version}` : ''} from ${target.repoUrl}`
+        : target.chart
+      return `Helm release ${target.release} (chart ${chart}) in namespace ${target.namespace}${inContext(target.context)}`
+    }
   }
+}
+
+function inContext(context: string | undefined): string {
+  return context ? ` of context ${context}` : ''
 }

@@ -62,7 +62,7 @@ export async function buildPlan(
     version,
     release: releasePlan(settings, version),
     services: settings.services.map(service =>
-      planService(service, version.imageTag, action, promoteFrom)
+      planService(service, version.imageTag, action, promoteFrom, settings.platforms)
     ),
     layers
   }
@@ -93,12 +93,15 @@ function planService(
   service: ServiceSettings,
   imageTag: string,
   action: ImageAction,
-  promoteFrom: string | undefined
+  promoteFrom: string | undefined,
+  platforms: readonly string[]
 ): PlannedService {
   return {
     name: service.name,
     dependsOn: service.dependsOn,
-    image: service.build ? plannedImage(service, imageTag, action, promoteFrom) : undefined,
+    image: service.build
+      ? plannedImage(service, imageTag, action, promoteFrom, platforms)
+      : undefined,
     deploy: service.deploy
   }
 }
@@ -107,9 +110,11 @@ function plannedImage(
   service: ServiceSettings,
   tag: string,
   action: ImageAction,
-  promoteFrom: string | undefined
+  promoteFrom: string | undefined,
+  platforms: readonly string[]
 ): PlannedImage {
   const host = service.registry.host
+  const built = service.build?.platforms ?? []
   return {
     registry: service.registry.kind,
     host,
@@ -117,7 +122,8 @@ function plannedImage(
     tag,
     reference: `${host || 'ecr'}/${service.repository}:${tag}`,
     action,
-    promoteFrom: action === 'build' ? undefined : promoteFrom
+    promoteFrom: action === 'build' ? undefined : promoteFrom,
+    platforms: built.length > 0 ? built : platforms
   }
 }
 

@@ -18,6 +18,11 @@ export interface Plan {
   readonly rollback?: RollbackPlan
   /** The promotion gate's verdict, when the environment has one (src/plan/gate.ts). */
   readonly gate?: GatePlan
+  /**
+   * changed_only: what the services were compared against, and each service left out (neither
+   * built nor deployed) with why. Absent when every service runs.
+   */
+  readonly changes?: ChangePlan
 }
 
 export interface GatePlan {
@@ -40,6 +45,22 @@ export interface RollbackPlan {
   readonly to: RecordedDeploymentRef
   /** Services the record does not know (added since): left as they are. */
   readonly untouched: readonly string[]
+}
+
+export interface ChangePlan {
+  /** The commit compared against; undefined when there was none (everything runs). */
+  readonly base: string | undefined
+  /** Where the base came from, in words: "the last successful deployment to dev (#12)". */
+  readonly baseFrom: string
+  /** Services that run, with why. */
+  readonly changed: readonly ServiceChange[]
+  /** Services left out, with why. */
+  readonly unchanged: readonly ServiceChange[]
+}
+
+export interface ServiceChange {
+  readonly name: string
+  readonly reason: string
 }
 
 export interface VersionPlan {
@@ -88,6 +109,8 @@ export interface PlannedImage {
   readonly action: ImageAction
   /** promote: the existing tag the new tag is copied from. */
   readonly promoteFrom: string | undefined
+  /** build: the platforms built, in order (a build job's plan holds its one platform). */
+  readonly platforms?: readonly string[]
 }
 
 export interface PlannedService {

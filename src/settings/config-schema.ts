@@ -339,11 +339,124 @@ const verify = v.strictObject({
   interval: optional(duration(INTERVAL_RANGE))
 })
 
+/** A workspace-relative glob (`*`, `**`, `?`) of files that belong to a service. */
+const pathGlob = v.pipe(
+  name(1024, 'a path glob'),
+  v.check(value => !value.startsWith('/'), 'expected a path relative to the workspace')
+)
+
+/** Helm release names: a DNS subdomain of at most 53 characters (Helm's own limit). */
+const helmRelease = v.pipe(
+  name(53),
+  v.regex(
+    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
+    'expected a release name (lower case, digits, "-" and ".")'
+  )
+)
+/** A chart key as --set takes it: image.tag, ingress.hosts[0].host. */
+const helmKey = v.pipe(
+  name(256),
+  v.regex(
+    /^[A-Za-z0-9_-]+(\[\d+\])?(\.[A-Za-z0-9_-]+(\[\d+\])?)*$/,
+    'expected a chart key such as image.tag'
+  )
+)
+/** Secret values are written as YAML, so their keys are plain dotted names. */
+const helmMapKey = v.pipe(
+  name(256),
+  v.regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'expected a chart key such as db.password')
+)
+const environmentVariable = v.pipe(
+  name(256),
+  v.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name')
+)
+const chartRepository = v.pipe(
+  name(2048),
+  v.regex(
+    /^(https?|oci):\/\/[^\s]+$/,
+    'expected an https://, http:// or oci:// chart repository URL'
+  )
+)
+/** kind/name, the way kubectl names a workload: deployment/webui, sts/db. */
+const workload = v.pipe(
+  name(300),
+  v.regex(
+    /^(deployment|deployments|deploy|statefulset|statefulsets|sts|daemonset|daemonsets|ds)\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/i,
+    'expected kind/name such as deployment/webui (a Deployment, StatefulSet or DaemonSet)'
+  )
+)
+
+const kubernetesPlace = {
+  /** A context of the kubeconfig: names are free text there. */
+  context: optional(name(253)),
+  namespace: optional(dnsLabel),
+  image_pull_secret: optional(
+    v.union([
+      dnsSubdomain,
+      mapping(v.strictObject({ name: dnsSubdomain, service_account: optional(dnsSubdomain) }))
+    ])
+  )
+}
+
+const kubernetes = v.strictObject({
+  ...kubernetesPlace,
+  workloads: v.pipe(
+    v.array(workload),
+    v.minLength(1, 'expected at least one workload'),
+    v.maxLength(50, 'expected at most 50 workloads')
+  ),
+  container: optional(dnsLabel),
+  rollback_on_failure: optional(v.boolean()),
+  ...timing
+})
+
+const helm = v.strictObject({
+  ...kubernetesPlace,
+  release: helmRelease,
+  /** A directory in the repository, or with repo_url the chart's name there. */
+  chart: path,
+  repo_url: optional(chartRepository),
+  version: optional(name(128)),
+  create_namespace: optional(v.boolean()),
+  values: optional(v.pipe(v.array(path), v.maxLength(32, 'expected at most 32 values files'))),
+  set: optional(
+    mapping(
+      v.record(
+        helmKey,
+        v.union([
+          v.pipe(v.string(), v.maxLength(32 * 1024, 'expected at most 32768 characters')),
+          v.number(),
+          v.boolean()
+        ])
+      )
+    )
+  ),
+  set_secret: optional(mapping(v.record(helmMapKey, environmentVariable))),
+  set_image: optional(
+    v.union([
+      v.literal(false),
+      mapping(
+        v.strictObject({
+          repository: optional(v.union([helmKey, v.literal(false)])),
+          tag: optional(v.union([helmKey, v.literal(false)])),
+          digest: optional(helmKey)
+        })
+      )
+    ])
+  ),
+  dependency_update: optional(v.boolean()),
+  timeout: optional(duration(TIMEOUT_RANGE)),
+  rollback_on_failure: optional(v.boolean()),
+  ...timing
+})
+
 const serviceKeys = {
   registry: optional(registry),
   image: optional(repositoryName),
   build: optional(mapping(build)),
-  depends_on: optional(v.array(serviceName))
+  depends_on: optional(v.array(serviceName)),
+  paths: optional(v.pipe(v.array(pathGlob), v.minLength(1, 'expected at least one glob'))),
+  redeploy_with: optional(v.array(serviceName))
 }
 
 const service = v.strictObject({
@@ -355,7 +468,9 @@ const service = v.strictObject({
         stepfunctions: optional(mapping(stepfunctions)),
         argocd: optional(mapping(argocd)),
         cloudformation: optional(mapping(cloudformation)),
-        verify: optional(mapping(verify))
+        verify: optional(mapping(verify)),
+        kubernetes: optional(mapping(kubernetes)),
+        helm: optional(mapping(helm))
       })
     )
   )
@@ -378,7 +493,9 @@ const serviceOverride = v.strictObject({
         stepfunctions: optional(mapping(stepfunctions)),
         argocd: optional(mapping(v.partial(argocd))),
         cloudformation: optional(mapping(v.partial(cloudformation))),
-        verify: optional(mapping(v.partial(verify)))
+        verify: optional(mapping(v.partial(verify))),
+        kubernetes: optional(mapping(v.partial(kubernetes))),
+        helm: optional(mapping(v.partial(helm)))
       })
     )
   )
@@ -390,7 +507,9 @@ const sharedTopLevel = {
   /** Checked as an IANA name when settings are made, under this key. */
   timezone: optional(name(64)),
   slack_users: optional(mapping(v.record(githubLogin, slackId))),
-  argocd: optional(mapping(v.strictObject(argoServer)))
+  argocd: optional(mapping(v.strictObject(argoServer))),
+  /** Platform -> runner label of the build matrix (phase: plan). */
+  runners: optional(mapping(v.record(platform, name(256, 'a runner label'))))
 }
 
 const DAYS =

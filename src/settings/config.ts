@@ -20,6 +20,7 @@ export interface EffectiveConfig {
   readonly timezoneKey: string
   readonly slackUsers: Readonly<Record<string, string>>
   readonly argocd: NonNullable<DeployConfig['argocd']>
+  readonly runners: Readonly<Record<string, string>>
   readonly services: ReadonlyArray<readonly [string, ServiceConfig]>
   /** The environment's promotion gate keys, as written. */
   readonly gate: Pick<EnvironmentOverride, 'promote_from' | 'soak' | 'windows' | 'deny'>
@@ -108,6 +109,7 @@ function applyEnvironment(
       override?.timezone === undefined ? 'timezone' : `environments.${environment}.timezone`,
     slackUsers: { ...(config.slack_users ?? {}), ...(override?.slack_users ?? {}) },
     argocd: { ...(config.argocd ?? {}), ...(override?.argocd ?? {}) },
+    runners: { ...(config.runners ?? {}), ...(override?.runners ?? {}) },
     services,
     gate: {
       promote_from: override?.promote_from,

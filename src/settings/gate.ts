@@ -29,6 +29,18 @@ export function readGate(
       `cannot be ${environment} itself`
     )
   }
+  // A window that ends before it starts would never open (an overnight window is two windows).
+  for (const key of ['windows', 'deny'] as const) {
+    for (const [i, window] of (config[key] ?? []).entries()) {
+      const { startMinute, endMinute } = timeWindow(window)
+      if (endMinute <= startMinute) {
+        problems.add(
+          `${where.config}: environments.${environment}.${key}.${i}.hours`,
+          'ends before it starts: split an overnight window in two (22:00-24:00 and 00:00-06:00)'
+        )
+      }
+    }
+  }
   return {
     promoteFrom: config.promote_from ?? environment,
     soakMs: config.soak === undefined ? 0 : (parseDuration(config.soak, SOAK_RANGE) ?? 0),

@@ -9,7 +9,14 @@ import { confinedPath, eventsFileProblem } from './files.js'
 import { InputReader } from './inputs.js'
 import { Problems, inputName, quote } from './problems.js'
 import { deployLayers, describeGraphProblem } from './service-graph.js'
-import { buildSettings, parseRegistry, repositoryFor, servicesFromConfig } from './services.js'
+import {
+  buildPaths,
+  buildSettings,
+  parseRegistry,
+  repositoryFor,
+  servicesFromConfig
+} from './services.js'
+import { readSplitSettings } from './split.js'
 import { checkCredentialRoutes } from './trust.js'
 import {
   BUMPS,
@@ -129,11 +136,13 @@ export async function readSettings(
         platforms,
         argocdServer: input.absoluteUrl('argocd_server'),
         argocdInsecure,
-        environment
+        environment,
+        env
       },
       problems
     )
     checkGraph(services, config.name, problems)
+    checkRedeployWith(services, config.name, problems)
   } else {
     services = singleService(input, context, defaultRegistry, platforms, problems)
   }
@@ -155,10 +164,12 @@ export async function readSettings(
   )
 
   const eventsFile = readEventsFile(input, context, config?.realPath, problems)
+  const split = readSplitSettings(input, config?.value.runners ?? {}, problems)
   const deploy = {
     timeoutMs: input.durationMs('deploy_timeout', 30 * 60_000),
     pollIntervalMs: input.optionalDurationMs('poll_interval'),
-    argocdToken
+    argocdToken,
+    kubeconfig: readKubeconfig(input, context, problems)
   }
 
   checkCredentialRoutes(
@@ -192,13 +203,16 @@ export async function readSettings(
     githubToken,
     configPath: config?.path,
     eventsFile,
-    deploymentId: deploymentIdFor(context),
+    // Every job of a split workflow reports as the deployment the plan job started: a re-run
+    // build job is a new run attempt, not a new deployment.
+    deploymentId: split.planDeploymentId ?? deploymentIdFor(context),
     context,
     platforms,
     services,
     images,
     deploy,
-    notify
+    notify,
+    split: split.settings
   })
 }
 
@@ -288,6 +302,29 @@ function readEventsFile(
 }
 
 /**
+ * kubeconfig: inside the workspace or RUNNER_TEMP (azure/k8s-set-context writes there), like
+ * events_file. Only the input is confined: KUBECONFIG and ~/.kube/config are the workflow's own
+ * environment (aws eks update-kubeconfig writes the latter).
+ */
+function readKubeconfig(
+  input: InputReader,
+  context: Settings['context'],
+  problems: Problems
+): string | undefined {
+  const given = input.text('kubeconfig')
+  if (!given) return undefined
+  const checked = confinedPath(given, context.workspace, [context.workspace, context.tempDir])
+  if (!checked.ok) {
+    problems.add(inputName('kubeconfig'), checked.problem)
+    return undefined
+  }
+  if (!existsSync(checked.path)) {
+    problems.add(inputName('kubeconfig'), `file ${checked.path} does not exist`)
+  }
+  return checked.path
+}
+
+/**
  * The registry input. Credentials in it (`user:pass@host`) are masked and refused, never echoed:
  * they belong in registry_username and registry_password.
  */
@@ -366,7 +403,9 @@ function singleService(
       repository: repositoryFor(registry, context, name, image, true),
       build,
       dependsOn: [],
-      deploy: undefined
+      deploy: undefined,
+      paths: buildPaths(build, context.workspace),
+      redeployWith: []
     }
   ]
 }
@@ -379,6 +418,24 @@ function checkGraph(
   for (const problem of deployLayers(services).problems) {
     const { key, message } = describeGraphProblem(problem)
     problems.add(`${configName}: ${key}`, message)
+  }
+}
+
+/** redeploy_with names services of this config, and never the service itself. */
+function checkRedeployWith(
+  services: readonly ServiceSettings[],
+  configName: string,
+  problems: Problems
+): void {
+  const known = new Set(services.map(s => s.name))
+  for (const service of services) {
+    for (const other of service.redeployWith ?? []) {
+      const key = `${configName}: services.${service.name}.redeploy_with`
+      if (other === service.name) problems.add(key, 'names the service itself')
+      else if (!known.has(other)) {
+        problems.add(key, `names '${other}', which is not a service in this config`)
+      }
+    }
   }
 }
 

@@ -1,21 +1,26 @@
 import { existsSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join, relative, resolve, sep } from 'node:path'
 import type { ServiceConfig } from './config-schema.js'
 import type { EffectiveConfig } from './config.js'
 import { confinedPath } from './files.js'
 import type { Problems } from './problems.js'
-import type {
-  ArgoCdTarget,
-  BuildSettings,
-  CloudFormationTarget,
-  DeployTarget,
-  EcsTarget,
-  Environment,
-  RegistrySettings,
-  RunContext,
-  ServiceSettings,
-  StepFunctionsTarget,
-  VerifySettings
+import {
+  HELM_PLACEHOLDERS,
+  type ArgoCdTarget,
+  type BuildSettings,
+  type CloudFormationTarget,
+  type DeployTarget,
+  type EcsTarget,
+  type Environment,
+  type HelmTarget,
+  type KubernetesPlace,
+  type KubernetesTarget,
+  type RegistrySettings,
+  type RunContext,
+  type ServiceSettings,
+  type StepFunctionsTarget,
+  type VerifySettings,
+  type WorkloadKind
 } from './types.js'
 import { isLoopbackHost } from '../runtime/hosts.js'
 import {
@@ -85,6 +90,8 @@ export interface ServiceDefaults {
   readonly argocdInsecure: boolean
   /** The environment deployed to: CloudFormation stack names may say {environment}. */
   readonly environment: Environment
+  /** Where helm set_secret values are read from (the step's environment). */
+  readonly env?: NodeJS.ProcessEnv
 }
 
 /** Config services -> ServiceSettings, resolving paths, registries and target defaults. */
@@ -100,23 +107,37 @@ export function servicesFromConfig(
     const registry = service.registry
       ? (parseRegistry(service.registry, context, defaults.registryInsecure) ?? defaults.registry)
       : defaults.registry
+    const build = service.build
+      ? buildSettings(
+          service.build,
+          context.workspace,
+          defaults.platforms,
+          key => `${where}.build.${key}`,
+          problems
+        )
+      : undefined
+    const paths = service.paths?.map(glob => glob.replace(/^(\.\/)+/, ''))
     return {
       name,
       registry,
       repository: repositoryFor(registry, context, name, service.image, false),
-      build: service.build
-        ? buildSettings(
-            service.build,
-            context.workspace,
-            defaults.platforms,
-            key => `${where}.build.${key}`,
-            problems
-          )
-        : undefined,
+      build,
       dependsOn: service.depends_on ?? [],
-      deploy: deployTarget(service, name, config, defaults, context.workspace, where, problems)
+      deploy: deployTarget(service, name, config, defaults, context.workspace, where, problems),
+      paths: paths ?? (build ? buildPaths(build, context.workspace) : undefined),
+      redeployWith: service.redeploy_with ?? []
     }
   })
+}
+
+/**
+ * A built service's default paths: everything under its build context, and its Dockerfile (which
+ * may live elsewhere), as workspace-relative globs with forward slashes.
+ */
+export function buildPaths(build: BuildSettings, workspace: string): string[] {
+  const posix = (path: string): string => path.split(sep).join('/')
+  const context = posix(relative(workspace, build.context))
+  return [context ? `${context}/**` : '**', posix(relative(workspace, build.dockerfile))]
 }
 
 /**
@@ -188,7 +209,7 @@ function deployTarget(
   if (kinds.length !== 1) {
     problems.add(
       `${where}.deploy`,
-      `expected exactly one of ecs, stepfunctions, argocd, cloudformation`
+      `expected exactly one of ecs, stepfunctions, argocd, cloudformation, kubernetes, helm`
     )
     return undefined
   }
@@ -222,6 +243,11 @@ function targetOf(
       `${where}.deploy.cloudformation`,
       problems
     )
+  }
+  if (deploy.kubernetes) return kubernetesTarget(deploy.kubernetes)
+  if (deploy.helm) {
+    const env = defaults.env ?? process.env
+    return helmTarget(deploy.helm, workspace, env, `${where}.deploy.helm`, problems)
   }
   return undefined
 }
@@ -505,6 +531,133 @@ function verifySettings(
     contains: verify.contains,
     timeoutMs: parseDuration(verify.timeout ?? '2m') ?? 120_000,
     intervalMs: parseDuration(verify.interval ?? '5s', INTERVAL_RANGE) ?? 5000
+  }
+}
+
+type KubernetesConfig = NonNullable<NonNullable<ServiceConfig['deploy']>['kubernetes']>
+type HelmConfig = NonNullable<NonNullable<ServiceConfig['deploy']>['helm']>
+
+const WORKLOAD_KINDS: Readonly<Record<string, WorkloadKind>> = {
+  deployment: 'Deployment',
+  deployments: 'Deployment',
+  deploy: 'Deployment',
+  statefulset: 'StatefulSet',
+  statefulsets: 'StatefulSet',
+  sts: 'StatefulSet',
+  daemonset: 'DaemonSet',
+  daemonsets: 'DaemonSet',
+  ds: 'DaemonSet'
+}
+
+function kubernetesPlace(config: KubernetesConfig | HelmConfig): KubernetesPlace {
+  const secret = config.image_pull_secret
+  return {
+    context: config.context,
+    namespace: config.namespace ?? 'default',
+    imagePullSecret:
+      secret === undefined
+        ? undefined
+        : typeof secret === 'string'
+          ? { name: secret, serviceAccount: 'default' }
+          : { name: secret.name, serviceAccount: secret.service_account ?? 'default' }
+  }
+}
+
+function kubernetesTarget(config: KubernetesConfig): KubernetesTarget {
+  const workloads = config.workloads.map(entry => {
+    const slash = entry.indexOf('/')
+    const kind = WORKLOAD_KINDS[entry.slice(0, slash).toLowerCase()] ?? 'Deployment'
+    return { kind, name: entry.slice(slash + 1) }
+  })
+  return {
+    kind: 'kubernetes',
+    ...kubernetesPlace(config),
+    workloads,
+    container: config.container,
+    rollbackOnFailure: config.rollback_on_failure ?? false,
+    ...timing(config)
+  }
+}
+
+function helmTarget(
+  config: HelmConfig,
+  workspace: string,
+  env: NodeJS.ProcessEnv,
+  where: string,
+  problems: Problems
+): HelmTarget {
+  let chart = config.chart
+  if (config.repo_url === undefined) {
+    // A chart in the repository: confined like every other path, and a chart directory.
+    const dir = workspacePath(config.chart, workspace, `${where}.chart`, problems)
+    chart = dir.path
+    if (dir.inside && !existsSync(join(dir.path, 'Chart.yaml'))) {
+      problems.add(
+        `${where}.chart`,
+        `${dir.path} has no Chart.yaml: give a chart directory in the repository, or the chart's ` +
+          'name with repo_url'
+      )
+    }
+  } else if (config.chart.startsWith('/') || config.chart.startsWith('.')) {
+    problems.add(`${where}.chart`, 'with repo_url, expected the name of a chart in that repository')
+  }
+  if (config.version !== undefined && config.repo_url === undefined) {
+    problems.add(
+      `${where}.version`,
+      'only used with repo_url (a chart in the repository has its own)'
+    )
+  }
+  for (const [key, variable] of Object.entries(config.set_secret ?? {})) {
+    if (!env[variable]) {
+      problems.add(
+        `${where}.set_secret.${key}`,
+        `the environment variable ${variable} is not set or empty: pass it to the step, ` +
+          `e.g. env: { ${variable}: \${{ secrets.${variable} }} }`
+      )
+    }
+    if (config.set && key in config.set) {
+      problems.add(`${where}.set_secret.${key}`, 'is also in set; give each key once')
+    }
+  }
+  for (const [key, value] of Object.entries(config.set ?? {})) {
+    if (typeof value !== 'string') continue
+    for (const [, name] of value.matchAll(/\{([a-z_]+)\}/g)) {
+      if (!(HELM_PLACEHOLDERS as readonly string[]).includes(name as string)) {
+        problems.add(
+          `${where}.set.${key}`,
+          `unknown placeholder {${name}}; expected one of ${HELM_PLACEHOLDERS.map(p => `{${p}}`).join(', ')}`
+        )
+      }
+    }
+  }
+  const image = config.set_image
+  const setImage =
+    image === false
+      ? undefined
+      : {
+          repository:
+            image?.repository === false ? undefined : (image?.repository ?? 'image.repository'),
+          tag: image?.tag === false ? undefined : (image?.tag ?? 'image.tag'),
+          digest: image?.digest
+        }
+  return {
+    kind: 'helm',
+    ...kubernetesPlace(config),
+    release: config.release,
+    chart,
+    repoUrl: config.repo_url,
+    version: config.version,
+    createNamespace: config.create_namespace ?? false,
+    values: (config.values ?? []).map(
+      (file, index) => existingFile(file, workspace, `${where}.values[${index}]`, problems) ?? file
+    ),
+    set: config.set ?? {},
+    setSecret: config.set_secret ?? {},
+    setImage,
+    dependencyUpdate: config.dependency_update,
+    helmTimeoutMs: config.timeout === undefined ? undefined : parseDuration(config.timeout),
+    rollbackOnFailure: config.rollback_on_failure ?? true,
+    ...timing(config)
   }
 }
 

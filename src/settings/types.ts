@@ -39,6 +39,27 @@ export interface Settings {
   readonly images: ImageSettings
   readonly deploy: DeploySettings
   readonly notify: NotifySettings
+  /** Which part of the pipeline this job runs, and what the earlier jobs handed it. */
+  readonly split: SplitSettings
+}
+
+export const PHASES = ['all', 'plan', 'build', 'deploy'] as const
+/** `all`: one step; `plan` / `build` / `deploy`: the jobs of a fan-out workflow (docs/scaling.md). */
+export type Phase = (typeof PHASES)[number]
+
+export interface SplitSettings {
+  readonly phase: Phase
+  /** Build and deploy only the services whose paths changed since the last deployment. */
+  readonly changedOnly: boolean
+  /** The plan job's `plan` output, as given (build and deploy jobs). */
+  readonly plan: string | undefined
+  /** The matrix entry of a build job. */
+  readonly service: string | undefined
+  readonly platform: string | undefined
+  /** A deploy job's build records: a directory of record files, or a JSON list of records. */
+  readonly records: string | undefined
+  /** Platform -> runner label of the build matrix. */
+  readonly runners: Readonly<Record<string, string>>
 }
 
 /** Where the run happens: GitHub's context variables, or the local repository outside Actions. */
@@ -102,9 +123,22 @@ export interface ServiceSettings {
   readonly build: BuildSettings | undefined
   readonly dependsOn: readonly string[]
   readonly deploy: DeployTarget | undefined
+  /**
+   * Workspace-relative globs whose change means the service changed (changed_only). Default: its
+   * build context and Dockerfile; absent for a service without a build and without paths.
+   */
+  readonly paths?: readonly string[]
+  /** Services whose change deploys this one again, though its own paths did not change. */
+  readonly redeployWith?: readonly string[]
 }
 
-export type DeployTarget = EcsTarget | StepFunctionsTarget | ArgoCdTarget | CloudFormationTarget
+export type DeployTarget =
+  | EcsTarget
+  | StepFunctionsTarget
+  | ArgoCdTarget
+  | CloudFormationTarget
+  | KubernetesTarget
+  | HelmTarget
 
 export interface TargetTiming {
   /** Overrides the run's deploy_timeout for this service. */
@@ -235,6 +269,73 @@ export interface CloudFormationTarget extends TargetTiming {
   readonly urlOutput: string | undefined
 }
 
+/** What the Kubernetes targets share: where in the cluster, and the pull secret. */
+export interface KubernetesPlace {
+  /** The kubeconfig context; undefined: the kubeconfig's current context. */
+  readonly context: string | undefined
+  readonly namespace: string
+  /** A kubernetes.io/dockerconfigjson secret made from the run's registry credentials. */
+  readonly imagePullSecret: { readonly name: string; readonly serviceAccount: string } | undefined
+}
+
+export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet'
+
+export interface WorkloadRef {
+  readonly kind: WorkloadKind
+  readonly name: string
+}
+
+export interface KubernetesTarget extends TargetTiming, KubernetesPlace {
+  readonly kind: 'kubernetes'
+  readonly workloads: readonly WorkloadRef[]
+  /** The container whose image is set; undefined: the pod template's only container. */
+  readonly container: string | undefined
+  readonly rollbackOnFailure: boolean
+}
+
+/** What a helm `set` value may name: `{image_tag}` becomes the tag being deployed. */
+export const HELM_PLACEHOLDERS = [
+  'image_repository',
+  'image_tag',
+  'image_digest',
+  'image_uri',
+  'version',
+  'environment'
+] as const
+
+/** A --set value: strings go as --set-string (a tag such as 1.10 stays a string). */
+export type HelmValue = string | number | boolean
+
+export interface HelmTarget extends TargetTiming, KubernetesPlace {
+  readonly kind: 'helm'
+  readonly release: string
+  /** An absolute path in the workspace, or a chart name in `repoUrl`. */
+  readonly chart: string
+  /** Undefined: `chart` is a directory in the repository. */
+  readonly repoUrl: string | undefined
+  readonly version: string | undefined
+  readonly createNamespace: boolean
+  /** Absolute paths in the workspace, in order. */
+  readonly values: readonly string[]
+  /** Chart key -> value; may hold placeholders such as {image_tag}. */
+  readonly set: Readonly<Record<string, HelmValue>>
+  /** Chart key -> the environment variable holding its value: goes in a 0600 values file. */
+  readonly setSecret: Readonly<Record<string, string>>
+  /** The chart keys that take the image; undefined: none are set. */
+  readonly setImage:
+    | {
+        readonly repository: string | undefined
+        readonly tag: string | undefined
+        readonly digest: string | undefined
+      }
+    | undefined
+  /** Undefined: update when Chart.yaml declares dependencies. */
+  readonly dependencyUpdate: boolean | undefined
+  /** Helm's own --timeout; undefined: most of the service's deploy timeout. */
+  readonly helmTimeoutMs: number | undefined
+  readonly rollbackOnFailure: boolean
+}
+
 export type BuildMode = 'auto' | 'always' | 'promote' | 'skip'
 
 export interface ImageSettings {
@@ -255,6 +356,8 @@ export interface DeploySettings {
   readonly timeoutMs: number
   readonly pollIntervalMs: number | undefined
   readonly argocdToken: string | undefined
+  /** The kubeconfig input (absolute, confined); undefined: KUBECONFIG or ~/.kube/config. */
+  readonly kubeconfig: string | undefined
 }
 
 export interface NotifySettings {

@@ -28,5 +28,14 @@ export const TARGETS: { readonly [K in DeployTarget['kind']]: TargetEntry } = {
   cloudformation: {
     defaultPollMs: 5000,
     load: async () => (await import('./cloudformation.js')).deploy as Deploy<DeployTarget>
+  },
+  // The watch notices the end as it happens; the interval paces only the looks after a watch broke.
+  kubernetes: {
+    defaultPollMs: 2000,
+    load: async () => (await import('./kubernetes.js')).deploy as Deploy<DeployTarget>
+  },
+  helm: {
+    defaultPollMs: 2000,
+    load: async () => (await import('./helm.js')).deploy as Deploy<DeployTarget>
   }
 }

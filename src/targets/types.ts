@@ -1,3 +1,4 @@
+import type { LogBlock } from '../events/model.js'
 import type { PlannedService, Plan } from '../plan/types.js'
 import type { Sleep } from '../runtime/sleep.js'
 import type { DeployTarget, Settings } from '../settings/types.js'
@@ -10,6 +11,19 @@ export interface DeployRequest<T extends DeployTarget = DeployTarget> {
   readonly imageUri: string | undefined
   readonly plan: Plan
   readonly settings: Settings
+  /**
+   * The run's own credentials for the service's registry (an ECR token, the registry login), for
+   * a target that hands them to a cluster as an image pull secret; absent without an image.
+   */
+  readonly pullCredentials?: () => Promise<RegistryLogin>
+}
+
+export interface RegistryLogin {
+  /** host[:port] as image references name it. */
+  readonly host: string
+  /** Absent for a registry that takes anonymous pulls. */
+  readonly username: string | undefined
+  readonly password: string | undefined
 }
 
 /** The target's view of the run: where to report, when to stop. */
@@ -30,6 +44,8 @@ export interface TargetContext {
   progress(message: string, data?: Record<string, unknown>): void
   info(message: string): void
   warning(message: string): void
+  /** A tool's own output (helm): its own collapsed log group, shown inert. */
+  output?(block: LogBlock): void
 }
 
 export interface DeployOutcome {

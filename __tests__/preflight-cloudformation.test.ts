@@ -1,0 +1,113 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { PipelineEvent } from '../src/events/model.js'
+import { createTestRepo, type TestRepo } from './fixtures/git-repo.js'
+import { readEvents } from './fixtures/pipeline.js'
+import { recordingToolkit } from './fixtures/toolkit.js'
+import { startAwsSimulator, type AwsSimulator } from './simulators/aws.js'
+import { startCfnSimulator, type CfnSimulator } from './simulators/cloudformation.js'
+import { API_V1 } from './targets/cloudformation-fixtures.js'
+
+/**
+ * The preflight reads each CloudFormation stack through the whole run(), against the simulator:
+ * a stack the deploy would stop at fails the run in INIT, before any change set is made; a stack
+ * it can deploy is told with what the deploy would do, which is all a dry run says of it.
+ */
+const { run } = await import('../src/main.js')
+
+const STACK = 'shop-dev-api'
+const ACCOUNT = '123456789012'
+
+let sim: CfnSimulator
+// STS answers from the generic AWS simulator: the CloudFormation one serves CloudFormation only.
+let sts: AwsSimulator
+let stsBefore: string | undefined
+let repo: TestRepo
+
+beforeAll(async () => {
+  sim = await startCfnSimulator({ sdkEnv: true })
+  sts = await startAwsSimulator()
+  stsBefore = process.env.AWS_ENDPOINT_URL_STS
+  process.env.AWS_ENDPOINT_URL_STS = sts.url
+})
+afterEach(() => sim.query.assertNoViolations())
+afterAll(async () => {
+  if (stsBefore === undefined) delete process.env.AWS_ENDPOINT_URL_STS
+  else process.env.AWS_ENDPOINT_URL_STS = stsBefore
+  await sts.close()
+  await sim.close()
+})
+
+function shop(): TestRepo {
+  return createTestRepo({
+    '.github/deploy.yml': `services:
+  api:
+    deploy:
+      cloudformation:
+        stack: shop-{environment}-api
+        template: infra/api.yaml
+        region: us-east-1
+`,
+    'infra/api.yaml': API_V1
+  })
+}
+
+async function runShop(
+  inputs: Record<string, string> = {}
+): Promise<{ status: string; events: PipelineEvent[]; log: string }> {
+  repo = shop()
+  const core = recordingToolkit({ environment: 'dev', ...inputs })
+  const status = await run(core, {
+    env: {
+      GITHUB_WORKSPACE: repo.dir,
+      RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'preflight-cfn-')),
+      GITHUB_SHA: repo.git('rev-parse', 'HEAD'),
+      GITHUB_REF_NAME: 'main',
+      GITHUB_REPOSITORY: 'acme/shop',
+      GITHUB_RUN_ID: '42',
+      GITHUB_RUN_ATTEMPT: '1'
+    }
+  })
+  return { status, events: readEvents(core.outputs.events_file as string), log: core.rawLog() }
+}
+
+const info = (events: PipelineEvent[]): string[] =>
+  events.filter(e => e.type === 'info' && e.service === 'api').map(e => e.message)
+
+describe('preflight: CloudFormation stacks', () => {
+  it('fails the run on a stack in UPDATE_ROLLBACK_FAILED, saying what to do, and changes nothing', async () => {
+    sim.seedStack(STACK, {
+      template: API_V1,
+      status: 'UPDATE_ROLLBACK_FAILED',
+      reason: 'Orders: table in use'
+    })
+    const calls = sim.calls.length
+    const { status, events } = await runShop()
+
+    expect(status).toBe('failure')
+    const error = events.find(e => e.type === 'error')
+    expect(error).toMatchObject({ stage: 'INIT', error_code: 'INVALID_INPUT' })
+    expect(error?.message).toBe(
+      'preflight found 1 problem; nothing was tagged, built or deployed:\n' +
+        `  - api: CloudFormation (us-east-1, account ${ACCOUNT}): Stack ${STACK} is ` +
+        'UPDATE_ROLLBACK_FAILED: an earlier update failed and so did its rollback (Orders: table ' +
+        'in use). CloudFormation accepts no update until the rollback finishes: fix what blocks ' +
+        `it, run \`aws cloudformation continue-update-rollback --stack-name ${STACK}\` ` +
+        '(--resources-to-skip for resources that cannot roll back), wait for ' +
+        'UPDATE_ROLLBACK_COMPLETE, then deploy again.'
+    )
+    const made = sim.calls.slice(calls).map(c => c.action)
+    expect(made.length).toBeGreaterThan(0)
+    expect(made.every(action => /^(Describe|List|Get)/.test(action))).toBe(true)
+    expect(sim.stack(STACK)?.changeSets).toEqual([])
+    expect(sim.stack(STACK)?.status).toBe('UPDATE_ROLLBACK_FAILED')
+  })
+  it('tells a healthy stack and its planned action, which is all a dry run says of it', async () => {
+    sim.seedStack('shop-dev-api', { template: API_V1, status: 'UPDATE_COMPLETE' })
+    const { events } = await runShop({ dry_run: 'true' })
+    expect(info(events)).toContain('stack shop-dev-api: update (UPDATE_COMPLETE) in us-east-1')
+    expect(sim.stack(STACK)?.changeSets).toEqual([])
+  })
+})
