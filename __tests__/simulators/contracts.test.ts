@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { TEST_ACCESS_KEY } from './aws.js'
+import { startCfnSimulator } from './cloudformation.js'
 import { discordServerContract } from './contracts/discord.js'
 import { startDiscordSimulator } from './discord.js'
 import { startElbSimulator } from './ecs-elb.js'
@@ -376,6 +377,45 @@ describe('the AWS JSON services, against their models', () => {
       }
     ])
     expect(sfn.executions.size).toBe(0)
+
+    const secret = await send(sfn.url, {
+      method: 'POST',
+      headers: {
+        ...signed('secretsmanager'),
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'secretsmanager.DeleteSecret'
+      },
+      body: JSON.stringify({ SecretId: 'deploy/1', RecoveryWindowInDays: 'seven' })
+    })
+    expect(secret.json()).toMatchObject({ __type: 'SerializationException' })
+    expect(taken(sfn.aws)).toEqual([
+      {
+        direction: 'request',
+        problems: ['input.RecoveryWindowInDays: expected an integer, got the string "seven"']
+      }
+    ])
+  })
+
+  it('refuses a CodeDeploy call off its model', async () => {
+    const { sim, answer } = await ecs('DescribeServices', { cluster: 'shop', services: ['api'] })
+    expect(answer.status).toBe(200)
+    const stopped = await send(sim.aws.url, {
+      method: 'POST',
+      headers: {
+        ...signed('codedeploy'),
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'CodeDeploy_20141006.StopDeployment'
+      },
+      body: JSON.stringify({ deploymentId: 'd-1', autoRollbackEnabled: 'yes' })
+    })
+    expect(stopped.json()).toMatchObject({ __type: 'SerializationException' })
+    expect(taken(sim.aws)).toEqual([
+      {
+        direction: 'request',
+        problems: ['input.autoRollbackEnabled: expected a boolean, got the string "yes"']
+      }
+    ])
+    expect(sim.stops).toEqual([])
   })
 })
 
@@ -408,6 +448,33 @@ describe('the AWS Query services, against their models', () => {
     ])
   })
 
+  it('refuses a CloudFormation call with a value outside its enum', async () => {
+    const cfn = kept(await startCfnSimulator())
+    const init = form({
+      Action: 'CreateChangeSet',
+      Version: '2010-05-15',
+      StackName: 'shop',
+      ChangeSetName: 'deploy-1',
+      ChangeSetType: 'REPLACE',
+      TemplateBody: '{}'
+    })
+    const answer = await send(cfn.url, {
+      ...init,
+      headers: { ...init.headers, ...signed('cloudformation') }
+    })
+    expect(answer.status).toBe(400)
+    expect(answer.text).toContain('<Code>ValidationError</Code>')
+    expect(taken(cfn.query)).toEqual([
+      {
+        direction: 'request',
+        problems: [
+          "Value 'REPLACE' at 'input.ChangeSetType' failed to satisfy constraint: Member must satisfy enum value set: [CREATE, UPDATE, IMPORT]"
+        ]
+      }
+    ])
+    expect(cfn.calls).toEqual([])
+  })
+
   it('refuses an ELBv2 call with a string where an integer belongs, or an unknown action', async () => {
     const elb = kept(await startElbSimulator())
     const paged = await send(
@@ -422,7 +489,7 @@ describe('the AWS Query services, against their models', () => {
     )
     expect(unknown.text).toContain('<Code>InvalidAction</Code>')
     expect(taken(elb)).toEqual([
-      { direction: 'request', problems: ['PageSize: expected an integer'] },
+      { direction: 'request', problems: ['input.PageSize: expected an integer'] },
       { direction: 'request', problems: ['no operation DescribeEverything'] }
     ])
   })
@@ -465,7 +532,7 @@ describe('S3, against its model (REST)', () => {
     const head = await s3('HEAD', '/templates/stack.json?partNumber=first')
     expect(head.answer.status).toBe(400)
     expect(taken(head.sim)).toEqual([
-      { direction: 'request', problems: ['PartNumber: expected an integer'] }
+      { direction: 'request', problems: ['input.PartNumber: expected an integer'] }
     ])
   })
 })

@@ -257,7 +257,7 @@ export class AwsModelValidator {
       }
       return { input: {}, problems }
     }
-    const input = this.decode(operation.input.shape, tree, '', problems)
+    const input = this.decode(operation.input.shape, tree, 'input', problems)
     this.walk(operation.input.shape, input, 'input', problems, 'input')
     return { input: (input ?? {}) as Record<string, unknown>, problems }
   }
@@ -286,13 +286,13 @@ export class AwsModelValidator {
         if (shape?.required?.includes(name)) {
           problems.push({
             kind: 'validation',
-            message: `Value null at '${name}' failed to satisfy constraint: Member must not be null`
+            message: `Value null at 'input.${name}' failed to satisfy constraint: Member must not be null`
           })
         }
         return
       }
-      const typed = this.decode(ref.shape, value, name, problems)
-      if (typed !== undefined) this.walk(ref.shape, typed, name, problems, 'input')
+      const typed = this.decode(ref.shape, value, `input.${name}`, problems)
+      if (typed !== undefined) this.walk(ref.shape, typed, `input.${name}`, problems, 'input')
     }
     for (const [name, ref] of at('uri')) read(name, ref, text.uri[ref.locationName ?? name])
     const queried = at('querystring')
