@@ -2,12 +2,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import type { ResourceStatus, StackEvent } from '@aws-sdk/client-cloudformation'
 import { CloudFormationApi } from '../../src/clients/cloudformation.js'
 import {
+  LONG_GAP,
   MAX_GAP,
   afterRead,
+  expectedEvents,
   firstCursor,
+  isSettled,
   readDue,
   readNewEvents,
   rootCause,
+  skipped,
   type EventCursor
 } from '../../src/targets/cloudformation-events.js'
 import { describeStackForPlan } from '../../src/targets/cloudformation-plan.js'
@@ -79,21 +83,21 @@ describe('reading stack events newest first', () => {
     expect(readDue(cursor, 'UPDATE_IN_PROGRESS', false)).toBe(true) // the status moved
     cursor = afterRead(
       cursor,
-      { events: page(['a']), transferred: 100, calls: 1 },
+      { events: page(['a']), transferred: 100, calls: 1, reachedOldest: false },
       'UPDATE_IN_PROGRESS'
     )
     expect(cursor.gap).toBe(2)
     expect(readDue(cursor, 'UPDATE_IN_PROGRESS', false)).toBe(false)
     cursor = afterRead(
       cursor,
-      { events: page(['b']), transferred: 100, calls: 1 },
+      { events: page(['b']), transferred: 100, calls: 1, reachedOldest: false },
       'UPDATE_IN_PROGRESS'
     )
     expect(cursor.gap).toBe(4)
     for (let i = 0; i < 10; i++) {
       cursor = afterRead(
         cursor,
-        { events: page(['c']), transferred: 100, calls: 1 },
+        { events: page(['c']), transferred: 100, calls: 1, reachedOldest: false },
         'UPDATE_IN_PROGRESS'
       )
     }
@@ -102,9 +106,106 @@ describe('reading stack events newest first', () => {
     expect(readDue(cursor, 'UPDATE_ROLLBACK_IN_PROGRESS', false)).toBe(true)
     expect(readDue(cursor, 'UPDATE_IN_PROGRESS', true)).toBe(true)
     const fresh = page(Array.from({ length: 80 }, (_, i) => `f${i}`))
-    cursor = afterRead(cursor, { events: fresh, transferred: 100, calls: 1 }, 'UPDATE_IN_PROGRESS')
+    cursor = afterRead(
+      cursor,
+      { events: fresh, transferred: 100, calls: 1, reachedOldest: false },
+      'UPDATE_IN_PROGRESS'
+    )
     expect(cursor.gap).toBe(MAX_GAP / 2)
     expect(cursor.lastSeenId).toBe('f79')
+  })
+})
+
+/**
+ * A creation of `resources` resources played look by look: at look `startAt[i]` resource i starts,
+ * `doneAt[i]` it completes; the stack's own start comes at look 0 and its end one look after the
+ * last resource. The follower's read decisions run as followOperation runs them, against pages of
+ * 100 newest first; returns what the reads carried, and the reads made while it was in progress.
+ */
+async function playCreation(
+  resources: number,
+  startAt: (i: number) => number,
+  doneAt: (i: number) => number
+) {
+  const timeline: Array<{ look: number; id: string; token: string }> = [
+    { look: -1, id: 'review', token: 'change-set-review' }, // REVIEW_IN_PROGRESS, before ours
+    { look: 0, id: 'stack-started', token: 'ours' }
+  ]
+  for (let i = 0; i < resources; i++) {
+    timeline.push({ look: startAt(i), id: `r${i}-started`, token: 'ours' })
+    timeline.push({ look: doneAt(i), id: `r${i}-done`, token: 'ours' })
+  }
+  const lastLook = Math.max(...timeline.map(e => e.look)) + 1
+  timeline.push({ look: lastLook, id: 'stack-done', token: 'ours' })
+  const byLook = [...timeline].sort((a, b) => a.look - b.look)
+
+  let carried = 0
+  const readAt: number[] = []
+  let seen = 0
+  let cursor = firstCursor('ours', expectedEvents(resources))
+  for (let look = 0; look <= lastLook; look++) {
+    const written = byLook.filter(e => e.look <= look)
+    const status = look === lastLook ? 'CREATE_COMPLETE' : 'CREATE_IN_PROGRESS'
+    const settled = isSettled(status)
+    if (!readDue(cursor, status, settled)) {
+      cursor = skipped(cursor)
+      continue
+    }
+    const api = pager(
+      written
+        .reverse()
+        .flatMap(e =>
+          page([e.id], e.token).map(event => ({ ...event, Timestamp: new Date(e.look) }))
+        )
+    )
+    const read = await readNewEvents(api, 'arn:stack/s/1', cursor, AbortSignal.timeout(5000))
+    carried += read.transferred
+    seen += read.events.length
+    readAt.push(look)
+    cursor = afterRead(cursor, read, status)
+  }
+  // Reads made while the operation ran, the first (its start) and the last (its end) aside.
+  const midReads = readAt.length - 2
+  return { carried, events: timeline.length, seen, midReads, readAt }
+}
+
+describe('reading the events of a stack that fits on one page', () => {
+  it.each([
+    ['all at once, then one by one', 5, () => 1, (i: number) => 2 + i * 2],
+    ['a steady pace', 30, (i: number) => 1 + i, (i: number) => 3 + i * 2],
+    ['a burst at the start of a large one', 45, () => 1, (i: number) => 2 + i],
+    ['slowly, a resource every 30 s', 8, (i: number) => 1 + i * 6, (i: number) => 5 + i * 6]
+  ])(
+    'carries at most twice the stack’s events, and still reads in between (%s)',
+    async (_shape, resources, startAt, doneAt) => {
+      const { carried, events, seen, midReads } = await playCreation(resources, startAt, doneAt)
+      expect(seen).toBe(events - 1) // every event of ours, REVIEW_IN_PROGRESS being older
+      expect(carried).toBeLessThanOrEqual(2 * events)
+      if (resources >= 8) expect(midReads).toBeGreaterThan(0)
+    }
+  )
+
+  it('pays for a burst the pace did not foretell with one more read of the stack at most', async () => {
+    // Twenty resources started and done between two looks: the read in between finds them all.
+    const { carried, events } = await playCreation(
+      20,
+      () => 1,
+      () => 2
+    )
+    expect(carried).toBeGreaterThan(2 * events)
+    expect(carried).toBeLessThanOrEqual(3 * events)
+  })
+
+  it('reads a long operation every LONG_GAP looks even when a read does not pay', async () => {
+    // One resource that takes an hour at the default interval: nothing pays, the wait is read.
+    const { readAt } = await playCreation(
+      1,
+      () => 1,
+      () => 12 * 60
+    )
+    const gaps = readAt.slice(1).map((look, i) => look - (readAt[i] ?? 0))
+    expect(Math.max(...gaps)).toBe(LONG_GAP)
+    expect(readAt.length).toBeLessThanOrEqual(3 + (12 * 60) / LONG_GAP)
   })
 })
 

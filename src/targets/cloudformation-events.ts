@@ -14,15 +14,29 @@ import { failedWaiting, oneLine, waitingIn } from './cloudformation-calls.js'
  * the first look after it. The events are read from DescribeStackEvents, newest first, down to the
  * last event already seen (or, before any, to the first event of an older operation: one whose
  * ClientRequestToken is not ours). CloudFormation pages them by a hundred and takes no page size,
- * so a read costs a page however few events are new: the events are read when the status changes
- * (the operation starts, starts to roll back, ends) and otherwise on a cadence that follows the
- * stack's own pace: after a read that re-read more events than it found, the next waits twice as
- * many looks (at most MAX_GAP); after one that found at least twice as many as it re-read, half as
- * many. Nothing is missed by waiting: a read continues page by page down to the last event seen.
+ * so a read costs a page however few events are new. The events are always read when the status
+ * changes (the operation starts, starts to roll back, ends); in between, when it pays:
+ *
+ * - A stack with more events than a page: on a cadence that follows the stack's own pace. After a
+ *   read that re-read more events than it found, the next waits twice as many looks (at most
+ *   MAX_GAP); after one that found at least twice as many as it re-read, half as many. Each read
+ *   re-reads at most one page.
+ * - A stack whose every event fits on one page (a new or small stack): every read re-reads all of
+ *   them, so reads in between must earn their keep. One is made only when the stack is expected to
+ *   have at least twice the events it had at the last read (at the pace seen so far), and only
+ *   while the events re-read so far, by this read and by the read at the end, still fit in the
+ *   events the operation is expected to leave (its change set's size). Events re-read then stay
+ *   within the stack's events, and all events carried within twice as many. An operation that
+ *   drags on is still read every LONG_GAP looks (five minutes at the default interval): a
+ *   resource that holds it up is worth a page.
+ *
+ * Nothing is missed by waiting: a read continues page by page down to the last event seen.
  */
 
 /** The longest a read waits, in looks: a minute at the 5 s default interval. */
 export const MAX_GAP = 12
+/** The longest any read waits, in looks: five minutes at the 5 s default interval. */
+export const LONG_GAP = 60
 /** A read that goes this many pages back has lost its way; the rest is left unread. */
 const MAX_PAGES = 50
 
@@ -34,12 +48,43 @@ export interface EventCursor {
   /** Looks between reads, and looks since the last read. */
   readonly gap: number
   readonly looksSinceRead: number
+  /** Looks since the operation was first read, that one included: with `ours`, its pace. */
+  readonly looks: number
   /** The stack's status at the last read. */
   readonly status: string | undefined
+  /** The operation's events read, and the stack's events known (older ones on a page included). */
+  readonly ours: number
+  readonly known: number
+  /** Events carried a second time, over every read so far. */
+  readonly reread: number
+  /** The last read reached the stack's oldest event: each read carries every event the stack has. */
+  readonly wholeStackOnPage: boolean
+  /** The events the operation is expected to write, at least (undefined: no estimate). */
+  readonly expectedOurs: number | undefined
 }
 
-export function firstCursor(token: string): EventCursor {
-  return { lastSeenId: undefined, token, gap: 1, looksSinceRead: 0, status: undefined }
+export function firstCursor(token: string, expectedOurs?: number): EventCursor {
+  return {
+    lastSeenId: undefined,
+    token,
+    gap: 1,
+    looksSinceRead: 0,
+    looks: 0,
+    status: undefined,
+    ours: 0,
+    known: 0,
+    reread: 0,
+    wholeStackOnPage: false,
+    expectedOurs
+  }
+}
+
+/**
+ * The least a create or update writes: its start and end, and a start and an end for each change.
+ * Replacements, cleanup and rollbacks write more; a low estimate only makes reads rarer.
+ */
+export function expectedEvents(changes: number): number {
+  return 2 * changes + 2
 }
 
 export interface EventRead {
@@ -48,6 +93,8 @@ export interface EventRead {
   /** Events the answers carried: the new ones and those re-read on the last page. */
   readonly transferred: number
   readonly calls: number
+  /** The last page read had no next page: the answers carried the stack's oldest event. */
+  readonly reachedOldest: boolean
 }
 
 /** The events newer than the cursor, oldest first. */
@@ -65,6 +112,7 @@ export async function readNewEvents(
     const page = await api.eventsPage(stackId, nextToken, signal)
     calls++
     transferred += page.events.length
+    nextToken = page.nextToken
     let caughtUp = false
     for (const event of page.events) {
       const seen =
@@ -77,20 +125,51 @@ export async function readNewEvents(
       }
       fresh.push(event)
     }
-    if (caughtUp || !page.nextToken || calls >= MAX_PAGES) break
-    nextToken = page.nextToken
+    if (caughtUp || !nextToken || calls >= MAX_PAGES) break
   }
-  return { events: inTimeOrder(fresh.reverse()), transferred, calls }
+  return {
+    events: inTimeOrder(fresh.reverse()),
+    transferred,
+    calls,
+    reachedOldest: nextToken === undefined
+  }
 }
 
-/** Whether this look reads the events: the status moved, the stack settled, or the cadence says so. */
+/** Whether this look reads the events: the status moved, the stack settled, or it pays now. */
 export function readDue(cursor: EventCursor, status: string, settled: boolean): boolean {
-  return settled || status !== cursor.status || cursor.looksSinceRead + 1 >= cursor.gap
+  if (settled || status !== cursor.status) return true
+  if (cursor.looksSinceRead + 1 < cursor.gap) return false
+  return !cursor.wholeStackOnPage || smallStackReadPays(cursor) || longWaitRead(cursor)
+}
+
+/**
+ * However little a read pays, one is made every LONG_GAP looks, so that a resource holding the
+ * operation up (stuck stabilizing, waiting on a signal) is named while it does, not at the end.
+ */
+function longWaitRead(cursor: EventCursor): boolean {
+  return cursor.looksSinceRead + 1 >= LONG_GAP
+}
+
+/**
+ * For a stack whose events all fit on one page: this read re-reads the `known` events, the read at
+ * the end re-reads those and the ones this read finds; both must fit in the expected events, and
+ * this read must find at least as many as it re-reads.
+ */
+function smallStackReadPays(cursor: EventCursor): boolean {
+  const looksRead = cursor.looks - cursor.looksSinceRead
+  if (cursor.expectedOurs === undefined || looksRead === 0) return false
+  // The pace up to the last read; the looks since have not been read.
+  const fresh = (cursor.ours / looksRead) * (cursor.looksSinceRead + 1)
+  const older = cursor.known - cursor.ours
+  const expected = Math.max(cursor.known, older + cursor.expectedOurs)
+  return fresh >= cursor.known && cursor.reread + 2 * cursor.known + fresh <= expected
 }
 
 export function afterRead(cursor: EventCursor, read: EventRead, status: string): EventCursor {
   const fresh = read.events.length
   const stale = read.transferred - fresh
+  // The first read to carry anything meets the older events once; later reads carry them again.
+  const first = cursor.known === 0
   const gap =
     fresh < stale
       ? Math.min(MAX_GAP, cursor.gap * 2)
@@ -98,16 +177,21 @@ export function afterRead(cursor: EventCursor, read: EventRead, status: string):
         ? Math.max(1, Math.floor(cursor.gap / 2))
         : cursor.gap
   return {
+    ...cursor,
     lastSeenId: read.events.at(-1)?.EventId ?? cursor.lastSeenId,
-    token: cursor.token,
     gap,
     looksSinceRead: 0,
-    status
+    looks: cursor.looks + 1,
+    status,
+    ours: cursor.ours + fresh,
+    known: cursor.known + (first ? read.transferred : fresh),
+    reread: cursor.reread + (first ? 0 : stale),
+    wholeStackOnPage: read.reachedOldest
   }
 }
 
 export function skipped(cursor: EventCursor): EventCursor {
-  return { ...cursor, looksSinceRead: cursor.looksSinceRead + 1 }
+  return { ...cursor, looksSinceRead: cursor.looksSinceRead + 1, looks: cursor.looks + 1 }
 }
 
 /** Oldest first; events of one instant keep the order CloudFormation gave them. */
@@ -133,6 +217,8 @@ export interface Operation {
   readonly statusBefore: string | undefined
   /** "update", "creation", "deletion": for messages. */
   readonly what: string
+  /** The events the operation is expected to write, at least (see expectedEvents). */
+  readonly expectedEvents?: number
 }
 
 export interface OperationEnd {
@@ -158,7 +244,7 @@ export async function followOperation(
 ): Promise<OperationEnd> {
   const look = api.forLook
   const events: StackEvent[] = []
-  let cursor = firstCursor(operation.token)
+  let cursor = firstCursor(operation.token, operation.expectedEvents)
   const { value: stack } = await follow<Stack>({
     describe: `the CloudFormation ${operation.what} of stack ${operation.stackName}`,
     ...waitingIn(context),

@@ -11,6 +11,7 @@ import {
   type ChangeSet
 } from './cloudformation-changeset.js'
 import {
+  expectedEvents,
   failureLines,
   followOperation,
   isStackItself,
@@ -94,7 +95,8 @@ async function execute(
     stackName: name,
     token: changeSet.name,
     statusBefore: before?.StackStatus,
-    what: changeSet.type === 'CREATE' ? 'creation' : 'update'
+    what: changeSet.type === 'CREATE' ? 'creation' : 'update',
+    expectedEvents: expectedEvents(changeSet.changes.length)
   }
   await call('ExecuteChangeSet', () =>
     api.executeChangeSet({ changeSetId: changeSet.id, token: operation.token }, context.signal)
