@@ -4,7 +4,7 @@ import { DeployError } from '../../src/errors.js'
 import type { Plan, PlannedService } from '../../src/plan/types.js'
 import type { Settings, StepFunctionsTarget } from '../../src/settings/types.js'
 import type { DeployRequest, TargetContext } from '../../src/targets/types.js'
-import { deploy, judgeEnd, urlFromOutput } from '../../src/targets/stepfunctions.js'
+import { consoleUrl, deploy, judgeEnd, urlFromOutput } from '../../src/targets/stepfunctions.js'
 import {
   carriesImage,
   executionArnFromSecret,
@@ -837,4 +837,24 @@ function groupLooks(calls: HistoryCall[]): Look[] {
 beforeEach(() => {
   sim.historyCalls.length = 0
   sim.aws.operations.length = 0
+})
+
+describe('the execution’s console link', () => {
+  it.each([
+    [
+      'arn:aws:states:eu-west-1:123456789012:execution:deploy:run-1',
+      'https://eu-west-1.console.aws.amazon.com/states/home?region=eu-west-1#/v2/executions/details/arn:aws:states:eu-west-1:123456789012:execution:deploy:run-1'
+    ],
+    [
+      'arn:aws-us-gov:states:us-gov-west-1:123456789012:execution:deploy:run-1',
+      'https://console.amazonaws-us-gov.com/states/home?region=us-gov-west-1#/v2/executions/details/arn:aws-us-gov:states:us-gov-west-1:123456789012:execution:deploy:run-1'
+    ],
+    [
+      'arn:aws-cn:states:cn-north-1:123456789012:execution:deploy:run-1',
+      'https://console.amazonaws.cn/states/home?region=cn-north-1#/v2/executions/details/arn:aws-cn:states:cn-north-1:123456789012:execution:deploy:run-1'
+    ],
+    ['arn:aws-iso:states:us-iso-east-1:123456789012:execution:deploy:run-1', undefined]
+  ])('is in the partition of %s', (arn, url) => {
+    expect(consoleUrl(arn)).toBe(url)
+  })
 })

@@ -56,8 +56,9 @@ async function deployWith(
     target.mode === 'start'
       ? await startExecution(api, request, context)
       : await findExecution(api, request, context, remaining())
+  const link = consoleUrl(found.executionArn)
   context.info(
-    `Following Step Functions execution ${found.executionArn} (${consoleUrl(found.executionArn)})`
+    `Following Step Functions execution ${found.executionArn}${link ? ` (${link})` : ''}`
   )
 
   const trail = await followExecution(api, found.executionArn, context, remaining()).catch(error =>
@@ -203,9 +204,19 @@ function shorten(text: string): string {
 
 // ---- around the follow --------------------------------------------------------------------------
 
-function consoleUrl(executionArn: string): string {
-  const region = executionArn.split(':')[3]
-  return `https://${region}.console.aws.amazon.com/states/home?region=${region}#/v2/executions/details/${executionArn}`
+/** Each partition's console has its own host; a partition without a public console gets none. */
+const CONSOLE_HOSTS: Record<string, (region: string) => string> = {
+  aws: region => `${region}.console.aws.amazon.com`,
+  'aws-us-gov': () => 'console.amazonaws-us-gov.com',
+  'aws-cn': () => 'console.amazonaws.cn'
+}
+
+/** The execution's page in the AWS console, in the partition and region of its ARN. */
+export function consoleUrl(executionArn: string): string | undefined {
+  const [, partition = '', , region = ''] = executionArn.split(':')
+  const host = CONSOLE_HOSTS[partition]?.(region)
+  if (!host || !region) return undefined
+  return `https://${host}/states/home?region=${region}#/v2/executions/details/${executionArn}`
 }
 
 /**
