@@ -2,7 +2,13 @@ import type { Stack } from '@aws-sdk/client-cloudformation'
 import type { CloudFormationApi } from '../clients/cloudformation.js'
 import { DeployError } from '../errors.js'
 import type { CloudFormationTarget } from '../settings/types.js'
-import type { Deploy, DeployOutcome, DeployRequest, TargetContext } from './types.js'
+import {
+  timeLeft,
+  type Deploy,
+  type DeployOutcome,
+  type DeployRequest,
+  type TargetContext
+} from './types.js'
 import { call, noticeRetry, oneLine } from './cloudformation-calls.js'
 import {
   countChanges,
@@ -46,9 +52,7 @@ export async function deployStack(
   context: TargetContext
 ): Promise<DeployOutcome> {
   const { target } = request
-  const now = context.now ?? Date.now
-  const deadline = now() + context.timeoutMs
-  const remaining = (): number => Math.max(1, deadline - now())
+  const remaining = timeLeft(context)
 
   const source = await templateSource(api, target, context)
   const before = await stackAtRest(api, request, context, remaining)

@@ -2,7 +2,13 @@ import type { DescribeExecutionOutput } from '@aws-sdk/client-sfn'
 import { DeployError, errorMessage } from '../errors.js'
 import { FIRST_MINUTE, follow, formatDuration } from '../runtime/follow.js'
 import type { StepFunctionsTarget } from '../settings/types.js'
-import type { Deploy, DeployOutcome, DeployRequest, TargetContext } from './types.js'
+import {
+  timeLeft,
+  type Deploy,
+  type DeployOutcome,
+  type DeployRequest,
+  type TargetContext
+} from './types.js'
 import type { StepFunctionsApi } from '../clients/sfn.js'
 import { asFailure, call, noticeRetry } from './stepfunctions-calls.js'
 import { findExecution } from './stepfunctions-find.js'
@@ -49,9 +55,7 @@ async function deployWith(
   context: TargetContext
 ): Promise<DeployOutcome> {
   const { target } = request
-  const now = context.now ?? Date.now
-  const deadline = now() + context.timeoutMs
-  const remaining = (): number => Math.max(1, deadline - now())
+  const remaining = timeLeft(context)
   const found =
     target.mode === 'start'
       ? await startExecution(api, request, context)

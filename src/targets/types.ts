@@ -48,6 +48,16 @@ export interface TargetContext {
   output?(block: LogBlock): void
 }
 
+/**
+ * The time left of the service's deploy_timeout, counted from this call: what each wait of a
+ * deploy is given. At least 1 ms, so that a wait past the deadline still looks once.
+ */
+export function timeLeft(context: Pick<TargetContext, 'now' | 'timeoutMs'>): () => number {
+  const now = context.now ?? Date.now
+  const deadline = now() + context.timeoutMs
+  return () => Math.max(1, deadline - now())
+}
+
 export interface DeployOutcome {
   /** What the deploy reports as its address (a load balancer DNS name, an app URL). */
   readonly deploymentUrl?: string
