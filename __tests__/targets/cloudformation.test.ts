@@ -230,6 +230,36 @@ describe('CloudFormation deploy', () => {
     )
   })
 
+  it('sends a template of exactly 51,200 bytes inline even with template_bucket, and one byte more through S3', async () => {
+    cfn.sim.s3.createBucket('edge-templates')
+    const sized = (bytes: number): string => {
+      const head = `${API_V1}\n# `
+      return `${head}${'x'.repeat(bytes - Buffer.byteLength(head) - 1)}\n`
+    }
+    const dir = workspaceWith({ 'limit.yaml': sized(51_200), 'over.yaml': sized(51_201) })
+    const s3Calls = cfn.sim.s3.calls.length
+
+    const inline = stackName()
+    const target = { templateBucket: 'edge-templates' }
+    await deploy(
+      cfnRequest(cfnTarget({ stack: inline, template: join(dir, 'limit.yaml'), ...target })),
+      recording()
+    )
+    expect(Buffer.byteLength(String(inputOf('CreateChangeSet', inline).TemplateBody))).toBe(51_200)
+    expect(inputOf('CreateChangeSet', inline).TemplateURL).toBeUndefined()
+    expect(cfn.sim.s3.calls.length).toBe(s3Calls)
+
+    const uploaded = stackName()
+    await deploy(
+      cfnRequest(cfnTarget({ stack: uploaded, template: join(dir, 'over.yaml'), ...target })),
+      recording()
+    )
+    expect(inputOf('CreateChangeSet', uploaded).TemplateBody).toBeUndefined()
+    expect(String(inputOf('CreateChangeSet', uploaded).TemplateURL)).toMatch(
+      /\/edge-templates\/deploy-pipeline\/templates\/[0-9a-f]{64}\.yaml$/
+    )
+  })
+
   it('refuses a template over 51,200 bytes without template_bucket, before touching the stack', async () => {
     const stack = stackName()
     const dir = workspaceWith({
@@ -267,6 +297,40 @@ describe('CloudFormation deploy', () => {
         'services.api.deploy.cloudformation.parameters.ImageUri uses {version}, but this run makes ' +
         'no git tag (create_tag is false); use {image_tag}.'
     })
+  })
+
+  it('fills {version} and {image_tag} when the run makes a git tag, and hands role_arn to CloudFormation', async () => {
+    const stack = stackName()
+    const roleArn = 'arn:aws:iam::123456789012:role/cfn-exec'
+    const target = cfnTarget({
+      stack,
+      template: V1,
+      parameters: { ImageUri: '{image_uri}', Environment: 'v{version}' },
+      tags: { release: '{version}', image: '{image_tag}' },
+      roleArn
+    })
+    const request = cfnRequest(target)
+    const tagged = {
+      ...request,
+      plan: {
+        ...request.plan,
+        version: { ...request.plan.version, imageTag: 'v1.4.0', gitTag: 'v1.4.0', version: '1.4.0' }
+      }
+    }
+    await deploy(tagged, recording())
+
+    expect(inputOf('CreateChangeSet', stack)).toMatchObject({
+      Parameters: [
+        { ParameterKey: 'ImageUri', ParameterValue: IMAGE },
+        { ParameterKey: 'Environment', ParameterValue: 'v1.4.0' }
+      ],
+      Tags: [
+        { Key: 'release', Value: '1.4.0' },
+        { Key: 'image', Value: 'v1.4.0' }
+      ],
+      RoleARN: roleArn
+    })
+    expect(cfn.sim.stack(stack)?.roleArn).toBe(roleArn)
   })
 
   it('turns termination protection on once the stack is deployed', async () => {
