@@ -154,8 +154,12 @@ describe('CloudFormation deploy', () => {
     const outcome = await deploy(cfnRequest(target), c)
 
     expect(outcome.deploymentUrl).toBe('https://api.example.com/')
-    expect(c.progressed.map(p => p.message)).toEqual([
-      `CloudFormation: stack ${stack} is up to date; the change set had no changes, nothing was executed`
+    expect(c.progressed).toEqual([
+      {
+        message: `CloudFormation: stack ${stack} is up to date; the change set had no changes, nothing was executed`,
+        // What the job summary's Stack changes table reads as "no changes".
+        data: { stackChanges: 0 }
+      }
     ])
     expect(
       cfn.sim
