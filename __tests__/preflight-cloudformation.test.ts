@@ -143,9 +143,10 @@ describe('preflight: CloudFormation stacks', () => {
       const stack = `shop-dev-${kind}`
       const before = sim.stack(stack)?.status
       const calls = sim.calls.length
-      const { status, events } = await runShop({ dry_run: 'true' }, stack)
+      const { status, events, log } = await runShop({ dry_run: 'true' }, stack)
 
       expect(status).toBe('planned')
+      expect(log).toContain(`CloudFormation stack ${stack} in us-east-1 (change set from api.yaml)`)
       expect(info(events)).toContain(line)
       const made = sim.calls.slice(calls).map(c => c.action)
       expect(made).toContain('DescribeStacks')
