@@ -92,7 +92,9 @@ describe('CloudFormation deploy', () => {
 
   it('updates a stack, shows each change first (replacements flagged) and ends one look after the stack does', async () => {
     const stack = stackName()
-    cfn.sim.seedStack(stack, { template: API_V1, parameters: { ImageUri: IMAGE }, history: 30 })
+    // More history than a page (CloudFormation's 100 events): a read that did not stop at the
+    // events of earlier operations would go on to a second page.
+    cfn.sim.seedStack(stack, { template: API_V1, parameters: { ImageUri: IMAGE }, history: 150 })
     const c = recording()
     const outcome = await deploy(cfnRequest(cfnTarget({ stack, template: V2 })), c)
 
@@ -137,9 +139,11 @@ describe('CloudFormation deploy', () => {
       .filter(call => call.input.StackName === cfn.sim.stack(stack)?.id && call.at >= end)
     expect(after).toHaveLength(1)
     expect(c.waits.every(ms => ms <= c.pollIntervalMs)).toBe(true)
-    // The 30 events of earlier operations were on the first page read, and never read again.
+    // Every read stopped in the first page, at the last event seen (or, first, at the earlier
+    // operations' events): nothing beyond one page was read again.
     const reads = cfn.sim.eventsCalls.filter(e => e.stackId === cfn.sim.stack(stack)?.id)
     expect(reads.length).toBeGreaterThan(1)
+    expect(reads.filter(read => read.withToken)).toEqual([])
   })
 
   it('treats a change set without changes as success with nothing to do', async () => {
