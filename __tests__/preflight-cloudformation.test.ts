@@ -40,13 +40,13 @@ afterAll(async () => {
   await sim.close()
 })
 
-function shop(): TestRepo {
+function shop(stack: string): TestRepo {
   return createTestRepo({
     '.github/deploy.yml': `services:
   api:
     deploy:
       cloudformation:
-        stack: shop-{environment}-api
+        stack: ${stack}
         template: infra/api.yaml
         region: us-east-1
 `,
@@ -55,9 +55,10 @@ function shop(): TestRepo {
 }
 
 async function runShop(
-  inputs: Record<string, string> = {}
+  inputs: Record<string, string> = {},
+  stack = 'shop-{environment}-api'
 ): Promise<{ status: string; events: PipelineEvent[]; log: string }> {
-  repo = shop()
+  repo = shop(stack)
   const core = recordingToolkit({ environment: 'dev', ...inputs })
   const status = await run(core, {
     env: {
@@ -110,4 +111,48 @@ describe('preflight: CloudFormation stacks', () => {
     expect(info(events)).toContain('stack shop-dev-api: update (UPDATE_COMPLETE) in us-east-1')
     expect(sim.stack(STACK)?.changeSets).toEqual([])
   })
+
+  it.each([
+    ['missing', () => undefined, 'stack shop-dev-missing: create in us-east-1'],
+    [
+      'failed',
+      () =>
+        sim.seedStack('shop-dev-failed', { status: 'ROLLBACK_COMPLETE', reason: 'Orders failed' }),
+      'stack shop-dev-failed: recreate (ROLLBACK_COMPLETE) in us-east-1: stack shop-dev-failed is ' +
+        'ROLLBACK_COMPLETE (its creation failed: Orders failed): it would be deleted and created ' +
+        'again (on_rollback_complete: recreate)'
+    ],
+    [
+      'busy',
+      () => {
+        sim.seedStack('shop-dev-busy', { template: API_V1 })
+        sim.startExternalUpdate('shop-dev-busy', {
+          token: 'Console-UpdateStack-7',
+          steps: 10_000,
+          stepMs: 1000
+        })
+      },
+      'stack shop-dev-busy: wait (UPDATE_IN_PROGRESS) in us-east-1: stack shop-dev-busy is busy ' +
+        '(UPDATE_IN_PROGRESS, started by someone in the AWS console (Console-UpdateStack-7)): the ' +
+        'deploy would wait for it to finish, then make a change set'
+    ]
+  ])(
+    'says in a dry run what the deploy would do to a %s stack, reading only',
+    async (kind, seed, line) => {
+      seed()
+      const stack = `shop-dev-${kind}`
+      const before = sim.stack(stack)?.status
+      const calls = sim.calls.length
+      const { status, events, log } = await runShop({ dry_run: 'true' }, stack)
+
+      expect(status).toBe('planned')
+      expect(log).toContain(`CloudFormation stack ${stack} in us-east-1 (change set from api.yaml)`)
+      expect(info(events)).toContain(line)
+      const made = sim.calls.slice(calls).map(c => c.action)
+      expect(made).toContain('DescribeStacks')
+      expect(made.every(action => /^Describe/.test(action))).toBe(true)
+      expect(sim.stack(stack)?.status).toBe(before)
+      expect(sim.stack(stack)?.changeSets ?? []).toEqual([])
+    }
+  )
 })

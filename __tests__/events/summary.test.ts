@@ -7,6 +7,7 @@ import {
   type SummaryInput,
   type SummaryService
 } from '../../src/events/summary.js'
+import { describeChange } from '../../src/targets/cloudformation-changeset.js'
 
 /** Events as the bus stamps them: numbered, at a given second after 07:00:00 UTC. */
 function timeline(...entries: [number, EventInput][]): PipelineEvent[] {
@@ -338,6 +339,70 @@ describe('job summary', () => {
       '| api | `ghcr.io/acme/api:v1.4.0` | ECS rolling library/api | 📝 planned | — | — |'
     )
     expectValidGantt(mermaidBlock(planned))
+  })
+
+  it('lists each stack change before it ran, replacements marked, and a stack a change set left alone', () => {
+    const change = (
+      second: number,
+      service: string,
+      resource: Record<string, string>
+    ): [number, EventInput] => {
+      const { message, data } = describeChange({ Type: 'Resource', ResourceChange: resource })
+      return [second, { type: 'progress', stage: 'DEPLOY', service, message, data }]
+    }
+    const markdown = summary({
+      services: [
+        { name: 'tables', image: undefined, target: 'cloudformation' },
+        { name: 'api', image: undefined, target: 'cloudformation' }
+      ],
+      events: timeline(
+        [0, { type: 'stage', stage: 'DEPLOY', message: 'deploying' }],
+        change(1, 'api', {
+          Action: 'Modify',
+          LogicalResourceId: 'Orders',
+          ResourceType: 'AWS::DynamoDB::Table',
+          Replacement: 'True'
+        }),
+        change(1, 'api', {
+          Action: 'Modify',
+          LogicalResourceId: 'ApiFunction',
+          ResourceType: 'AWS::Lambda::Function',
+          Replacement: 'False'
+        }),
+        change(1, 'api', {
+          Action: 'Add',
+          LogicalResourceId: 'Events',
+          ResourceType: 'AWS::SNS::Topic'
+        }),
+        change(1, 'api', {
+          Action: 'Remove',
+          LogicalResourceId: 'Queue',
+          ResourceType: 'AWS::SQS::Queue'
+        }),
+        [
+          2,
+          {
+            type: 'progress',
+            stage: 'DEPLOY',
+            service: 'tables',
+            message: 'CloudFormation: stack orders-dev-tables is up to date',
+            data: { stackChanges: 0 }
+          }
+        ]
+      )
+    })
+    const table = markdown.slice(markdown.indexOf('### Stack changes')).split('\n').slice(0, 9)
+    expect(table).toEqual([
+      '### Stack changes',
+      '',
+      '| service | action | resource | type | replacement |',
+      '| --- | --- | --- | --- | --- |',
+      '| api | Modify | Orders | AWS::DynamoDB::Table | ⚠️ **True** |',
+      '| api | Modify | ApiFunction | AWS::Lambda::Function | False |',
+      '| api | Add | Events | AWS::SNS::Topic | — |',
+      '| api | Remove | Queue | AWS::SQS::Queue | — |',
+      '| tables | no changes | — | — | — |'
+    ])
   })
 
   it('keeps Mermaid text plain and digests short', () => {

@@ -91,7 +91,8 @@ describe('a CloudFormation deploy that fails', () => {
       reason: 'The following resource(s) failed to create: [Orders]. Rollback requested by user.'
     })
     const c = recording()
-    await deploy(cfnRequest(cfnTarget({ stack, template: V1 })), c)
+    const roleArn = 'arn:aws:iam::123456789012:role/cfn-exec'
+    await deploy(cfnRequest(cfnTarget({ stack, template: V1, roleArn })), c)
 
     expect(c.infos).toContain(
       `Stack ${stack} is ROLLBACK_COMPLETE: its creation failed (The following resource(s) failed to ` +
@@ -106,6 +107,8 @@ describe('a CloudFormation deploy that fails', () => {
     ])
     const deleted = cfn.sim.callsOf('DeleteStack').at(-1)?.input
     expect(deleted?.ClientRequestToken).toBe('deploy-pipeline-dep-7001-1-api-delete')
+    // The service role deletes what it created: the job's own credentials may not reach it.
+    expect(deleted?.RoleARN).toBe(roleArn)
     // The deletion was followed to its end before the new stack's change set was made.
     const deletedAt =
       cfn.sim.operations.find(o => o.stackName === stack && o.kind === 'delete')?.endedAt ?? 0

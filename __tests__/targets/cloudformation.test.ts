@@ -92,7 +92,9 @@ describe('CloudFormation deploy', () => {
 
   it('updates a stack, shows each change first (replacements flagged) and ends one look after the stack does', async () => {
     const stack = stackName()
-    cfn.sim.seedStack(stack, { template: API_V1, parameters: { ImageUri: IMAGE }, history: 30 })
+    // More history than a page (CloudFormation's 100 events): a read that did not stop at the
+    // events of earlier operations would go on to a second page.
+    cfn.sim.seedStack(stack, { template: API_V1, parameters: { ImageUri: IMAGE }, history: 150 })
     const c = recording()
     const outcome = await deploy(cfnRequest(cfnTarget({ stack, template: V2 })), c)
 
@@ -137,9 +139,11 @@ describe('CloudFormation deploy', () => {
       .filter(call => call.input.StackName === cfn.sim.stack(stack)?.id && call.at >= end)
     expect(after).toHaveLength(1)
     expect(c.waits.every(ms => ms <= c.pollIntervalMs)).toBe(true)
-    // The 30 events of earlier operations were on the first page read, and never read again.
+    // Every read stopped in the first page, at the last event seen (or, first, at the earlier
+    // operations' events): nothing beyond one page was read again.
     const reads = cfn.sim.eventsCalls.filter(e => e.stackId === cfn.sim.stack(stack)?.id)
     expect(reads.length).toBeGreaterThan(1)
+    expect(reads.filter(read => read.withToken)).toEqual([])
   })
 
   it('treats a change set without changes as success with nothing to do', async () => {
@@ -154,8 +158,12 @@ describe('CloudFormation deploy', () => {
     const outcome = await deploy(cfnRequest(target), c)
 
     expect(outcome.deploymentUrl).toBe('https://api.example.com/')
-    expect(c.progressed.map(p => p.message)).toEqual([
-      `CloudFormation: stack ${stack} is up to date; the change set had no changes, nothing was executed`
+    expect(c.progressed).toEqual([
+      {
+        message: `CloudFormation: stack ${stack} is up to date; the change set had no changes, nothing was executed`,
+        // What the job summary's Stack changes table reads as "no changes".
+        data: { stackChanges: 0 }
+      }
     ])
     expect(
       cfn.sim
@@ -230,6 +238,36 @@ describe('CloudFormation deploy', () => {
     )
   })
 
+  it('sends a template of exactly 51,200 bytes inline even with template_bucket, and one byte more through S3', async () => {
+    cfn.sim.s3.createBucket('edge-templates')
+    const sized = (bytes: number): string => {
+      const head = `${API_V1}\n# `
+      return `${head}${'x'.repeat(bytes - Buffer.byteLength(head) - 1)}\n`
+    }
+    const dir = workspaceWith({ 'limit.yaml': sized(51_200), 'over.yaml': sized(51_201) })
+    const s3Calls = cfn.sim.s3.calls.length
+
+    const inline = stackName()
+    const target = { templateBucket: 'edge-templates' }
+    await deploy(
+      cfnRequest(cfnTarget({ stack: inline, template: join(dir, 'limit.yaml'), ...target })),
+      recording()
+    )
+    expect(Buffer.byteLength(String(inputOf('CreateChangeSet', inline).TemplateBody))).toBe(51_200)
+    expect(inputOf('CreateChangeSet', inline).TemplateURL).toBeUndefined()
+    expect(cfn.sim.s3.calls.length).toBe(s3Calls)
+
+    const uploaded = stackName()
+    await deploy(
+      cfnRequest(cfnTarget({ stack: uploaded, template: join(dir, 'over.yaml'), ...target })),
+      recording()
+    )
+    expect(inputOf('CreateChangeSet', uploaded).TemplateBody).toBeUndefined()
+    expect(String(inputOf('CreateChangeSet', uploaded).TemplateURL)).toMatch(
+      /\/edge-templates\/deploy-pipeline\/templates\/[0-9a-f]{64}\.yaml$/
+    )
+  })
+
   it('refuses a template over 51,200 bytes without template_bucket, before touching the stack', async () => {
     const stack = stackName()
     const dir = workspaceWith({
@@ -267,6 +305,40 @@ describe('CloudFormation deploy', () => {
         'services.api.deploy.cloudformation.parameters.ImageUri uses {version}, but this run makes ' +
         'no git tag (create_tag is false); use {image_tag}.'
     })
+  })
+
+  it('fills {version} and {image_tag} when the run makes a git tag, and hands role_arn to CloudFormation', async () => {
+    const stack = stackName()
+    const roleArn = 'arn:aws:iam::123456789012:role/cfn-exec'
+    const target = cfnTarget({
+      stack,
+      template: V1,
+      parameters: { ImageUri: '{image_uri}', Environment: 'v{version}' },
+      tags: { release: '{version}', image: '{image_tag}' },
+      roleArn
+    })
+    const request = cfnRequest(target)
+    const tagged = {
+      ...request,
+      plan: {
+        ...request.plan,
+        version: { ...request.plan.version, imageTag: 'v1.4.0', gitTag: 'v1.4.0', version: '1.4.0' }
+      }
+    }
+    await deploy(tagged, recording())
+
+    expect(inputOf('CreateChangeSet', stack)).toMatchObject({
+      Parameters: [
+        { ParameterKey: 'ImageUri', ParameterValue: IMAGE },
+        { ParameterKey: 'Environment', ParameterValue: 'v1.4.0' }
+      ],
+      Tags: [
+        { Key: 'release', Value: '1.4.0' },
+        { Key: 'image', Value: 'v1.4.0' }
+      ],
+      RoleARN: roleArn
+    })
+    expect(cfn.sim.stack(stack)?.roleArn).toBe(roleArn)
   })
 
   it('turns termination protection on once the stack is deployed', async () => {

@@ -262,11 +262,25 @@ interface StackChange {
   readonly replacement: string
 }
 
-/** The change lines of the deploy's progress events (`data.stackChange`), in order. */
+/**
+ * The change lines of the deploy's progress events (`data.stackChange`), in order. A change set
+ * that changed nothing (`data.stackChanges: 0`) is a line too: the reviewer reads that the stack
+ * was left as it was, rather than finding nothing and wondering.
+ */
 function stackChanges(events: readonly PipelineEvent[]): StackChange[] {
   const changes: StackChange[] = []
   for (const event of events) {
     if (event.type !== 'progress' || !event.service) continue
+    if (event.data?.stackChanges === 0) {
+      changes.push({
+        service: event.service,
+        action: 'no changes',
+        logicalId: '—',
+        resourceType: '—',
+        replacement: ''
+      })
+      continue
+    }
     const change = event.data?.stackChange
     if (!change || typeof change !== 'object') continue
     const field = (key: string): string => {
