@@ -185,6 +185,14 @@ describe('reading the events of a stack that fits on one page', () => {
     }
   )
 
+  it('reads a rollback when it starts, and leaves the cleanup after an update to the next read', () => {
+    const read = { events: page(['a']), transferred: 31, calls: 1, reachedOldest: true }
+    const cursor = afterRead(firstCursor('ours', expectedEvents(3)), read, 'UPDATE_IN_PROGRESS')
+    expect(readDue(cursor, 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS', false)).toBe(false)
+    expect(readDue(cursor, 'UPDATE_ROLLBACK_IN_PROGRESS', false)).toBe(true)
+    expect(readDue(cursor, 'UPDATE_COMPLETE', true)).toBe(true)
+  })
+
   it('pays for a burst the pace did not foretell with one more read of the stack at most', async () => {
     // Twenty resources started and done between two looks: the read in between finds them all.
     const { carried, events } = await playCreation(

@@ -15,7 +15,8 @@ import { failedWaiting, oneLine, waitingIn } from './cloudformation-calls.js'
  * last event already seen (or, before any, to the first event of an older operation: one whose
  * ClientRequestToken is not ours). CloudFormation pages them by a hundred and takes no page size,
  * so a read costs a page however few events are new. The events are always read when the status
- * changes (the operation starts, starts to roll back, ends); in between, when it pays:
+ * changes (the operation starts, starts to roll back, ends; not when the cleanup after an update
+ * starts); in between, when it pays:
  *
  * - A stack with more events than a page: on a cadence that follows the stack's own pace. After a
  *   read that re-read more events than it found, the next waits twice as many looks (at most
@@ -137,7 +138,7 @@ export async function readNewEvents(
 
 /** Whether this look reads the events: the status moved, the stack settled, or it pays now. */
 export function readDue(cursor: EventCursor, status: string, settled: boolean): boolean {
-  if (settled || status !== cursor.status) return true
+  if (settled || statusWorthARead(cursor.status, status)) return true
   if (cursor.looksSinceRead + 1 < cursor.gap) return false
   return !cursor.wholeStackOnPage || smallStackReadPays(cursor) || longWaitRead(cursor)
 }
@@ -148,6 +149,16 @@ export function readDue(cursor: EventCursor, status: string, settled: boolean): 
  */
 function longWaitRead(cursor: EventCursor): boolean {
   return cursor.looksSinceRead + 1 >= LONG_GAP
+}
+
+/**
+ * A new status is read at once when it says something: the operation took hold, or it started to
+ * roll back (the failure that caused it is shown then, not at the end of the rollback, which may
+ * take as long as the update). The cleanup after an update or a rollback is routine: it waits for
+ * the next read like any resource's progress.
+ */
+function statusWorthARead(before: string | undefined, status: string): boolean {
+  return status !== before && !status.endsWith('_CLEANUP_IN_PROGRESS')
 }
 
 /**
