@@ -33,6 +33,8 @@ export interface QueryCall {
   /** When the call arrived, ms since the epoch. */
   readonly at: number
   readonly input: Record<string, unknown>
+  /** The region the request was signed for (its SigV4 credential scope). */
+  readonly region: string
 }
 
 /** An error answer as AWS gives it: `<Code>` and `<Message>`, Sender unless a 5xx. */
@@ -81,7 +83,7 @@ export async function startQuerySimulator(
   })
 
   const handle = queryServer(validator, log, (request, input, operation) => {
-    const scope = /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\/aws4_request/.exec(
+    const scope = /Credential=[^/]+\/[^/]+\/([^/]+)\/([^/]+)\/aws4_request/.exec(
       String(request.headers.authorization ?? '')
     )
     if (!scope) {
@@ -89,7 +91,7 @@ export async function startQuerySimulator(
         new QueryFault('MissingAuthenticationToken', 'Request is missing Authentication Token', 403)
       )
     }
-    if (scope[1] !== endpointPrefix) {
+    if (scope[2] !== endpointPrefix) {
       return fail(
         new QueryFault(
           'SignatureDoesNotMatch',
@@ -105,7 +107,7 @@ export async function startQuerySimulator(
         new QueryFault('InvalidAction', `Could not find operation ${action} in the simulator`)
       )
     }
-    const call: QueryCall = { action, at: Date.now(), input }
+    const call: QueryCall = { action, at: Date.now(), input, region: scope[1] ?? '' }
     calls.push(call)
     try {
       return { status: 200, body: handler(input, call) ?? {} }

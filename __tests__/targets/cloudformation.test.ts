@@ -90,6 +90,17 @@ describe('CloudFormation deploy', () => {
     expect(cfn.sim.stack(stack)?.status).toBe('CREATE_COMPLETE')
   })
 
+  it('signs every call for the region the service names', async () => {
+    const since = Date.now()
+    await deploy(
+      cfnRequest(cfnTarget({ stack: stackName(), template: V1, region: 'eu-central-1' })),
+      recording()
+    )
+    const calls = cfn.sim.calls.filter(call => call.at >= since)
+    expect(new Set(calls.map(call => call.action))).toContain('ExecuteChangeSet')
+    expect(new Set(calls.map(call => call.region))).toEqual(new Set(['eu-central-1']))
+  })
+
   it('updates a stack, shows each change first (replacements flagged) and ends one look after the stack does', async () => {
     const stack = stackName()
     // More history than a page (CloudFormation's 100 events): a read that did not stop at the
