@@ -107,7 +107,7 @@ export interface OperationScript {
   fail?: { resource: string; reason: string }
   /** Resources that never finish: the operation runs until it is cancelled. */
   stuck?: string[]
-  /** The rollback fails too (UPDATE_ROLLBACK_FAILED). */
+  /** The rollback fails too, at this resource (UPDATE_ROLLBACK_FAILED, or ROLLBACK_FAILED). */
   rollbackFails?: string
   /** Outputs the stack has once the operation succeeds (by default, from the template). */
   outputs?: Record<string, string>
@@ -425,7 +425,8 @@ export async function startCfnSimulator(options: { sdkEnv?: boolean } = {}): Pro
     script: OperationScript
   ): EventSpec[][] {
     if (create) {
-      return [
+      const stuck = touched.find(c => c.logicalId === script.rollbackFails)
+      const started: EventSpec[][] = [
         [
           stackEvent(
             stack,
@@ -435,7 +436,30 @@ export async function startCfnSimulator(options: { sdkEnv?: boolean } = {}): Pro
         ],
         ...touched.map(c => [
           { logicalId: c.logicalId, type: c.type, status: 'DELETE_IN_PROGRESS' }
-        ]),
+        ])
+      ]
+      if (stuck) {
+        return [
+          ...started,
+          [
+            {
+              logicalId: stuck.logicalId,
+              type: stuck.type,
+              status: 'DELETE_FAILED',
+              reason: 'Resource handler returned message: "The table is in use"'
+            }
+          ],
+          [
+            stackEvent(
+              stack,
+              'ROLLBACK_FAILED',
+              `The following resource(s) failed to delete: [${stuck.logicalId}].`
+            )
+          ]
+        ]
+      }
+      return [
+        ...started,
         touched.map(c => ({ logicalId: c.logicalId, type: c.type, status: 'DELETE_COMPLETE' })),
         [stackEvent(stack, 'ROLLBACK_COMPLETE')]
       ]

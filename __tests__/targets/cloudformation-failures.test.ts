@@ -84,6 +84,23 @@ describe('a CloudFormation deploy that fails', () => {
     )
   })
 
+  it('says a creation whose rollback failed must be deleted before the next deploy', async () => {
+    const stack = stackName()
+    cfn.sim.script(stack, {
+      fail: { resource: 'ApiFunction', reason: 'Image not found' },
+      rollbackFails: 'Orders'
+    })
+    const error = await failure(deploy(cfnRequest(cfnTarget({ stack, template: V1 })), recording()))
+    expect(error.message).toBe(
+      `The CloudFormation creation of stack ${stack} failed (ROLLBACK_FAILED): ApiFunction ` +
+        '(AWS::Lambda::Function) CREATE_FAILED: Image not found; its rollback failed too, and ' +
+        'CloudFormation will neither update nor create it again: delete it (`aws cloudformation ' +
+        `delete-stack --stack-name ${stack}\`, --retain-resources for what cannot be deleted), then ` +
+        'deploy again'
+    )
+    expect(error.details).toContain('Orders (AWS::DynamoDB::Table) DELETE_FAILED')
+  })
+
   it('deletes a stack left in ROLLBACK_COMPLETE, follows the deletion, then creates it again', async () => {
     const stack = stackName()
     cfn.sim.seedStack(stack, {

@@ -162,7 +162,11 @@ function failure(
         : '; delete the stack before the next deploy (on_rollback_complete: fail)'
       : status === 'UPDATE_ROLLBACK_FAILED'
         ? `; its rollback failed too: once what blocks it is fixed, run \`aws cloudformation continue-update-rollback --stack-name ${target.stack}\``
-        : ''
+        : status === 'ROLLBACK_FAILED'
+          ? '; its rollback failed too, and CloudFormation will neither update nor create it ' +
+            `again: delete it (\`aws cloudformation delete-stack --stack-name ${target.stack}\`, ` +
+            '--retain-resources for what cannot be deleted), then deploy again'
+          : ''
   return new DeployError(
     'DEPLOY_FAILED',
     `The CloudFormation ${verb} of stack ${target.stack} ${outcome} (${status}): ${because}${next}`,
