@@ -25,7 +25,7 @@ import { register } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { parse, parseDocument } from 'yaml'
+import { parse } from 'yaml'
 import { renderPage } from './demo/page.mjs'
 
 const root = resolve(import.meta.dirname, '..')
@@ -40,6 +40,8 @@ const TOOLS = {
 }
 const AUTHOR = { name: 'Demo', email: 'demo@example.com' }
 const ACTOR = 'demo'
+// Each example's stand-ins and report (loaded once the TypeScript hooks are registered).
+const EXAMPLES = { shop: './demo/stand-ins.mjs' }
 const SIMULATED = 'local simulators (__tests__/simulators), not the real services'
 
 const has = tool => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0
@@ -124,22 +126,6 @@ function cleanEnv() {
 }
 
 /**
- * The example's config, pointed at what runs here: the registry, and every Argo CD server (the
- * top-level one and each environment's) at the Argo CD simulator. Comments are kept.
- */
-function localConfig(text, registry, argocdUrl) {
-  const doc = parseDocument(text)
-  doc.set('registry', registry)
-  if (doc.hasIn(['argocd', 'server'])) doc.setIn(['argocd', 'server'], argocdUrl)
-  for (const name of ['dev', 'stage', 'prod']) {
-    if (doc.hasIn(['environments', name, 'argocd', 'server'])) {
-      doc.setIn(['environments', name, 'argocd', 'server'], argocdUrl)
-    }
-  }
-  return doc.toString()
-}
-
-/**
  * Runs one step of the action as a child process and shows its output the way the runner's log
  * does: `::add-mask::` lines are taken, not shown, and the values they name show as ***. The
  * output is kept unmasked (without those lines), for the check that no secret was printed.
@@ -182,22 +168,32 @@ function runStep(script, cwd, env, masks) {
   })
 }
 
-/** `--dir DIR`: where the demo writes, replacing what an earlier demo left there. */
+/**
+ * `--example NAME`: which of examples/ to deploy (shop unless told). `--dir DIR`: where the demo
+ * writes, replacing what an earlier demo left there.
+ */
 function options() {
+  const usage = `Usage: npm run demo [-- [--example ${Object.keys(EXAMPLES).join('|')}] [--dir DIR]]`
   let values
   try {
-    ;({ values } = parseArgs({ options: { dir: { type: 'string' } } }))
+    ;({ values } = parseArgs({
+      options: { dir: { type: 'string' }, example: { type: 'string', default: 'shop' } }
+    }))
   } catch (error) {
-    say(`${error.message}\nUsage: npm run demo [-- --dir DIR]`)
+    say(`${error.message}\n${usage}`)
     return undefined
   }
-  if (!values.dir) return { dir: undefined }
+  if (!Object.hasOwn(EXAMPLES, values.example)) {
+    say(`There is no example '${values.example}'.\n${usage}`)
+    return undefined
+  }
+  if (!values.dir) return { example: values.example, dir: undefined }
   const dir = resolve(values.dir)
-  for (const left of ['shop', 'runner-temp', 'demo.html', 'demo.json']) {
+  for (const left of [...Object.keys(EXAMPLES), 'runner-temp', 'demo.html', 'demo.json']) {
     rmSync(join(dir, left), { recursive: true, force: true })
   }
   mkdirSync(dir, { recursive: true })
-  return { dir }
+  return { example: values.example, dir }
 }
 
 async function main() {
@@ -215,11 +211,12 @@ async function main() {
   // The simulators are TypeScript, shared with the tests: load them through SWC.
   register('./demo/ts-hooks.mjs', import.meta.url)
   const { startRegistry } = await import('../__tests__/simulators/registry.ts')
-  const { startStandIns, ECS_TARGET, ARGO_APP, SLACK_CHANNEL } =
-    await import('./demo/stand-ins.mjs')
+  const name = chosen.example
+  const { example } = await import(EXAMPLES[name])
+  const { SLACK_CHANNEL } = await import('./demo/notifiers.mjs')
 
   const dir = chosen.dir ?? mkdtempSync(join(tmpdir(), 'deploy-pipeline-demo-'))
-  const workspace = join(dir, 'shop')
+  const workspace = join(dir, name)
   const runnerTemp = join(dir, 'runner-temp')
   const pagePath = join(dir, 'demo.html')
   mkdirSync(runnerTemp, { recursive: true })
@@ -232,20 +229,16 @@ async function main() {
       registry = await startRegistry({ [user]: password })
       say(`docker-registry with htpasswd auth on ${registry.host} (real)`)
     }
-    const registrySpec = `${registry?.host ?? '127.0.0.1:5000'}/shop`
-    standIns = await startStandIns({
+    const registrySpec = `${registry?.host ?? '127.0.0.1:5000'}/${name}`
+    standIns = await example.start({
       registryHost: registry?.host ?? '127.0.0.1:5000',
       actor: ACTOR,
       authorEmail: AUTHOR.email
     })
-    say(`AWS ECS, Argo CD, Slack and Discord on 127.0.0.1: ${SIMULATED}`)
+    say(`AWS ${example.simulators} on 127.0.0.1: ${SIMULATED}`)
 
-    cpSync(join(root, 'examples', 'shop'), workspace, { recursive: true })
-    const configFile = join(workspace, '.github', 'deploy.yml')
-    writeFileSync(
-      configFile,
-      localConfig(readFileSync(configFile, 'utf8'), registrySpec, standIns.argocdUrl)
-    )
+    cpSync(join(root, 'examples', name), workspace, { recursive: true })
+    for (const line of example.localize(workspace, { registrySpec, standIns })) say(line)
     git(workspace, 'init', '-q', '-b', 'main')
     git(workspace, 'add', '-A')
     git(
@@ -256,7 +249,7 @@ async function main() {
       `user.email=${AUTHOR.email}`,
       'commit',
       '-qm',
-      'feat: the example shop'
+      `feat: the example ${name}`
     )
 
     const files = {
@@ -287,7 +280,7 @@ async function main() {
       AWS_CONFIG_FILE: join(dir, 'no-aws-config'),
       AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-aws-credentials'),
       GITHUB_WORKSPACE: workspace,
-      GITHUB_REPOSITORY: 'demo/shop',
+      GITHUB_REPOSITORY: `demo/${name}`,
       GITHUB_EVENT_NAME: 'workflow_dispatch',
       GITHUB_ACTOR: ACTOR,
       RUNNER_TEMP: runnerTemp
@@ -323,7 +316,7 @@ async function main() {
     const tags = git(workspace, 'tag', '--points-at', 'HEAD').split('\n').filter(Boolean)
     const seen = await standIns.witness()
     say(
-      '\n=== what changed: the git tag, and what the simulators of ECS, Argo CD, Slack and Discord received (not the real services) ==='
+      `\n=== what changed: the git tag, and what the simulators of ${example.simulators} received (not the real services) ===`
     )
     say(
       tags.length > 0
@@ -331,20 +324,7 @@ async function main() {
             '(the local repository: without a github_token nothing is pushed)'
         : `git: no tag on HEAD in ${workspace}`
     )
-    say(
-      `ECS simulator, cluster ${ECS_TARGET.cluster}, service ${ECS_TARGET.service}: ` +
-        (seen.ecs.updateServiceCalls > 0
-          ? `task definition ${seen.ecs.taskDefinition}, container ${ECS_TARGET.container} on ` +
-            `${seen.ecs.registeredImages.at(-1)}, rollout ${seen.ecs.rollout}`
-          : 'not deployed')
-    )
-    say(
-      `Argo CD simulator, app ${ARGO_APP}: ` +
-        (seen.argocd.syncs > 0
-          ? `image.tag ${seen.argocd.imageTag}, images ${seen.argocd.images.join(', ')}, ` +
-            `${seen.argocd.sync}, ${seen.argocd.health}`
-          : 'not synced')
-    )
+    for (const line of example.report(seen)) say(line)
     const [card] = seen.slack.cards
     say(
       `Slack simulator, channel ${SLACK_CHANNEL}: ` +
@@ -361,19 +341,13 @@ async function main() {
     const facts = [
       `Environment dev, status ${outputs.status ?? 'unknown'}, image tag ${outputs.image_tag ?? '—'}`,
       tags.length > 0 ? `git tag ${tags.join(', ')} in ${workspace}` : 'no git tag',
-      `ECS (simulator): ${seen.ecs.updateServiceCalls > 0 ? `${ECS_TARGET.service} rolled out, ${seen.ecs.rollout}` : 'not deployed'}`,
-      `Argo CD (simulator): ${seen.argocd.syncs > 0 ? `${ARGO_APP} synced to ${seen.argocd.imageTag}, ${seen.argocd.health}` : 'not synced'}`
+      ...example.facts(seen)
     ]
     writeFileSync(
       pagePath,
       renderPage({
-        title: 'Deploy Pipeline demo: examples/shop to dev',
-        notice: [
-          'AWS ECS, Argo CD, Slack and Discord in this run were local simulators on 127.0.0.1 ' +
-            '(__tests__/simulators in this repository), not the real services.',
-          'The registry was a real docker-registry, the images were built by buildah, and the git ' +
-            'tag was created in a temporary local repository.'
-        ],
+        title: `Deploy Pipeline demo: examples/${name} to dev`,
+        notice: example.notice,
         facts,
         slack: seen.slack.card,
         discord: seen.discord.embed,
@@ -414,7 +388,7 @@ async function main() {
     }
     // The repository, the page and demo.json stay; the runner's files (events, state) go.
     rmSync(runnerTemp, { recursive: true, force: true })
-    say(`Kept in ${dir}: shop/ (the git repository), demo.html, demo.json`)
+    say(`Kept in ${dir}: ${name}/ (the git repository), demo.html, demo.json`)
   }
 }
 

@@ -5,34 +5,40 @@
 // ./ts-hooks.mjs, which must be registered first.
 import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs'
 import { randomUUID } from 'node:crypto'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseDocument } from 'yaml'
 import { startArgoCdSimulator } from '../../__tests__/simulators/argocd.ts'
-import { startDiscordSimulator } from '../../__tests__/simulators/discord.ts'
 import { startEcsSimulator } from '../../__tests__/simulators/ecs.ts'
-import { startSlackSimulator } from '../../__tests__/simulators/slack.ts'
+import { startGroup, startNotifiers } from './notifiers.mjs'
 
 /** What examples/shop/.github/deploy.yml names, and the simulators are seeded with. */
-export const ECS_TARGET = { cluster: 'shop', service: 'api', container: 'app' }
-export const ARGO_APP = 'shop-webui'
+const ECS_TARGET = { cluster: 'shop', service: 'api', container: 'app' }
+const ARGO_APP = 'shop-webui'
 // The example config's region for the ECS service (examples/shop/.github/deploy.yml).
 const ECS_REGION = 'us-east-1'
-export const SLACK_CHANNEL = 'C0DEPLOYS'
-const SLACK_USER = 'U0DEMO'
+
+/** What `npm run demo` (the default example, shop) starts, rewrites and reports. */
+export const example = {
+  simulators: 'ECS, Argo CD, Slack and Discord',
+  start: startStandIns,
+  localize,
+  report,
+  facts,
+  notice: [
+    'AWS ECS, Argo CD, Slack and Discord in this run were local simulators on 127.0.0.1 ' +
+      '(__tests__/simulators in this repository), not the real services.',
+    'The registry was a real docker-registry, the images were built by buildah, and the git ' +
+      'tag was created in a temporary local repository.'
+  ]
+}
 
 /**
  * @param {{ registryHost: string, actor: string, authorEmail: string }} options
  */
 export async function startStandIns({ registryHost, actor, authorEmail }) {
-  const opened = []
-  const open = started => {
-    opened.push(started)
-    return started
-  }
-  const close = async () => {
-    for (const item of opened.splice(0).reverse()) await item.close()
-  }
-  try {
+  return startGroup(async (open, close) => {
     const argocdToken = `argocd-demo-${randomUUID()}`
-    const slackToken = `xoxb-demo-${randomUUID()}`
     // One rollout step every 300 ms, as ECS moves on its own: a rolling update in about 1.5 s.
     const ecs = await open(
       await startEcsSimulator({ controller: 'rolling', scenario: 'success', stepMs: 300 })
@@ -62,54 +68,75 @@ export async function startStandIns({ registryHost, actor, authorEmail }) {
         ]
       })
     )
-    const slack = await open(
-      await startSlackSimulator({
-        token: slackToken,
-        channels: { [SLACK_CHANNEL]: { member: true } },
-        // The person the direct message goes to: the actor, and the commit's author by e-mail.
-        users: [{ id: SLACK_USER, email: authorEmail }]
-      })
-    )
-    const discord = await open(await startDiscordSimulator())
+    const notifiers = await startNotifiers(open, { actor, authorEmail })
 
     return {
       argocdUrl: argocd.url,
-      inputs: {
-        argocd_token: argocdToken,
-        slack_bot_token: slackToken,
-        slack_channel: SLACK_CHANNEL,
-        slack_api_url: slack.apiUrl,
-        slack_users: JSON.stringify({ [actor]: SLACK_USER }),
-        discord_webhook_url: discord.webhookUrl
-      },
+      inputs: { argocd_token: argocdToken, ...notifiers.inputs },
       // Every AWS client the run makes reaches the simulator, never an AWS endpoint: the services
       // it does not play answer with an error.
       env: { ...ecs.env, AWS_ENDPOINT_URL: ecs.aws.url },
       secrets: {
         argocd_token: argocdToken,
-        slack_bot_token: slackToken,
-        discord_webhook_url: discord.webhookUrl,
-        discord_webhook_token: discord.webhookUrl.split('/').pop(),
+        ...notifiers.secrets,
         AWS_SECRET_ACCESS_KEY: ecs.env.AWS_SECRET_ACCESS_KEY
       },
-      witness: () => witness({ ecs, argocd, slack, discord }),
+      witness: async () => ({
+        ...(await witness({ ecs, argocd })),
+        ...notifiers.witness()
+      }),
       close
     }
-  } catch (error) {
-    await close()
-    throw error
+  })
+}
+
+/**
+ * The example's config, pointed at what runs here: the registry, and every Argo CD server (the
+ * top-level one and each environment's) at the Argo CD simulator. Comments are kept.
+ */
+function localize(workspace, { registrySpec, standIns }) {
+  const configFile = join(workspace, '.github', 'deploy.yml')
+  const doc = parseDocument(readFileSync(configFile, 'utf8'))
+  doc.set('registry', registrySpec)
+  if (doc.hasIn(['argocd', 'server'])) doc.setIn(['argocd', 'server'], standIns.argocdUrl)
+  for (const name of ['dev', 'stage', 'prod']) {
+    if (doc.hasIn(['environments', name, 'argocd', 'server'])) {
+      doc.setIn(['environments', name, 'argocd', 'server'], standIns.argocdUrl)
+    }
   }
+  writeFileSync(configFile, doc.toString())
+  return []
+}
+
+function report(seen) {
+  return [
+    `ECS simulator, cluster ${ECS_TARGET.cluster}, service ${ECS_TARGET.service}: ` +
+      (seen.ecs.updateServiceCalls > 0
+        ? `task definition ${seen.ecs.taskDefinition}, container ${ECS_TARGET.container} on ` +
+          `${seen.ecs.registeredImages.at(-1)}, rollout ${seen.ecs.rollout}`
+        : 'not deployed'),
+    `Argo CD simulator, app ${ARGO_APP}: ` +
+      (seen.argocd.syncs > 0
+        ? `image.tag ${seen.argocd.imageTag}, images ${seen.argocd.images.join(', ')}, ` +
+          `${seen.argocd.sync}, ${seen.argocd.health}`
+        : 'not synced')
+  ]
+}
+
+function facts(seen) {
+  return [
+    `ECS (simulator): ${seen.ecs.updateServiceCalls > 0 ? `${ECS_TARGET.service} rolled out, ${seen.ecs.rollout}` : 'not deployed'}`,
+    `Argo CD (simulator): ${seen.argocd.syncs > 0 ? `${ARGO_APP} synced to ${seen.argocd.imageTag}, ${seen.argocd.health}` : 'not synced'}`
+  ]
 }
 
 /** What each stand-in received, from its own state: the demo reports this, its test asserts it. */
-async function witness({ ecs, argocd, slack, discord }) {
+async function witness({ ecs, argocd }) {
   const service = await describeEcsService(ecs)
   const registered = ecs.registered.map(
     input => input.containerDefinitions?.find(c => c.name === ECS_TARGET.container)?.image
   )
   const app = argocd.application(ARGO_APP)
-  const cards = slack.messages.filter(m => m.channel === SLACK_CHANNEL && !m.threadTs)
-  const directMessages = slack.messages.filter(m => slack.dmChannels.has(m.channel))
   return {
     ecs: {
       cluster: ECS_TARGET.cluster,
@@ -128,20 +155,6 @@ async function witness({ ecs, argocd, slack, discord }) {
       images: app.status?.summary?.images ?? [],
       sync: app.status?.sync?.status,
       health: app.status?.health?.status
-    },
-    slack: {
-      calls: slack.calls,
-      cards: cards.map(m => ({ channel: m.channel, versions: m.versions.length })),
-      card: cards.at(-1)?.versions.at(-1),
-      directMessages: directMessages.map(m => ({
-        user: slack.dmChannels.get(m.channel),
-        text: m.versions.at(-1)?.text
-      }))
-    },
-    discord: {
-      calls: discord.calls,
-      messages: discord.messages.map(m => ({ id: m.id, versions: m.versions.length })),
-      embed: discord.messages[0]?.versions.at(-1)?.embeds?.[0]
     }
   }
 }
