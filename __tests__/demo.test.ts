@@ -37,12 +37,15 @@ interface Witness {
   discord: { messages: { versions: number }[]; embed: { title: string; color: number } }
 }
 
-function runDemo(dir: string): Promise<{ status: number | null; output: string }> {
+function runDemo(
+  dir: string,
+  ...args: string[]
+): Promise<{ status: number | null; output: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env }
   // Jest's own flags are not the demo's.
   delete env.NODE_OPTIONS
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(root, 'scripts/demo.mjs'), '--dir', dir], {
+    const child = spawn(process.execPath, [join(root, 'scripts/demo.mjs'), '--dir', dir, ...args], {
       cwd: root,
       env,
       stdio: ['ignore', 'pipe', 'pipe']
@@ -154,4 +157,87 @@ maybe('npm run demo: the whole pipeline on the example project', () => {
     expect(summary).toContain('<pre><code class="language-text">Environment: dev')
     expect(html).toContain('not the real services')
   })
+})
+
+interface StacksWitness {
+  status: string
+  cloudformation: {
+    stacks: {
+      name: string
+      tier: number
+      status: string
+      changeSetAt: number
+      parameters: Record<string, string>
+      operations: { kind: string; status: string; startedAt: number; endedAt: number }[]
+    }[]
+  }
+  health: { url: string; checks: number }
+  slack: Witness['slack']
+  discord: Witness['discord']
+}
+
+maybe('npm run demo -- --example stacks: the tiered CloudFormation example', () => {
+  it('deploys tier 1 at once, then functions with the pushed image, verifies it and posts the card', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'demo-stacks-test-'))
+    try {
+      const { status, output } = await runDemo(dir, '--example', 'stacks')
+      const witness = join(dir, 'demo.json')
+      if (!existsSync(witness)) {
+        throw new Error(`the demo wrote no demo.json (exit ${status}):\n${output.slice(-4000)}`)
+      }
+      const seen = JSON.parse(readFileSync(witness, 'utf8')) as StacksWitness
+      const why = status === 0 ? '' : output.slice(-4000)
+      expect({ status, why, warnings: output.match(/^WARNING:.*$/gm) }).toEqual({
+        status: 0,
+        why: '',
+        warnings: null
+      })
+      expect(seen.status).toBe('success')
+
+      // Four stacks, each created once, by the simulator's own record.
+      const { stacks } = seen.cloudformation
+      expect(
+        stacks.map(s => [s.name, s.status, s.operations.map(o => [o.kind, o.status])])
+      ).toEqual(
+        ['orders-dev-tables', 'orders-dev-api', 'orders-dev-workflow', 'orders-dev-functions'].map(
+          name => [name, 'CREATE_COMPLETE', [['create', 'CREATE_COMPLETE']]]
+        )
+      )
+      const tier1 = stacks.filter(s => s.tier === 1).map(s => s.operations[0]!)
+      const functions = stacks.find(s => s.name === 'orders-dev-functions')!
+      // Tier 1 overlapped: each started before any of them ended.
+      const latestStart = Math.max(...tier1.map(o => o.startedAt))
+      expect(latestStart).toBeLessThan(Math.min(...tier1.map(o => o.endedAt)))
+      // functions began, change set first, only once all three had ended.
+      const lastEnd = Math.max(...tier1.map(o => o.endedAt))
+      expect(functions.changeSetAt).toBeGreaterThanOrEqual(lastEnd)
+      expect(functions.operations[0]!.startedAt).toBeGreaterThanOrEqual(functions.changeSetAt)
+      // The image it was given is the one built and pushed to the local registry, by digest.
+      expect(functions.parameters).toEqual({
+        ImageUri: expect.stringMatching(
+          /^127\.0\.0\.1:\d+\/stacks\/functions:v0\.1\.0-dev\.1@sha256:[0-9a-f]{64}$/
+        ),
+        Environment: 'dev',
+        Version: TAG
+      })
+
+      // The verify check asked the example's handler through the stack's HealthUrl, and passed.
+      expect(seen.health.checks).toBeGreaterThan(0)
+      expect(output).toContain(
+        `[functions] verified: ${seen.health.url} answered HTTP 200 containing '"status":"ok"'`
+      )
+      // What the demo prints: the tiers' timings, and the job summary's Stack changes table.
+      expect(output).toMatch(/^ {2}tier 1 {2}orders-dev-tables {5}create \+\d+\.\d\d s -> /m)
+      expect(output).toMatch(/^ {2}tier 2 {2}orders-dev-functions {2}create \+\d+\.\d\d s -> /m)
+      expect(output).toContain(
+        '### Stack changes\n\n| service | action | resource | type | replacement |'
+      )
+      expect(output).toContain('| functions | Add | OrdersFunction | AWS::Lambda::Function | — |')
+
+      expect(seen.slack.card.text).toBe(`✅ stacks → dev ${TAG}: completed`)
+      expect(seen.discord.embed).toMatchObject({ title: `✅ stacks → dev ${TAG}: completed` })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 180_000)
 })

@@ -8,6 +8,11 @@
 // services. Then the outputs, what each stand-in received and the job summary are printed, and an
 // HTML page previews the card and the summary.
 //
+// `--example stacks` runs examples/stacks instead (scripts/demo/stacks.mjs): the functions image
+// built and pushed to the same registry in place of ECR, four CloudFormation stacks deployed to
+// the CloudFormation simulator in two tiers, the functions stack verified over HTTP against the
+// example's own handler on 127.0.0.1, and the card to Slack and Discord as for shop.
+//
 // Without buildah / docker-registry (and no root to apt-get them) it says what to install and
 // runs a dry run instead. `--dir DIR` keeps everything in DIR (the test uses it).
 import { spawn, spawnSync } from 'node:child_process'
@@ -41,7 +46,7 @@ const TOOLS = {
 const AUTHOR = { name: 'Demo', email: 'demo@example.com' }
 const ACTOR = 'demo'
 // Each example's stand-ins and report (loaded once the TypeScript hooks are registered).
-const EXAMPLES = { shop: './demo/stand-ins.mjs' }
+const EXAMPLES = { shop: './demo/stand-ins.mjs', stacks: './demo/stacks.mjs' }
 const SIMULATED = 'local simulators (__tests__/simulators), not the real services'
 
 const has = tool => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0
