@@ -37,9 +37,37 @@ interface Witness {
   discord: { messages: { versions: number }[]; embed: { title: string; color: number } }
 }
 
-function runDemo(
+interface DemoRun<T> {
+  status: number | null
+  output: string
+  seen: T
+}
+
+/** Runs the demo into `dir` and reads what it says the stand-ins received (demo.json). */
+async function runDemo<T>(dir: string, ...args: string[]): Promise<DemoRun<T>> {
+  const { status, output } = await spawnDemo(dir, args)
+  const witness = join(dir, 'demo.json')
+  if (!existsSync(witness)) {
+    throw new Error(`the demo wrote no demo.json (exit ${status}):\n${output.slice(-4000)}`)
+  }
+  return { status, output, seen: JSON.parse(readFileSync(witness, 'utf8')) as T }
+}
+
+/** Exit 0 and no warning (a secret written out or credentials left would be one). */
+function expectSuccess({ status, output, seen }: DemoRun<{ status: string }>): void {
+  // The end of the output, when it failed: what the demo said about why.
+  const why = status === 0 ? '' : output.slice(-4000)
+  expect({ status, why, warnings: output.match(/^WARNING:.*$/gm) }).toEqual({
+    status: 0,
+    why: '',
+    warnings: null
+  })
+  expect(seen.status).toBe('success')
+}
+
+function spawnDemo(
   dir: string,
-  ...args: string[]
+  args: string[]
 ): Promise<{ status: number | null; output: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env }
   // Jest's own flags are not the demo's.
@@ -60,32 +88,21 @@ function runDemo(
 
 maybe('npm run demo: the whole pipeline on the example project', () => {
   let dir: string
-  let status: number | null
+  let run: DemoRun<Witness>
   let output: string
   let seen: Witness
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'demo-test-'))
-    ;({ status, output } = await runDemo(dir))
-    const witness = join(dir, 'demo.json')
-    if (!existsSync(witness)) {
-      throw new Error(`the demo wrote no demo.json (exit ${status}):\n${output.slice(-4000)}`)
-    }
-    seen = JSON.parse(readFileSync(witness, 'utf8')) as Witness
+    run = await runDemo<Witness>(dir)
+    ;({ output, seen } = run)
   }, 180_000)
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
   it('exits 0, with no warning (a secret written out or credentials left would be one)', () => {
-    // The end of the output, when it failed: what the demo said about why.
-    const why = status === 0 ? '' : output.slice(-4000)
-    expect({ status, why, warnings: output.match(/^WARNING:.*$/gm) }).toEqual({
-      status: 0,
-      why: '',
-      warnings: null
-    })
-    expect(seen.status).toBe('success')
+    expectSuccess(run)
   })
 
   it('says plainly that ECS, Argo CD, Slack and Discord are local simulators', () => {
@@ -180,19 +197,9 @@ maybe('npm run demo -- --example stacks: the tiered CloudFormation example', () 
   it('deploys tier 1 at once, then functions with the pushed image, verifies it and posts the card', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'demo-stacks-test-'))
     try {
-      const { status, output } = await runDemo(dir, '--example', 'stacks')
-      const witness = join(dir, 'demo.json')
-      if (!existsSync(witness)) {
-        throw new Error(`the demo wrote no demo.json (exit ${status}):\n${output.slice(-4000)}`)
-      }
-      const seen = JSON.parse(readFileSync(witness, 'utf8')) as StacksWitness
-      const why = status === 0 ? '' : output.slice(-4000)
-      expect({ status, why, warnings: output.match(/^WARNING:.*$/gm) }).toEqual({
-        status: 0,
-        why: '',
-        warnings: null
-      })
-      expect(seen.status).toBe('success')
+      const run = await runDemo<StacksWitness>(dir, '--example', 'stacks')
+      expectSuccess(run)
+      const { output, seen } = run
 
       // Four stacks, each created once, by the simulator's own record.
       const { stacks } = seen.cloudformation
