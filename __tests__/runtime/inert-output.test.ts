@@ -132,6 +132,30 @@ describe('the stream guard', () => {
     expect(runnerCommands(capture.text()).map(c => [c.name, c.data])).toEqual([['notice', 'ours']])
   })
 
+  it('guards stdout from when it is first asked for, without opening it before', () => {
+    capture = captureOutput()
+    const descriptor = Object.getOwnPropertyDescriptor(process, 'stdout')!
+    let opened = 0
+    Object.defineProperty(process, 'stdout', {
+      ...descriptor,
+      get: () => {
+        opened++
+        return descriptor.get!.call(process)
+      }
+    })
+    const undo = guardOutputStreams()
+    try {
+      expect(opened).toBe(0)
+      process.stdout.write('::add-mask::PWNED1Z')
+      process.stdout.write('::add-mask::PWNED2Z')
+      expect(opened).toBe(2)
+    } finally {
+      undo()
+      Object.defineProperty(process, 'stdout', descriptor)
+    }
+    expect(capture.text()).toBe('\\::add-mask::PWNED1Z\n\\::add-mask::PWNED2Z\n')
+  })
+
   it('is undone, and not stacked when installed twice', () => {
     const before = process.stdout.write
     const undo = guardOutputStreams([process.stdout])

@@ -82,11 +82,45 @@ const guards = new WeakSet<Write>()
 /**
  * Makes every write to the streams that is not the action's own (a library's console.warn, a stray
  * process.stdout.write) inert, and ends it with a line break, so that the next write starts a line
- * of its own and one write cannot complete a command another began. Returns the undo.
+ * of its own and one write cannot complete a command another began. Without `streams`, the
+ * process's stdout and stderr, each guarded when it is first asked for (see guardWhenOpened).
+ * Returns the undo.
  */
-export function guardOutputStreams(
-  streams: readonly NodeJS.WriteStream[] = [process.stdout, process.stderr]
-): () => void {
+export function guardOutputStreams(streams?: readonly NodeJS.WriteStream[]): () => void {
+  const undo = streams
+    ? [guardStreams(streams)]
+    : (['stdout', 'stderr'] as const).map(name => guardWhenOpened(name))
+  return () => undo.forEach(restore => restore())
+}
+
+/**
+ * Guards process[name] from the moment it is opened: opening stdout loads node:stream, a fifth of a
+ * post step that has nothing to print. Whatever writes to the stream (console, the toolkit, a
+ * library) asks process for it, so the guard is on before the first write; each step installs it
+ * before any of its code runs, so no one holds the stream from before.
+ */
+function guardWhenOpened(name: 'stdout' | 'stderr'): () => void {
+  const descriptor = Object.getOwnPropertyDescriptor(process, name)
+  const open = descriptor?.get
+  if (!descriptor?.configurable || !open) return guardStreams([process[name]])
+  let undo: (() => void) | undefined
+  Object.defineProperty(process, name, {
+    ...descriptor,
+    get(): NodeJS.WriteStream {
+      // Node keeps the stream it opened: from here on its own getter answers.
+      Object.defineProperty(process, name, descriptor)
+      const stream = open.call(process) as NodeJS.WriteStream
+      undo = guardStreams([stream])
+      return stream
+    }
+  })
+  return () => {
+    if (undo) undo()
+    else Object.defineProperty(process, name, descriptor)
+  }
+}
+
+function guardStreams(streams: readonly NodeJS.WriteStream[]): () => void {
   const undo = streams.map(stream => {
     const original = stream.write
     // Guarding twice would only add line breaks.
