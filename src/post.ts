@@ -1,5 +1,4 @@
 import { runStep, type StepOptions } from './crash.js'
-import { appendEvents, readEventLog } from './events/event-log.js'
 import type { EventInput, PipelineEvent } from './events/model.js'
 import { errorMessage } from './errors.js'
 import { failJob } from './outputs.js'
@@ -62,7 +61,7 @@ async function finishWhatMainLeft(): Promise<void> {
     ? 'the workflow was cancelled before the deployment finished'
     : 'the main step ended without reporting a result (crashed or killed)'
   core.info(`Deployment ${saved.deploymentId}: ${reason}; reporting it as ${status}`)
-  const events = closeEventLog(saved.eventsFile, [
+  const events = await closeEventLog(saved.eventsFile, [
     {
       type: 'error',
       stage: 'DONE',
@@ -84,8 +83,10 @@ async function finishWhatMainLeft(): Promise<void> {
 /**
  * The log as main left it, plus the end main never wrote, for the status card. A log with bad
  * lines or that cannot be written costs a warning: the card and the deployment still get finished.
+ * The reader is loaded only here, for a run main did not finish: it brings valibot with it.
  */
-function closeEventLog(path: string, end: readonly EventInput[]): PipelineEvent[] {
+async function closeEventLog(path: string, end: readonly EventInput[]): Promise<PipelineEvent[]> {
+  const { appendEvents, readEventLog } = await import('./events/event-log.js')
   const log = readEventLog(path)
   if (log.problems.length > 0) {
     const shown = log.problems.slice(0, 5).join('; ')
