@@ -128,9 +128,7 @@ function ensureFile(variable: string, path: string, otherwise: string): void {
 
 /** name<<DELIMITER, the value, DELIMITER: a random delimiter the value cannot end early. */
 function keyValue(name: string, value: unknown): string {
-  // node:crypto on first use: a post step with nothing to do writes no file command, and loading
-  // it costs about a tenth of Node's own startup.
-  const delimiter = `ghadelimiter_${process.getBuiltinModule('node:crypto').randomUUID()}`
+  const delimiter = `ghadelimiter_${randomId()}`
   const text = commandValue(value)
   if (name.includes(delimiter)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`)
@@ -139,6 +137,21 @@ function keyValue(name: string, value: unknown): string {
     throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`)
   }
   return `${name}<<${delimiter}${EOL}${text}${EOL}${delimiter}`
+}
+
+/**
+ * 128 random bits in hex, from Math.random rather than node:crypto: loading node:crypto costs a
+ * fifth of Node's own startup, and every main step writes its state and outputs. The delimiter
+ * keeps no secret: a name or value that contains it is refused above, so its randomness only
+ * keeps a value from being written to collide with it (V8 seeds Math.random from the operating
+ * system in each process).
+ */
+function randomId(): string {
+  const word = (): string =>
+    Math.floor(Math.random() * 0x1_0000)
+      .toString(16)
+      .padStart(4, '0')
+  return Array.from({ length: 8 }, word).join('')
 }
 
 /** The summary buffer, appended to (or, with overwrite, replacing) GITHUB_STEP_SUMMARY. */
