@@ -1,4 +1,5 @@
-import semver from 'semver'
+// One function rather than the package, whose index builds every range class when it loads.
+import compare from 'semver/functions/compare.js'
 import { DeployError } from '../errors.js'
 import { normaliseVersion } from '../settings/values.js'
 import type { Channel, VersionPlan } from './types.js'
@@ -68,7 +69,7 @@ export function versionTags(tags: readonly TagRef[]): VersionTag[] {
     const version = parseVersionTag(tag.name)
     if (version !== undefined) parsed.push({ ...version, sha: tag.sha })
   }
-  return parsed.sort((a, b) => semver.compare(a.order, b.order))
+  return parsed.sort((a, b) => compare(a.order, b.order))
 }
 
 export function highest<T extends ParsedTag>(tags: readonly T[]): T | undefined {
@@ -114,9 +115,7 @@ function sameCommit(a: string, b: string): boolean {
 /** The tag of the same channel just before this one: release notes start there. */
 export function previousInChannel(tags: readonly ParsedTag[], tag: ParsedTag): string | undefined {
   return highest(
-    tags.filter(
-      other => other.channel === tag.channel && semver.compare(other.order, tag.order) < 0
-    )
+    tags.filter(other => other.channel === tag.channel && compare(other.order, tag.order) < 0)
   )?.name
 }
 

@@ -1,4 +1,5 @@
-import semver from 'semver'
+// One function rather than the package, whose index builds every range class when it loads.
+import increment from 'semver/functions/inc.js'
 import { DeployError } from '../errors.js'
 import type { Bump, Environment } from '../settings/types.js'
 import { normaliseVersion } from '../settings/values.js'
@@ -61,7 +62,7 @@ function nextVersion(
   const from = base === undefined ? '0.0.0 (no stable tag yet)' : base.name
   if (input.bump !== 'auto') {
     return {
-      version: semver.inc(base?.version ?? '0.0.0', input.bump) as string,
+      version: increment(base?.version ?? '0.0.0', input.bump) as string,
       reason: `${input.bump} bump of ${from} (bump input)`
     }
   }
@@ -71,7 +72,7 @@ function nextVersion(
   const range =
     base === undefined ? `${commits} (the whole history)` : `${commits} since ${base.name}`
   return {
-    version: semver.inc(base?.version ?? '0.0.0', bump) as string,
+    version: increment(base?.version ?? '0.0.0', bump) as string,
     reason: `${bump} bump of ${from}: ${AUTO_REASONS[bump]} among ${range}`
   }
 }

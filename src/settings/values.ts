@@ -1,4 +1,5 @@
-import semver from 'semver'
+// One function rather than the package, whose index builds every range class when it loads.
+import validVersion from 'semver/functions/valid.js'
 import { DeployError } from '../errors.js'
 
 /** Parsers and checks of input values, shared by inputs, the config file and the plan. */
@@ -75,7 +76,7 @@ export const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
 /** Accepts X.Y.Z or vX.Y.Z and returns X.Y.Z. */
 export function normaliseVersion(version: string): string {
   const match = /^v?(\d+\.\d+\.\d+)$/.exec(version.trim())
-  if (match === null || semver.valid(match[1]) === null) {
+  if (match === null || validVersion(match[1]) === null) {
     throw new DeployError(
       'INVALID_INPUT',
       `version '${version}' is not X.Y.Z (three numbers without leading zeros, an optional leading v)`
