@@ -3,7 +3,7 @@ import type { EventInput, PipelineEvent } from './events/model.js'
 import { errorMessage } from './errors.js'
 import { failJob } from './outputs.js'
 import { CANCEL_STATE_KEY, readRunState } from './run-state.js'
-import { guardOutputStreams } from './runtime/inert-output.js'
+import { guardOutputStreams, writeStdoutDirectly } from './runtime/inert-output.js'
 import { workflowCommands } from './runtime/workflow-commands.js'
 import { safeToolkit } from './toolkit.js'
 
@@ -17,11 +17,13 @@ const core = safeToolkit(workflowCommands)
  * what the saved state says is owed, so after a dry run it costs little more than starting Node.
  */
 export async function runPost(options: StepOptions = {}): Promise<void> {
-  await runStep('post', core, finishWhatMainLeft, options)
+  await runStep('post', core, () => finishWhatMainLeft(options), options)
 }
 
-async function finishWhatMainLeft(): Promise<void> {
+async function finishWhatMainLeft(options: StepOptions): Promise<void> {
   guardOutputStreams()
+  // The runner's `node dist/post.js`: fd 1 is ours, and the toolkit writes to it itself.
+  if (options.ownsProcess) writeStdoutDirectly()
   const state = readRunState(core)
   if (!state.run) {
     // Nothing saved: main stopped before it read valid settings, and nothing was started.

@@ -2,6 +2,7 @@ import { accessSync, appendFileSync, constants, existsSync, writeFileSync } from
 import { EOL } from 'node:os'
 import { dirname } from 'node:path'
 import type { JobSummary, Toolkit } from '../toolkit.js'
+import { writeStdout } from './inert-output.js'
 
 /**
  * The runner's side of the Toolkit: workflow commands on stdout, file commands (GITHUB_OUTPUT,
@@ -22,7 +23,7 @@ export const workflowCommands: Toolkit = {
   },
   setOutput(name, value) {
     if (process.env.GITHUB_OUTPUT) return fileCommand('OUTPUT', keyValue(name, value))
-    process.stdout.write(EOL)
+    writeStdout(EOL)
     command('set-output', { name }, commandValue(value))
   },
   setSecret: secret => command('add-mask', {}, secret),
@@ -30,7 +31,7 @@ export const workflowCommands: Toolkit = {
     process.exitCode = 1
     workflowCommands.error(message)
   },
-  info: message => void process.stdout.write(message + EOL),
+  info: message => writeStdout(message + EOL),
   debug: message => command('debug', {}, message),
   notice: (message, properties) => annotation('notice', message, properties),
   warning: (message, properties) => annotation('warning', message, properties),
@@ -81,7 +82,7 @@ function command(name: string, properties: Properties, message: string): void {
   const list = given.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',')
   // A space even when every property is empty: @actions/core writes `::warning ::message` then.
   const spaced = Object.keys(properties).length > 0 ? ` ${list}` : ''
-  process.stdout.write(`::${name}${spaced}::${escapeData(message)}${EOL}`)
+  writeStdout(`::${name}${spaced}::${escapeData(message)}${EOL}`)
 }
 
 function commandValue(value: unknown): string {
