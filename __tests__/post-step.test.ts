@@ -47,6 +47,11 @@ describe('the saved run state', () => {
     expect(readRunState(state(JSON.stringify(run)))).toEqual({ run })
   })
 
+  it('keeps only the fields it knows', () => {
+    const run = saved({ finished: true, registryAuth: true })
+    expect(readRunState(state(JSON.stringify({ ...run, extra: 'x' })))).toEqual({ run })
+  })
+
   it('nothing saved: no run, and nothing to warn about', () => {
     expect(readRunState(state(''))).toEqual({ run: undefined })
   })
@@ -56,7 +61,29 @@ describe('the saved run state', () => {
     ['a field of the wrong type', JSON.stringify({ ...saved(), finished: 'no' }), 'finished: '],
     ['a field missing', JSON.stringify({ ...saved(), eventsFile: undefined }), 'eventsFile: '],
     ['an unknown status', JSON.stringify({ ...saved(), status: 'great' }), 'status: '],
-    ['not an object', '"dep_1_1"', 'Invalid type']
+    ['an empty path', JSON.stringify({ ...saved(), tempDir: '' }), 'tempDir: expected a path'],
+    [
+      'a deployment id of 0',
+      JSON.stringify({ ...saved(), githubDeploymentId: 0 }),
+      'githubDeploymentId: '
+    ],
+    [
+      'a fractional deployment id',
+      JSON.stringify({ ...saved(), githubDeploymentId: 1.5 }),
+      'githubDeploymentId: '
+    ],
+    [
+      'a flag that is not a boolean',
+      JSON.stringify({ ...saved(), helmValues: 'yes' }),
+      'helmValues: '
+    ],
+    [
+      'null for an optional field',
+      JSON.stringify({ ...saved(), registryAuth: null }),
+      'registryAuth: '
+    ],
+    ['not an object', '"dep_1_1"', 'Invalid type'],
+    ['null', 'null', 'Invalid type']
   ])('%s: no run, and the reason', (_, raw, reason) => {
     expect(readRunState(state(raw))).toEqual({
       run: undefined,

@@ -23,8 +23,9 @@ export type StepName = 'main' | 'post'
 export interface StepOptions {
   /**
    * The step is the process (the runner's `node dist/index.js`): keep listening after it settles,
-   * for a callback it left behind. Otherwise the process is a host's (@github/local-action, a
-   * test), whose errors after the step are not the step's to report.
+   * for a callback it left behind, and write its output to fd 1 itself (writeStdoutDirectly).
+   * Otherwise the process is a host's (@github/local-action, a test), whose errors after the
+   * step are not the step's to report, and whose stdout it writes through process.stdout.
    */
   readonly ownsProcess?: boolean
 }

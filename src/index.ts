@@ -2,7 +2,7 @@ import { runStep, type StepOptions } from './crash.js'
 import { DeployError } from './errors.js'
 import { run } from './main.js'
 import { CANCEL_STATE_KEY } from './run-state.js'
-import { guardOutputStreams } from './runtime/inert-output.js'
+import { guardOutputStreams, writeStdoutDirectly } from './runtime/inert-output.js'
 import { workflowCommands as core } from './runtime/workflow-commands.js'
 import { safeToolkit } from './toolkit.js'
 
@@ -16,6 +16,8 @@ export async function runMain(options: StepOptions = {}): Promise<void> {
       // Text that reaches stdout or stderr without passing the toolkit (a library's
       // console.warn) cannot become a workflow command either.
       guardOutputStreams()
+      // The runner's `node dist/index.js`: fd 1 is ours, and the toolkit writes to it itself.
+      if (options.ownsProcess) writeStdoutDirectly()
       // The runner cancels a job with SIGINT, then SIGTERM, then a kill: the first signal asks
       // every phase to stop (and roll back what it started), so the run can still report itself
       // cancelled.

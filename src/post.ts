@@ -1,10 +1,9 @@
 import { runStep, type StepOptions } from './crash.js'
-import { appendEvents, readEventLog } from './events/event-log.js'
 import type { EventInput, PipelineEvent } from './events/model.js'
 import { errorMessage } from './errors.js'
 import { failJob } from './outputs.js'
 import { CANCEL_STATE_KEY, readRunState } from './run-state.js'
-import { guardOutputStreams } from './runtime/inert-output.js'
+import { guardOutputStreams, writeStdoutDirectly } from './runtime/inert-output.js'
 import { workflowCommands } from './runtime/workflow-commands.js'
 import { safeToolkit } from './toolkit.js'
 
@@ -18,11 +17,13 @@ const core = safeToolkit(workflowCommands)
  * what the saved state says is owed, so after a dry run it costs little more than starting Node.
  */
 export async function runPost(options: StepOptions = {}): Promise<void> {
-  await runStep('post', core, finishWhatMainLeft, options)
+  await runStep('post', core, () => finishWhatMainLeft(options), options)
 }
 
-async function finishWhatMainLeft(): Promise<void> {
+async function finishWhatMainLeft(options: StepOptions): Promise<void> {
   guardOutputStreams()
+  // The runner's `node dist/post.js`: fd 1 is ours, and the toolkit writes to it itself.
+  if (options.ownsProcess) writeStdoutDirectly()
   const state = readRunState(core)
   if (!state.run) {
     // Nothing saved: main stopped before it read valid settings, and nothing was started.
@@ -62,7 +63,7 @@ async function finishWhatMainLeft(): Promise<void> {
     ? 'the workflow was cancelled before the deployment finished'
     : 'the main step ended without reporting a result (crashed or killed)'
   core.info(`Deployment ${saved.deploymentId}: ${reason}; reporting it as ${status}`)
-  const events = closeEventLog(saved.eventsFile, [
+  const events = await closeEventLog(saved.eventsFile, [
     {
       type: 'error',
       stage: 'DONE',
@@ -84,8 +85,10 @@ async function finishWhatMainLeft(): Promise<void> {
 /**
  * The log as main left it, plus the end main never wrote, for the status card. A log with bad
  * lines or that cannot be written costs a warning: the card and the deployment still get finished.
+ * The reader is loaded only here, for a run main did not finish: it brings valibot with it.
  */
-function closeEventLog(path: string, end: readonly EventInput[]): PipelineEvent[] {
+async function closeEventLog(path: string, end: readonly EventInput[]): Promise<PipelineEvent[]> {
+  const { appendEvents, readEventLog } = await import('./events/event-log.js')
   const log = readEventLog(path)
   if (log.problems.length > 0) {
     const shown = log.problems.slice(0, 5).join('; ')

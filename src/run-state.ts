@@ -1,34 +1,87 @@
-import * as v from 'valibot'
 import { RUN_STATUSES, type RunStatus } from './events/model.js'
-import { parseJson } from './runtime/json.js'
 import type { Settings } from './settings/types.js'
 import type { Toolkit } from './toolkit.js'
-
-const path = v.pipe(v.string(), v.minLength(1, 'expected a path'))
 
 /**
  * What the main step leaves for the post step (core.saveState): enough to finish honestly when
  * main never did (cancelled, crashed, killed): where the events are, which deployment this is.
- * The state file is outside the action's control (cut by a full disk, edited), so the post step
- * validates it; a new field is one more line here.
  */
-const savedRunSchema = v.object({
-  deploymentId: v.string(),
-  eventsFile: path,
+export interface SavedRun {
+  deploymentId: string
+  eventsFile: string
   /** Where main left registry credentials for the post step to remove. */
-  tempDir: path,
-  environment: v.string(),
-  finished: v.boolean(),
-  status: v.optional(v.picklist(RUN_STATUSES)),
+  tempDir: string
+  environment: string
+  finished: boolean
+  status?: RunStatus
   /** The GitHub Deployment main created, for the post step to mark if main never could. */
-  githubDeploymentId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  githubDeploymentId?: number
   /** Main may log in to registries (credentials under tempDir), which the post step removes. */
-  registryAuth: v.optional(v.boolean()),
+  registryAuth?: boolean
   /** Main may write helm values files holding secrets (under tempDir), which the post step removes. */
-  helmValues: v.optional(v.boolean())
-})
+  helmValues?: boolean
+}
 
-export type SavedRun = v.InferOutput<typeof savedRunSchema>
+/** A field's check: what is wrong with the value, or undefined. */
+type Check = (value: unknown) => string | undefined
+
+const invalidType = (expected: string, value: unknown): string =>
+  `Invalid type: Expected ${expected} but received ${shown(value)}`
+const string: Check = value =>
+  typeof value === 'string' ? undefined : invalidType('string', value)
+const boolean: Check = value =>
+  typeof value === 'boolean' ? undefined : invalidType('boolean', value)
+const path: Check = value => string(value) ?? (value === '' ? 'expected a path' : undefined)
+const status: Check = value =>
+  (RUN_STATUSES as readonly unknown[]).includes(value)
+    ? undefined
+    : invalidType(`(${RUN_STATUSES.map(name => `"${name}"`).join(' | ')})`, value)
+const positiveInteger: Check = value => {
+  if (typeof value !== 'number') return invalidType('number', value)
+  if (!Number.isInteger(value)) return `Invalid integer: Received ${shown(value)}`
+  return value >= 1 ? undefined : `Invalid value: Expected >=1 but received ${shown(value)}`
+}
+const optional =
+  (check: Check): Check =>
+  value =>
+    value === undefined ? undefined : check(value)
+
+/**
+ * The state file is outside the action's control (cut by a full disk, edited), so the post step
+ * checks every field before it trusts one (it deletes under tempDir); a new field is one more
+ * line here. Checked by hand, in valibot's words: valibot is 200 kB the post step would load
+ * after every run, dry runs included, for nine fields.
+ */
+const savedRunFields: { readonly [Key in keyof SavedRun]-?: Check } = {
+  deploymentId: string,
+  eventsFile: path,
+  tempDir: path,
+  environment: string,
+  finished: boolean,
+  status: optional(status),
+  githubDeploymentId: optional(positiveInteger),
+  registryAuth: optional(boolean),
+  helmValues: optional(boolean)
+}
+
+function shown(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value)
+}
+
+/** The saved run in `json` (its unknown keys left out), or its first problem, with the key. */
+function checkSavedRun(json: unknown): { run: SavedRun } | { problem: string } {
+  if (typeof json !== 'object' || json === null) {
+    return { problem: invalidType('Object', json) }
+  }
+  const run: Record<string, unknown> = {}
+  for (const [key, check] of Object.entries(savedRunFields)) {
+    const value = (json as Record<string, unknown>)[key]
+    const problem = check(value)
+    if (problem) return { problem: `${key}: ${problem}` }
+    if (value !== undefined) run[key] = value
+  }
+  return { run: run as unknown as SavedRun }
+}
 
 /**
  * The run main saved, or none: without a problem when main saved nothing (it stopped before it
@@ -74,9 +127,15 @@ function writesHelmSecrets(settings: Settings): boolean {
 export function readRunState(core: Pick<Toolkit, 'getState'>): SavedRunRead {
   const raw = core.getState(RUN_STATE_KEY)
   if (!raw) return { run: undefined }
-  const parsed = parseJson(savedRunSchema, raw)
-  if (parsed.ok) return { run: parsed.value }
-  return { run: undefined, problem: `the saved run state is unusable: ${parsed.problem}` }
+  let json: unknown
+  try {
+    json = JSON.parse(raw)
+  } catch {
+    return { run: undefined, problem: 'the saved run state is unusable: not JSON' }
+  }
+  const checked = checkSavedRun(json)
+  if ('run' in checked) return checked
+  return { run: undefined, problem: `the saved run state is unusable: ${checked.problem}` }
 }
 
 /** Set by the main step the moment it receives SIGINT/SIGTERM. */

@@ -1,10 +1,12 @@
 import { describe, expect, it, test } from '@jest/globals'
+import semver from 'semver'
 import { DeployError } from '../../src/errors.js'
 import type { VersionPlan } from '../../src/plan/types.js'
 import { bumpFromCommits } from '../../src/plan/bump.js'
 import { clockFromEnv, formatTimestamp } from '../../src/plan/clock.js'
 import {
   baseTag,
+  compareTags,
   newestReleaseCandidate,
   nextSequenceTag,
   parseVersionTag,
@@ -18,7 +20,7 @@ import {
   resolveVersion,
   type VersionInput
 } from '../../src/plan/version.js'
-import { isValidTimezone } from '../../src/settings/values.js'
+import { isValidTimezone, normaliseVersion } from '../../src/settings/values.js'
 
 const DEPLOYED = 'a'.repeat(40)
 const OTHER = 'b'.repeat(40)
@@ -554,4 +556,64 @@ describe('formatTimestamp: the UTC shortcut', () => {
       expect(formatTimestamp(at, 'UTC')).toBe(formatTimestamp(at, 'Etc/GMT'))
     }
   })
+})
+
+/**
+ * The version rules are semver's, checked by hand so that no run loads the semver package (it
+ * builds some forty regular expressions when it loads): here each answer is set against semver's.
+ */
+describe('the same answers as semver', () => {
+  const numbers = ['0', '1', '9', '10', '01', '00', '9007199254740991', '9007199254740992']
+  const triples = numbers.flatMap(x => numbers.flatMap(y => numbers.map(z => `${x}.${y}.${z}`)))
+
+  it('accepts a version input exactly when semver calls it valid', () => {
+    const candidates = [
+      ...triples,
+      ...triples.map(version => `v${version}`),
+      ...[' v1.2.3 ', 'V1.2.3', '1.2', '1.2.3.4', '1.2.3-rc.1', 'v', '', '1..2', '+1.2.3']
+    ]
+    for (const candidate of candidates) {
+      const plain = /^v?(\d+\.\d+\.\d+)$/.exec(candidate.trim())?.[1]
+      const expected = plain !== undefined && semver.valid(plain) !== null ? plain : 'refused'
+      let got: string
+      try {
+        got = normaliseVersion(candidate)
+      } catch {
+        got = 'refused'
+      }
+      expect([candidate, got]).toEqual([candidate, expected])
+    }
+  })
+
+  it('orders version tags as semver orders them', () => {
+    const parts = ['0', '1', '2', '10']
+    const names = parts.flatMap(x =>
+      parts.flatMap(y =>
+        ['0', '1', '10'].flatMap(z => [
+          `v${x}.${y}.${z}`,
+          ...['1', '2', '10'].flatMap(n => [`v${x}.${y}.${z}-dev.${n}`, `v${x}.${y}.${z}-rc.${n}`])
+        ])
+      )
+    )
+    const tags = names.map(name => parseVersionTag(name)!)
+    const disagreements = tags.flatMap(a =>
+      tags
+        .filter(b => compareTags(a, b) !== semver.compare(a.name.slice(1), b.name.slice(1)))
+        .map(b => `${a.name} vs ${b.name}`)
+    )
+    expect(tags.length).toBe(336)
+    expect(disagreements).toEqual([])
+  })
+
+  test.each(['0.0.0', '1.2.3', '1.0.9', '9.9.9', '10.0.0', '0.10.1'])(
+    'bumps %s as semver inc does',
+    version => {
+      for (const bump of ['major', 'minor', 'patch'] as const) {
+        const plan = planVersion(
+          input({ bump, tags: [tag(`v${version}`, OLDER)], environment: 'prod' })
+        )
+        expect(plan.version).toBe(semver.inc(version, bump))
+      }
+    }
+  )
 })

@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { asOwnOutput, guardOutputStreams, inert } from '../../src/runtime/inert-output.js'
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  asOwnOutput,
+  guardOutputStreams,
+  inert,
+  writeStdout,
+  writeStdoutDirectly
+} from '../../src/runtime/inert-output.js'
 import { safeToolkit } from '../../src/toolkit.js'
 import {
   captureOutput,
@@ -132,6 +141,30 @@ describe('the stream guard', () => {
     expect(runnerCommands(capture.text()).map(c => [c.name, c.data])).toEqual([['notice', 'ours']])
   })
 
+  it('guards stdout from when it is first asked for, without opening it before', () => {
+    capture = captureOutput()
+    const descriptor = Object.getOwnPropertyDescriptor(process, 'stdout')!
+    let opened = 0
+    Object.defineProperty(process, 'stdout', {
+      ...descriptor,
+      get: () => {
+        opened++
+        return descriptor.get!.call(process)
+      }
+    })
+    const undo = guardOutputStreams()
+    try {
+      expect(opened).toBe(0)
+      process.stdout.write('::add-mask::PWNED1Z')
+      process.stdout.write('::add-mask::PWNED2Z')
+      expect(opened).toBe(2)
+    } finally {
+      undo()
+      Object.defineProperty(process, 'stdout', descriptor)
+    }
+    expect(capture.text()).toBe('\\::add-mask::PWNED1Z\n\\::add-mask::PWNED2Z\n')
+  })
+
   it('is undone, and not stacked when installed twice', () => {
     const before = process.stdout.write
     const undo = guardOutputStreams([process.stdout])
@@ -141,5 +174,68 @@ describe('the stream guard', () => {
     again()
     undo()
     expect(process.stdout.write).toBe(before)
+  })
+})
+
+describe("the step's own output, straight to its descriptor", () => {
+  /** A file standing in for the runner's pipe on fd 1, opened with `flags`. */
+  function descriptor(flags: 'w' | 'r'): { fd: number; text: () => string } {
+    const path = join(mkdtempSync(join(tmpdir(), 'inert-output-')), 'stdout')
+    writeFileSync(path, '')
+    const fd = openSync(path, flags)
+    return { fd, text: () => readFileSync(path, 'utf8') }
+  }
+
+  it('goes to the descriptor until process.stdout is opened, then through the stream, in order', () => {
+    capture = captureOutput()
+    const out = descriptor('w')
+    const unguard = guardOutputStreams()
+    const undirect = writeStdoutDirectly(out.fd)
+    try {
+      asOwnOutput(() => writeStdout('::notice::ours\n'))
+      writeStdout('::add-mask::PWNED1Z')
+      expect(out.text()).toBe('::notice::ours\n\\::add-mask::PWNED1Z\n')
+      expect(capture.text()).toBe('')
+      // A library's console.log opens the stream: from then on everything goes through it.
+      process.stdout.write('stray ::add-mask::PWNED2Z\n')
+      asOwnOutput(() => writeStdout('::notice::after\n'))
+    } finally {
+      undirect()
+      unguard()
+      closeSync(out.fd)
+    }
+    expect(out.text()).toBe('::notice::ours\n\\::add-mask::PWNED1Z\n')
+    expect(capture.text()).toBe('stray ::add-mask::PWNED2Z\n::notice::after\n')
+  })
+
+  it('a descriptor that takes no writes hands the text, and all after it, to the stream', () => {
+    capture = captureOutput()
+    const out = descriptor('r')
+    const unguard = guardOutputStreams()
+    const undirect = writeStdoutDirectly(out.fd)
+    try {
+      asOwnOutput(() => writeStdout('::notice::first\n'))
+      writeStdout('::add-mask::PWNED1Z')
+    } finally {
+      undirect()
+      unguard()
+      closeSync(out.fd)
+    }
+    expect(out.text()).toBe('')
+    expect(capture.text()).toBe('::notice::first\n\\::add-mask::PWNED1Z\n')
+  })
+
+  it('is not used unless stdout is watched: the stream would not tell when it opens', () => {
+    capture = captureOutput()
+    const out = descriptor('w')
+    const undirect = writeStdoutDirectly(out.fd)
+    try {
+      asOwnOutput(() => writeStdout('::notice::ours\n'))
+    } finally {
+      undirect()
+      closeSync(out.fd)
+    }
+    expect(out.text()).toBe('')
+    expect(capture.text()).toBe('::notice::ours\n')
   })
 })

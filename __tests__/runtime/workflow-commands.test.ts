@@ -129,6 +129,18 @@ describe('workflowCommands outside the runner, where it departs from @actions/co
     rmSync(dir, { recursive: true, force: true })
   })
 
+  it('gives every file command a delimiter of its own, 128 random bits', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'workflow-commands-'))
+    process.env.GITHUB_OUTPUT = join(dir, 'GITHUB_OUTPUT')
+    for (let i = 0; i < 50; i++) workflowCommands.setOutput(`o${i}`, 'x')
+    const text = readFileSync(join(dir, 'GITHUB_OUTPUT'), 'utf8')
+    const delimiters = [...text.matchAll(/^o\d+<<(.*)$/gm)].map(match => match[1])
+    expect(delimiters).toHaveLength(50)
+    expect(new Set(delimiters).size).toBe(50)
+    for (const delimiter of delimiters) expect(delimiter).toMatch(/^ghadelimiter_[0-9a-f]{32}$/)
+    rmSync(dir, { recursive: true, force: true })
+  })
+
   it.each([
     ['GITHUB_OUTPUT', (core: Toolkit) => core.setOutput('status', 'x'), 'print the outputs'],
     ['GITHUB_STATE', (core: Toolkit) => core.saveState('s', 'x'), 'print the state'],

@@ -17,42 +17,50 @@ export interface EventLog {
   readonly problems: readonly string[]
 }
 
-const text = v.string()
-const optionalText = v.optional(text)
-const common = {
-  id: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  stage: v.picklist(STAGES),
-  service: optionalText,
-  message: text,
-  timestamp: text
+/**
+ * Built when a log is first read: main only writes the log, and building this on every start
+ * would cost main's dry run a millisecond for nothing.
+ */
+function buildEventSchema() {
+  const text = v.string()
+  const optionalText = v.optional(text)
+  const common = {
+    id: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    stage: v.picklist(STAGES),
+    service: optionalText,
+    message: text,
+    timestamp: text
+  }
+  // Loose objects: a field this schema does not name is kept, so that an event read back and
+  // sent on to the webhook is the event that was written.
+  return v.variant('type', [
+    v.looseObject({ ...common, type: v.literal('info') }),
+    v.looseObject({ ...common, type: v.literal('stage') }),
+    v.looseObject({
+      ...common,
+      type: v.literal('progress'),
+      deployment_url: optionalText,
+      data: v.optional(v.record(v.string(), v.unknown()))
+    }),
+    v.looseObject({
+      ...common,
+      type: v.literal('done'),
+      status: v.picklist(RUN_STATUSES),
+      image_uri: optionalText,
+      image_uris: v.optional(v.record(v.string(), text)),
+      deployment_url: optionalText,
+      execution_time: v.optional(v.number())
+    }),
+    v.looseObject({
+      ...common,
+      type: v.literal('error'),
+      error_code: v.picklist(ERROR_CODES),
+      error_details: optionalText
+    })
+  ]) satisfies v.GenericSchema<unknown, PipelineEvent>
 }
-// Loose objects: a field this schema does not name is kept, so that an event read back and sent
-// on to the webhook is the event that was written.
-const eventSchema = v.variant('type', [
-  v.looseObject({ ...common, type: v.literal('info') }),
-  v.looseObject({ ...common, type: v.literal('stage') }),
-  v.looseObject({
-    ...common,
-    type: v.literal('progress'),
-    deployment_url: optionalText,
-    data: v.optional(v.record(v.string(), v.unknown()))
-  }),
-  v.looseObject({
-    ...common,
-    type: v.literal('done'),
-    status: v.picklist(RUN_STATUSES),
-    image_uri: optionalText,
-    image_uris: v.optional(v.record(v.string(), text)),
-    deployment_url: optionalText,
-    execution_time: v.optional(v.number())
-  }),
-  v.looseObject({
-    ...common,
-    type: v.literal('error'),
-    error_code: v.picklist(ERROR_CODES),
-    error_details: optionalText
-  })
-]) satisfies v.GenericSchema<unknown, PipelineEvent>
+
+let eventSchema: ReturnType<typeof buildEventSchema> | undefined
 
 /** Creates the log, or empties one left by an earlier run in the same job. */
 export function startEventLog(path: string): void {
@@ -102,7 +110,7 @@ function parseEventLog(content: string): EventLog {
   const lines = content.split('\n')
   for (const [index, line] of lines.entries()) {
     if (line.trim() === '') continue
-    const parsed = parseJson(eventSchema, line)
+    const parsed = parseJson((eventSchema ??= buildEventSchema()), line)
     if (parsed.ok) {
       events.push(parsed.value)
       continue

@@ -17,43 +17,50 @@ export const RECORD_SCHEMA_VERSION = 1
 export const RECORD_MAX_BYTES = 65_535
 
 const MAX_TEXT = 512
-const text = v.pipe(v.string(), v.maxLength(MAX_TEXT))
 const DIGEST_REF = /@sha256:[0-9a-f]{64}$/
 
-const RecordedServiceSchema = v.object({
-  /** registry/repo:tag@sha256:..., the exact bits that ran; absent for a service without an image. */
-  image: v.optional(v.pipe(text, v.regex(DIGEST_REF, 'an image reference by digest'))),
-  /** Where it deployed, as a person reads it (ECS rolling shop/api, Argo CD app shop-webui). */
-  target: v.optional(text),
-  /** The target's own identifiers, as it reported them (task_definition_arn, execution_arn). */
-  outputs: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), text))
-})
+/**
+ * Built when a record is first read: a run that only plans (a dry run) reads none, and building
+ * the schema at load cost every start half a millisecond.
+ */
+function buildRecordSchema() {
+  const text = v.pipe(v.string(), v.maxLength(MAX_TEXT))
+  const recordedService = v.object({
+    /** registry/repo:tag@sha256:..., the exact bits that ran; absent for a service without an image. */
+    image: v.optional(v.pipe(text, v.regex(DIGEST_REF, 'an image reference by digest'))),
+    /** Where it deployed, as a person reads it (ECS rolling shop/api, Argo CD app shop-webui). */
+    target: v.optional(text),
+    /** The target's own identifiers, as it reported them (task_definition_arn, execution_arn). */
+    outputs: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), text))
+  })
+  return v.object({
+    schema: v.literal(RECORD_SCHEMA_VERSION),
+    deployment_id: text,
+    environment: text,
+    version: v.optional(text),
+    git_tag: v.optional(text),
+    image_tag: text,
+    commit: v.pipe(v.string(), v.regex(/^[0-9a-f]{7,64}$/)),
+    services: v.record(v.pipe(v.string(), v.maxLength(128)), recordedService),
+    /** This run put back an earlier deployment: which one, and what ran before it (rolled back from). */
+    rollback_of: v.optional(
+      v.object({
+        deployment: v.number(),
+        version: text,
+        from: v.optional(v.object({ deployment: v.number(), version: text }))
+      })
+    ),
+    /** Who let this run past the promotion gate, and why. */
+    gate_override: v.optional(v.object({ actor: text, reason: text })),
+    /** Target outputs were left out to stay under RECORD_MAX_BYTES. */
+    truncated: v.optional(v.boolean())
+  })
+}
 
-const RecordSchema = v.object({
-  schema: v.literal(RECORD_SCHEMA_VERSION),
-  deployment_id: text,
-  environment: text,
-  version: v.optional(text),
-  git_tag: v.optional(text),
-  image_tag: text,
-  commit: v.pipe(v.string(), v.regex(/^[0-9a-f]{7,64}$/)),
-  services: v.record(v.pipe(v.string(), v.maxLength(128)), RecordedServiceSchema),
-  /** This run put back an earlier deployment: which one, and what ran before it (rolled back from). */
-  rollback_of: v.optional(
-    v.object({
-      deployment: v.number(),
-      version: text,
-      from: v.optional(v.object({ deployment: v.number(), version: text }))
-    })
-  ),
-  /** Who let this run past the promotion gate, and why. */
-  gate_override: v.optional(v.object({ actor: text, reason: text })),
-  /** Target outputs were left out to stay under RECORD_MAX_BYTES. */
-  truncated: v.optional(v.boolean())
-})
+let recordSchema: ReturnType<typeof buildRecordSchema> | undefined
 
-export type DeploymentRecord = v.InferOutput<typeof RecordSchema>
-export type RecordedService = v.InferOutput<typeof RecordedServiceSchema>
+export type DeploymentRecord = v.InferOutput<ReturnType<typeof buildRecordSchema>>
+export type RecordedService = DeploymentRecord['services'][string]
 
 /** The payload's key: other tools may keep their own keys beside it. */
 export const RECORD_KEY = 'deploy_pipeline'
@@ -162,7 +169,8 @@ export function readDeploymentRecord(payload: unknown): DeploymentRecord | undef
     }
   }
   if (typeof value !== 'object' || value === null) return undefined
-  const parsed = v.safeParse(RecordSchema, (value as Record<string, unknown>)[RECORD_KEY])
+  const record = (value as Record<string, unknown>)[RECORD_KEY]
+  const parsed = v.safeParse((recordSchema ??= buildRecordSchema()), record)
   return parsed.success ? parsed.output : undefined
 }
 

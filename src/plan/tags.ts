@@ -1,4 +1,3 @@
-import semver from 'semver'
 import { DeployError } from '../errors.js'
 import { normaliseVersion } from '../settings/values.js'
 import type { Channel, VersionPlan } from './types.js'
@@ -32,11 +31,16 @@ export interface ParsedTag {
   readonly channel: Channel
   /** The sequence number of a -dev.N or -rc.N tag; 0 for a stable tag. */
   readonly n: number
-  /** A semver string for ordering: X.Y.Z or X.Y.Z-dev.N. */
-  readonly order: string
+  /**
+   * What tags sort by, in semver's order: X, Y and Z, then the prereleases of a version before
+   * it (dev before rc), then N. Numbers rather than a semver string: the semver package builds
+   * some forty regular expressions when it loads, and every run loads this module.
+   */
+  readonly order: readonly number[]
 }
 
 const VERSION_TAG = /^v(\d+)\.(\d+)\.(\d+)(?:-(dev|rc)\.(\d+))?$/
+const CHANNEL_ORDER: Record<Channel, number> = { dev: 0, rc: 1, stable: 2 }
 
 /** Parses a tag that counts for versioning; every other tag name gives undefined. */
 export function parseVersionTag(name: string): ParsedTag | undefined {
@@ -53,8 +57,17 @@ export function parseVersionTag(name: string): ParsedTag | undefined {
     version,
     channel: prerelease ?? 'stable',
     n,
-    order: prerelease === undefined ? version : `${version}-${prerelease}.${n}`
+    order: [major, minor, patch, CHANNEL_ORDER[prerelease ?? 'stable'], n]
   }
+}
+
+/** Negative when `a` comes before `b` in semver order, positive after, 0 for the same version. */
+export function compareTags(a: ParsedTag, b: ParsedTag): number {
+  for (const [index, value] of a.order.entries()) {
+    const other = b.order[index] ?? 0
+    if (value !== other) return value < other ? -1 : 1
+  }
+  return 0
 }
 
 export interface VersionTag extends ParsedTag {
@@ -68,7 +81,7 @@ export function versionTags(tags: readonly TagRef[]): VersionTag[] {
     const version = parseVersionTag(tag.name)
     if (version !== undefined) parsed.push({ ...version, sha: tag.sha })
   }
-  return parsed.sort((a, b) => semver.compare(a.order, b.order))
+  return parsed.sort(compareTags)
 }
 
 export function highest<T extends ParsedTag>(tags: readonly T[]): T | undefined {
@@ -113,11 +126,8 @@ function sameCommit(a: string, b: string): boolean {
 
 /** The tag of the same channel just before this one: release notes start there. */
 export function previousInChannel(tags: readonly ParsedTag[], tag: ParsedTag): string | undefined {
-  return highest(
-    tags.filter(
-      other => other.channel === tag.channel && semver.compare(other.order, tag.order) < 0
-    )
-  )?.name
+  return highest(tags.filter(other => other.channel === tag.channel && compareTags(other, tag) < 0))
+    ?.name
 }
 
 export function nextSequence(

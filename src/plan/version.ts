@@ -1,4 +1,3 @@
-import semver from 'semver'
 import { DeployError } from '../errors.js'
 import type { Bump, Environment } from '../settings/types.js'
 import { normaliseVersion } from '../settings/values.js'
@@ -61,7 +60,7 @@ function nextVersion(
   const from = base === undefined ? '0.0.0 (no stable tag yet)' : base.name
   if (input.bump !== 'auto') {
     return {
-      version: semver.inc(base?.version ?? '0.0.0', input.bump) as string,
+      version: bumped(base?.version ?? '0.0.0', input.bump),
       reason: `${input.bump} bump of ${from} (bump input)`
     }
   }
@@ -71,9 +70,17 @@ function nextVersion(
   const range =
     base === undefined ? `${commits} (the whole history)` : `${commits} since ${base.name}`
   return {
-    version: semver.inc(base?.version ?? '0.0.0', bump) as string,
+    version: bumped(base?.version ?? '0.0.0', bump),
     reason: `${bump} bump of ${from}: ${AUTO_REASONS[bump]} among ${range}`
   }
+}
+
+/** X.Y.Z bumped, as semver's inc bumps a release (the base is always X.Y.Z, never a prerelease). */
+function bumped(version: string, kind: BumpKind): string {
+  const [major = 0, minor = 0, patch = 0] = version.split('.').map(Number)
+  if (kind === 'major') return `${major + 1}.0.0`
+  if (kind === 'minor') return `${major}.${minor + 1}.0`
+  return `${major}.${minor}.${patch + 1}`
 }
 
 function shortSha(sha: string): string {

@@ -79,14 +79,99 @@ export function asOwnOutput<T>(write: () => T): T {
 type Write = NodeJS.WriteStream['write']
 const guards = new WeakSet<Write>()
 
+/** Set while guardWhenOpened watches process.stdout and nothing has asked for it yet. */
+let stdoutUnopened = false
+/** The file descriptor the step's own output goes to while stdout is unopened (writeStdoutDirectly). */
+let directFd: number | undefined
+
+/**
+ * Writes the action's own stdout text (the toolkit's commands and lines): to the file descriptor
+ * itself while the step has said it owns it (writeStdoutDirectly) and nothing has opened
+ * process.stdout, otherwise through process.stdout. Opening process.stdout on a pipe, as the
+ * runner's is, loads node:net and node:stream: a sixth of a dry run's start, for lines that a
+ * synchronous write to the descriptor delivers as they are. Text written outside asOwnOutput is
+ * made inert, as the guard on the stream would.
+ */
+export function writeStdout(text: string): void {
+  if (directFd === undefined || !stdoutUnopened) {
+    process.stdout.write(text)
+    return
+  }
+  const bytes = Buffer.from(trustedDepth > 0 ? text : guardedText(text), 'utf8')
+  let written = 0
+  try {
+    const { writeSync } = process.getBuiltinModule('node:fs')
+    while (written < bytes.length) written += writeSync(directFd, bytes, written)
+  } catch {
+    // A pipe left non-blocking and full (EAGAIN), or a descriptor that takes no writes: the stream
+    // writes the rest, and everything after it.
+    directFd = undefined
+    const rest = bytes.subarray(written)
+    if (rest.length > 0) asOwnOutput(() => process.stdout.write(rest))
+  }
+}
+
+/**
+ * For a step that is the whole process (the runner's `node dist/index.js`): its own output goes
+ * to `fd` directly until something opens process.stdout, from when the stream takes over, in
+ * order (see writeStdout). Only while guardOutputStreams() watches stdout, which tells when it
+ * opens. Returns the undo.
+ */
+export function writeStdoutDirectly(fd = 1): () => void {
+  directFd = fd
+  return () => {
+    directFd = undefined
+  }
+}
+
 /**
  * Makes every write to the streams that is not the action's own (a library's console.warn, a stray
  * process.stdout.write) inert, and ends it with a line break, so that the next write starts a line
- * of its own and one write cannot complete a command another began. Returns the undo.
+ * of its own and one write cannot complete a command another began. Without `streams`, the
+ * process's stdout and stderr, each guarded when it is first asked for (see guardWhenOpened).
+ * Returns the undo.
  */
-export function guardOutputStreams(
-  streams: readonly NodeJS.WriteStream[] = [process.stdout, process.stderr]
-): () => void {
+export function guardOutputStreams(streams?: readonly NodeJS.WriteStream[]): () => void {
+  const undo = streams
+    ? [guardStreams(streams)]
+    : (['stdout', 'stderr'] as const).map(name => guardWhenOpened(name))
+  return () => undo.forEach(restore => restore())
+}
+
+/**
+ * Guards process[name] from the moment it is opened: opening stdout loads node:stream, a fifth of a
+ * post step that has nothing to print. Whatever writes to the stream (console, the toolkit, a
+ * library) asks process for it, so the guard is on before the first write; each step installs it
+ * before any of its code runs, so no one holds the stream from before.
+ */
+function guardWhenOpened(name: 'stdout' | 'stderr'): () => void {
+  const descriptor = Object.getOwnPropertyDescriptor(process, name)
+  const open = descriptor?.get
+  if (!descriptor?.configurable || !open) return guardStreams([process[name]])
+  let undo: (() => void) | undefined
+  const watched = (unopened: boolean): void => {
+    if (name === 'stdout') stdoutUnopened = unopened
+  }
+  Object.defineProperty(process, name, {
+    ...descriptor,
+    get(): NodeJS.WriteStream {
+      // Node keeps the stream it opened: from here on its own getter answers.
+      Object.defineProperty(process, name, descriptor)
+      watched(false)
+      const stream = open.call(process) as NodeJS.WriteStream
+      undo = guardStreams([stream])
+      return stream
+    }
+  })
+  watched(true)
+  return () => {
+    if (undo) undo()
+    else Object.defineProperty(process, name, descriptor)
+    watched(false)
+  }
+}
+
+function guardStreams(streams: readonly NodeJS.WriteStream[]): () => void {
   const undo = streams.map(stream => {
     const original = stream.write
     // Guarding twice would only add line breaks.
@@ -109,10 +194,7 @@ export function guardOutputStreams(
             ? Buffer.from(chunk, encoding)
             : undefined
       const text = bytes ? bytes.toString('utf8') : (chunk as string)
-      if (text === '') return original.call(stream, '', 'utf8', done)
-      const safe = inert(text)
-      const ended = /[\r\n]$/.test(safe) ? safe : `${safe}\n`
-      return original.call(stream, ended, 'utf8', done)
+      return original.call(stream, guardedText(text), 'utf8', done)
     }
     stream.write = guarded as Write
     guards.add(stream.write)
@@ -121,4 +203,11 @@ export function guardOutputStreams(
     }
   })
   return () => undo.forEach(restore => restore())
+}
+
+/** A write that is not the action's own, made inert and ended with a line break (empty stays empty). */
+function guardedText(text: string): string {
+  if (text === '') return ''
+  const safe = inert(text)
+  return /[\r\n]$/.test(safe) ? safe : `${safe}\n`
 }

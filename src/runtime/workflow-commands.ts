@@ -2,6 +2,7 @@ import { accessSync, appendFileSync, constants, existsSync, writeFileSync } from
 import { EOL } from 'node:os'
 import { dirname } from 'node:path'
 import type { JobSummary, Toolkit } from '../toolkit.js'
+import { writeStdout } from './inert-output.js'
 
 /**
  * The runner's side of the Toolkit: workflow commands on stdout, file commands (GITHUB_OUTPUT,
@@ -22,7 +23,7 @@ export const workflowCommands: Toolkit = {
   },
   setOutput(name, value) {
     if (process.env.GITHUB_OUTPUT) return fileCommand('OUTPUT', keyValue(name, value))
-    process.stdout.write(EOL)
+    writeStdout(EOL)
     command('set-output', { name }, commandValue(value))
   },
   setSecret: secret => command('add-mask', {}, secret),
@@ -30,7 +31,7 @@ export const workflowCommands: Toolkit = {
     process.exitCode = 1
     workflowCommands.error(message)
   },
-  info: message => void process.stdout.write(message + EOL),
+  info: message => writeStdout(message + EOL),
   debug: message => command('debug', {}, message),
   notice: (message, properties) => annotation('notice', message, properties),
   warning: (message, properties) => annotation('warning', message, properties),
@@ -81,7 +82,7 @@ function command(name: string, properties: Properties, message: string): void {
   const list = given.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',')
   // A space even when every property is empty: @actions/core writes `::warning ::message` then.
   const spaced = Object.keys(properties).length > 0 ? ` ${list}` : ''
-  process.stdout.write(`::${name}${spaced}::${escapeData(message)}${EOL}`)
+  writeStdout(`::${name}${spaced}::${escapeData(message)}${EOL}`)
 }
 
 function commandValue(value: unknown): string {
@@ -128,9 +129,7 @@ function ensureFile(variable: string, path: string, otherwise: string): void {
 
 /** name<<DELIMITER, the value, DELIMITER: a random delimiter the value cannot end early. */
 function keyValue(name: string, value: unknown): string {
-  // node:crypto on first use: a post step with nothing to do writes no file command, and loading
-  // it costs about a tenth of Node's own startup.
-  const delimiter = `ghadelimiter_${process.getBuiltinModule('node:crypto').randomUUID()}`
+  const delimiter = `ghadelimiter_${randomId()}`
   const text = commandValue(value)
   if (name.includes(delimiter)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`)
@@ -139,6 +138,21 @@ function keyValue(name: string, value: unknown): string {
     throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`)
   }
   return `${name}<<${delimiter}${EOL}${text}${EOL}${delimiter}`
+}
+
+/**
+ * 128 random bits in hex, from Math.random rather than node:crypto: loading node:crypto costs a
+ * fifth of Node's own startup, and every main step writes its state and outputs. The delimiter
+ * keeps no secret: a name or value that contains it is refused above, so its randomness only
+ * keeps a value from being written to collide with it (V8 seeds Math.random from the operating
+ * system in each process).
+ */
+function randomId(): string {
+  const word = (): string =>
+    Math.floor(Math.random() * 0x1_0000)
+      .toString(16)
+      .padStart(4, '0')
+  return Array.from({ length: 8 }, word).join('')
 }
 
 /** The summary buffer, appended to (or, with overwrite, replacing) GITHUB_STEP_SUMMARY. */

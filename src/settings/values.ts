@@ -1,4 +1,3 @@
-import semver from 'semver'
 import { DeployError } from '../errors.js'
 
 /** Parsers and checks of input values, shared by inputs, the config file and the plan. */
@@ -72,10 +71,16 @@ export function parseBoolean(value: string): boolean | undefined {
 
 export const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
 
-/** Accepts X.Y.Z or vX.Y.Z and returns X.Y.Z. */
+/** X.Y.Z as semver reads it: numbers without leading zeros, each a safe integer. */
+const VERSION = /^v?((0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*))$/
+
+/**
+ * Accepts X.Y.Z or vX.Y.Z and returns X.Y.Z. Checked here rather than by the semver package,
+ * which builds some forty regular expressions when it loads, on every run.
+ */
 export function normaliseVersion(version: string): string {
-  const match = /^v?(\d+\.\d+\.\d+)$/.exec(version.trim())
-  if (match === null || semver.valid(match[1]) === null) {
+  const match = VERSION.exec(version.trim())
+  if (match === null || !match.slice(2).every(part => Number.isSafeInteger(Number(part)))) {
     throw new DeployError(
       'INVALID_INPUT',
       `version '${version}' is not X.Y.Z (three numbers without leading zeros, an optional leading v)`
