@@ -722,10 +722,7 @@ function printable(text, max) {
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
 /* unused harmony exports DURATION_EXPECTED, hostProblem, REGISTRY_PATTERN */
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2088);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 
 /** Parsers and checks of input values, shared by inputs, the config file and the plan. */
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/;
@@ -781,11 +778,16 @@ function parseBoolean(value) {
     return undefined;
 }
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
-/** Accepts X.Y.Z or vX.Y.Z and returns X.Y.Z. */
+/** X.Y.Z as semver reads it: numbers without leading zeros, each a safe integer. */
+const VERSION = /^v?((0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*))$/;
+/**
+ * Accepts X.Y.Z or vX.Y.Z and returns X.Y.Z. Checked here rather than by the semver package,
+ * which builds some forty regular expressions when it loads, on every run.
+ */
 function normaliseVersion(version) {
-    const match = /^v?(\d+\.\d+\.\d+)$/.exec(version.trim());
-    if (match === null || semver__WEBPACK_IMPORTED_MODULE_0___default().valid(match[1]) === null) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.DeployError('INVALID_INPUT', `version '${version}' is not X.Y.Z (three numbers without leading zeros, an optional leading v)`);
+    const match = VERSION.exec(version.trim());
+    if (match === null || !match.slice(2).every(part => Number.isSafeInteger(Number(part)))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.DeployError('INVALID_INPUT', `version '${version}' is not X.Y.Z (three numbers without leading zeros, an optional leading v)`);
     }
     return match[1];
 }

@@ -31,7 +31,7 @@ const TARGETS = {
     },
     cloudformation: {
         defaultPollMs: 5000,
-        load: async () => (await __webpack_require__.e(/* import() */ 5759).then(__webpack_require__.bind(__webpack_require__, 5759))).deploy
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(1497), __webpack_require__.e(5759)]).then(__webpack_require__.bind(__webpack_require__, 5759))).deploy
     },
     // The watch notices the end as it happens; the interval paces only the looks after a watch broke.
     kubernetes: {

@@ -515,7 +515,7 @@ async function checkStateMachine(settings, name, target, where, signal) {
 async function checkStack(name, target, where, signal) {
     const [{ CloudFormationApi }, { describeStackForPlan }] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(1279), __webpack_require__.e(5806)]).then(__webpack_require__.bind(__webpack_require__, 5806)),
-        __webpack_require__.e(/* import() */ 7514).then(__webpack_require__.bind(__webpack_require__, 7514))
+        Promise.all(/* import() */[__webpack_require__.e(1497), __webpack_require__.e(8996)]).then(__webpack_require__.bind(__webpack_require__, 7514))
     ]);
     const api = (await CloudFormationApi.create(target.region)).within(CHECK_BOUNDS);
     let planned;

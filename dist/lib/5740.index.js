@@ -1,5 +1,5 @@
 export const id = 5740;
-export const ids = [5740];
+export const ids = [5740,8734];
 export const modules = {
 
 /***/ 6847:
@@ -138,10 +138,10 @@ class EventBus {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HI: () => (/* binding */ readEventLog),
-/* harmony export */   Ib: () => (/* binding */ appendEvents),
-/* harmony export */   as: () => (/* binding */ writeEvent),
-/* harmony export */   vH: () => (/* binding */ startEventLog)
+/* harmony export */   a: () => (/* binding */ writeEvent),
+/* harmony export */   appendEvents: () => (/* binding */ appendEvents),
+/* harmony export */   readEventLog: () => (/* binding */ readEventLog),
+/* harmony export */   v: () => (/* binding */ startEventLog)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -157,42 +157,49 @@ class EventBus {
 
 
 
-const text = valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP();
-const optionalText = valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(text);
-const common = {
-    id: valibot__WEBPACK_IMPORTED_MODULE_3__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .integer */ .ndf(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .minValue */ .Wwf(1)),
-    stage: valibot__WEBPACK_IMPORTED_MODULE_3__/* .picklist */ .KIO(_model_js__WEBPACK_IMPORTED_MODULE_4__/* .STAGES */ .a),
-    service: optionalText,
-    message: text,
-    timestamp: text
-};
-// Loose objects: a field this schema does not name is kept, so that an event read back and sent
-// on to the webhook is the event that was written.
-const eventSchema = valibot__WEBPACK_IMPORTED_MODULE_3__/* .variant */ .Oxt('type', [
-    valibot__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ ...common, type: valibot__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('info') }),
-    valibot__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ ...common, type: valibot__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('stage') }),
-    valibot__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
-        ...common,
-        type: valibot__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('progress'),
-        deployment_url: optionalText,
-        data: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J()))
-    }),
-    valibot__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
-        ...common,
-        type: valibot__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('done'),
-        status: valibot__WEBPACK_IMPORTED_MODULE_3__/* .picklist */ .KIO(_model_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_STATUSES */ .L),
-        image_uri: optionalText,
-        image_uris: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), text)),
-        deployment_url: optionalText,
-        execution_time: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig())
-    }),
-    valibot__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
-        ...common,
-        type: valibot__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('error'),
-        error_code: valibot__WEBPACK_IMPORTED_MODULE_3__/* .picklist */ .KIO(_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ERROR_CODES */ .OQ),
-        error_details: optionalText
-    })
-]);
+/**
+ * Built when a log is first read: main only writes the log, and building this on every start
+ * would cost main's dry run a millisecond for nothing.
+ */
+function buildEventSchema() {
+    const text = valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP();
+    const optionalText = valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(text);
+    const common = {
+        id: valibot__WEBPACK_IMPORTED_MODULE_3__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .integer */ .ndf(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .minValue */ .Wwf(1)),
+        stage: valibot__WEBPACK_IMPORTED_MODULE_3__/* .picklist */ .KIO(_model_js__WEBPACK_IMPORTED_MODULE_4__/* .STAGES */ .a),
+        service: optionalText,
+        message: text,
+        timestamp: text
+    };
+    // Loose objects: a field this schema does not name is kept, so that an event read back and
+    // sent on to the webhook is the event that was written.
+    return valibot__WEBPACK_IMPORTED_MODULE_3__/* .variant */ .Oxt('type', [
+        valibot__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ ...common, type: valibot__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('info') }),
+        valibot__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ ...common, type: valibot__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('stage') }),
+        valibot__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
+            ...common,
+            type: valibot__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('progress'),
+            deployment_url: optionalText,
+            data: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J()))
+        }),
+        valibot__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
+            ...common,
+            type: valibot__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('done'),
+            status: valibot__WEBPACK_IMPORTED_MODULE_3__/* .picklist */ .KIO(_model_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_STATUSES */ .L),
+            image_uri: optionalText,
+            image_uris: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(valibot__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), text)),
+            deployment_url: optionalText,
+            execution_time: valibot__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig())
+        }),
+        valibot__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
+            ...common,
+            type: valibot__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('error'),
+            error_code: valibot__WEBPACK_IMPORTED_MODULE_3__/* .picklist */ .KIO(_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ERROR_CODES */ .OQ),
+            error_details: optionalText
+        })
+    ]);
+}
+let eventSchema;
 /** Creates the log, or empties one left by an earlier run in the same job. */
 function startEventLog(path) {
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), { recursive: true });
@@ -236,7 +243,7 @@ function parseEventLog(content) {
     for (const [index, line] of lines.entries()) {
         if (line.trim() === '')
             continue;
-        const parsed = (0,_runtime_json_js__WEBPACK_IMPORTED_MODULE_5__/* .parseJson */ .q)(eventSchema, line);
+        const parsed = (0,_runtime_json_js__WEBPACK_IMPORTED_MODULE_5__/* .parseJson */ .q)((eventSchema ??= buildEventSchema()), line);
         if (parsed.ok) {
             events.push(parsed.value);
             continue;
@@ -297,11 +304,11 @@ var event_log = __webpack_require__(8734);
 
 /** The `events_file` sink: every event goes to the log the moment it is emitted. */
 function fileSink(path) {
-    (0,event_log/* startEventLog */.vH)(path);
+    (0,event_log/* startEventLog */.v)(path);
     return {
         name: `events file ${path}`,
         handle(event) {
-            (0,event_log/* writeEvent */.as)(path, event);
+            (0,event_log/* writeEvent */.a)(path, event);
         }
     };
 }
@@ -543,12 +550,26 @@ function serviceStories(events) {
     }
     return stories;
 }
-/** The change lines of the deploy's progress events (`data.stackChange`), in order. */
+/**
+ * The change lines of the deploy's progress events (`data.stackChange`), in order. A change set
+ * that changed nothing (`data.stackChanges: 0`) is a line too: the reviewer reads that the stack
+ * was left as it was, rather than finding nothing and wondering.
+ */
 function stackChanges(events) {
     const changes = [];
     for (const event of events) {
         if (event.type !== 'progress' || !event.service)
             continue;
+        if (event.data?.stackChanges === 0) {
+            changes.push({
+                service: event.service,
+                action: 'no changes',
+                logicalId: '—',
+                resourceType: '—',
+                replacement: ''
+            });
+            continue;
+        }
         const change = event.data?.stackChange;
         if (!change || typeof change !== 'object')
             continue;
@@ -1412,6 +1433,9 @@ async function runMain(options = {}) {
         // Text that reaches stdout or stderr without passing the toolkit (a library's
         // console.warn) cannot become a workflow command either.
         (0,inert_output/* guardOutputStreams */.Er)();
+        // The runner's `node dist/index.js`: fd 1 is ours, and the toolkit writes to it itself.
+        if (options.ownsProcess)
+            (0,inert_output/* writeStdoutDirectly */["do"])();
         // The runner cancels a job with SIGINT, then SIGTERM, then a kill: the first signal asks
         // every phase to stop (and roll back what it started), so the run can still report itself
         // cancelled.
@@ -1615,36 +1639,43 @@ const RECORD_SCHEMA_VERSION = 1;
  */
 const RECORD_MAX_BYTES = 65_535;
 const MAX_TEXT = 512;
-const text = valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .maxLength */ .Ru6(MAX_TEXT));
 const DIGEST_REF = /@sha256:[0-9a-f]{64}$/;
-const RecordedServiceSchema = valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    /** registry/repo:tag@sha256:..., the exact bits that ran; absent for a service without an image. */
-    image: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(text, valibot__WEBPACK_IMPORTED_MODULE_0__/* .regex */ .yGV(DIGEST_REF, 'an image reference by digest'))),
-    /** Where it deployed, as a person reads it (ECS rolling shop/api, Argo CD app shop-webui). */
-    target: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(text),
-    /** The target's own identifiers, as it reported them (task_definition_arn, execution_arn). */
-    outputs: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .maxLength */ .Ru6(64)), text))
-});
-const RecordSchema = valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    schema: valibot__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(RECORD_SCHEMA_VERSION),
-    deployment_id: text,
-    environment: text,
-    version: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(text),
-    git_tag: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(text),
-    image_tag: text,
-    commit: valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .regex */ .yGV(/^[0-9a-f]{7,64}$/)),
-    services: valibot__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .maxLength */ .Ru6(128)), RecordedServiceSchema),
-    /** This run put back an earlier deployment: which one, and what ran before it (rolled back from). */
-    rollback_of: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-        deployment: valibot__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
-        version: text,
-        from: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ deployment: valibot__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), version: text }))
-    })),
-    /** Who let this run past the promotion gate, and why. */
-    gate_override: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ actor: text, reason: text })),
-    /** Target outputs were left out to stay under RECORD_MAX_BYTES. */
-    truncated: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY())
-});
+/**
+ * Built when a record is first read: a run that only plans (a dry run) reads none, and building
+ * the schema at load cost every start half a millisecond.
+ */
+function buildRecordSchema() {
+    const text = valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .maxLength */ .Ru6(MAX_TEXT));
+    const recordedService = valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        /** registry/repo:tag@sha256:..., the exact bits that ran; absent for a service without an image. */
+        image: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(text, valibot__WEBPACK_IMPORTED_MODULE_0__/* .regex */ .yGV(DIGEST_REF, 'an image reference by digest'))),
+        /** Where it deployed, as a person reads it (ECS rolling shop/api, Argo CD app shop-webui). */
+        target: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(text),
+        /** The target's own identifiers, as it reported them (task_definition_arn, execution_arn). */
+        outputs: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .maxLength */ .Ru6(64)), text))
+    });
+    return valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        schema: valibot__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(RECORD_SCHEMA_VERSION),
+        deployment_id: text,
+        environment: text,
+        version: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(text),
+        git_tag: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(text),
+        image_tag: text,
+        commit: valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .regex */ .yGV(/^[0-9a-f]{7,64}$/)),
+        services: valibot__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .maxLength */ .Ru6(128)), recordedService),
+        /** This run put back an earlier deployment: which one, and what ran before it (rolled back from). */
+        rollback_of: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+            deployment: valibot__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+            version: text,
+            from: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ deployment: valibot__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), version: text }))
+        })),
+        /** Who let this run past the promotion gate, and why. */
+        gate_override: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ actor: text, reason: text })),
+        /** Target outputs were left out to stay under RECORD_MAX_BYTES. */
+        truncated: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY())
+    });
+}
+let recordSchema;
 /** The payload's key: other tools may keep their own keys beside it. */
 const RECORD_KEY = 'deploy_pipeline';
 /** The record of a run's plan; throws when even without target outputs it passes the bound. */
@@ -1737,7 +1768,8 @@ function readDeploymentRecord(payload) {
     }
     if (typeof value !== 'object' || value === null)
         return undefined;
-    const parsed = valibot__WEBPACK_IMPORTED_MODULE_0__/* .safeParse */ .xLC(RecordSchema, value[RECORD_KEY]);
+    const record = value[RECORD_KEY];
+    const parsed = valibot__WEBPACK_IMPORTED_MODULE_0__/* .safeParse */ .xLC((recordSchema ??= buildRecordSchema()), record);
     return parsed.success ? parsed.output : undefined;
 }
 /** vX.Y.Z (the git tag) when the run made one, else the image tag: how a person names it. */
@@ -1959,14 +1991,13 @@ function describeRollback(plan) {
 /* harmony export */   qu: () => (/* binding */ baseTag),
 /* harmony export */   wZ: () => (/* binding */ tagName)
 /* harmony export */ });
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2088);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _settings_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(535);
-
+/* unused harmony export compareTags */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _settings_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(535);
 
 
 const VERSION_TAG = /^v(\d+)\.(\d+)\.(\d+)(?:-(dev|rc)\.(\d+))?$/;
+const CHANNEL_ORDER = { dev: 0, rc: 1, stable: 2 };
 /** Parses a tag that counts for versioning; every other tag name gives undefined. */
 function parseVersionTag(name) {
     const match = VERSION_TAG.exec(name);
@@ -1984,8 +2015,17 @@ function parseVersionTag(name) {
         version,
         channel: prerelease ?? 'stable',
         n,
-        order: prerelease === undefined ? version : `${version}-${prerelease}.${n}`
+        order: [major, minor, patch, CHANNEL_ORDER[prerelease ?? 'stable'], n]
     };
+}
+/** Negative when `a` comes before `b` in semver order, positive after, 0 for the same version. */
+function compareTags(a, b) {
+    for (const [index, value] of a.order.entries()) {
+        const other = b.order[index] ?? 0;
+        if (value !== other)
+            return value < other ? -1 : 1;
+    }
+    return 0;
 }
 /** The version tags among all tags, lowest first. */
 function versionTags(tags) {
@@ -1995,7 +2035,7 @@ function versionTags(tags) {
         if (version !== undefined)
             parsed.push({ ...version, sha: tag.sha });
     }
-    return parsed.sort((a, b) => semver__WEBPACK_IMPORTED_MODULE_0___default().compare(a.order, b.order));
+    return parsed.sort(compareTags);
 }
 function highest(tags) {
     return tags.at(-1);
@@ -2006,7 +2046,7 @@ function baseTag(tags) {
 }
 /** The newest vX.Y.Z-rc.N of a version: what a prod deploy of X.Y.Z promotes. */
 function newestReleaseCandidate(tags, version) {
-    const wanted = (0,_settings_values_js__WEBPACK_IMPORTED_MODULE_2__/* .normaliseVersion */ .r8)(version);
+    const wanted = (0,_settings_values_js__WEBPACK_IMPORTED_MODULE_1__/* .normaliseVersion */ .r8)(version);
     return highest(versionTags(tags).filter(tag => tag.channel === 'rc' && tag.version === wanted))
         ?.name;
 }
@@ -2021,7 +2061,8 @@ function sameCommit(a, b) {
 }
 /** The tag of the same channel just before this one: release notes start there. */
 function previousInChannel(tags, tag) {
-    return highest(tags.filter(other => other.channel === tag.channel && semver__WEBPACK_IMPORTED_MODULE_0___default().compare(other.order, tag.order) < 0))?.name;
+    return highest(tags.filter(other => other.channel === tag.channel && compareTags(other, tag) < 0))
+        ?.name;
 }
 function nextSequence(tags, version, channel) {
     const same = tags.filter(tag => tag.channel === channel && tag.version === version);
@@ -2037,7 +2078,7 @@ function tagName(version, channel, n) {
  */
 function nextSequenceTag(plan, tags) {
     if (plan.version === undefined || plan.gitTag === undefined || plan.channel === 'stable') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.DeployError('TAG_CONFLICT', `tag ${plan.gitTag ?? plan.imageTag} has no -dev.N or -rc.N sequence to advance`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.DeployError('TAG_CONFLICT', `tag ${plan.gitTag ?? plan.imageTag} has no -dev.N or -rc.N sequence to advance`);
     }
     const current = parseVersionTag(plan.gitTag)?.n ?? 0;
     const n = Math.max(current + 1, nextSequence(versionTags(tags), plan.version, plan.channel));
@@ -2060,9 +2101,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: resolveVersion
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __webpack_require__(2088);
-var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/settings/values.ts
@@ -2104,7 +2142,6 @@ var plan_tags = __webpack_require__(9458);
 
 
 
-
 const CHANNELS = { dev: 'dev', stage: 'rc', prod: 'stable' };
 const AUTO_REASONS = {
     major: 'a breaking change',
@@ -2119,7 +2156,7 @@ function nextVersion(input, base) {
     const from = base === undefined ? '0.0.0 (no stable tag yet)' : base.name;
     if (input.bump !== 'auto') {
         return {
-            version: semver_default().inc(base?.version ?? '0.0.0', input.bump),
+            version: bumped(base?.version ?? '0.0.0', input.bump),
             reason: `${input.bump} bump of ${from} (bump input)`
         };
     }
@@ -2128,9 +2165,18 @@ function nextVersion(input, base) {
     const commits = `${count} commit${count === 1 ? '' : 's'}`;
     const range = base === undefined ? `${commits} (the whole history)` : `${commits} since ${base.name}`;
     return {
-        version: semver_default().inc(base?.version ?? '0.0.0', bump),
+        version: bumped(base?.version ?? '0.0.0', bump),
         reason: `${bump} bump of ${from}: ${AUTO_REASONS[bump]} among ${range}`
     };
+}
+/** X.Y.Z bumped, as semver's inc bumps a release (the base is always X.Y.Z, never a prerelease). */
+function bumped(version, kind) {
+    const [major = 0, minor = 0, patch = 0] = version.split('.').map(Number);
+    if (kind === 'major')
+        return `${major + 1}.0.0`;
+    if (kind === 'minor')
+        return `${major}.${minor + 1}.0`;
+    return `${major}.${minor}.${patch + 1}`;
 }
 function shortSha(sha) {
     return sha.slice(0, 7);
@@ -2259,34 +2305,59 @@ function replanAfterTagCollision(plan, tags, sha) {
 /* harmony export */   xz: () => (/* binding */ readRunState)
 /* harmony export */ });
 /* unused harmony export RUN_STATE_KEY */
-/* harmony import */ var valibot__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7934);
-/* harmony import */ var _events_model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6556);
-/* harmony import */ var _runtime_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9972);
+/* harmony import */ var _events_model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6556);
 
-
-
-const path = valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .minLength */ .BpQ(1, 'expected a path'));
+const invalidType = (expected, value) => `Invalid type: Expected ${expected} but received ${shown(value)}`;
+const string = value => typeof value === 'string' ? undefined : invalidType('string', value);
+const boolean = value => typeof value === 'boolean' ? undefined : invalidType('boolean', value);
+const path = value => string(value) ?? (value === '' ? 'expected a path' : undefined);
+const status = value => _events_model_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_STATUSES */ .L.includes(value)
+    ? undefined
+    : invalidType(`(${_events_model_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_STATUSES */ .L.map(name => `"${name}"`).join(' | ')})`, value);
+const positiveInteger = value => {
+    if (typeof value !== 'number')
+        return invalidType('number', value);
+    if (!Number.isInteger(value))
+        return `Invalid integer: Received ${shown(value)}`;
+    return value >= 1 ? undefined : `Invalid value: Expected >=1 but received ${shown(value)}`;
+};
+const optional = (check) => value => value === undefined ? undefined : check(value);
 /**
- * What the main step leaves for the post step (core.saveState): enough to finish honestly when
- * main never did (cancelled, crashed, killed): where the events are, which deployment this is.
  * The state file is outside the action's control (cut by a full disk, edited), so the post step
- * validates it; a new field is one more line here.
+ * checks every field before it trusts one (it deletes under tempDir); a new field is one more
+ * line here. Checked by hand, in valibot's words: valibot is 200 kB the post step would load
+ * after every run, dry runs included, for nine fields.
  */
-const savedRunSchema = valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    deploymentId: valibot__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+const savedRunFields = {
+    deploymentId: string,
     eventsFile: path,
-    /** Where main left registry credentials for the post step to remove. */
     tempDir: path,
-    environment: valibot__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    finished: valibot__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
-    status: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .picklist */ .KIO(_events_model_js__WEBPACK_IMPORTED_MODULE_1__/* .RUN_STATUSES */ .L)),
-    /** The GitHub Deployment main created, for the post step to mark if main never could. */
-    githubDeploymentId: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .integer */ .ndf(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .minValue */ .Wwf(1))),
-    /** Main may log in to registries (credentials under tempDir), which the post step removes. */
-    registryAuth: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()),
-    /** Main may write helm values files holding secrets (under tempDir), which the post step removes. */
-    helmValues: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY())
-});
+    environment: string,
+    finished: boolean,
+    status: optional(status),
+    githubDeploymentId: optional(positiveInteger),
+    registryAuth: optional(boolean),
+    helmValues: optional(boolean)
+};
+function shown(value) {
+    return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+/** The saved run in `json` (its unknown keys left out), or its first problem, with the key. */
+function checkSavedRun(json) {
+    if (typeof json !== 'object' || json === null) {
+        return { problem: invalidType('Object', json) };
+    }
+    const run = {};
+    for (const [key, check] of Object.entries(savedRunFields)) {
+        const value = json[key];
+        const problem = check(value);
+        if (problem)
+            return { problem: `${key}: ${problem}` };
+        if (value !== undefined)
+            run[key] = value;
+    }
+    return { run: run };
+}
 const RUN_STATE_KEY = 'deploy_pipeline_run';
 function saveRunState(core, run) {
     const saved = {
@@ -2315,10 +2386,17 @@ function readRunState(core) {
     const raw = core.getState(RUN_STATE_KEY);
     if (!raw)
         return { run: undefined };
-    const parsed = (0,_runtime_json_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJson */ .q)(savedRunSchema, raw);
-    if (parsed.ok)
-        return { run: parsed.value };
-    return { run: undefined, problem: `the saved run state is unusable: ${parsed.problem}` };
+    let json;
+    try {
+        json = JSON.parse(raw);
+    }
+    catch {
+        return { run: undefined, problem: 'the saved run state is unusable: not JSON' };
+    }
+    const checked = checkSavedRun(json);
+    if ('run' in checked)
+        return checked;
+    return { run: undefined, problem: `the saved run state is unusable: ${checked.problem}` };
 }
 /** Set by the main step the moment it receives SIGINT/SIGTERM. */
 const CANCEL_STATE_KEY = 'deploy_pipeline_cancel';

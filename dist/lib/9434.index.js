@@ -39,6 +39,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  consoleUrl: () => (/* binding */ consoleUrl),
   deploy: () => (/* binding */ deploy),
   judgeEnd: () => (/* binding */ judgeEnd),
   urlFromOutput: () => (/* binding */ urlFromOutput)
@@ -48,6 +49,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/runtime/follow.ts
 var follow = __webpack_require__(9355);
+// EXTERNAL MODULE: ./src/targets/types.ts
+var types = __webpack_require__(6043);
 // EXTERNAL MODULE: ./src/targets/calls.ts
 var calls = __webpack_require__(8559);
 ;// CONCATENATED MODULE: ./src/targets/stepfunctions-calls.ts
@@ -469,6 +472,7 @@ var stop = __webpack_require__(8292);
 
 
 
+
 /**
  * Step Functions deploys: a state machine (EnsureInfra -> RegisterTaskAndDeploy -> CheckDeployment
  * -> DeploymentStatusRouter, say) does the deploy and we follow it. Either we start the execution
@@ -489,13 +493,12 @@ const deploy = async (request, context) => {
 };
 async function deployWith(api, request, context) {
     const { target } = request;
-    const now = context.now ?? Date.now;
-    const deadline = now() + context.timeoutMs;
-    const remaining = () => Math.max(1, deadline - now());
+    const remaining = (0,types/* timeLeft */.f)(context);
     const found = target.mode === 'start'
         ? await startExecution(api, request, context)
         : await findExecution(api, request, context, remaining());
-    context.info(`Following Step Functions execution ${found.executionArn} (${consoleUrl(found.executionArn)})`);
+    const link = consoleUrl(found.executionArn);
+    context.info(`Following Step Functions execution ${found.executionArn}${link ? ` (${link})` : ''}`);
     const trail = await followExecution(api, found.executionArn, context, remaining()).catch(error => (0,stop/* stopAbandoned */.x)(error, target.stopOnTimeout ? stopExecution(api, found.executionArn, error, context) : undefined, `stopped Step Functions execution ${found.executionArn} (stop_on_timeout)`, context));
     const description = await call('DescribeExecution', () => api.describeExecution(found.executionArn, context.signal));
     if (found.secretId && target.deleteSecret)
@@ -604,9 +607,19 @@ function shorten(text) {
     return oneLine.length > 300 ? `${oneLine.slice(0, 297)}...` : oneLine;
 }
 // ---- around the follow --------------------------------------------------------------------------
+/** Each partition's console has its own host; a partition without a public console gets none. */
+const CONSOLE_HOSTS = {
+    aws: region => `${region}.console.aws.amazon.com`,
+    'aws-us-gov': () => 'console.amazonaws-us-gov.com',
+    'aws-cn': () => 'console.amazonaws.cn'
+};
+/** The execution's page in the AWS console, in the partition and region of its ARN. */
 function consoleUrl(executionArn) {
-    const region = executionArn.split(':')[3];
-    return `https://${region}.console.aws.amazon.com/states/home?region=${region}#/v2/executions/details/${executionArn}`;
+    const [, partition = '', , region = ''] = executionArn.split(':');
+    const host = CONSOLE_HOSTS[partition]?.(region);
+    if (!host || !region)
+        return undefined;
+    return `https://${host}/states/home?region=${region}#/v2/executions/details/${executionArn}`;
 }
 /**
  * stop_on_timeout: an execution the deploy gave up on, at its deadline or because the run was
@@ -671,6 +684,25 @@ async function stopAbandoned(error, stop, stopped, context) {
         details: error.details,
         cause: error
     });
+}
+
+
+/***/ }),
+
+/***/ 6043:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ timeLeft)
+/* harmony export */ });
+/**
+ * The time left of the service's deploy_timeout, counted from this call: what each wait of a
+ * deploy is given. At least 1 ms, so that a wait past the deadline still looks once.
+ */
+function timeLeft(context) {
+    const now = context.now ?? Date.now;
+    const deadline = now() + context.timeoutMs;
+    return () => Math.max(1, deadline - now());
 }
 
 

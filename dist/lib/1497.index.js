@@ -1,122 +1,6 @@
-export const id = 7514;
-export const ids = [7514];
+export const id = 1497;
+export const ids = [1497];
 export const modules = {
-
-/***/ 9355:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   SD: () => (/* binding */ FIRST_MINUTE),
-/* harmony export */   a3: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_3__.a),
-/* harmony export */   e6: () => (/* binding */ follow),
-/* harmony export */   uG: () => (/* binding */ waitEnded)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4506);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6390);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1170);
-/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3083);
-
-
-
-
-
-
-/** What the ECS, CodeDeploy and Step Functions waits use: 1 s looks for the first minute. */
-const FIRST_MINUTE = { intervalMs: 1000, periodMs: 60_000 };
-async function follow(options) {
-    const now = options.now ?? Date.now;
-    const sleep = options.sleep ?? _sleep_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .y;
-    const started = now();
-    // Checked against `now` as well as by the timer, so a wait on simulated time ends on time too.
-    const deadline = started + options.timeoutMs;
-    let looks = 0;
-    let lastProgress;
-    let quickLooks = 0;
-    let quickLook = false;
-    // When the next regular look is due: one interval after the previous regular look started.
-    let regularAt = started;
-    const lookUntilDone = async (signal) => {
-        for (;;) {
-            const lookStarted = now();
-            if (!quickLook)
-                regularAt = lookStarted + options.intervalMs;
-            looks++;
-            const look = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(s => options.look(s), {
-                describe: options.describe,
-                attempts: options.attemptsPerLook ?? 6,
-                attemptTimeoutMs: Math.max(1, Math.min(30_000, deadline - lookStarted)),
-                signal,
-                onRetry: options.onRetry,
-                sleep
-            }).catch((error) => {
-                // Attempts that failed (cut short, unanswered) once the deadline had passed: the wait ran
-                // out, whichever timer noticed first (on an injected clock the deadline's own timer may
-                // be far off). A verdict the look reached (a DeployError) stands.
-                const ranOut = now() >= deadline && !(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__.DeployError);
-                throw ranOut ? timeoutError(options) : error;
-            });
-            if (look.done)
-                return { value: look.value, looks, elapsedMs: now() - started };
-            const changed = look.progress !== undefined && look.progress !== lastProgress;
-            if (changed) {
-                lastProgress = look.progress;
-                options.onProgress?.(look.progress);
-            }
-            const quickAt = lookStarted + (options.young?.intervalMs ?? options.intervalMs);
-            quickLook =
-                quickAt < regularAt &&
-                    young(options, lookStarted - started, quickLooks) &&
-                    (look.moved ?? changed);
-            if (quickLook)
-                quickLooks++;
-            const wait = (quickLook ? quickAt : regularAt) - now();
-            await sleep(Math.min(Math.max(0, wait), Math.max(0, deadline - now())), signal);
-            if (now() >= deadline)
-                throw timeoutError(options);
-        }
-    };
-    try {
-        // Never abandoned: the loop is ours and stops at its next sleep or look once its signal fires
-        // (each look is abandoned by the retry helper when it ignores the signal).
-        const timedOut = () => timeoutError(options);
-        return await (0,_deadline_js__WEBPACK_IMPORTED_MODULE_4__/* .withDeadline */ .NE)(options.signal, options.timeoutMs, timedOut, lookUntilDone, {
-            graceMs: Infinity
-        });
-    }
-    catch (error) {
-        throw waitEnded(error, options.signal, options.describe);
-    }
-}
-/**
- * What a wait throws when it stops: an enclosing deadline (the service's deploy_timeout, the
- * phase's) is a TIMEOUT saying what was being waited for, caused by that deadline so it keeps it;
- * a cancel is CANCELLED; anything else is the wait's own error. Shared by every wait that does not
- * go through follow() alone (the Argo CD watch).
- */
-function waitEnded(error, signal, describe) {
-    const reason = signal?.reason;
-    if (reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__.DeployError && reason.code === 'TIMEOUT') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__.DeployError('TIMEOUT', `${describe} did not finish: ${reason.message}`, {
-            cause: reason
-        });
-    }
-    if (signal?.aborted)
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__.DeployError('CANCELLED', `cancelled while waiting for ${describe}`);
-    return error;
-}
-function young(options, elapsedMs, quickLooks) {
-    const young = options.young;
-    if (!young || elapsedMs >= young.periodMs)
-        return false;
-    return quickLooks < Math.floor(young.periodMs / options.intervalMs);
-}
-function timeoutError(options) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__.DeployError('TIMEOUT', `${options.describe} did not finish within ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(options.timeoutMs)}`);
-}
-
-
-/***/ }),
 
 /***/ 8559:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -217,9 +101,10 @@ function waitingIn(context) {
 /* harmony export */   Is: () => (/* binding */ isSettled),
 /* harmony export */   Ke: () => (/* binding */ isStackItself),
 /* harmony export */   es: () => (/* binding */ rootCause),
+/* harmony export */   k5: () => (/* binding */ expectedEvents),
 /* harmony export */   w7: () => (/* binding */ failureLines)
 /* harmony export */ });
-/* unused harmony exports MAX_GAP, firstCursor, readNewEvents, readDue, afterRead, skipped, describeEvent, shorten */
+/* unused harmony exports MAX_GAP, LONG_GAP, firstCursor, readNewEvents, readDue, afterRead, skipped, describeEvent, shorten */
 /* harmony import */ var _runtime_follow_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9355);
 /* harmony import */ var _runtime_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6390);
 /* harmony import */ var _runtime_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1170);
@@ -236,18 +121,52 @@ function waitingIn(context) {
  * the first look after it. The events are read from DescribeStackEvents, newest first, down to the
  * last event already seen (or, before any, to the first event of an older operation: one whose
  * ClientRequestToken is not ours). CloudFormation pages them by a hundred and takes no page size,
- * so a read costs a page however few events are new: the events are read when the status changes
- * (the operation starts, starts to roll back, ends) and otherwise on a cadence that follows the
- * stack's own pace: after a read that re-read more events than it found, the next waits twice as
- * many looks (at most MAX_GAP); after one that found at least twice as many as it re-read, half as
- * many. Nothing is missed by waiting: a read continues page by page down to the last event seen.
+ * so a read costs a page however few events are new. The events are always read when the status
+ * changes (the operation starts, starts to roll back, ends; not when the cleanup after an update
+ * starts); in between, when it pays:
+ *
+ * - A stack with more events than a page: on a cadence that follows the stack's own pace. After a
+ *   read that re-read more events than it found, the next waits twice as many looks (at most
+ *   MAX_GAP); after one that found at least twice as many as it re-read, half as many. Each read
+ *   re-reads at most one page.
+ * - A stack whose every event fits on one page (a new or small stack): every read re-reads all of
+ *   them, so reads in between must earn their keep. One is made only when the stack is expected to
+ *   have at least twice the events it had at the last read (at the pace seen so far), and only
+ *   while the events re-read so far, by this read and by the read at the end, still fit in the
+ *   events the operation is expected to leave (its change set's size). Events re-read then stay
+ *   within the stack's events, and all events carried within twice as many. An operation that
+ *   drags on is still read every LONG_GAP looks (five minutes at the default interval): a
+ *   resource that holds it up is worth a page.
+ *
+ * Nothing is missed by waiting: a read continues page by page down to the last event seen.
  */
 /** The longest a read waits, in looks: a minute at the 5 s default interval. */
 const MAX_GAP = 12;
+/** The longest any read waits, in looks: five minutes at the 5 s default interval. */
+const LONG_GAP = 60;
 /** A read that goes this many pages back has lost its way; the rest is left unread. */
 const MAX_PAGES = 50;
-function firstCursor(token) {
-    return { lastSeenId: undefined, token, gap: 1, looksSinceRead: 0, status: undefined };
+function firstCursor(token, expectedOurs) {
+    return {
+        lastSeenId: undefined,
+        token,
+        gap: 1,
+        looksSinceRead: 0,
+        looks: 0,
+        status: undefined,
+        ours: 0,
+        known: 0,
+        reread: 0,
+        wholeStackOnPage: false,
+        expectedOurs
+    };
+}
+/**
+ * The least a create or update writes: its start and end, and a start and an end for each change.
+ * Replacements, cleanup and rollbacks write more; a low estimate only makes reads rarer.
+ */
+function expectedEvents(changes) {
+    return 2 * changes + 2;
 }
 /** The events newer than the cursor, oldest first. */
 async function readNewEvents(api, stackId, cursor, signal) {
@@ -259,6 +178,7 @@ async function readNewEvents(api, stackId, cursor, signal) {
         const page = await api.eventsPage(stackId, nextToken, signal);
         calls++;
         transferred += page.events.length;
+        nextToken = page.nextToken;
         let caughtUp = false;
         for (const event of page.events) {
             const seen = cursor.lastSeenId === undefined
@@ -270,34 +190,80 @@ async function readNewEvents(api, stackId, cursor, signal) {
             }
             fresh.push(event);
         }
-        if (caughtUp || !page.nextToken || calls >= MAX_PAGES)
+        if (caughtUp || !nextToken || calls >= MAX_PAGES)
             break;
-        nextToken = page.nextToken;
     }
-    return { events: inTimeOrder(fresh.reverse()), transferred, calls };
+    return {
+        events: inTimeOrder(fresh.reverse()),
+        transferred,
+        calls,
+        reachedOldest: nextToken === undefined
+    };
 }
-/** Whether this look reads the events: the status moved, the stack settled, or the cadence says so. */
+/** Whether this look reads the events: the status moved, the stack settled, or it pays now. */
 function readDue(cursor, status, settled) {
-    return settled || status !== cursor.status || cursor.looksSinceRead + 1 >= cursor.gap;
+    if (settled || statusWorthARead(cursor.status, status))
+        return true;
+    if (cursor.looksSinceRead + 1 < cursor.gap)
+        return false;
+    return !cursor.wholeStackOnPage || smallStackReadPays(cursor) || longWaitRead(cursor);
+}
+/**
+ * However little a read pays, one is made every LONG_GAP looks, so that a resource holding the
+ * operation up (stuck stabilizing, waiting on a signal) is named while it does, not at the end.
+ */
+function longWaitRead(cursor) {
+    return cursor.looksSinceRead + 1 >= LONG_GAP;
+}
+/**
+ * A new status is read at once when it says something: the operation took hold, or it started to
+ * roll back (the failure that caused it is shown then, not at the end of the rollback, which may
+ * take as long as the update). The cleanup after an update or a rollback is routine: it waits for
+ * the next read like any resource's progress.
+ */
+function statusWorthARead(before, status) {
+    return status !== before && !status.endsWith('_CLEANUP_IN_PROGRESS');
+}
+/**
+ * For a stack whose events all fit on one page: this read re-reads the `known` events, the read at
+ * the end re-reads those and the ones this read finds; both must fit in the expected events, and
+ * this read must find at least as many as it re-reads.
+ */
+function smallStackReadPays(cursor) {
+    const looksRead = cursor.looks - cursor.looksSinceRead;
+    if (cursor.expectedOurs === undefined || looksRead === 0)
+        return false;
+    // The pace up to the last read; the looks since have not been read.
+    const fresh = (cursor.ours / looksRead) * (cursor.looksSinceRead + 1);
+    const older = cursor.known - cursor.ours;
+    const expected = Math.max(cursor.known, older + cursor.expectedOurs);
+    return fresh >= cursor.known && cursor.reread + 2 * cursor.known + fresh <= expected;
 }
 function afterRead(cursor, read, status) {
     const fresh = read.events.length;
     const stale = read.transferred - fresh;
+    // The first read to carry anything meets the older events once; later reads carry them again.
+    const first = cursor.known === 0;
     const gap = fresh < stale
         ? Math.min(MAX_GAP, cursor.gap * 2)
         : fresh >= 2 * stale
             ? Math.max(1, Math.floor(cursor.gap / 2))
             : cursor.gap;
     return {
+        ...cursor,
         lastSeenId: read.events.at(-1)?.EventId ?? cursor.lastSeenId,
-        token: cursor.token,
         gap,
         looksSinceRead: 0,
-        status
+        looks: cursor.looks + 1,
+        status,
+        ours: cursor.ours + fresh,
+        known: cursor.known + (first ? read.transferred : fresh),
+        reread: cursor.reread + (first ? 0 : stale),
+        wholeStackOnPage: read.reachedOldest
     };
 }
 function skipped(cursor) {
-    return { ...cursor, looksSinceRead: cursor.looksSinceRead + 1 };
+    return { ...cursor, looksSinceRead: cursor.looksSinceRead + 1, looks: cursor.looks + 1 };
 }
 /** Oldest first; events of one instant keep the order CloudFormation gave them. */
 function inTimeOrder(events) {
@@ -320,7 +286,7 @@ function isSettled(status) {
 async function followOperation(api, operation, context, timeoutMs) {
     const look = api.forLook;
     const events = [];
-    let cursor = firstCursor(operation.token);
+    let cursor = firstCursor(operation.token, operation.expectedEvents);
     const { value: stack } = await (0,_runtime_follow_js__WEBPACK_IMPORTED_MODULE_0__/* .follow */ .e6)({
         describe: `the CloudFormation ${operation.what} of stack ${operation.stackName}`,
         ...(0,_cloudformation_calls_js__WEBPACK_IMPORTED_MODULE_2__/* .waitingIn */ .zQ)(context),
@@ -398,74 +364,6 @@ function failureLines(events) {
 }
 function shorten(text, max) {
     return text.length > max ? `${text.slice(0, max - 3)}...` : text;
-}
-
-
-/***/ }),
-
-/***/ 7514:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   describeStackForPlan: () => (/* binding */ describeStackForPlan)
-/* harmony export */ });
-/* harmony import */ var _cloudformation_calls_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2400);
-/* harmony import */ var _cloudformation_events_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5496);
-/* harmony import */ var _cloudformation_stack_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1497);
-
-
-
-async function describeStackForPlan(target, signal, given) {
-    const api = given ??
-        (await (await Promise.all(/* import() */[__webpack_require__.e(1279), __webpack_require__.e(5806)]).then(__webpack_require__.bind(__webpack_require__, 5806))).CloudFormationApi.create(target.region));
-    const name = target.stack;
-    const stack = await api.describeStack(name, signal);
-    const status = stack?.StackStatus;
-    if (!stack || !status) {
-        return {
-            action: 'create',
-            status,
-            line: `stack ${name} does not exist: a CREATE change set would create it`
-        };
-    }
-    if (status === 'REVIEW_IN_PROGRESS') {
-        return {
-            action: 'create',
-            status,
-            line: `stack ${name} exists without resources (REVIEW_IN_PROGRESS): a CREATE change set would create it`
-        };
-    }
-    if (!(0,_cloudformation_events_js__WEBPACK_IMPORTED_MODULE_1__/* .isSettled */ .Is)(status)) {
-        const running = await (0,_cloudformation_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .whoIsRunning */ .MO)(api, stack, signal);
-        return {
-            action: 'wait',
-            status,
-            line: `stack ${name} is busy (${status}, started by ${running.who}): the deploy would wait for it to finish, then make a change set`
-        };
-    }
-    if (status === 'ROLLBACK_COMPLETE') {
-        const reason = stack.StackStatusReason ? `: ${(0,_cloudformation_calls_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(stack.StackStatusReason)}` : '';
-        return target.onRollbackComplete === 'recreate'
-            ? {
-                action: 'recreate',
-                status,
-                line: `stack ${name} is ROLLBACK_COMPLETE (its creation failed${reason}): it would be deleted and created again (on_rollback_complete: recreate)`
-            }
-            : {
-                action: 'blocked',
-                status,
-                line: `stack ${name} is ROLLBACK_COMPLETE (its creation failed${reason}): the deploy would stop (on_rollback_complete: fail)`
-            };
-    }
-    const refused = (0,_cloudformation_stack_js__WEBPACK_IMPORTED_MODULE_2__/* .unusable */ ._P)(stack);
-    if (refused)
-        return { action: 'blocked', status, line: refused.message };
-    return {
-        action: 'update',
-        status,
-        line: `stack ${name} is ${status}: an UPDATE change set would show the changes, then apply them`
-    };
 }
 
 
@@ -650,4 +548,4 @@ function describeCause(event) {
 
 };
 
-//# sourceMappingURL=7514.index.js.map
+//# sourceMappingURL=1497.index.js.map
