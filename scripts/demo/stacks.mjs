@@ -56,10 +56,15 @@ async function start({ actor, authorEmail }) {
     // The simulator holds the tier-1 operations until all three are executing: the run can only
     // finish if it really deploys them at the same time.
     cloudformation.holdTogether(TIERS[0])
+    // The one server plays API Gateway too: the api stack's ApiUrl is its root.
+    const outputs = {
+      [TIERS[0][1]]: { ApiId: 'sim-ApiId', ApiUrl: `${health.url}/` },
+      [FUNCTIONS]: { HealthUrl: healthUrl }
+    }
     for (const name of TIERS.flat()) {
       cloudformation.script(name, {
         stepMs: STEP_MS,
-        ...(name === FUNCTIONS ? { outputs: { HealthUrl: healthUrl } } : {})
+        ...(outputs[name] ? { outputs: outputs[name] } : {})
       })
     }
     const notifiers = await startNotifiers(open, { actor, authorEmail })
