@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { sleep } from '../../src/runtime/sleep.js'
 import type { ArgoCdTarget } from '../../src/settings/types.js'
 import { deploy } from '../../src/targets/argocd.js'
 import { waitUntil } from '../fixtures/wait.js'
@@ -168,6 +169,31 @@ describe('Argo CD watch stream', () => {
     expect(context.lines).toContain(
       `info: Argo CD '${APP}': no watch stream (Argo CD GET ${STREAM} answered HTTP 404); looking every 15 ms`
     )
+    const app = server.application(APP)
+    expect(outcome.outputs?.argocd_revision).toBe(app.status?.history?.at(-1)?.revision)
+  })
+
+  it("polls on the context's wait, as every other target's follower does", async () => {
+    const server = await simulator()
+    server.http.faults.inject(
+      { kind: 'status', status: 404, body: '404 page not found' },
+      { times: 10, match: isStream }
+    )
+    const waits: number[] = []
+    const context = recorder({
+      sleep: async (ms, signal) => {
+        waits.push(ms)
+        await sleep(ms, signal)
+      }
+    })
+    const outcome = await deploy(request('webui', target(server)), context)
+
+    // Every wait between two looks went through the context's sleep, none around it.
+    const opened = server.http.requests.findIndex(isStream)
+    const looks = server.http.requests.slice(opened + 1).filter(isLook).length
+    expect(looks).toBeGreaterThan(1)
+    expect(waits.length).toBeGreaterThanOrEqual(looks - 1)
+    expect(waits.every(ms => ms <= context.pollIntervalMs)).toBe(true)
     const app = server.application(APP)
     expect(outcome.outputs?.argocd_revision).toBe(app.status?.history?.at(-1)?.revision)
   })

@@ -9,6 +9,7 @@ import { DeployError, isAbortError } from '../errors.js'
 import { withDeadline } from '../runtime/deadline.js'
 import { follow, formatDuration, waitEnded } from '../runtime/follow.js'
 import type { RetryNotice } from '../runtime/retry.js'
+import type { Sleep } from '../runtime/sleep.js'
 
 /**
  * Follows an Argo CD application until a judgement says it is over: through Argo CD's watch
@@ -42,6 +43,8 @@ export interface FollowApplicationOptions<T> {
   /** Why the wait looks by polling now, once per reason. */
   onFallback: (message: string) => void
   onRetry?: (notice: RetryNotice) => void
+  /** The follower's wait and clock while it looks; the real ones when absent. */
+  sleep?: Sleep
   now?: () => number
 }
 
@@ -182,6 +185,8 @@ export async function followApplication<T>(options: FollowApplicationOptions<T>)
       timeoutMs: Infinity,
       signal,
       onRetry: options.onRetry,
+      sleep: options.sleep,
+      now: options.now,
       look: async lookSignal => {
         const verdict = judge(await options.client.readApplication(lookSignal))
         if (verdict.done) return { done: true, value: { value: verdict.value } }
