@@ -1,8 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { chartFacts, manifestWorkloads, secretValuesDir } from '../../src/clients/helm.js'
+import { load } from 'js-yaml'
+import {
+  chartFacts,
+  manifestWorkloads,
+  secretValuesDir,
+  writeSecretValues
+} from '../../src/clients/helm.js'
 import { EventBus } from '../../src/events/bus.js'
 import { logSink } from '../../src/events/sinks/log.js'
 import { emptyRunState } from '../../src/phases/context.js'
@@ -252,6 +258,20 @@ describe('the chart and the release, read', () => {
       'apiVersion: cert-manager.io/v1\nkind: Certificate\n---\nkind: Deployment\n'
     )
     expect(chartFacts(chart)).toEqual({ dependencies: true, customKinds: ['Certificate'] })
+  })
+
+  it('writes every secret value into the values file, whatever its chart key is called', () => {
+    const file = writeSecretValues(scratch(), 'webui', {
+      '__proto__.token': SECRET,
+      'constructor.key': SECRET,
+      'db.password': SECRET
+    })
+    expect(load(readFileSync(file, 'utf8'))).toEqual({
+      ['__proto__']: { token: SECRET },
+      constructor: { key: SECRET },
+      db: { password: SECRET }
+    })
+    expect(Object.prototype).not.toHaveProperty('token')
   })
 
   it('finds the workloads of a manifest', () => {

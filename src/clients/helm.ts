@@ -77,16 +77,17 @@ export function writeSecretValues(
   const dir = secretValuesDir(tempDir)
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   chmodSync(dir, 0o700)
-  const tree: Record<string, unknown> = {}
+  // Mappings without a prototype: a chart key such as `__proto__.x` (the config allows it) is a
+  // key like any other, not a write to Object.prototype that also drops the value from the file.
+  const mapping = (): Record<string, unknown> => Object.create(null) as Record<string, unknown>
+  const tree = mapping()
   for (const [key, value] of Object.entries(values)) {
     const parts = key.split('.')
     let node = tree
     for (const part of parts.slice(0, -1)) {
       const child = node[part]
-      node = (node[part] = child !== null && typeof child === 'object' ? child : {}) as Record<
-        string,
-        unknown
-      >
+      node = (node[part] =
+        child !== null && typeof child === 'object' ? child : mapping()) as Record<string, unknown>
     }
     node[parts.at(-1) as string] = value
   }
