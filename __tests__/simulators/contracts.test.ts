@@ -8,6 +8,7 @@ import { startEcrSimulator } from './ecr.js'
 import { startEcsSimulator } from './ecs.js'
 import { startGitHubSimulator } from './github.js'
 import { startHttpServer, type SimServer } from './http.js'
+import { awsModel, QueryFault, startQuerySimulator } from './aws-query.js'
 import { startS3StandIn } from './s3.js'
 import { startSlackSimulator } from './slack.js'
 import { startSfnSimulator } from './stepfunctions.js'
@@ -491,6 +492,49 @@ describe('the AWS Query services, against their models', () => {
     expect(taken(elb)).toEqual([
       { direction: 'request', problems: ['input.PageSize: expected an integer'] },
       { direction: 'request', problems: ['no operation DescribeEverything'] }
+    ])
+  })
+
+  it('answers an ARN ELBv2 does not have with the error that operation declares', async () => {
+    const elb = kept(await startElbSimulator())
+    const missing = await send(
+      elb.url,
+      form({
+        Action: 'DescribeLoadBalancers',
+        Version: '2015-12-01',
+        'LoadBalancerArns.member.1': 'arn:aws:elasticloadbalancing:us-east-1:1:loadbalancer/nope'
+      })
+    )
+    expect(missing.status).toBe(400)
+    expect(missing.text).toContain('<Code>LoadBalancerNotFound</Code>')
+    expect(taken(elb)).toEqual([])
+  })
+
+  it('records an error code the operation does not declare, and an answer given as text', async () => {
+    let calls = 0
+    const sts = kept(
+      await startQuerySimulator(awsModel('sts-2011-06-15.normal.json'), {
+        GetCallerIdentity: () => {
+          calls += 1
+          if (calls === 1) throw new QueryFault('StackNotFound', 'not an STS error')
+          return '<GetCallerIdentityResponse/>'
+        }
+      })
+    )
+    const init = form({ Action: 'GetCallerIdentity', Version: '2011-06-15' })
+    const request = { ...init, headers: { ...init.headers, ...signed('sts') } }
+    const failed = await send(sts.url, request)
+    expect(failed.text).toContain('<Code>StackNotFound</Code>')
+    const text = await send(sts.url, request)
+    expect(text.status).toBe(200)
+    expect(taken(sts)).toEqual([
+      {
+        direction: 'answer',
+        problems: [
+          'GetCallerIdentity answered the error StackNotFound, which it does not declare (none)'
+        ]
+      },
+      { direction: 'answer', problems: ['a Query answer given as text, not as its output object'] }
     ])
   })
 })

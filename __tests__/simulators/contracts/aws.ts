@@ -130,6 +130,8 @@ const COMMON_ERRORS = new Set([
   'ExpiredTokenException',
   'IncompleteSignature',
   'InternalFailure',
+  // The Query protocol's answer to an action the service (here: the simulator) does not have.
+  'InvalidAction',
   'InvalidClientTokenId',
   'InvalidSignatureException',
   'MissingAuthenticationToken',
