@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { extendFromSdk } from './aws-sdk-shapes.js'
+import { describe } from './values.js'
 import { specFile } from './violations.js'
 
 /**
@@ -607,11 +608,4 @@ export function escapeXml(text: string): string {
 
 function shown(value: unknown): string {
   return typeof value === 'string' ? `'${value.slice(0, 60)}'` : `'${JSON.stringify(value)}'`
-}
-
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`
-  if (typeof value === 'object') return 'an object'
-  return `${typeof value} ${String(value)}`
 }
