@@ -476,6 +476,37 @@ describe('the AWS Query services, against their models', () => {
     expect(cfn.calls).toEqual([])
   })
 
+  it('refuses a CloudFormation map not sent as entries', async () => {
+    const cfn = kept(await startCfnSimulator())
+    const init = form({
+      Action: 'CreateChangeSet',
+      Version: '2010-05-15',
+      StackName: 'shop',
+      ChangeSetName: 'import-1',
+      ChangeSetType: 'IMPORT',
+      TemplateBody: '{}',
+      'ResourcesToImport.member.1.ResourceType': 'AWS::S3::Bucket',
+      'ResourcesToImport.member.1.LogicalResourceId': 'Assets',
+      'ResourcesToImport.member.1.ResourceIdentifier.BucketName': 'shop-assets'
+    })
+    const answer = await send(cfn.url, {
+      ...init,
+      headers: { ...init.headers, ...signed('cloudformation') }
+    })
+    expect(answer.status).toBe(400)
+    expect(answer.text).toContain('<Code>ValidationError</Code>')
+    expect(taken(cfn.query)).toEqual([
+      {
+        direction: 'request',
+        problems: [
+          'input.ResourcesToImport.member.1.ResourceIdentifier: expected a map (input.ResourcesToImport.member.1.ResourceIdentifier.entry.N.key and .value)',
+          "Value null at 'input.ResourcesToImport[0].ResourceIdentifier' failed to satisfy constraint: Member must not be null"
+        ]
+      }
+    ])
+    expect(cfn.calls).toEqual([])
+  })
+
   it('refuses an ELBv2 call with a string where an integer belongs, or an unknown action', async () => {
     const elb = kept(await startElbSimulator())
     const paged = await send(

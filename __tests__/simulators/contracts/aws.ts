@@ -508,7 +508,11 @@ export class AwsModelValidator {
           )
       }
       case 'map': {
-        if (typeof node === 'string' || typeof node.entry !== 'object') return {}
+        // `A=` is an empty map; anything but `A.entry.N.key` / `.value` is not one.
+        if (node === '') return {}
+        if (typeof node === 'string' || typeof node.entry !== 'object') {
+          return wrong(`a map (${at}.entry.N.key and .value)`)
+        }
         const out: Record<string, unknown> = {}
         for (const entry of Object.values(node.entry)) {
           if (typeof entry === 'string') continue
