@@ -8,7 +8,7 @@ import { startEcrSimulator } from './ecr.js'
 import { startEcsSimulator } from './ecs.js'
 import { startGitHubSimulator } from './github.js'
 import { startHttpServer, type SimServer } from './http.js'
-import { awsModel, QueryFault, startQuerySimulator } from './aws-query.js'
+import { QueryFault, startQuerySimulator } from './aws-query.js'
 import { startS3StandIn } from './s3.js'
 import { startSlackSimulator } from './slack.js'
 import { startSfnSimulator } from './stepfunctions.js'
@@ -544,7 +544,7 @@ describe('the AWS Query services, against their models', () => {
   it('records an error code the operation does not declare, and an answer given as text', async () => {
     let calls = 0
     const sts = kept(
-      await startQuerySimulator(awsModel('sts-2011-06-15.normal.json'), {
+      await startQuerySimulator('sts-2011-06-15.normal.json', {
         GetCallerIdentity: () => {
           calls += 1
           if (calls === 1) throw new QueryFault('StackNotFound', 'not an STS error')
