@@ -1,9 +1,4 @@
-import {
-  AwsModelValidator,
-  awsModelValidator,
-  awsServiceOfFile,
-  type AwsModel
-} from './contracts/aws.js'
+import { awsModelValidator, awsServiceOfFile } from './contracts/aws.js'
 import { queryErrorXml, queryServer } from './contracts/aws-servers.js'
 import { ContractLog } from './contracts/violations.js'
 import { startHttpServer, type Fault, type SimServer } from './http.js'
@@ -56,13 +51,12 @@ export interface QuerySimulator extends SimServer {
   assertNoViolations(): void
 }
 
-/** A service's model by its file name, extended from the installed SDK (contracts/aws.ts). */
-export function awsModel(file: string): AwsModel {
-  return awsModelValidator(awsServiceOfFile(file)).model
-}
-
+/**
+ * `modelFile` names the service's model (`cloudformation-2010-05-15.normal.json`), which
+ * contracts/aws.ts extends from the installed SDK and knows its answers' exceptions for.
+ */
 export async function startQuerySimulator(
-  model: AwsModel,
+  modelFile: string,
   operations: Record<string, QueryOperation>,
   options: {
     /**
@@ -72,9 +66,11 @@ export async function startQuerySimulator(
     answerEnumExtras?: Record<string, readonly string[]>
   } = {}
 ): Promise<QuerySimulator> {
-  const validator = new AwsModelValidator(model, options.answerEnumExtras)
+  const validator = awsModelValidator(awsServiceOfFile(modelFile)).withAnswerEnumExtras(
+    options.answerEnumExtras ?? {}
+  )
   const calls: QueryCall[] = []
-  const { xmlNamespace = '', endpointPrefix } = model.metadata
+  const { xmlNamespace = '', endpointPrefix } = validator.model.metadata
   const log = new ContractLog(endpointPrefix)
   const fail = (fault: QueryFault) => ({
     status: fault.status,

@@ -3,7 +3,6 @@ import { parse as parseYaml } from 'yaml'
 import { awsTestEnv } from './aws.js'
 import {
   QueryFault,
-  awsModel,
   startQuerySimulator,
   type QueryCall,
   type QuerySimulator
@@ -909,7 +908,7 @@ export async function startCfnSimulator(options: { sdkEnv?: boolean } = {}): Pro
   }
 
   const query = await startQuerySimulator(
-    awsModel('cloudformation-2010-05-15.normal.json'),
+    'cloudformation-2010-05-15.normal.json',
     operationsByAction,
     // A stack's own events carry its statuses, some of which the model's ResourceStatus (the
     // statuses of resources) does not list: REVIEW_IN_PROGRESS (a stack made by a CREATE change

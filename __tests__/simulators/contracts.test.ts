@@ -8,6 +8,7 @@ import { startEcrSimulator } from './ecr.js'
 import { startEcsSimulator } from './ecs.js'
 import { startGitHubSimulator } from './github.js'
 import { startHttpServer, type SimServer } from './http.js'
+import { QueryFault, startQuerySimulator } from './aws-query.js'
 import { startS3StandIn } from './s3.js'
 import { startSlackSimulator } from './slack.js'
 import { startSfnSimulator } from './stepfunctions.js'
@@ -475,6 +476,37 @@ describe('the AWS Query services, against their models', () => {
     expect(cfn.calls).toEqual([])
   })
 
+  it('refuses a CloudFormation map not sent as entries', async () => {
+    const cfn = kept(await startCfnSimulator())
+    const init = form({
+      Action: 'CreateChangeSet',
+      Version: '2010-05-15',
+      StackName: 'shop',
+      ChangeSetName: 'import-1',
+      ChangeSetType: 'IMPORT',
+      TemplateBody: '{}',
+      'ResourcesToImport.member.1.ResourceType': 'AWS::S3::Bucket',
+      'ResourcesToImport.member.1.LogicalResourceId': 'Assets',
+      'ResourcesToImport.member.1.ResourceIdentifier.BucketName': 'shop-assets'
+    })
+    const answer = await send(cfn.url, {
+      ...init,
+      headers: { ...init.headers, ...signed('cloudformation') }
+    })
+    expect(answer.status).toBe(400)
+    expect(answer.text).toContain('<Code>ValidationError</Code>')
+    expect(taken(cfn.query)).toEqual([
+      {
+        direction: 'request',
+        problems: [
+          'input.ResourcesToImport.member.1.ResourceIdentifier: expected a map (input.ResourcesToImport.member.1.ResourceIdentifier.entry.N.key and .value)',
+          "Value null at 'input.ResourcesToImport[0].ResourceIdentifier' failed to satisfy constraint: Member must not be null"
+        ]
+      }
+    ])
+    expect(cfn.calls).toEqual([])
+  })
+
   it('refuses an ELBv2 call with a string where an integer belongs, or an unknown action', async () => {
     const elb = kept(await startElbSimulator())
     const paged = await send(
@@ -491,6 +523,49 @@ describe('the AWS Query services, against their models', () => {
     expect(taken(elb)).toEqual([
       { direction: 'request', problems: ['input.PageSize: expected an integer'] },
       { direction: 'request', problems: ['no operation DescribeEverything'] }
+    ])
+  })
+
+  it('answers an ARN ELBv2 does not have with the error that operation declares', async () => {
+    const elb = kept(await startElbSimulator())
+    const missing = await send(
+      elb.url,
+      form({
+        Action: 'DescribeLoadBalancers',
+        Version: '2015-12-01',
+        'LoadBalancerArns.member.1': 'arn:aws:elasticloadbalancing:us-east-1:1:loadbalancer/nope'
+      })
+    )
+    expect(missing.status).toBe(400)
+    expect(missing.text).toContain('<Code>LoadBalancerNotFound</Code>')
+    expect(taken(elb)).toEqual([])
+  })
+
+  it('records an error code the operation does not declare, and an answer given as text', async () => {
+    let calls = 0
+    const sts = kept(
+      await startQuerySimulator('sts-2011-06-15.normal.json', {
+        GetCallerIdentity: () => {
+          calls += 1
+          if (calls === 1) throw new QueryFault('StackNotFound', 'not an STS error')
+          return '<GetCallerIdentityResponse/>'
+        }
+      })
+    )
+    const init = form({ Action: 'GetCallerIdentity', Version: '2011-06-15' })
+    const request = { ...init, headers: { ...init.headers, ...signed('sts') } }
+    const failed = await send(sts.url, request)
+    expect(failed.text).toContain('<Code>StackNotFound</Code>')
+    const text = await send(sts.url, request)
+    expect(text.status).toBe(200)
+    expect(taken(sts)).toEqual([
+      {
+        direction: 'answer',
+        problems: [
+          'GetCallerIdentity answered the error StackNotFound, which it does not declare (none)'
+        ]
+      },
+      { direction: 'answer', problems: ['a Query answer given as text, not as its output object'] }
     ])
   })
 })

@@ -1,4 +1,4 @@
-import { awsQueryServerContract } from './contracts/aws-servers.js'
+import { awsQueryServerContract, queryErrorXml } from './contracts/aws-servers.js'
 import { startHttpServer, type SimRequest, type SimResponse, type SimServer } from './http.js'
 import { LB_DNS, LOAD_BALANCER, TARGET_GROUP } from './ecs-world.js'
 
@@ -7,6 +7,8 @@ import { LB_DNS, LOAD_BALANCER, TARGET_GROUP } from './ecs-world.js'
  * protocol: Action=... form fields in, XML out, checked against and encoded by ELBv2's own model
  * (contracts/aws.ts), which is why the answers below are the outputs as the model names them.
  */
+const ELB_NAMESPACE = 'http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/'
+
 export async function startElbSimulator(): Promise<SimServer> {
   return startHttpServer(request => elbAnswer(request), {
     contract: awsQueryServerContract('elasticloadbalancingv2')
@@ -46,13 +48,15 @@ function elbAnswer(request: SimRequest): SimResponse {
       }
     }
   }
-  const code = action?.startsWith('Describe') ? 'TargetGroupNotFound' : 'InvalidAction'
+  // What ELBv2 answers for an ARN it does not have; an action not simulated is InvalidAction.
+  const notFound: Record<string, string> = {
+    DescribeTargetGroups: 'TargetGroupNotFound',
+    DescribeLoadBalancers: 'LoadBalancerNotFound'
+  }
+  const code = notFound[action ?? ''] ?? 'InvalidAction'
   return {
     status: 400,
     headers: { 'content-type': 'text/xml' },
-    body:
-      `<ErrorResponse xmlns="http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/"><Error><Type>Sender</Type>` +
-      `<Code>${code}</Code><Message>${action ?? 'no action'} not found in the simulator</Message></Error>` +
-      `<RequestId>sim-err</RequestId></ErrorResponse>`
+    body: queryErrorXml(ELB_NAMESPACE, code, `${action ?? 'no action'} not found in the simulator`)
   }
 }

@@ -30,7 +30,11 @@ export interface EcsSimOptions {
   autoRollback?: boolean
   /** false: the CodeDeploy deployment group has no test listener (testTrafficRoute). */
   testListener?: boolean
-  /** The same as `clock`, by the name the other simulators use. */
+  /**
+   * A simulated clock by the name the other simulators use, but not the same as `clock`: it
+   * stamps and times the steps, which stay `stepMs` apart (or one per status call) instead of
+   * waiting each its own time.
+   */
   now?: () => number
 }
 

@@ -135,11 +135,11 @@ class ShapeAdder {
   private structure(name: string, schema: SdkSchema[]): string {
     if (this.seen.has(name)) return name
     this.seen.add(name)
-    const [, , , , names, schemas, required] = schema as [
+    const [kind, , , traits, names, schemas, required] = schema as [
       number,
       string,
       string,
-      unknown,
+      { awsQueryError?: [string, number] } | undefined,
       string[],
       SdkSchema[],
       number | undefined
@@ -149,6 +149,12 @@ class ShapeAdder {
       type: 'structure',
       members: {},
       required: names.slice(0, required ?? 0)
+    }
+    // The model files leave their error shapes out; the Query protocol names an error by the
+    // code the SDK keeps here (LoadBalancerNotFound for LoadBalancerNotFoundException).
+    const queryError = kind === ERROR ? traits?.awsQueryError : undefined
+    if (queryError && !shape.error) {
+      shape.error = { code: queryError[0], httpStatusCode: queryError[1] }
     }
     this.model.shapes[name] = shape
     shape.members ??= {}

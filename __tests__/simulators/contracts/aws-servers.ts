@@ -22,7 +22,7 @@ const JSON_TYPE = 'application/x-amz-json-1.1'
  * A server of AWS JSON protocol services (found by their `X-Amz-Target`); a request without a
  * target is a Query protocol call of `queryService` (STS, which every simulator answers). A Query
  * answer is given as its output object (status 200), which is checked and encoded here; errors
- * are passed on as the simulator wrote them.
+ * are passed on as the simulator wrote them, their code checked against the operation's.
  */
 export function awsServerContract(options: { queryService?: AwsService } = {}): ServerContract {
   const log = new ContractLog('AWS')
@@ -119,7 +119,8 @@ export type QueryHandler = (
 /**
  * A Query protocol server's checking and encoding around `handle`: a request off the model is
  * refused (InvalidAction, ValidationError) and recorded in `log`, an answer off the output shape
- * recorded, and a handler that throws is a simulator bug, answered InternalFailure and recorded.
+ * or an error code the operation does not declare recorded, and a handler that throws is a
+ * simulator bug, answered InternalFailure and recorded.
  */
 export function queryServer(
   validator: AwsModelValidator,
@@ -176,7 +177,20 @@ async function queryCall(
     return queryError(validator, 'InternalFailure', String(error), 500)
   }
   const body = answer.body
-  if ((answer.status ?? 200) >= 300 || typeof body !== 'object' || body === null) return answer
+  if ((answer.status ?? 200) >= 300) {
+    // An error comes as the protocol's XML; its code must be one the operation can answer.
+    const code = typeof body === 'string' ? /<Code>([^<]*)<\/Code>/.exec(body)?.[1] : undefined
+    const wrong = code
+      ? validator.checkError(operation, code)
+      : ['an error answer without an <ErrorResponse> <Code>']
+    if (wrong.length) record('answer', wrong)
+    return answer
+  }
+  if (typeof body !== 'object' || body === null) {
+    // Text would go out unchecked: the output is given as an object, checked, and encoded here.
+    record('answer', ['a Query answer given as text, not as its output object'])
+    return answer
+  }
   const found = validator.checkOutput(operation, body, input)
   if (found.length) record('answer', found)
   return {

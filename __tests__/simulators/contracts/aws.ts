@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { extendFromSdk } from './aws-sdk-shapes.js'
+import { describe } from './values.js'
 import { specFile } from './violations.js'
 
 /**
@@ -130,6 +131,8 @@ const COMMON_ERRORS = new Set([
   'ExpiredTokenException',
   'IncompleteSignature',
   'InternalFailure',
+  // The Query protocol's answer to an action the service (here: the simulator) does not have.
+  'InvalidAction',
   'InvalidClientTokenId',
   'InvalidSignatureException',
   'MissingAuthenticationToken',
@@ -505,7 +508,11 @@ export class AwsModelValidator {
           )
       }
       case 'map': {
-        if (typeof node === 'string' || typeof node.entry !== 'object') return {}
+        // `A=` is an empty map; anything but `A.entry.N.key` / `.value` is not one.
+        if (node === '') return {}
+        if (typeof node === 'string' || typeof node.entry !== 'object') {
+          return wrong(`a map (${at}.entry.N.key and .value)`)
+        }
         const out: Record<string, unknown> = {}
         for (const entry of Object.values(node.entry)) {
           if (typeof entry === 'string') continue
@@ -605,11 +612,4 @@ export function escapeXml(text: string): string {
 
 function shown(value: unknown): string {
   return typeof value === 'string' ? `'${value.slice(0, 60)}'` : `'${JSON.stringify(value)}'`
-}
-
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`
-  if (typeof value === 'object') return 'an object'
-  return `${typeof value} ${String(value)}`
 }
