@@ -69,6 +69,19 @@ async function problems(
 }
 
 describe('Kubernetes and Helm settings', () => {
+  it('masks the set_secret values, which may come from a step output rather than secrets.', async () => {
+    const r = repo()
+    const core = recordingToolkit({ environment: 'dev' })
+    await readSettings(core, {
+      GITHUB_WORKSPACE: r.dir,
+      RUNNER_TEMP: join(r.dir, '.tmp'),
+      SESSION_SECRET: 'first-line\nsecond-line\n'
+    })
+    expect(core.secrets).toEqual(
+      expect.arrayContaining(['first-line\nsecond-line', 'first-line', 'second-line'])
+    )
+  })
+
   it('reads both targets with their defaults, and the kubeconfig input confined to the workspace', async () => {
     const r = repo()
     const settings = await read(r, { kubeconfig: 'kube/config' })

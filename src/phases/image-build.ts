@@ -53,7 +53,7 @@ export async function buildOne(
   // An immutable tag that exists already: build, but only compare digests instead of pushing.
   const existing =
     target.immutable && !byDigest
-      ? (await target.client.headManifest(target.repository, target.tag))?.digest
+      ? (await target.client.headManifest(target.repository, target.tag, ctx.signal))?.digest
       : undefined
   const images = ctx.settings.images
   const job: BuildJob = {

@@ -5,6 +5,7 @@ import { DeployError } from '../errors.js'
 import { builtServices, readBuildRecord, type BuildRecord } from '../plan/handoff.js'
 import type { PhaseContext } from './context.js'
 import { assembleIndex, type PlatformImage } from './image-index.js'
+import { refuseOverwrite } from './image-push.js'
 import { imageTarget, progress, type ImageService } from './image-registries.js'
 import type { ImageTarget } from './image-state.js'
 
@@ -196,15 +197,7 @@ async function tagIndex(
   }
   const digest = sha256Digest(index.body)
   const reference = `${target.host}/${target.repository}:${target.tag}`
-  if (target.immutable) {
-    const current = await target.client.headManifest(target.repository, target.tag, ctx.signal)
-    if (current && current.digest !== digest) {
-      throw new DeployError(
-        'PUSH_FAILED',
-        `${reference} already holds ${current.digest} and the repository's tags are immutable.`
-      )
-    }
-  }
+  if (target.immutable) await refuseOverwrite(target, digest, ctx.signal)
   const manifest: Manifest = {
     digest,
     mediaType: index.mediaType,

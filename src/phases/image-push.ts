@@ -203,7 +203,7 @@ function namedImages(body: Buffer): string[] {
 }
 
 /** An immutable tag may be "written" again only with the digest it already holds. */
-async function refuseOverwrite(
+export async function refuseOverwrite(
   target: ImageTarget,
   digest: string | undefined,
   signal: AbortSignal

@@ -62,36 +62,32 @@ function awsUsers(run: AwsPreflight): AwsUser[] {
   for (const service of plan.services) {
     const target = service.deploy
     const name = service.name
-    if (target?.kind === 'ecs') {
-      users.push({
-        label: `${name} on ECS`,
-        who: `ECS deploy of service '${name}'`,
-        service: name,
-        region: target.region,
-        regionKey: configKey(settings, name, 'ecs.region'),
-        check: (where, signal) => checkEcs(settings, name, target, where, signal)
-      })
+    let title: string
+    let check: AwsUser['check']
+    switch (target?.kind) {
+      case 'ecs':
+        title = 'ECS'
+        check = (where, signal) => checkEcs(settings, name, target, where, signal)
+        break
+      case 'stepfunctions':
+        title = 'Step Functions'
+        check = (where, signal) => checkStateMachine(settings, name, target, where, signal)
+        break
+      case 'cloudformation':
+        title = 'CloudFormation'
+        check = (where, signal) => checkStack(name, target, where, signal)
+        break
+      default:
+        continue
     }
-    if (target?.kind === 'stepfunctions') {
-      users.push({
-        label: `${name} on Step Functions`,
-        who: `Step Functions deploy of service '${name}'`,
-        service: name,
-        region: target.region,
-        regionKey: configKey(settings, name, 'stepfunctions.region'),
-        check: (where, signal) => checkStateMachine(settings, name, target, where, signal)
-      })
-    }
-    if (target?.kind === 'cloudformation') {
-      users.push({
-        label: `${name} on CloudFormation`,
-        who: `CloudFormation deploy of service '${name}'`,
-        service: name,
-        region: target.region,
-        regionKey: configKey(settings, name, 'cloudformation.region'),
-        check: (where, signal) => checkStack(name, target, where, signal)
-      })
-    }
+    users.push({
+      label: `${name} on ${title}`,
+      who: `${title} deploy of service '${name}'`,
+      service: name,
+      region: target.region,
+      regionKey: configKey(settings, name, `${target.kind}.region`),
+      check
+    })
   }
   const pushedToEcr = plan.services
     .filter(s => s.image?.registry === 'ecr' && pushes(s.image))

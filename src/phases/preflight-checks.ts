@@ -146,7 +146,7 @@ async function checkSlack(
     (error as { code?: string } | undefined)?.code === 'slack_webapi_platform_error'
   let bot: string
   try {
-    const answer = await api.call('auth.test', {})
+    const answer = await api.call('auth.test', {}, signal)
     bot = String(answer.user ?? answer.user_id ?? 'the bot')
   } catch (error) {
     signal.throwIfAborted()
@@ -162,7 +162,7 @@ async function checkSlack(
     ]
   }
   try {
-    const answer = await api.call('conversations.info', { channel })
+    const answer = await api.call('conversations.info', { channel }, signal)
     const info = (answer.channel ?? {}) as {
       name?: string
       is_member?: boolean

@@ -143,6 +143,15 @@ export async function readSettings(
     )
     checkGraph(services, config.name, problems)
     checkRedeployWith(services, config.name, problems)
+    // helm set_secret values come from the step's environment, not only from `secrets.` (which the
+    // runner masks itself): an earlier step's output or a fetched secret is masked here, before
+    // DEPLOY, or helm failing on it, could print it.
+    for (const service of services) {
+      if (service.deploy?.kind !== 'helm') continue
+      for (const variable of Object.values(service.deploy.setSecret)) {
+        input.mask(env[variable] ?? '')
+      }
+    }
   } else {
     services = singleService(input, context, defaultRegistry, platforms, problems)
   }

@@ -63,18 +63,14 @@ export class InputReader {
   secret(name: string, options: { multiline?: boolean } = {}): string | undefined {
     const value = this.core.getInput(name).trim()
     if (!value) return undefined
-    this.core.setSecret(value)
-    const lines = value.split(/\r\n|\r|\n/)
-    for (const line of lines.length > 1 ? lines : []) {
-      if (line.trim().length >= MIN_MASKED_LINE) this.core.setSecret(line.trim())
-    }
+    this.mask(value)
     // Said without the value, which is secret.
     const problem =
       value.length > MAX_INPUT_LENGTH
         ? `longer than ${MAX_INPUT_LENGTH} characters`
         : LONE_SURROGATE.test(value) || CONTROL_CHARACTER.test(value.replace(/\t/g, ''))
           ? 'contains characters that are not text'
-          : lines.length > 1 && !options.multiline
+          : /[\r\n]/.test(value) && !options.multiline
             ? 'contains a line break; a token is a single line'
             : undefined
     if (!problem) return value
@@ -134,6 +130,17 @@ export class InputReader {
       .split(/[,\n]/)
       .map(item => item.trim())
       .filter(item => item !== '')
+  }
+
+  /** Masks a secret that is not an input, whole and line by line as `secret` does. */
+  mask(value: string): void {
+    const secret = value.trim()
+    if (!secret) return
+    this.core.setSecret(secret)
+    const lines = secret.split(/\r\n|\r|\n/)
+    for (const line of lines.length > 1 ? lines : []) {
+      if (line.trim().length >= MIN_MASKED_LINE) this.core.setSecret(line.trim())
+    }
   }
 
   absoluteUrl(name: string, options: { secret?: boolean } = {}): string | undefined {
