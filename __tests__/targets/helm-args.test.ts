@@ -95,7 +95,7 @@ describe('helmCommands', () => {
     // Set as the job would set it, so that a command line built from the environment shows here.
     const before = process.env.DB_PASSWORD
     process.env.DB_PASSWORD = secret
-    let argv: string[]
+    let argv: readonly string[]
     try {
       argv = helmCommands(target, run, {
         ...HELM4,
