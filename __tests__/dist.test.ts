@@ -73,6 +73,7 @@ describe('dist on the declared runtime (node24)', () => {
       image_tag: 'v0.1.0-rc.1'
     })
     expect(JSON.parse(result.outputs.plan as string).services).toHaveLength(3)
+    expect(result.summary.split('\n')[0]).toBe('## 📝 dry run: nothing changed')
     expect(result.summary).toContain('### Plan')
     expect(result.stdout).toContain('::group::VERSION')
     expect(repo.git('tag', '--list')).toBe('')

@@ -172,6 +172,8 @@ maybe('preflight: every external the plan uses is checked before anything change
     ])
     expect(w.sfn.aws.operations).toEqual(['GetCallerIdentity'])
     expect(w.ecs.aws.operations).toEqual([])
+    // The world's secret key is set, so the check below is about a real value, not 'undefined'.
+    expect(process.env.AWS_SECRET_ACCESS_KEY).toMatch(/\S{8,}/)
     expect(result.core.rawLog()).not.toContain(String(process.env.AWS_SECRET_ACCESS_KEY))
   })
 

@@ -24,6 +24,10 @@ const run = requireRegistryTools('image push retry')
 const maybe = run ? describe : describe.skip
 
 const USER = 'ci'
+const INDEX_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json'
+].join(', ')
 const PASSWORD = `pw-${randomUUID()}`
 
 maybe('images: push through a failing registry', () => {
@@ -60,6 +64,18 @@ maybe('images: push through a failing registry', () => {
     body: { errors: [{ code: 'DENIED', message: 'requested access to the resource is denied' }] }
   } as const
 
+  /** The digest the registry itself, not the proxy, holds for a tag of shop/worker. */
+  const taggedDigest = async (tag: string): Promise<string | null> => {
+    const response = await registry.api(`/v2/shop/worker/manifests/${tag}`, {
+      method: 'HEAD',
+      user: USER,
+      headers: { accept: INDEX_TYPES }
+    })
+    expect(response.status).toBe(200)
+    return response.headers.get('docker-content-digest')
+  }
+  const digestIn = (image: string | undefined): string | undefined => image?.split('@')[1]
+
   const context = async (tag: string, pushTimeoutMs = 300_000) =>
     makeContext({
       services: [
@@ -92,6 +108,7 @@ maybe('images: push through a failing registry', () => {
     const resent = bus.events.some(e => /accepted the index sent again/.test(e.message))
     const retried = core.warnings.some(w => /push of worker failed .*trying again/.test(w))
     expect(resent || retried).toBe(true)
+    expect(await taggedDigest('dev-retry')).toBe(digestIn(ctx.state.images.worker))
   })
 
   it('an attempt that hangs is killed at a third of push_timeout and tried again', async () => {
@@ -108,6 +125,7 @@ maybe('images: push through a failing registry', () => {
     })
     expect(proxy.faultsServed).toEqual(['hang'])
     expect(ctx.state.images.worker).toMatch(/:dev-hang@sha256:[a-f0-9]{64}$/)
+    expect(await taggedDigest('dev-hang')).toBe(digestIn(ctx.state.images.worker))
     expect(core.lines.some(l => /push of worker failed .*did not answer within 3 s/.test(l))).toBe(
       true
     )

@@ -130,28 +130,10 @@ describe('follow', () => {
   })
 
   describe('while the wait is young', () => {
-    /** A wait on a simulated clock: every sleep moves it on, and is recorded. */
-    function simulated(): {
-      now: () => number
-      sleep: (ms: number) => Promise<void>
-      waits: number[]
-    } {
-      let clock = 0
-      const waits: number[] = []
-      return {
-        now: () => clock,
-        sleep: async ms => {
-          waits.push(ms)
-          clock += ms
-        },
-        waits
-      }
-    }
-
     it('looks again after 1 s while the deployment moves, back on the regular looks once it does not', async () => {
       // What each look sees: a move is a progress line that differs from the one before.
       const seen = ['pending', 'pending', '1/2 running', '2/2 running', '2/2 running', 'draining']
-      const time = simulated()
+      const time = simulatedClock(0)
       let look = 0
       const result = await follow({
         describe: 'a rollout',
@@ -173,7 +155,7 @@ describe('follow', () => {
     })
 
     it('spends at most a minute of the interval on quick looks, and none after the first minute', async () => {
-      const time = simulated()
+      const time = simulatedClock(0)
       let look = 0
       await follow({
         describe: 'a busy rollout',
@@ -189,7 +171,7 @@ describe('follow', () => {
       // looks (what 5 s looks cost in a minute) are spent; then the interval.
       expect(time.waits).toEqual([...Array(15).fill(1000), ...Array(15).fill(5000)])
 
-      const late = simulated()
+      const late = simulatedClock(0)
       let lateLook = 0
       await follow({
         describe: 'a rollout that starts moving late',
@@ -203,7 +185,7 @@ describe('follow', () => {
       })
       expect(late.waits).toEqual(Array(16).fill(5000))
 
-      const fast = simulated()
+      const fast = simulatedClock(0)
       let fastLook = 0
       await follow({
         describe: 'x',
@@ -219,7 +201,7 @@ describe('follow', () => {
     })
 
     it('counts an explicit move of a look without a progress line', async () => {
-      const time = simulated()
+      const time = simulatedClock(0)
       let look = 0
       await follow({
         describe: 'x',

@@ -92,12 +92,22 @@ describe('helmCommands', () => {
   it('secret values are never in argv: only the values file that holds them', () => {
     const secret = 's3cr3t-db-password'
     const target = helmTarget({ setSecret: { 'db.password': 'DB_PASSWORD' } })
-    const argv = helmCommands(target, run, {
-      ...HELM4,
-      secretValuesFile: '/t/deploy-pipeline-helm/webui.yaml'
-    }).upgrade
+    // Set as the job would set it, so that a command line built from the environment shows here.
+    const before = process.env.DB_PASSWORD
+    process.env.DB_PASSWORD = secret
+    let argv: readonly string[]
+    try {
+      argv = helmCommands(target, run, {
+        ...HELM4,
+        secretValuesFile: '/t/deploy-pipeline-helm/webui.yaml'
+      }).upgrade
+    } finally {
+      if (before === undefined) delete process.env.DB_PASSWORD
+      else process.env.DB_PASSWORD = before
+    }
     expect(argv.join(' ')).not.toContain(secret)
     expect(argv.join(' ')).not.toContain('DB_PASSWORD')
+    expect(argv.join(' ')).not.toContain('db.password')
     expect(argv).toContain('/t/deploy-pipeline-helm/webui.yaml')
   })
 

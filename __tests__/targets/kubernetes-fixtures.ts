@@ -1,8 +1,8 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inspect } from 'node:util'
-import { expect } from '@jest/globals'
+import { afterAll, expect } from '@jest/globals'
 import { DeployError } from '../../src/errors.js'
 import type { Plan, PlannedService } from '../../src/plan/types.js'
 import type { HelmTarget, KubernetesTarget, Settings } from '../../src/settings/types.js'
@@ -139,9 +139,19 @@ export function request<T extends KubernetesTarget | HelmTarget>(
   }
 }
 
+/**
+ * A fresh directory, removed when the test file ends: these hold kubeconfigs with the cluster
+ * token and helm values files with secrets, which must not be left behind in the shared tmpdir.
+ */
 export function scratch(): string {
-  return mkdtempSync(join(tmpdir(), 'deploy-pipeline-k8s-'))
+  const dir = mkdtempSync(join(tmpdir(), 'deploy-pipeline-k8s-'))
+  scratchDirs.push(dir)
+  return dir
 }
+const scratchDirs: string[] = []
+afterAll(() => {
+  for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
 
 export async function failure(promise: Promise<unknown>): Promise<DeployError> {
   const error = await promise.then(
