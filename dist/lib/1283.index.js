@@ -507,18 +507,13 @@ class InputReader {
         const value = this.core.getInput(name).trim();
         if (!value)
             return undefined;
-        this.core.setSecret(value);
-        const lines = value.split(/\r\n|\r|\n/);
-        for (const line of lines.length > 1 ? lines : []) {
-            if (line.trim().length >= MIN_MASKED_LINE)
-                this.core.setSecret(line.trim());
-        }
+        this.mask(value);
         // Said without the value, which is secret.
         const problem = value.length > MAX_INPUT_LENGTH
             ? `longer than ${MAX_INPUT_LENGTH} characters`
             : _values_js__WEBPACK_IMPORTED_MODULE_1__/* .LONE_SURROGATE */ .uG.test(value) || _values_js__WEBPACK_IMPORTED_MODULE_1__/* .CONTROL_CHARACTER */ .gW.test(value.replace(/\t/g, ''))
                 ? 'contains characters that are not text'
-                : lines.length > 1 && !options.multiline
+                : /[\r\n]/.test(value) && !options.multiline
                     ? 'contains a line break; a token is a single line'
                     : undefined;
         if (!problem)
@@ -578,6 +573,18 @@ class InputReader {
             .split(/[,\n]/)
             .map(item => item.trim())
             .filter(item => item !== '');
+    }
+    /** Masks a secret that is not an input, whole and line by line as `secret` does. */
+    mask(value) {
+        const secret = value.trim();
+        if (!secret)
+            return;
+        this.core.setSecret(secret);
+        const lines = secret.split(/\r\n|\r|\n/);
+        for (const line of lines.length > 1 ? lines : []) {
+            if (line.trim().length >= MIN_MASKED_LINE)
+                this.core.setSecret(line.trim());
+        }
     }
     absoluteUrl(name, options = {}) {
         const value = options.secret ? this.secret(name) : this.optional(name);

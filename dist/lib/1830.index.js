@@ -75,13 +75,17 @@ function writeSecretValues(tempDir, service, values) {
     const dir = secretValuesDir(tempDir);
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true, mode: 0o700 });
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(dir, 0o700);
-    const tree = {};
+    // Mappings without a prototype: a chart key such as `__proto__.x` (the config allows it) is a
+    // key like any other, not a write to Object.prototype that also drops the value from the file.
+    const mapping = () => Object.create(null);
+    const tree = mapping();
     for (const [key, value] of Object.entries(values)) {
         const parts = key.split('.');
         let node = tree;
         for (const part of parts.slice(0, -1)) {
             const child = node[part];
-            node = (node[part] = child !== null && typeof child === 'object' ? child : {});
+            node = (node[part] =
+                child !== null && typeof child === 'object' ? child : mapping());
         }
         node[parts.at(-1)] = value;
     }

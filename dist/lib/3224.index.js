@@ -312,36 +312,32 @@ function awsUsers(run) {
     for (const service of plan.services) {
         const target = service.deploy;
         const name = service.name;
-        if (target?.kind === 'ecs') {
-            users.push({
-                label: `${name} on ECS`,
-                who: `ECS deploy of service '${name}'`,
-                service: name,
-                region: target.region,
-                regionKey: configKey(settings, name, 'ecs.region'),
-                check: (where, signal) => checkEcs(settings, name, target, where, signal)
-            });
+        let title;
+        let check;
+        switch (target?.kind) {
+            case 'ecs':
+                title = 'ECS';
+                check = (where, signal) => checkEcs(settings, name, target, where, signal);
+                break;
+            case 'stepfunctions':
+                title = 'Step Functions';
+                check = (where, signal) => checkStateMachine(settings, name, target, where, signal);
+                break;
+            case 'cloudformation':
+                title = 'CloudFormation';
+                check = (where, signal) => checkStack(name, target, where, signal);
+                break;
+            default:
+                continue;
         }
-        if (target?.kind === 'stepfunctions') {
-            users.push({
-                label: `${name} on Step Functions`,
-                who: `Step Functions deploy of service '${name}'`,
-                service: name,
-                region: target.region,
-                regionKey: configKey(settings, name, 'stepfunctions.region'),
-                check: (where, signal) => checkStateMachine(settings, name, target, where, signal)
-            });
-        }
-        if (target?.kind === 'cloudformation') {
-            users.push({
-                label: `${name} on CloudFormation`,
-                who: `CloudFormation deploy of service '${name}'`,
-                service: name,
-                region: target.region,
-                regionKey: configKey(settings, name, 'cloudformation.region'),
-                check: (where, signal) => checkStack(name, target, where, signal)
-            });
-        }
+        users.push({
+            label: `${name} on ${title}`,
+            who: `${title} deploy of service '${name}'`,
+            service: name,
+            region: target.region,
+            regionKey: configKey(settings, name, `${target.kind}.region`),
+            check
+        });
     }
     const pushedToEcr = plan.services
         .filter(s => s.image?.registry === 'ecr' && pushes(s.image))
@@ -673,7 +669,7 @@ async function checkSlack(token, channel, apiUrl, signal) {
     const refused = (error) => error?.code === 'slack_webapi_platform_error';
     let bot;
     try {
-        const answer = await api.call('auth.test', {});
+        const answer = await api.call('auth.test', {}, signal);
         bot = String(answer.user ?? answer.user_id ?? 'the bot');
     }
     catch (error) {
@@ -686,7 +682,7 @@ async function checkSlack(token, channel, apiUrl, signal) {
         ];
     }
     try {
-        const answer = await api.call('conversations.info', { channel });
+        const answer = await api.call('conversations.info', { channel }, signal);
         const info = (answer.channel ?? {});
         const shown = info.name ? `#${info.name} (${channel})` : channel;
         if (info.is_archived)

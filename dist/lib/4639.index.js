@@ -491,6 +491,8 @@ async function followApplication(options) {
             timeoutMs: Infinity,
             signal,
             onRetry: options.onRetry,
+            sleep: options.sleep,
+            now: options.now,
             look: async (lookSignal) => {
                 const verdict = judge(await options.client.readApplication(lookSignal));
                 if (verdict.done)

@@ -1073,7 +1073,7 @@ const PIPELINE = [
         budgetMs: pushBudget,
         run: async (run, signal) => {
             const ctx = contextOf(run, signal);
-            await (await Promise.all(/* import() */[__webpack_require__.e(1279), __webpack_require__.e(7293), __webpack_require__.e(7647)]).then(__webpack_require__.bind(__webpack_require__, 5660))).runMergePhase(ctx);
+            await (await Promise.all(/* import() */[__webpack_require__.e(1279), __webpack_require__.e(7293), __webpack_require__.e(754), __webpack_require__.e(5660)]).then(__webpack_require__.bind(__webpack_require__, 5660))).runMergePhase(ctx);
             // Promoted and existing images were never the build jobs' to push.
             await (await Promise.all(/* import() */[__webpack_require__.e(1279), __webpack_require__.e(7293), __webpack_require__.e(754), __webpack_require__.e(8213)]).then(__webpack_require__.bind(__webpack_require__, 8213))).runPushPhase(ctx, {}, ['promote', 'skip']);
         }

@@ -213,7 +213,7 @@ async function buildOne(ctx, builder, service, target, timestamp, output) {
     const byDigest = ctx.settings.split.phase === 'build';
     // An immutable tag that exists already: build, but only compare digests instead of pushing.
     const existing = target.immutable && !byDigest
-        ? (await target.client.headManifest(target.repository, target.tag))?.digest
+        ? (await target.client.headManifest(target.repository, target.tag, ctx.signal))?.digest
         : undefined;
     const images = ctx.settings.images;
     const job = {
@@ -315,8 +315,9 @@ function pushRefusal(target, status) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ pushOne),
-/* harmony export */   i: () => (/* binding */ builtImage)
+/* harmony export */   JJ: () => (/* binding */ pushOne),
+/* harmony export */   i: () => (/* binding */ builtImage),
+/* harmony export */   q5: () => (/* binding */ refuseOverwrite)
 /* harmony export */ });
 /* harmony import */ var _builders_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3613);
 /* harmony import */ var _clients_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6260);

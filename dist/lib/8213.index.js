@@ -580,7 +580,7 @@ async function runPushPhase(ctx, options = {}, actions) {
             // Marks when this service's push began: pushes wait for a lane, so the phase's start
             // is not each push's start (the job summary's chart reads it).
             (0,image_registries.progress)(ctx, service.name, PUSH_START[service.image.action](target.tag), 'PUSH');
-            const digest = await (0,deadline/* withItemDeadline */.Wb)(ctx.signal, ctx.settings.images.pushTimeoutMs, `push of ${service.name} (push_timeout)`, signal => (0,image_push/* pushOne */.J)(ctx, service, target, signal, output));
+            const digest = await (0,deadline/* withItemDeadline */.Wb)(ctx.signal, ctx.settings.images.pushTimeoutMs, `push of ${service.name} (push_timeout)`, signal => (0,image_push/* pushOne */.JJ)(ctx, service, target, signal, output));
             const reference = `${target.host}/${target.repository}:${target.tag}@${digest}`;
             ctx.state.images[service.name] = reference;
             (0,image_registries.progress)(ctx, service.name, reference, 'PUSH');

@@ -1665,6 +1665,16 @@ async function readSettings(core, env = process.env) {
         }, problems);
         checkGraph(services, config.name, problems);
         checkRedeployWith(services, config.name, problems);
+        // helm set_secret values come from the step's environment, not only from `secrets.` (which the
+        // runner masks itself): an earlier step's output or a fetched secret is masked here, before
+        // DEPLOY, or helm failing on it, could print it.
+        for (const service of services) {
+            if (service.deploy?.kind !== 'helm')
+                continue;
+            for (const variable of Object.values(service.deploy.setSecret)) {
+                input.mask(env[variable] ?? '');
+            }
+        }
     }
     else {
         services = singleService(input, context, defaultRegistry, platforms, problems);
@@ -2039,18 +2049,13 @@ class InputReader {
         const value = this.core.getInput(name).trim();
         if (!value)
             return undefined;
-        this.core.setSecret(value);
-        const lines = value.split(/\r\n|\r|\n/);
-        for (const line of lines.length > 1 ? lines : []) {
-            if (line.trim().length >= MIN_MASKED_LINE)
-                this.core.setSecret(line.trim());
-        }
+        this.mask(value);
         // Said without the value, which is secret.
         const problem = value.length > MAX_INPUT_LENGTH
             ? `longer than ${MAX_INPUT_LENGTH} characters`
             : _values_js__WEBPACK_IMPORTED_MODULE_1__/* .LONE_SURROGATE */ .uG.test(value) || _values_js__WEBPACK_IMPORTED_MODULE_1__/* .CONTROL_CHARACTER */ .gW.test(value.replace(/\t/g, ''))
                 ? 'contains characters that are not text'
-                : lines.length > 1 && !options.multiline
+                : /[\r\n]/.test(value) && !options.multiline
                     ? 'contains a line break; a token is a single line'
                     : undefined;
         if (!problem)
@@ -2110,6 +2115,18 @@ class InputReader {
             .split(/[,\n]/)
             .map(item => item.trim())
             .filter(item => item !== '');
+    }
+    /** Masks a secret that is not an input, whole and line by line as `secret` does. */
+    mask(value) {
+        const secret = value.trim();
+        if (!secret)
+            return;
+        this.core.setSecret(secret);
+        const lines = secret.split(/\r\n|\r|\n/);
+        for (const line of lines.length > 1 ? lines : []) {
+            if (line.trim().length >= MIN_MASKED_LINE)
+                this.core.setSecret(line.trim());
+        }
     }
     absoluteUrl(name, options = {}) {
         const value = options.secret ? this.secret(name) : this.optional(name);

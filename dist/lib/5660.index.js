@@ -1,5 +1,5 @@
-export const id = 7647;
-export const ids = [7647];
+export const id = 5660;
+export const ids = [5660];
 export const modules = {
 
 /***/ 5660:
@@ -115,9 +115,12 @@ function toOciManifest(image) {
     return Buffer.from(JSON.stringify(oci));
 }
 
+// EXTERNAL MODULE: ./src/phases/image-push.ts
+var image_push = __webpack_require__(754);
 // EXTERNAL MODULE: ./src/phases/image-registries.ts
 var image_registries = __webpack_require__(7293);
 ;// CONCATENATED MODULE: ./src/phases/image-merge.ts
+
 
 
 
@@ -262,12 +265,8 @@ async function tagIndex(ctx, service, target, images) {
     }
     const digest = (0,registry.sha256Digest)(index.body);
     const reference = `${target.host}/${target.repository}:${target.tag}`;
-    if (target.immutable) {
-        const current = await target.client.headManifest(target.repository, target.tag, ctx.signal);
-        if (current && current.digest !== digest) {
-            throw new errors.DeployError('PUSH_FAILED', `${reference} already holds ${current.digest} and the repository's tags are immutable.`);
-        }
-    }
+    if (target.immutable)
+        await (0,image_push/* refuseOverwrite */.q5)(target, digest, ctx.signal);
     const manifest = {
         digest,
         mediaType: index.mediaType,
@@ -418,294 +417,8 @@ function readBuildRecord(raw, where) {
 }
 
 
-/***/ }),
-
-/***/ 6390:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D$: () => (/* binding */ readRetryAfter),
-/* harmony export */   Z: () => (/* binding */ headerValue),
-/* harmony export */   bD: () => (/* binding */ withRetry),
-/* harmony export */   dU: () => (/* binding */ AttemptTimeoutError),
-/* harmony export */   dw: () => (/* binding */ RetryableError),
-/* harmony export */   eV: () => (/* binding */ describeRetry),
-/* harmony export */   fe: () => (/* binding */ classifyError),
-/* harmony export */   nG: () => (/* binding */ httpStatus),
-/* harmony export */   qY: () => (/* binding */ asRecord)
-/* harmony export */ });
-/* unused harmony export parseRetryAfter */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4506);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1170);
-/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3083);
-
-
-
-
-/** A retry as one log line, the same for every client: what, why, and how long until the next try. */
-function describeRetry(retry) {
-    const throttled = retry.throttled ? ' (throttled)' : '';
-    return `${retry.describe}: ${retry.reason}${throttled}; trying again in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(retry.delayMs)}`;
-}
-/** Thrown by adapters that learn from a body rather than a status that a call may be retried. */
-class RetryableError extends Error {
-    retryAfterMs;
-    throttled;
-    constructor(message, options = {}) {
-        super(message);
-        this.name = 'RetryableError';
-        this.retryAfterMs = options.retryAfterMs;
-        this.throttled = options.throttled ?? false;
-    }
-}
-/** An attempt that ran past attemptTimeoutMs. */
-class AttemptTimeoutError extends Error {
-    constructor(describe, ms) {
-        super(`${describe} did not answer within ${Math.round(ms / 1000)} s`);
-        this.name = 'AttemptTimeoutError';
-    }
-}
-async function withRetry(operation, options) {
-    const attempts = options.attempts ?? 5;
-    const baseDelayMs = options.baseDelayMs ?? 500;
-    const maxDelayMs = options.maxDelayMs ?? 20_000;
-    const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
-    const attemptTimeoutMs = options.attemptTimeoutMs ?? 30_000;
-    const sleep = options.sleep ?? _sleep_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .y;
-    const random = options.random ?? Math.random;
-    const attemptTimedOut = () => new AttemptTimeoutError(options.describe, attemptTimeoutMs);
-    for (let attempt = 1;; attempt++) {
-        options.signal?.throwIfAborted();
-        try {
-            // Abandoned at its timeout or a cancel even when the client ignores its signal, so a hung
-            // call cannot hang the run.
-            return await (0,_deadline_js__WEBPACK_IMPORTED_MODULE_3__/* .withDeadline */ .NE)(options.signal, attemptTimeoutMs, attemptTimedOut, operation);
-        }
-        catch (error) {
-            if (options.signal?.aborted)
-                throw stoppedDuring(options.signal.reason ?? error, options);
-            const decision = options.classify?.(error) ?? classifyError(error);
-            if (!decision.retry || attempt >= attempts)
-                throw error;
-            const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)) * random();
-            if (decision.retryAfterMs !== undefined && decision.retryAfterMs > maxRetryAfterMs)
-                throw error;
-            const delayMs = Math.max(backoff, decision.retryAfterMs ?? 0);
-            options.onRetry?.({
-                describe: options.describe,
-                attempt,
-                delayMs: Math.round(delayMs),
-                reason: decision.reason ?? describeError(error),
-                throttled: decision.throttled ?? false
-            });
-            try {
-                await sleep(delayMs, options.signal);
-            }
-            catch (error) {
-                // Cancelled while waiting: surface the canceller's reason, not the timer's AbortError.
-                throw options.signal?.reason ?? error;
-            }
-        }
-    }
-}
-/**
- * What a deadline that fired during an attempt ends the call with: its own TIMEOUT, naming the
- * call it found waiting (the server that hung), and caused by it, so that the deadline keeps it.
- */
-function stoppedDuring(reason, options) {
-    if (!(reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__.DeployError) || reason.code !== 'TIMEOUT')
-        return reason;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__.DeployError('TIMEOUT', `${reason.message}: ${options.describe} had not answered`, {
-        cause: reason
-    });
-}
-const THROTTLING_NAMES = new Set([
-    'ThrottlingException',
-    'Throttling',
-    'ThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'ProvisionedThroughputExceededException',
-    'SlowDown',
-    'LimitExceededException'
-]);
-const TRANSIENT_NAMES = new Set([
-    'AttemptTimeoutError',
-    'TimeoutError',
-    'RequestTimeout',
-    'RequestTimeoutException',
-    'ServiceUnavailable',
-    'ServiceUnavailableException',
-    'InternalFailure',
-    'InternalServerError',
-    'InternalServiceError',
-    'InternalServiceErrorException',
-    'ServerException'
-]);
-const NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EAI_AGAIN',
-    'ENOTFOUND',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
-    'UND_ERR_CLOSED'
-]);
-/** The default judgement: HTTP status, AWS error names, network error codes, Retry-After. */
-function classifyError(error) {
-    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAbortError */ .zf)(error))
-        return { retry: false };
-    if (error instanceof RetryableError) {
-        return {
-            retry: true,
-            throttled: error.throttled,
-            retryAfterMs: error.retryAfterMs,
-            reason: error.message
-        };
-    }
-    const e = asRecord(error);
-    const name = typeof e.name === 'string' ? e.name : '';
-    const retryAfterMs = readRetryAfter(error);
-    const throttlingFlag = asRecord(e.$retryable).throttling === true;
-    if (THROTTLING_NAMES.has(name) || throttlingFlag) {
-        return { retry: true, throttled: true, retryAfterMs, reason: `throttled (${name})` };
-    }
-    const status = httpStatus(error);
-    if (status === 429)
-        return { retry: true, throttled: true, retryAfterMs, reason: 'HTTP 429' };
-    if (status === 403 && (retryAfterMs !== undefined || rateLimitExhausted(error))) {
-        return { retry: true, throttled: true, retryAfterMs, reason: 'HTTP 403 rate limited' };
-    }
-    if (status !== undefined && (status >= 500 || status === 408)) {
-        return { retry: true, retryAfterMs, reason: `HTTP ${status}` };
-    }
-    if (TRANSIENT_NAMES.has(name))
-        return { retry: true, reason: describeError(error) };
-    const code = networkCode(error);
-    if (code)
-        return { retry: true, reason: `connection error ${code}` };
-    if (status !== undefined)
-        return { retry: false };
-    // Connection dropped mid-answer: the AWS SDK and fetch report these without a status.
-    const message = typeof e.message === 'string' ? e.message : '';
-    if (/socket hang up|fetch failed|other side closed|ECONNRESET/i.test(message)) {
-        return { retry: true, reason: message };
-    }
-    return { retry: false };
-}
-function httpStatus(error) {
-    const e = asRecord(error);
-    const candidates = [
-        e.status,
-        e.statusCode,
-        asRecord(e.$metadata).httpStatusCode,
-        asRecord(e.response).status,
-        asRecord(e.$response).statusCode
-    ];
-    for (const candidate of candidates) {
-        if (typeof candidate === 'number' && candidate >= 100)
-            return candidate;
-    }
-    return undefined;
-}
-function networkCode(error) {
-    let current = error;
-    for (let depth = 0; depth < 4 && current; depth++) {
-        const code = asRecord(current).code;
-        if (typeof code === 'string' && NETWORK_CODES.has(code))
-            return code;
-        current = asRecord(current).cause;
-    }
-    return undefined;
-}
-/** Retry-After in seconds or as an HTTP date, from any of the places clients keep headers. */
-function readRetryAfter(error) {
-    const e = asRecord(error);
-    const headerBags = [
-        e.headers,
-        asRecord(e.response).headers,
-        asRecord(e.$response).headers,
-        asRecord(asRecord(e.response).data).headers
-    ];
-    for (const bag of headerBags) {
-        const value = headerValue(bag, 'retry-after');
-        if (value === undefined)
-            continue;
-        const parsed = parseRetryAfter(value);
-        if (parsed !== undefined)
-            return parsed;
-    }
-    return undefined;
-}
-function parseRetryAfter(value, now = Date.now()) {
-    const trimmed = value.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * 1000);
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-function rateLimitExhausted(error) {
-    const e = asRecord(error);
-    const bags = [e.headers, asRecord(e.response).headers];
-    return bags.some(bag => headerValue(bag, 'x-ratelimit-remaining') === '0');
-}
-/** A header from any of the shapes clients keep headers in (a Headers object or a plain record). */
-function headerValue(bag, name) {
-    if (!bag)
-        return undefined;
-    if (typeof bag.get === 'function') {
-        return bag.get(name) ?? undefined;
-    }
-    for (const [key, value] of Object.entries(bag)) {
-        if (key.toLowerCase() === name) {
-            if (Array.isArray(value))
-                return String(value[0]);
-            if (value !== undefined && value !== null)
-                return String(value);
-        }
-    }
-    return undefined;
-}
-function describeError(error) {
-    const e = asRecord(error);
-    const name = typeof e.name === 'string' && e.name !== 'Error' ? `${e.name}: ` : '';
-    return `${name}${typeof e.message === 'string' ? e.message : String(error)}`;
-}
-/** The value as a record to read fields from, or an empty one. */
-function asRecord(value) {
-    return value !== null && typeof value === 'object' ? value : {};
-}
-
-
-/***/ }),
-
-/***/ 3083:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ sleep)
-/* harmony export */ });
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
-
-/** Waits `ms`, ending early (with an AbortError) when the signal fires. */
-async function sleep(ms, signal) {
-    await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(Math.max(0, ms), undefined, signal ? { signal } : undefined);
-}
-
-
 /***/ })
 
 };
 
-//# sourceMappingURL=7647.index.js.map
+//# sourceMappingURL=5660.index.js.map
